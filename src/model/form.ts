@@ -1,0 +1,130 @@
+import { z } from "zod";
+import { DecimalString, Provenance } from "./primitives.js";
+
+/** Comparison operator of a target, normalised from ≥ ≧ >= 不低于 不少于 大于等于 … */
+export const MeasureOp = z.enum(["=", ">=", "<=", ">", "<"]);
+export type MeasureOp = z.infer<typeof MeasureOp>;
+
+/**
+ * A target (年度指标值) or actual (实际完成值) as printed and as parsed.
+ * `≥250(人)` → {op: ">=", value: "250", unit: "人"}; `5.00(人)` → {op: null,
+ * value: "5.00", unit: "人"}; `全年正常运营` → {qualitative: "全年正常运营"}.
+ */
+export const Measure = z.object({
+  raw: z.string().describe("The cell text as printed (whitespace-normalised)"),
+  op: MeasureOp.nullable().describe("Comparison operator, null when none is printed"),
+  value: DecimalString.nullable().describe("The number, null for qualitative text"),
+  unit: z.string().nullable().describe("Unit as printed: 人, %, 次, 小时, 百分比, 万元 …; null when none"),
+  qualitative: z.string().nullable().describe("Qualitative statement when the cell holds no number"),
+});
+export type Measure = z.infer<typeof Measure>;
+
+/** Which line of the funding block a row is. */
+export const FundingRowKind = z.enum([
+  "total", // 年度资金总额
+  "fiscal", // 当年财政拨款 / 本年财政拨款 / 财政资金
+  "carryover", // 上年结转资金
+  "other", // 其他资金
+  "special-account", // 财政专户管理资金
+  "unit", // 单位资金
+  "unknown",
+]);
+export type FundingRowKind = z.infer<typeof FundingRowKind>;
+
+/** One row of the funding block (项目资金). Amounts are in the form's `fundingUnit`. */
+export const FundingRow = z.object({
+  kind: FundingRowKind,
+  label: z.string().describe("Row label as printed, whitespace-normalised, without 其中:"),
+  initialBudget: DecimalString.nullable().describe("年初预算数"),
+  adjustedBudget: DecimalString.nullable().describe("全年预算数 (budget after in-year adjustment)"),
+  executed: DecimalString.nullable().describe("全年执行数"),
+  weight: DecimalString.nullable().describe("分值/分数/权重 of the execution criterion; null for '-' or '/'"),
+  rate: DecimalString.nullable().describe("执行率 in percent"),
+  score: DecimalString.nullable().describe("得分; null for '-' or '/'"),
+});
+export type FundingRow = z.infer<typeof FundingRow>;
+
+/** One row of the indicator table (三级指标). */
+export const Indicator = z.object({
+  level1: z.string().describe("一级指标, e.g. 产出指标 (subtotal suffix removed)"),
+  level1Subtotal: DecimalString.nullable().describe("Subtotal printed in the level-1 label, e.g. 50 for 产出指标(50分)"),
+  level2: z.string().describe("二级指标, e.g. 数量指标"),
+  name: z.string().describe("三级指标, the indicator itself"),
+  target: Measure.describe("年度指标值"),
+  actual: Measure.describe("实际完成值"),
+  weight: DecimalString.nullable().describe("分值"),
+  score: DecimalString.nullable().describe("得分"),
+  deviation: z.string().nullable().describe("偏差原因分析及改进措施; null when blank"),
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+/** Severity of a verifier finding. */
+export const Severity = z.enum(["error", "warning", "notice"]);
+export type Severity = z.infer<typeof Severity>;
+
+/** Where a finding points: the form, and the row and cell when there is one. */
+export const FindingLocation = z.object({
+  form: z.number().int().nonnegative().describe("0-based index of the form in its document"),
+  project: z.string().describe("项目名称 of the form"),
+  path: z.string().optional().describe("Path of the value in the form, e.g. indicators[3].score"),
+  row: z.string().optional().describe("Human label of the row, e.g. the indicator name"),
+  line: z.number().int().positive().optional(),
+  page: z.number().int().positive().optional(),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+});
+export type FindingLocation = z.infer<typeof FindingLocation>;
+
+/** One inconsistency or observation reported by the verifier. */
+export const Finding = z.object({
+  rule: z.string().describe("Stable rule id, e.g. total.sum"),
+  severity: Severity,
+  message: z.object({ zh: z.string(), en: z.string() }),
+  expected: z.string().nullable().describe("Recomputed value (decimal string or text)"),
+  found: z.string().nullable().describe("Printed value"),
+  difference: z.string().nullable().describe("found − expected, when both are numbers"),
+  where: FindingLocation,
+});
+export type Finding = z.infer<typeof Finding>;
+
+/** How a form rounds its printed 2-decimal figures. */
+export const Rounding = z.enum(["truncate", "half-up", "either", "inconsistent"]);
+export type Rounding = z.infer<typeof Rounding>;
+
+/** The verifier's result for one form. */
+export const Verification = z.object({
+  rounding: Rounding.describe("Rounding the form's printed figures are consistent with"),
+  findings: z.array(Finding),
+});
+export type Verification = z.infer<typeof Verification>;
+
+/** Kinds of self-evaluation form. */
+export const FormType = z.enum(["project", "department"]);
+export type FormType = z.infer<typeof FormType>;
+
+/** One 自评表. */
+export const Form = z.object({
+  formType: FormType.describe("project: 项目支出绩效自评表; department: 部门整体支出绩效自评表"),
+  title: z.string().describe("Title as printed, e.g. 财政项目支出绩效自评表"),
+  year: z.number().int().nullable().describe("Year of the (2023 年度) line"),
+  projectName: z.string().nullable().describe("项目名称"),
+  department: z.string().nullable().describe("主管部门"),
+  implementingUnit: z.string().nullable().describe("实施单位"),
+  fundingUnit: z.enum(["万元", "元"]).describe("Unit of the funding amounts, from the block's label"),
+  funding: z.array(FundingRow).describe("年度资金总额 first, then its sub-rows"),
+  goals: z.object({
+    expected: z.string().nullable().describe("预期目标, HTML removed"),
+    actual: z.string().nullable().describe("实际完成情况, HTML removed"),
+  }),
+  indicators: z.array(Indicator),
+  total: z.object({
+    weight: DecimalString.nullable().describe("总分 row: total weight (normally 100)"),
+    score: DecimalString.nullable().describe("总分 row: total score"),
+  }),
+  grade: z.string().nullable().describe("评分等级 as printed (优/良/中/差 or the office's own word)"),
+  notes: z.record(z.string(), z.string()).describe("Text rows after the table: 评价结论, 存在问题, 改进措施 …"),
+  complete: z.boolean().describe("false when the form was cut off before its 总分/评分等级"),
+  provenance: z.record(z.string(), Provenance)
+    .describe("Where each value was read, keyed by its path in the form: projectName, funding[0].executed, indicators[3].target, total.score …"),
+  verification: Verification.optional().describe("Present when the verifier ran"),
+});
+export type Form = z.infer<typeof Form>;

@@ -1,0 +1,4 @@
+export * from "./primitives.js";
+export * from "./sheet.js";
+export * from "./form.js";
+export * from "./document.js";

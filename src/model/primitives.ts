@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/**
+ * A decimal number as printed, normalised to ASCII: optional minus sign, digits,
+ * optional fraction ("1121.92", "-3", "0.125"). Money, rates and scores always
+ * travel in this form so no value ever passes through a binary float.
+ */
+export const DecimalString = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/, "a decimal string such as \"1121.92\"")
+  .describe("Decimal number as a string, e.g. \"1121.92\"; never a float.");
+export type DecimalString = z.infer<typeof DecimalString>;
+
+/**
+ * Where a value came from. Text inputs give `line` (1-based) and `cell` (0-based
+ * index of the tab- or space-separated cell on that line); PDF inputs give `page`
+ * (1-based) and `bbox` as [x0, y0, x1, y1] in PDF user space (points, origin at
+ * the page's bottom-left corner), and `line` is then the row index in the Sheet.
+ */
+export const Provenance = z
+  .object({
+    line: z.number().int().positive().optional().describe("1-based line (text) or Sheet row (PDF)"),
+    cell: z.number().int().nonnegative().optional().describe("0-based cell index on that line"),
+    page: z.number().int().positive().optional().describe("1-based page number"),
+    bbox: z
+      .tuple([z.number(), z.number(), z.number(), z.number()])
+      .optional()
+      .describe("[x0, y0, x1, y1] in PDF user space (points, origin bottom-left of the page)"),
+  })
+  .describe("Where a value was read in the source document");
+export type Provenance = z.infer<typeof Provenance>;

@@ -1,0 +1,36 @@
+import { z } from "zod";
+
+/** One cell of the intermediate representation every loader produces. */
+export const Cell = z.object({
+  text: z.string().describe("The cell's text as extracted (not yet normalised)"),
+  col: z.number().int().nonnegative().describe("0-based position of the cell in its row"),
+  page: z.number().int().positive().describe("1-based page (text inputs: form feeds count pages, else 1)"),
+  line: z.number().int().positive().optional().describe("1-based source line, for text inputs"),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional()
+    .describe("[x0, y0, x1, y1] in PDF user space, for PDF inputs"),
+});
+export type Cell = z.infer<typeof Cell>;
+
+/** A row of cells: a line of a text export, or a table row of a PDF page. */
+export const Row = z.object({
+  page: z.number().int().positive(),
+  line: z.number().int().positive().optional(),
+  cells: z.array(Cell),
+});
+export type Row = z.infer<typeof Row>;
+
+/** The input layouts jixiao reads. */
+export const SourceKind = z.enum(["text-tsv", "text-layout", "pdf"]);
+export type SourceKind = z.infer<typeof SourceKind>;
+
+/**
+ * The one intermediate representation between the loaders and the grammar:
+ * rows of cells, each cell carrying its provenance.
+ */
+export const Sheet = z.object({
+  source: z.string().describe("Name of the input (file path or caller-supplied name)"),
+  kind: SourceKind,
+  pages: z.number().int().nonnegative(),
+  rows: z.array(Row),
+});
+export type Sheet = z.infer<typeof Sheet>;
