@@ -1,0 +1,74 @@
+/**
+ * Decimal arithmetic for the verifier. Every money, rate and score figure is a
+ * decimal.js value: a float would turn 957.58 / 1031.92 into a number whose
+ * last digits depend on binary rounding, and the whole point of the verifier is
+ * to tell a truncated 92.79 from a rounded 92.80.
+ */
+import { Decimal as DecimalBase } from "decimal.js";
+
+/** A Decimal constructor with enough precision that divisions never decide a rounding. */
+export const D = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP });
+/** A Decimal value of the verifier's constructor. */
+export type Dec = InstanceType<typeof D>;
+
+/** Parses a model decimal string; null stays null. */
+export function dec(value: string | null | undefined): Dec | null {
+  return value === null || value === undefined ? null : new D(value);
+}
+
+/** x truncated (toward zero) to 2 decimals: how the seed prints 92.7959 as 92.79. */
+export function truncate2(x: Dec): Dec {
+  return x.toDecimalPlaces(2, D.ROUND_DOWN);
+}
+
+/** x rounded half-up (half away from zero) to 2 decimals. */
+export function halfUp2(x: Dec): Dec {
+  return x.toDecimalPlaces(2, D.ROUND_HALF_UP);
+}
+
+/** Which roundings of an exact value a printed figure is. */
+export interface RoundingMatch {
+  truncate: boolean;
+  halfUp: boolean;
+}
+
+/** Compares a printed figure with both 2-decimal renderings of the exact value. */
+export function roundingMatch(printed: Dec, exact: Dec): RoundingMatch {
+  return { truncate: printed.eq(truncate2(exact)), halfUp: printed.eq(halfUp2(exact)) };
+}
+
+/** The rounding a form may use, as configured. */
+export type AcceptedRounding = "truncate" | "half-up" | "either";
+
+/** True when the match is allowed under the accepted rounding. */
+export function accepted(match: RoundingMatch, mode: AcceptedRounding): boolean {
+  if (mode === "truncate") return match.truncate;
+  if (mode === "half-up") return match.halfUp;
+  return match.truncate || match.halfUp;
+}
+
+/**
+ * The 2-decimal value shown as "expected": truncated when only truncation is
+ * accepted, half-up otherwise (the usual way of writing a figure down).
+ */
+export function display2(exact: Dec, mode: AcceptedRounding): Dec {
+  return mode === "truncate" ? truncate2(exact) : halfUp2(exact);
+}
+
+/** Formats a value with exactly 2 decimals, the way the forms print figures. */
+export function fmt(x: Dec): string {
+  return x.toFixed(2);
+}
+
+/**
+ * The display-rounding envelope of domain.md: a sum of printed figures, n of
+ * them rounded, may differ from the printed total by (n + 1) × 0.005.
+ */
+export function envelope(roundedTerms: number): Dec {
+  return new D(roundedTerms + 1).times("0.005");
+}
+
+/** Sum of decimals; nulls count as zero (a '-' cell contributes nothing). */
+export function sum(values: readonly (Dec | null)[]): Dec {
+  return values.reduce<Dec>((acc, v) => (v === null ? acc : acc.plus(v)), new D(0));
+}

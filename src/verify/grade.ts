@@ -1,0 +1,55 @@
+/**
+ * grade.band: the printed 评分等级 matches the band of the printed total; and,
+ * when the total itself does not add up, the band of the recomputed total.
+ */
+import type { VerifyContext } from "./context.js";
+import { D, dec, fmt, type Dec } from "./decimal.js";
+import type { Facts } from "./facts.js";
+import type { GradeBand } from "./options.js";
+import { recomputedTotal, totalEnvelope } from "./totals.js";
+
+/** The grade of a total: the first band (highest first) whose minimum it reaches, else the last band. */
+export function gradeFor(total: Dec, bands: readonly GradeBand[]): string {
+  const sorted = [...bands].sort((a, b) => new D(b.min).comparedTo(new D(a.min)));
+  for (const band of sorted) if (total.gte(band.min)) return band.grade;
+  return sorted[sorted.length - 1]!.grade;
+}
+
+/** Runs the grade rule. */
+export function checkGrade(ctx: VerifyContext, facts: Facts): void {
+  const printed = ctx.form.grade?.replace(/\s+/g, "") ?? "";
+  const bands = ctx.options.gradeBands;
+  // An office's own grade word (合格 …) is outside the bands: nothing to compare.
+  if (printed === "" || !bands.some((b) => b.grade === printed)) return;
+  const printedTotal = dec(ctx.form.total.score);
+  const recomputed = recomputedTotal(facts);
+  const basis = printedTotal ?? recomputed;
+  const expected = gradeFor(basis, bands);
+  if (expected !== printed) {
+    ctx.report({
+      rule: "grade.band",
+      path: "grade",
+      row: "评分等级",
+      zh: `总分 ${fmt(basis)} 对应等级"${expected}",表中为"${printed}"`,
+      en: `a total of ${fmt(basis)} grades as "${expected}", printed "${printed}"`,
+      expected,
+      found: printed,
+    });
+    return;
+  }
+  // The grade follows the printed total; if that total is wrong, say what the true one gives.
+  if (printedTotal !== null && printedTotal.minus(recomputed).abs().gt(totalEnvelope(facts))) {
+    const trueGrade = gradeFor(recomputed, bands);
+    if (trueGrade !== printed) {
+      ctx.report({
+        rule: "grade.band",
+        path: "grade",
+        row: "评分等级",
+        zh: `等级"${printed}"依据所印总分 ${fmt(printedTotal)};重算总分 ${fmt(recomputed)} 对应"${trueGrade}"`,
+        en: `grade "${printed}" follows the printed total ${fmt(printedTotal)}; the recomputed total ${fmt(recomputed)} grades as "${trueGrade}"`,
+        expected: trueGrade,
+        found: printed,
+      });
+    }
+  }
+}

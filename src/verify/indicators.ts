@@ -1,0 +1,113 @@
+/**
+ * Rules on each indicator's score against its target and actual: the
+ * judgements a reviewer should look at (warnings), and the notice that the
+ * indicators scored better than the money was spent.
+ */
+import type { Indicator } from "../model/index.js";
+import type { VerifyContext } from "./context.js";
+import { D, accepted, dec, display2, fmt, roundingMatch, type Dec } from "./decimal.js";
+import type { Facts } from "./facts.js";
+import type { Assessment } from "./measures.js";
+
+/** indicator.outruns-spending fires when score share − spent share exceeds this fraction of the score share. */
+const OUTRUN_MARGIN = new D("0.05");
+
+/** Runs every indicator rule. */
+export function checkIndicators(ctx: VerifyContext, facts: Facts): void {
+  ctx.form.indicators.forEach((ind, i) => {
+    const weight = dec(ind.weight);
+    const score = dec(ind.score);
+    // score.range reports non-positive weights; nothing to judge without both figures.
+    if (weight === null || score === null || weight.lte(0)) return;
+    const a = facts.assessments[i] ?? { kind: "none" };
+    checkAgainstMeasures(ctx, ind, i, weight, score, a);
+    checkReason(ctx, ind, i, weight, score);
+  });
+  checkOutrunsSpending(ctx, facts);
+}
+
+function checkAgainstMeasures(ctx: VerifyContext, ind: Indicator, i: number, weight: Dec, score: Dec, a: Assessment): void {
+  const path = `indicators[${i}].score`;
+  const t = `${ind.target.raw} → ${ind.actual.raw}`;
+  if (a.kind === "quantitative") {
+    const mode = ctx.options.rounding;
+    if (a.met) {
+      if (score.lt(weight)) {
+        ctx.report({
+          rule: "indicator.met-partial", path, row: ind.name,
+          zh: `指标"${ind.name}"已完成(${t}),得分 ${fmt(score)} 低于分值 ${fmt(weight)}`,
+          en: `"${ind.name}" met its target (${t}) yet scores ${fmt(score)} of ${fmt(weight)}`,
+          expected: weight, found: score,
+        });
+      }
+      return;
+    }
+    const expected = a.expectedExact === null ? null : display2(a.expectedExact, mode);
+    if (score.eq(weight)) {
+      ctx.report({
+        rule: "indicator.unmet-full", path, row: ind.name,
+        zh: `指标"${ind.name}"未完成(${t}),却得满分 ${fmt(score)}` + (expected ? `;按公式应为 ${fmt(expected)}` : ""),
+        en: `"${ind.name}" did not meet its target (${t}), yet scores the full ${fmt(score)}` + (expected ? `; the formula gives ${fmt(expected)}` : ""),
+        expected, found: score,
+      });
+      return;
+    }
+    if (a.expectedExact === null || expected === null || accepted(roundingMatch(score, a.expectedExact), mode)) return;
+    const proportional = a.formula === "proportional";
+    const formula = proportional
+      ? `${fmt(a.actual)} / ${fmt(a.target)} × ${fmt(weight)}`
+      : `${fmt(a.target)} / ${fmt(a.actual)} × ${fmt(weight)}`;
+    ctx.report({
+      rule: proportional ? "indicator.proportional" : "indicator.reverse", path, row: ind.name,
+      zh: `指标"${ind.name}"未完成(${t}):${proportional ? "按比例" : "反向指标"}得分应为 ${formula} = ${fmt(expected)},表中为 ${fmt(score)}`,
+      en: `"${ind.name}" missed its target (${t}): ${proportional ? "proportional" : "reverse"} score ${formula} = ${fmt(expected)}, printed ${fmt(score)}`,
+      expected, found: score,
+    });
+    return;
+  }
+  if (a.kind === "qualitative") {
+    const low = a.low.times(weight);
+    const high = a.high.times(weight);
+    const inRange = score.gte(low) && (a.highInclusive ? score.lte(high) : score.lt(high));
+    if (inRange) return;
+    const range = `[${fmt(low)}, ${fmt(high)}${a.highInclusive ? "]" : ")"}`;
+    ctx.report({
+      rule: "indicator.qualitative", path, row: ind.name,
+      zh: `指标"${ind.name}"完成情况为"${a.level}",得分应在 ${range} 内,表中为 ${fmt(score)}`,
+      en: `"${ind.name}" is ${a.level === "达成" ? "achieved" : a.level === "部分达成" ? "partly achieved" : "not achieved"} (${a.level}): its score belongs in ${range}, printed ${fmt(score)}`,
+      expected: range, found: score,
+    });
+  }
+}
+
+/** indicator.no-reason: a lost point needs a reason in 偏差原因分析及改进措施. */
+function checkReason(ctx: VerifyContext, ind: Indicator, i: number, weight: Dec, score: Dec): void {
+  if (!score.lt(weight) || (ind.deviation ?? "").trim() !== "") return;
+  ctx.report({
+    rule: "indicator.no-reason", path: `indicators[${i}].deviation`, row: ind.name,
+    zh: `指标"${ind.name}"扣分(${fmt(score)} / ${fmt(weight)}),却未填写偏差原因`,
+    en: `"${ind.name}" lost points (${fmt(score)} of ${fmt(weight)}) with no deviation reason`,
+    expected: weight, found: score,
+  });
+}
+
+/**
+ * indicator.outruns-spending: the indicators score a larger share of their
+ * weights than the share of the budget spent, by more than 5 % of the score
+ * share. Spending above 100 % counts as 100 %.
+ */
+function checkOutrunsSpending(ctx: VerifyContext, facts: Facts): void {
+  if (facts.rate === null || !facts.weightSum.gt(0)) return;
+  const scoreShare = facts.scoreSum.div(facts.weightSum);
+  const spentShare = D.min(facts.rate, 100).div(100);
+  if (!scoreShare.minus(spentShare).gt(scoreShare.times(OUTRUN_MARGIN))) return;
+  const printedRate = facts.total ? dec(facts.total.row.rate) : null;
+  const spentShown = printedRate !== null ? D.min(printedRate, 100) : display2(spentShare.times(100), ctx.options.rounding);
+  const scoreShown = display2(scoreShare.times(100), ctx.options.rounding);
+  ctx.report({
+    rule: "indicator.outruns-spending", path: "indicators", row: "绩效指标",
+    zh: `指标得分率 ${fmt(scoreShown)}%(${fmt(facts.scoreSum)} / ${fmt(facts.weightSum)}),预算执行率仅 ${fmt(spentShown)}%`,
+    en: `indicators score ${fmt(scoreShown)} % of their weights (${fmt(facts.scoreSum)} / ${fmt(facts.weightSum)}) while only ${fmt(spentShown)} % of the budget was spent`,
+    expected: spentShown, found: scoreShown,
+  });
+}

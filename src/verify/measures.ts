@@ -1,0 +1,119 @@
+/**
+ * What an indicator's target and actual say about how it should have scored.
+ * This is the one place that reads Measures, so the indicator rules and the
+ * totals (which must know which scores are rounded formula results) agree.
+ */
+import type { Indicator, Measure, MeasureOp } from "../model/index.js";
+import { D, dec, type Dec } from "./decimal.js";
+
+/** The formula domain.md prescribes for an unmet quantitative target. */
+export type Formula = "proportional" | "reverse";
+
+/** The three qualitative outcomes and their score ranges as fractions of the weight. */
+export type QualitativeLevel = "未达成" | "部分达成" | "达成";
+
+/** How an indicator's measures bear on its score. */
+export type Assessment =
+  | {
+      kind: "quantitative";
+      op: MeasureOp;
+      target: Dec;
+      actual: Dec;
+      met: boolean;
+      /** The formula that applies when the target is not met; null when none can (zero target, zero actual). */
+      formula: Formula | null;
+      /** Exact value of the formula × weight; null when no formula applies or there is no weight. */
+      expectedExact: Dec | null;
+    }
+  | {
+      kind: "qualitative";
+      level: QualitativeLevel;
+      /** Lower bound of the score as a fraction of the weight (inclusive). */
+      low: Dec;
+      /** Upper bound as a fraction of the weight; inclusive only for 达成 (1.0). */
+      high: Dec;
+      highInclusive: boolean;
+    }
+  | { kind: "none" };
+
+/** 百分比 and the full-width ％ mean %, so ≥100百分比 compares with 95.00(%). */
+export function normaliseUnit(unit: string | null): string | null {
+  if (unit === null) return null;
+  const u = unit.replace(/\s+/g, "");
+  if (u === "" ) return null;
+  return u === "百分比" || u === "％" ? "%" : u;
+}
+
+/**
+ * Classifies a qualitative actual. 未达成 and 部分达成 are tested before 达成
+ * because both contain 达成.
+ */
+export function qualitativeLevel(text: string): QualitativeLevel | null {
+  const t = text.replace(/\s+/g, "");
+  if (t.includes("未达成")) return "未达成";
+  if (t.includes("部分达成")) return "部分达成";
+  if (t.includes("达成")) return "达成";
+  return null;
+}
+
+const QUALITATIVE_RANGES: Record<QualitativeLevel, { low: string; high: string; highInclusive: boolean }> = {
+  未达成: { low: "0", high: "0.6", highInclusive: false },
+  部分达成: { low: "0.6", high: "0.8", highInclusive: false },
+  达成: { low: "0.8", high: "1", highInclusive: true },
+};
+
+/** Assesses one indicator; `kind: "none"` when its measures cannot be judged. */
+export function assess(indicator: Indicator): Assessment {
+  const { target, actual } = indicator;
+  if (actual.value === null) return assessQualitative(actual);
+  if (target.value === null) return { kind: "none" };
+  const tu = normaliseUnit(target.unit);
+  const au = normaliseUnit(actual.unit);
+  // 5(人) against 5(%) cannot be compared; better silent than wrong.
+  if (tu !== null && au !== null && tu !== au) return { kind: "none" };
+  return assessQuantitative(target, new D(target.value), new D(actual.value), dec(indicator.weight));
+}
+
+function assessQualitative(actual: Measure): Assessment {
+  const level = qualitativeLevel(actual.qualitative ?? actual.raw);
+  if (level === null) return { kind: "none" };
+  const r = QUALITATIVE_RANGES[level];
+  return { kind: "qualitative", level, low: new D(r.low), high: new D(r.high), highInclusive: r.highInclusive };
+}
+
+function assessQuantitative(target: Measure, t: Dec, a: Dec, weight: Dec | null): Assessment {
+  // A target printed without an operator (5.00(人)) is read as "=".
+  const op: MeasureOp = target.op ?? "=";
+  let met: boolean;
+  let formula: Formula | null = null;
+  switch (op) {
+    case ">=":
+      met = a.gte(t);
+      break;
+    case ">":
+      met = a.gt(t);
+      break;
+    case "=":
+      // Exceeding a positive "=" target (=5 人, 6 hired) counts as met; a zero
+      // "=" target (=0 % accident rate) is a ceiling, so anything above it is not.
+      met = a.eq(t) || (a.gt(t) && t.gt(0));
+      break;
+    case "<=":
+      met = a.lte(t);
+      break;
+    case "<":
+      met = a.lt(t);
+      break;
+  }
+  if (!met) {
+    if ((op === ">=" || op === ">" || op === "=") && a.lt(t) && t.gt(0)) formula = "proportional";
+    if ((op === "<=" || op === "<") && a.gt(0) && t.gte(0)) formula = "reverse";
+  }
+  let expectedExact: Dec | null = null;
+  if (formula !== null && weight !== null) {
+    expectedExact = formula === "proportional"
+      ? D.max(a, 0).div(t).times(weight)
+      : t.div(a).times(weight);
+  }
+  return { kind: "quantitative", op, target: t, actual: a, met, formula, expectedExact };
+}

@@ -1,0 +1,83 @@
+/**
+ * total.sum: the printed 总分 against the sum of the scores; and the hint the
+ * auditors asked for, total.missing-row, when the weights and the total are
+ * short alike, which is what a row lost from the table looks like.
+ */
+import type { VerifyContext } from "./context.js";
+import { D, dec, envelope, fmt, type Dec } from "./decimal.js";
+import type { Facts } from "./facts.js";
+import { recomputedTotalWeight, splitSums } from "./weights.js";
+
+/** Σ indicator scores + execution score. */
+export function recomputedTotal(facts: Facts): Dec {
+  return facts.scoreSum.plus(facts.executionScore ?? 0);
+}
+
+/**
+ * The envelope of total.sum. Only terms the verifier can show to be rounded
+ * count: the execution score when its exact value has more than 2 decimals, and
+ * indicator scores printed as a rounded formula result. A score printed as set
+ * (5.00) carries no rounding error, so it widens nothing.
+ */
+export function totalEnvelope(facts: Facts): Dec {
+  return envelope((facts.executionScoreRounded ? 1 : 0) + facts.roundedIndicatorScores);
+}
+
+/** Runs the totals rules. */
+export function checkTotals(ctx: VerifyContext, facts: Facts): void {
+  const found = dec(ctx.form.total.score);
+  if (found === null) return;
+  const expected = recomputedTotal(facts);
+  const tolerance = totalEnvelope(facts);
+  const scoreShort = found.minus(expected);
+  if (scoreShort.abs().lte(tolerance)) return;
+  const es = facts.executionScore ?? new D(0);
+  ctx.report({
+    rule: "total.sum",
+    path: "total.score",
+    row: "总分",
+    zh: `指标得分合计 ${fmt(facts.scoreSum)} + 预算执行得分 ${fmt(es)} = ${fmt(expected)},总分却为 ${fmt(found)}`,
+    en: `indicator scores ${fmt(facts.scoreSum)} + execution score ${fmt(es)} = ${fmt(expected)}, but the total is printed as ${fmt(found)}`,
+    expected,
+    found,
+  });
+  checkMissingRow(ctx, facts, scoreShort, tolerance);
+}
+
+/**
+ * total.missing-row: the printed total weight exceeds the weights by d > 0 and
+ * the printed total exceeds the scores by s with 0 < s ≤ d: a row worth d
+ * points, scoring s, was most likely lost (or never printed).
+ */
+function checkMissingRow(ctx: VerifyContext, facts: Facts, scoreShort: Dec, tolerance: Dec): void {
+  const printedWeight = dec(ctx.form.total.weight);
+  if (printedWeight === null) return;
+  const weightShort = printedWeight.minus(recomputedTotalWeight(facts));
+  if (!weightShort.gt(0) || !scoreShort.gt(0) || scoreShort.gt(weightShort.plus(tolerance))) return;
+  const full = scoreShort.minus(weightShort).abs().lte(tolerance);
+  // If one level-1 group is short of the standard split by exactly d, the row is probably there.
+  let whereZh = "";
+  let whereEn = "";
+  const groups = splitSums(ctx);
+  if (groups) {
+    const standard = { output: ctx.options.split.output, benefit: ctx.options.split.benefit, satisfaction: ctx.options.split.satisfaction };
+    const short = [...groups.entries()].filter(([g, e]) => new D(standard[g]).minus(e.weight).eq(weightShort));
+    if (short.length === 1) {
+      whereZh = `,很可能在"${short[0]![1].label}"下`;
+      whereEn = `, most likely under ${short[0]![1].label}`;
+    }
+  }
+  ctx.report({
+    rule: "total.missing-row",
+    path: "indicators",
+    row: "总分",
+    zh: full
+      ? `分值与总分同样短缺 ${fmt(weightShort)}:似乎缺了一行分值 ${fmt(weightShort)}、得满分的指标${whereZh}`
+      : `分值短缺 ${fmt(weightShort)}、总分短缺 ${fmt(scoreShort)}:似乎缺了一行分值 ${fmt(weightShort)}、得分 ${fmt(scoreShort)} 的指标${whereZh}`,
+    en: full
+      ? `weights and total are both ${fmt(weightShort)} short: a row worth ${fmt(weightShort)} points, with full score, looks missing${whereEn}`
+      : `weights are ${fmt(weightShort)} short and the total ${fmt(scoreShort)}: a row worth ${fmt(weightShort)} points, scoring ${fmt(scoreShort)}, looks missing${whereEn}`,
+    expected: weightShort,
+    found: null,
+  });
+}

@@ -1,0 +1,128 @@
+/**
+ * Rules on the weights (分值): that they add up to the printed total weight,
+ * to any subtotal printed in a level-1 label, and to the standard split.
+ */
+import type { VerifyContext } from "./context.js";
+import { D, dec, fmt, sum } from "./decimal.js";
+import type { Facts } from "./facts.js";
+
+/** Runs every weights rule. */
+export function checkWeights(ctx: VerifyContext, facts: Facts): void {
+  checkTotal(ctx, facts);
+  checkSubtotals(ctx);
+  checkSplit(ctx);
+}
+
+/** Σ indicator weights + execution weight; the figure weights.total and total.missing-row compare with the printed total weight. */
+export function recomputedTotalWeight(facts: Facts) {
+  return facts.weightSum.plus(facts.executionWeight ?? 0);
+}
+
+/** weights.total: Σ indicator weights + execution weight = printed total weight. */
+function checkTotal(ctx: VerifyContext, facts: Facts): void {
+  const found = dec(ctx.form.total.weight);
+  if (found === null) return;
+  const expected = recomputedTotalWeight(facts);
+  // Weights are printed as set, never rounded from anything: they must add up exactly.
+  if (found.eq(expected)) return;
+  const ew = facts.executionWeight ?? new D(0);
+  ctx.report({
+    rule: "weights.total",
+    path: "total.weight",
+    row: "总分",
+    zh: `指标分值合计 ${fmt(facts.weightSum)} + 预算执行率分值 ${fmt(ew)} = ${fmt(expected)},总分行却为 ${fmt(found)}`,
+    en: `indicator weights ${fmt(facts.weightSum)} + execution weight ${fmt(ew)} = ${fmt(expected)}, but the total weight is printed as ${fmt(found)}`,
+    expected,
+    found,
+  });
+}
+
+/** Level-1 names normalised: 满意 度指 标 → 满意度指标. */
+function level1Of(label: string): string {
+  return label.replace(/\s+/g, "");
+}
+
+/** weights.subtotal: a subtotal printed in the level-1 label equals its rows. */
+function checkSubtotals(ctx: VerifyContext): void {
+  const inds = ctx.form.indicators;
+  let start = 0;
+  while (start < inds.length) {
+    const name = level1Of(inds[start]!.level1);
+    let end = start;
+    while (end + 1 < inds.length && level1Of(inds[end + 1]!.level1) === name) end++;
+    const group = inds.slice(start, end + 1);
+    const k = group.findIndex((i) => i.level1Subtotal !== null);
+    if (k >= 0) {
+      const found = new D(group[k]!.level1Subtotal!);
+      const expected = sum(group.map((i) => dec(i.weight)));
+      if (!found.eq(expected)) {
+        ctx.report({
+          rule: "weights.subtotal",
+          path: `indicators[${start + k}].level1Subtotal`,
+          row: name,
+          zh: `${name}标注小计 ${fmt(found)} 分,其下各行分值之和为 ${fmt(expected)}`,
+          en: `${name} is labelled ${fmt(found)} points, but its rows' weights add up to ${fmt(expected)}`,
+          expected,
+          found,
+        });
+      }
+    }
+    start = end + 1;
+  }
+}
+
+/** The three level-1 groups of the standard split. */
+export type SplitGroup = "output" | "benefit" | "satisfaction";
+
+const GROUP_NAMES: Record<SplitGroup, { zh: string; en: string }> = {
+  output: { zh: "产出指标", en: "output indicators (产出)" },
+  benefit: { zh: "效益指标", en: "benefit indicators (效益)" },
+  satisfaction: { zh: "满意度指标", en: "satisfaction indicators (满意度)" },
+};
+
+/** The split group of a level-1 label; 成本指标 as a level 1 counts with 产出 (it is part of the 50). */
+export function splitGroupOf(level1: string): SplitGroup | null {
+  const name = level1Of(level1);
+  if (name.includes("满意")) return "satisfaction";
+  if (name.includes("效益")) return "benefit";
+  if (name.includes("产出") || name.includes("成本")) return "output";
+  return null;
+}
+
+/** Σ weights per split group, with the first row of each; null when a row's level 1 is unrecognised. */
+export function splitSums(ctx: VerifyContext) {
+  const groups = new Map<SplitGroup, { weight: ReturnType<typeof sum>; first: number; label: string }>();
+  for (const [i, ind] of ctx.form.indicators.entries()) {
+    const g = splitGroupOf(ind.level1);
+    if (g === null) return null;
+    const w = dec(ind.weight) ?? new D(0);
+    const entry = groups.get(g);
+    if (entry) entry.weight = entry.weight.plus(w);
+    else groups.set(g, { weight: w, first: i, label: level1Of(ind.level1) });
+  }
+  return groups;
+}
+
+/** weights.split: level-1 weights differ from 产出 50 / 效益 30 / 满意度 10. */
+function checkSplit(ctx: VerifyContext): void {
+  if (ctx.form.indicators.length === 0) return;
+  // With an unrecognised level 1 the split cannot be judged; say nothing rather than guess.
+  const groups = splitSums(ctx);
+  if (groups === null) return;
+  for (const g of ["output", "benefit", "satisfaction"] as const) {
+    const expected = new D(ctx.options.split[g]);
+    const entry = groups.get(g);
+    const found = entry?.weight ?? new D(0);
+    if (found.eq(expected)) continue;
+    const name = GROUP_NAMES[g];
+    ctx.report({
+      rule: "weights.split",
+      path: entry ? `indicators[${entry.first}].level1` : "indicators",
+      row: entry?.label ?? name.zh,
+      zh: `${name.zh}分值合计 ${fmt(found)},标准为 ${fmt(expected)}`,
+      en: `${name.en} weigh ${fmt(found)} in all, the standard is ${fmt(expected)}`,
+      expected,
+      found,
+    });
+  }
+}
