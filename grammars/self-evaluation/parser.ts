@@ -1,0 +1,203 @@
+import { CstParser, EOF, tokenMatcher, type TokenType } from "chevrotain";
+import * as T from "./tokens.js";
+
+/**
+ * The layout of a 自评表, row by row. Rows are recognised by the label cells
+ * they hold; value cells are collected as they come and given their meaning by
+ * the normaliser, because their positions shift between exports. Rules are
+ * class fields, as in Chevrotain's TypeScript examples; one instance is reused.
+ */
+export class SelfEvaluationParser extends CstParser {
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3 });
+    this.performSelfAnalysis();
+  }
+
+  /** True when the current row (up to its RowEnd) holds a token of this type. */
+  private rowHas(type: TokenType): boolean {
+    for (let i = 1; ; i++) {
+      const tok = this.LA(i);
+      if (tok.tokenType === EOF || tok.tokenType === T.RowEnd) return false;
+      if (tokenMatcher(tok, type)) return true;
+    }
+  }
+
+  public document = this.RULE("document", () => {
+    this.MANY(() => {
+      this.OR({
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { ALT: () => this.SUBRULE(this.form) },
+          { ALT: () => this.SUBRULE(this.strayRow) },
+        ],
+      });
+    });
+  });
+
+  /** A row no rule places: page furniture, notes between forms, damage. */
+  public strayRow = this.RULE("strayRow", () => {
+    this.AT_LEAST_ONE(() => this.CONSUME(T.AnyCell));
+    this.CONSUME(T.RowEnd);
+  });
+
+  public form = this.RULE("form", () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.SUBRULE(this.titleRow);
+          this.OPTION(() => this.SUBRULE(this.yearRow));
+        },
+      },
+      // A form whose title was lost (a page cut, a bare export) starts at 项目名称.
+      { ALT: () => this.SUBRULE(this.projectRow) },
+    ]);
+    this.SUBRULE(this.headerRows);
+    this.OPTION2(() => this.SUBRULE(this.fundingBlock));
+    this.OPTION3(() => this.SUBRULE(this.goalsBlock));
+    this.OPTION4(() => this.SUBRULE(this.indicatorBlock));
+    this.SUBRULE(this.closingRows);
+  });
+
+  public titleRow = this.RULE("titleRow", () => {
+    this.CONSUME(T.FormTitleCategory);
+    this.CONSUME(T.RowEnd);
+  });
+
+  public yearRow = this.RULE("yearRow", () => {
+    this.CONSUME(T.YearLine);
+    this.CONSUME(T.RowEnd);
+  });
+
+  public headerRows = this.RULE("headerRows", () => {
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.projectRow) },
+        { ALT: () => this.SUBRULE(this.departmentRow) },
+        { ALT: () => this.SUBRULE(this.implementingUnitRow) },
+        // 单位：万元, 填报单位：…, a year line printed late: kept, not fatal.
+        { ALT: () => this.SUBRULE(this.valueRow) },
+      ]);
+    });
+  });
+
+  public projectRow = this.RULE("projectRow", () => {
+    this.CONSUME(T.ProjectNameLabel);
+    this.MANY(() => this.CONSUME(T.Value));
+    this.CONSUME(T.RowEnd);
+  });
+
+  public departmentRow = this.RULE("departmentRow", () => {
+    this.CONSUME(T.DepartmentLabel);
+    this.MANY(() => this.CONSUME(T.Value));
+    this.OPTION(() => {
+      this.CONSUME(T.ImplementingUnitLabel);
+      this.MANY2(() => this.CONSUME2(T.Value));
+    });
+    this.CONSUME(T.RowEnd);
+  });
+
+  public implementingUnitRow = this.RULE("implementingUnitRow", () => {
+    this.CONSUME(T.ImplementingUnitLabel);
+    this.MANY(() => this.CONSUME(T.Value));
+    this.CONSUME(T.RowEnd);
+  });
+
+  public valueRow = this.RULE("valueRow", () => {
+    this.AT_LEAST_ONE(() => this.CONSUME(T.Value));
+    this.CONSUME(T.RowEnd);
+  });
+
+  public fundingBlock = this.RULE("fundingBlock", () => {
+    this.SUBRULE(this.fundingHeader);
+    this.MANY(() => this.SUBRULE(this.fundingRow));
+  });
+
+  public fundingHeader = this.RULE("fundingHeader", () => {
+    this.CONSUME(T.FundingLabel);
+    this.MANY(() => this.CONSUME(T.FundingColumnHeader));
+    this.CONSUME(T.RowEnd);
+  });
+
+  public fundingRow = this.RULE("fundingRow", () => {
+    this.OPTION(() => this.CONSUME(T.InWhichLabel));
+    this.CONSUME(T.FundingRowLabel);
+    this.MANY(() => this.CONSUME(T.Value));
+    this.CONSUME(T.RowEnd);
+  });
+
+  public goalsBlock = this.RULE("goalsBlock", () => {
+    this.SUBRULE(this.goalsHeader);
+    this.MANY(() => this.SUBRULE(this.valueRow));
+  });
+
+  public goalsHeader = this.RULE("goalsHeader", () => {
+    this.CONSUME(T.GoalsLabel);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.ExpectedGoalHeader) },
+        { ALT: () => this.CONSUME(T.AchievedGoalHeader) },
+        { ALT: () => this.CONSUME(T.Value) },
+      ]);
+    });
+    this.CONSUME(T.RowEnd);
+  });
+
+  public indicatorBlock = this.RULE("indicatorBlock", () => {
+    this.SUBRULE(this.indicatorHeader);
+    this.MANY({
+      // The 总分 row may carry stray label fragments before its label: it
+      // closes the table even though it starts like an indicator row.
+      GATE: () => !this.rowHas(T.TotalScoreLabel),
+      DEF: () => {
+        this.OR([
+          // A header repeated at the top of the next page.
+          { ALT: () => this.SUBRULE2(this.indicatorHeader) },
+          { ALT: () => this.SUBRULE(this.indicatorRow) },
+        ]);
+      },
+    });
+  });
+
+  public indicatorHeader = this.RULE("indicatorHeader", () => {
+    this.AT_LEAST_ONE(() => this.CONSUME(T.IndicatorColumnHeader));
+    this.CONSUME(T.RowEnd);
+  });
+
+  public indicatorRow = this.RULE("indicatorRow", () => {
+    this.MANY(() => this.CONSUME(T.LevelLabel));
+    this.AT_LEAST_ONE(() => this.CONSUME(T.Value));
+    this.CONSUME(T.RowEnd);
+  });
+
+  public closingRows = this.RULE("closingRows", () => {
+    this.MANY(() => {
+      this.OR([
+        { GATE: () => this.rowHas(T.TotalScoreLabel), ALT: () => this.SUBRULE(this.totalRow) },
+        { ALT: () => this.SUBRULE(this.gradeRow) },
+        { ALT: () => this.SUBRULE(this.noteRow) },
+      ]);
+    });
+  });
+
+  public totalRow = this.RULE("totalRow", () => {
+    this.MANY(() => this.CONSUME(T.Value));
+    this.CONSUME(T.TotalScoreLabel);
+    this.MANY2(() => this.CONSUME2(T.Value));
+    this.CONSUME(T.RowEnd);
+  });
+
+  public gradeRow = this.RULE("gradeRow", () => {
+    this.CONSUME(T.GradeLabel);
+    this.MANY(() => this.CONSUME(T.Value));
+    this.CONSUME(T.RowEnd);
+  });
+
+  public noteRow = this.RULE("noteRow", () => {
+    this.CONSUME(T.NoteLabel);
+    this.MANY(() => this.CONSUME(T.Value));
+    this.CONSUME(T.RowEnd);
+  });
+}
+
+/** The one parser instance (Chevrotain parsers are built once and reused). */
+export const selfEvaluationParser = new SelfEvaluationParser();

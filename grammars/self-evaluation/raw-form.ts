@@ -1,0 +1,62 @@
+import type { Cell } from "../../src/model/sheet.js";
+
+/** A cell and the token the grammar read it as. */
+export interface CellRef {
+  cell: Cell;
+  /** Token type name, e.g. NumberCell, TextCell, Level1Label. */
+  token: string;
+}
+
+/** One row as the grammar placed it: its cells that hold text, in order. */
+export interface RawRow {
+  line: number | undefined;
+  page: number;
+  cells: CellRef[];
+}
+
+/** A funding row: its label cell and the value cells after it. */
+export interface RawFundingRow {
+  label: CellRef;
+  values: CellRef[];
+  line: number | undefined;
+}
+
+/** An indicator row: leading level-label cells, then the other cells. */
+export interface RawIndicatorRow {
+  levels: CellRef[];
+  values: CellRef[];
+  line: number | undefined;
+  page: number;
+}
+
+/**
+ * A form as the grammar recognised it: every part located, cells not yet
+ * interpreted. The normaliser gives the cells their meaning.
+ */
+export interface RawForm {
+  formType: "project" | "department";
+  title: CellRef | null;
+  year: CellRef | null;
+  projectName: CellRef[];
+  department: CellRef[];
+  implementingUnit: CellRef[];
+  /** Rows between the header fields and the funding block that no rule names (单位：万元 …). */
+  headerExtras: RawRow[];
+  funding: { label: CellRef; columns: CellRef[]; rows: RawFundingRow[] } | null;
+  goals: { label: CellRef; header: CellRef[]; rows: RawRow[] } | null;
+  indicators: { headers: RawRow[]; rows: RawIndicatorRow[] } | null;
+  total: { before: CellRef[]; label: CellRef; values: CellRef[] } | null;
+  grade: { label: CellRef; values: CellRef[] } | null;
+  notes: Array<{ label: CellRef; values: CellRef[] }>;
+  firstLine: number | undefined;
+  lastLine: number | undefined;
+}
+
+/** What the grammar makes of a Sheet. */
+export interface GrammarResult {
+  forms: RawForm[];
+  /** Rows outside any form, with the index of the form they follow (-1: before the first). */
+  strays: Array<{ row: RawRow; after: number }>;
+  /** Recognition errors, with what was expected and where. */
+  errors: Array<{ message: string; expected: string[]; found: string; line: number | undefined; cell: number | undefined; page: number | undefined }>;
+}

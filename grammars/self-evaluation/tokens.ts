@@ -1,0 +1,118 @@
+import { createToken, Lexer, type TokenType } from "chevrotain";
+
+/*
+ * Tokens of the 自评表 layout. The lexer runs over cell keys (see input.ts): each
+ * cell's text with all whitespace removed and full-width ASCII folded, cells
+ * joined by \t and rows ended by \n. Every cell becomes exactly one token: label
+ * patterns only match a whole cell (the lookahead demands the cell's end), so a
+ * project called 总分析平台 is Text, never the 总分 label followed by text.
+ */
+
+const CELL_END = "(?=[\\t\\n])";
+
+/** Categories: the parser speaks in these, the variants fill them. */
+export const Value = createToken({ name: "Value", pattern: Lexer.NA });
+export const LevelLabel = createToken({ name: "LevelLabel", pattern: Lexer.NA });
+export const FundingColumnHeader = createToken({ name: "FundingColumnHeader", pattern: Lexer.NA });
+export const IndicatorColumnHeader = createToken({ name: "IndicatorColumnHeader", pattern: Lexer.NA });
+export const FundingRowLabel = createToken({ name: "FundingRowLabel", pattern: Lexer.NA });
+export const FormTitleCategory = createToken({ name: "FormTitleCategory", pattern: Lexer.NA });
+/** Every cell token: what a row the grammar cannot place is made of. */
+export const AnyCell = createToken({ name: "AnyCell", pattern: Lexer.NA });
+
+function cell(name: string, source: string, categories: TokenType[] = []): TokenType {
+  return createToken({ name, pattern: new RegExp(`(?:${source})${CELL_END}`), categories: [...categories, AnyCell] });
+}
+
+const SUBTOTAL = "(?:\\(\\d+(?:\\.\\d+)?分\\))?";
+const IN_WHICH = "(?:其中:?)?";
+
+// Titles and header block.
+export const DepartmentFormTitle = cell("DepartmentFormTitle", "(?:\\d{4}年度?)?部门整体(?:支出)?绩效自评表", [FormTitleCategory]);
+export const FormTitle = cell("FormTitle", "(?:\\d{4}年度?)?(?:财政|部门)?项目支出绩效自评表", [FormTitleCategory]);
+export const YearLine = cell("YearLine", "\\(?\\d{4}年度?\\)?", [Value]);
+export const ProjectNameLabel = cell("ProjectNameLabel", "项目名称");
+export const DepartmentLabel = cell("DepartmentLabel", "主管部门|主管单位");
+export const ImplementingUnitLabel = cell("ImplementingUnitLabel", "实施单位|项目实施单位");
+
+// Funding block.
+export const FundingLabel = cell("FundingLabel", "(?:项目资金|预算执行情况|资金情况)(?:\\((?:万元|元)\\))?");
+export const InitialBudgetHeader = cell("InitialBudgetHeader", "年初预算数?", [FundingColumnHeader]);
+export const AdjustedBudgetHeader = cell("AdjustedBudgetHeader", "全年预算数?|调整后预算数?", [FundingColumnHeader]);
+export const ExecutedHeader = cell("ExecutedHeader", "全年执行数|预算执行数|执行数", [FundingColumnHeader]);
+export const RateHeader = cell("RateHeader", "(?:预算)?执行率(?:\\(%\\))?", [FundingColumnHeader]);
+export const WeightHeader = cell("WeightHeader", "分值|分数|权重", [FundingColumnHeader, IndicatorColumnHeader]);
+export const ScoreHeader = cell("ScoreHeader", "得分", [FundingColumnHeader, IndicatorColumnHeader]);
+export const TotalFundsLabel = cell("TotalFundsLabel", "(?:年度)?资金总额:?", [FundingRowLabel]);
+export const FiscalFundsLabel = cell("FiscalFundsLabel", `${IN_WHICH}(?:(?:当年|本年)财政拨款|财政拨款|财政资金):?`, [FundingRowLabel]);
+export const CarryoverFundsLabel = cell("CarryoverFundsLabel", `${IN_WHICH}上年结转(?:资金)?:?`, [FundingRowLabel]);
+export const OtherFundsLabel = cell("OtherFundsLabel", `${IN_WHICH}其他资金:?`, [FundingRowLabel]);
+export const SpecialAccountFundsLabel = cell("SpecialAccountFundsLabel", `${IN_WHICH}财政专户管理资金:?`, [FundingRowLabel]);
+export const UnitFundsLabel = cell("UnitFundsLabel", `${IN_WHICH}单位资金:?`, [FundingRowLabel]);
+export const InWhichLabel = cell("InWhichLabel", "其中:?");
+
+// Goals.
+export const GoalsLabel = cell("GoalsLabel", "(?:年度)?总体目标|年度目标");
+export const ExpectedGoalHeader = cell("ExpectedGoalHeader", "预期目标");
+export const AchievedGoalHeader = cell("AchievedGoalHeader", "实际完成情况");
+
+// Indicator table header.
+export const Level1Header = cell("Level1Header", "一级指标", [IndicatorColumnHeader]);
+export const Level2Header = cell("Level2Header", "二级指标", [IndicatorColumnHeader]);
+export const Level3Header = cell("Level3Header", "三级指标", [IndicatorColumnHeader]);
+export const TargetHeader = cell("TargetHeader", "年度指标值|指标值|目标值", [IndicatorColumnHeader]);
+export const ActualHeader = cell("ActualHeader", "实际完成值|实际值|完成值", [IndicatorColumnHeader]);
+export const DeviationHeader = cell("DeviationHeader", "偏差原因分析及改进措施|偏差原因分析|偏差原因", [IndicatorColumnHeader]);
+export const NatureHeader = cell("NatureHeader", "指标性质", [IndicatorColumnHeader]);
+export const UnitHeader = cell("UnitHeader", "计量单位|度量单位", [IndicatorColumnHeader]);
+
+// Indicator level labels. 成本指标 is both a level-1 (some templates) and a
+// level-2 label (under 产出指标): the normaliser decides by position.
+export const Level1Label = cell("Level1Label", `(?:产出|效益|满意度|成本)指标${SUBTOTAL}`, [LevelLabel]);
+export const Level2Label = cell(
+  "Level2Label",
+  `(?:数量|质量|时效|经济成本|社会成本|生态环境成本|生态成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)指标${SUBTOTAL}`,
+  [LevelLabel],
+);
+
+// Closing rows.
+export const TotalScoreLabel = cell("TotalScoreLabel", "总分|总计");
+export const GradeLabel = cell("GradeLabel", "评分等级|评价等级|自评等级|绩效等级");
+export const NoteLabel = cell("NoteLabel", "评价结论|自评结论|存在(?:的)?问题|改进措施|整改措施|问题及改进措施|结果应用|其他说明");
+
+// Values. Number and Dash before Measure, Measure before Text.
+export const NumberCell = cell("NumberCell", "-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?%?|\\((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?\\)", [Value]);
+export const DashCell = cell("DashCell", "[-‐‑–—―/\\\\]+", [Value]);
+export const MeasureCell = cell(
+  "MeasureCell",
+  "(?:>=|<=|==|[=≥≤><]|不低于|不少于|不小于|不高于|不超过|不大于|大于等于|小于等于|大于|小于|高于|低于)?-?\\d[\\d,]*(?:\\.\\d+)?(?:\\([^\\t\\n]*\\)|[^\\t\\n\\d]{0,8})",
+  [Value],
+);
+// Any other cell. A range instead of [^\t\n] so Chevrotain keeps its first-char
+// optimisation (it cannot analyse complement sets).
+export const TextCell = createToken({ name: "TextCell", pattern: /[\u0000-\u0008\u000b-\uffff]+/, categories: [Value, AnyCell] });
+
+export const CellSep = createToken({ name: "CellSep", pattern: /\t/, group: Lexer.SKIPPED });
+export const RowEnd = createToken({ name: "RowEnd", pattern: /\n/, line_breaks: true });
+
+/** All tokens, in the order the lexer tries them: specific before general. */
+export const allTokens: TokenType[] = [
+  // categories first (no pattern)
+  Value, LevelLabel, FundingColumnHeader, IndicatorColumnHeader, FundingRowLabel, FormTitleCategory, AnyCell,
+  CellSep, RowEnd,
+  DepartmentFormTitle, FormTitle, ProjectNameLabel, DepartmentLabel, ImplementingUnitLabel,
+  FundingLabel, InitialBudgetHeader, AdjustedBudgetHeader, ExecutedHeader, RateHeader, WeightHeader, ScoreHeader,
+  TotalFundsLabel, FiscalFundsLabel, CarryoverFundsLabel, OtherFundsLabel, SpecialAccountFundsLabel, UnitFundsLabel,
+  InWhichLabel,
+  GoalsLabel, ExpectedGoalHeader, AchievedGoalHeader,
+  Level1Header, Level2Header, Level3Header, TargetHeader, ActualHeader, DeviationHeader, NatureHeader, UnitHeader,
+  Level1Label, Level2Label,
+  TotalScoreLabel, GradeLabel, NoteLabel,
+  YearLine, NumberCell, DashCell, MeasureCell, TextCell,
+];
+
+/** The one lexer instance; Chevrotain lexers are stateless between calls. */
+export const formLexer = new Lexer(allTokens, {
+  positionTracking: "onlyOffset",
+  ensureOptimizations: true,
+});

@@ -1,0 +1,235 @@
+import type { IToken } from "chevrotain";
+import type { Cell } from "../../src/model/sheet.js";
+import type {
+  ClosingRowsCstChildren, DepartmentRowCstChildren, DocumentCstChildren, FormCstChildren, FundingBlockCstChildren,
+  FundingHeaderCstChildren, FundingRowCstChildren, GoalsBlockCstChildren, GoalsHeaderCstChildren, GradeRowCstChildren,
+  HeaderRowsCstChildren, ImplementingUnitRowCstChildren, IndicatorBlockCstChildren, IndicatorHeaderCstChildren,
+  IndicatorRowCstChildren, NoteRowCstChildren, ProjectRowCstChildren, StrayRowCstChildren, TitleRowCstChildren,
+  TotalRowCstChildren, ValueRowCstChildren, YearRowCstChildren,
+} from "./cst.js";
+import { selfEvaluationParser } from "./parser.js";
+import type { CellRef, RawForm, RawFundingRow, RawIndicatorRow, RawRow } from "./raw-form.js";
+
+const BaseVisitor = selfEvaluationParser.getBaseCstVisitorConstructor<never, unknown>();
+
+type Part =
+  | { kind: "title"; ref: CellRef }
+  | { kind: "year"; ref: CellRef };
+
+/**
+ * Turns the CST into RawForms: each token back to its cell, cells grouped by
+ * the part of the form they belong to. Tokens of one row are merged back into
+ * source order, since Chevrotain files them by type.
+ */
+export class RawFormVisitor extends BaseVisitor {
+  private cellAt: Map<number, Cell> = new Map();
+  private rowAt: Map<number, { line: number | undefined; page: number }> = new Map();
+  private forms: RawForm[] = [];
+  private strays: Array<{ row: RawRow; after: number }> = [];
+
+  constructor() {
+    super();
+    this.validateVisitor();
+  }
+
+  /** Visits a document CST built over the given offset tables. */
+  collect(
+    cst: { children: DocumentCstChildren },
+    cellAt: Map<number, Cell>,
+    rowAt: Map<number, { line: number | undefined; page: number }>,
+  ): { forms: RawForm[]; strays: Array<{ row: RawRow; after: number }> } {
+    this.cellAt = cellAt;
+    this.rowAt = rowAt;
+    this.forms = [];
+    this.strays = [];
+    this.document(cst.children);
+    return { forms: this.forms, strays: this.strays };
+  }
+
+  private ref(tok: IToken): CellRef {
+    const cell = this.cellAt.get(tok.startOffset);
+    // Tokens inserted by error recovery have no cell; give them an empty one.
+    return cell
+      ? { cell, token: tok.tokenType.name }
+      : { cell: { text: "", col: 0, page: 1 }, token: tok.tokenType.name };
+  }
+
+  private refs(...groups: Array<IToken[] | undefined>): CellRef[] {
+    const all: IToken[] = [];
+    for (const g of groups) if (g) all.push(...g);
+    all.sort((a, b) => a.startOffset - b.startOffset);
+    return all.filter((t) => this.cellAt.has(t.startOffset)).map((t) => this.ref(t));
+  }
+
+  private rowOf(end: IToken[] | undefined, cells: CellRef[]): RawRow {
+    const pos = end?.[0] ? this.rowAt.get(end[0].startOffset) : undefined;
+    return { line: pos?.line ?? cells[0]?.cell.line, page: pos?.page ?? cells[0]?.cell.page ?? 1, cells };
+  }
+
+  document(ctx: DocumentCstChildren): void {
+    // Forms and stray rows interleave; visit them in source order.
+    const items: Array<{ offset: number; visit: () => void }> = [];
+    for (const f of ctx.form ?? []) items.push({ offset: firstOffset(f), visit: () => this.forms.push(this.form(f.children)) });
+    for (const s of ctx.strayRow ?? []) {
+      items.push({ offset: firstOffset(s), visit: () => this.strays.push({ row: this.strayRow(s.children), after: this.forms.length - 1 }) });
+    }
+    items.sort((a, b) => a.offset - b.offset);
+    for (const item of items) item.visit();
+  }
+
+  strayRow(ctx: StrayRowCstChildren): RawRow {
+    return this.rowOf(ctx.RowEnd, this.refs(ctx.AnyCell));
+  }
+
+  form(ctx: FormCstChildren): RawForm {
+    const form: RawForm = {
+      formType: "project", title: null, year: null, projectName: [], department: [], implementingUnit: [],
+      headerExtras: [], funding: null, goals: null, indicators: null, total: null, grade: null, notes: [],
+      firstLine: undefined, lastLine: undefined,
+    };
+    if (ctx.titleRow?.[0]) {
+      const part = this.titleRow(ctx.titleRow[0].children);
+      form.title = part.ref;
+      if (part.ref.token === "DepartmentFormTitle") form.formType = "department";
+    }
+    if (ctx.yearRow?.[0]) form.year = this.yearRow(ctx.yearRow[0].children).ref;
+    if (ctx.projectRow?.[0]) form.projectName = this.projectRow(ctx.projectRow[0].children);
+    if (ctx.headerRows[0]) this.headerRows(ctx.headerRows[0].children, form);
+    if (ctx.fundingBlock?.[0]) form.funding = this.fundingBlock(ctx.fundingBlock[0].children);
+    if (ctx.goalsBlock?.[0]) form.goals = this.goalsBlock(ctx.goalsBlock[0].children);
+    if (ctx.indicatorBlock?.[0]) form.indicators = this.indicatorBlock(ctx.indicatorBlock[0].children);
+    if (ctx.closingRows[0]) this.closingRows(ctx.closingRows[0].children, form);
+    const lines = collectLines(form);
+    form.firstLine = lines.length ? Math.min(...lines) : undefined;
+    form.lastLine = lines.length ? Math.max(...lines) : undefined;
+    return form;
+  }
+
+  titleRow(ctx: TitleRowCstChildren): Part {
+    return { kind: "title", ref: this.ref(ctx.FormTitleCategory[0]!) };
+  }
+
+  yearRow(ctx: YearRowCstChildren): Part {
+    return { kind: "year", ref: this.ref(ctx.YearLine[0]!) };
+  }
+
+  headerRows(ctx: HeaderRowsCstChildren, form: RawForm): void {
+    for (const r of ctx.projectRow ?? []) form.projectName = this.projectRow(r.children);
+    for (const r of ctx.departmentRow ?? []) {
+      const { department, unit } = this.departmentRow(r.children);
+      form.department = department;
+      if (unit.length) form.implementingUnit = unit;
+    }
+    for (const r of ctx.implementingUnitRow ?? []) form.implementingUnit = this.implementingUnitRow(r.children);
+    for (const r of ctx.valueRow ?? []) form.headerExtras.push(this.valueRow(r.children));
+  }
+
+  projectRow(ctx: ProjectRowCstChildren): CellRef[] {
+    return this.refs(ctx.Value);
+  }
+
+  departmentRow(ctx: DepartmentRowCstChildren): { department: CellRef[]; unit: CellRef[] } {
+    // Both value runs share one CST key: split them at the 实施单位 label.
+    const split = ctx.ImplementingUnitLabel?.[0]?.startOffset ?? Infinity;
+    const values = ctx.Value ?? [];
+    return {
+      department: this.refs(values.filter((t) => t.startOffset < split)),
+      unit: this.refs(values.filter((t) => t.startOffset > split)),
+    };
+  }
+
+  implementingUnitRow(ctx: ImplementingUnitRowCstChildren): CellRef[] {
+    return this.refs(ctx.Value);
+  }
+
+  valueRow(ctx: ValueRowCstChildren): RawRow {
+    return this.rowOf(ctx.RowEnd, this.refs(ctx.Value));
+  }
+
+  fundingBlock(ctx: FundingBlockCstChildren): NonNullable<RawForm["funding"]> {
+    const header = this.fundingHeader(ctx.fundingHeader[0]!.children);
+    return { ...header, rows: (ctx.fundingRow ?? []).map((r) => this.fundingRow(r.children)) };
+  }
+
+  fundingHeader(ctx: FundingHeaderCstChildren): { label: CellRef; columns: CellRef[] } {
+    return { label: this.ref(ctx.FundingLabel[0]!), columns: this.refs(ctx.FundingColumnHeader) };
+  }
+
+  fundingRow(ctx: FundingRowCstChildren): RawFundingRow {
+    const label = this.ref(ctx.FundingRowLabel[0]!);
+    return { label, values: this.refs(ctx.Value), line: label.cell.line };
+  }
+
+  goalsBlock(ctx: GoalsBlockCstChildren): NonNullable<RawForm["goals"]> {
+    const header = this.goalsHeader(ctx.goalsHeader[0]!.children);
+    return { ...header, rows: (ctx.valueRow ?? []).map((r) => this.valueRow(r.children)) };
+  }
+
+  goalsHeader(ctx: GoalsHeaderCstChildren): { label: CellRef; header: CellRef[] } {
+    return { label: this.ref(ctx.GoalsLabel[0]!), header: this.refs(ctx.ExpectedGoalHeader, ctx.AchievedGoalHeader, ctx.Value) };
+  }
+
+  indicatorBlock(ctx: IndicatorBlockCstChildren): NonNullable<RawForm["indicators"]> {
+    return {
+      headers: ctx.indicatorHeader.map((h) => this.indicatorHeader(h.children)),
+      rows: (ctx.indicatorRow ?? []).map((r) => this.indicatorRow(r.children)),
+    };
+  }
+
+  indicatorHeader(ctx: IndicatorHeaderCstChildren): RawRow {
+    return this.rowOf(ctx.RowEnd, this.refs(ctx.IndicatorColumnHeader));
+  }
+
+  indicatorRow(ctx: IndicatorRowCstChildren): RawIndicatorRow {
+    const row = this.rowOf(ctx.RowEnd, []);
+    return { levels: this.refs(ctx.LevelLabel), values: this.refs(ctx.Value), line: row.line, page: row.page };
+  }
+
+  closingRows(ctx: ClosingRowsCstChildren, form: RawForm): void {
+    if (ctx.totalRow?.[0]) form.total = this.totalRow(ctx.totalRow[0].children);
+    if (ctx.gradeRow?.[0]) form.grade = this.gradeRow(ctx.gradeRow[0].children);
+    for (const n of ctx.noteRow ?? []) form.notes.push(this.noteRow(n.children));
+  }
+
+  totalRow(ctx: TotalRowCstChildren): NonNullable<RawForm["total"]> {
+    const label = ctx.TotalScoreLabel[0]!;
+    const values = ctx.Value ?? [];
+    return {
+      before: this.refs(values.filter((t) => t.startOffset < label.startOffset)),
+      label: this.ref(label),
+      values: this.refs(values.filter((t) => t.startOffset > label.startOffset)),
+    };
+  }
+
+  gradeRow(ctx: GradeRowCstChildren): NonNullable<RawForm["grade"]> {
+    return { label: this.ref(ctx.GradeLabel[0]!), values: this.refs(ctx.Value) };
+  }
+
+  noteRow(ctx: NoteRowCstChildren): RawForm["notes"][number] {
+    return { label: this.ref(ctx.NoteLabel[0]!), values: this.refs(ctx.Value) };
+  }
+}
+
+function firstOffset(node: { children: Record<string, unknown[]> }): number {
+  let min = Infinity;
+  for (const group of Object.values(node.children)) {
+    for (const child of group) {
+      const c = child as { startOffset?: number; children?: Record<string, unknown[]> };
+      const off = c.startOffset ?? (c.children ? firstOffset(c as { children: Record<string, unknown[]> }) : Infinity);
+      if (off < min) min = off;
+    }
+  }
+  return min;
+}
+
+function collectLines(form: RawForm): number[] {
+  const lines: number[] = [];
+  const add = (r: CellRef | null | undefined) => { if (r?.cell.line !== undefined) lines.push(r.cell.line); };
+  add(form.title); add(form.year);
+  form.projectName.forEach(add);
+  form.funding?.rows.forEach((r) => add(r.label));
+  form.indicators?.rows.forEach((r) => [...r.levels, ...r.values].forEach(add));
+  add(form.total?.label); add(form.grade?.label);
+  form.notes.forEach((n) => add(n.label));
+  return lines;
+}

@@ -1,0 +1,70 @@
+import { InputError } from "./errors.js";
+
+/** Text encodings the text loader recognises. */
+export type TextEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030";
+
+/**
+ * Decodes the bytes of a text export. A BOM decides when there is one;
+ * otherwise strict UTF-8 is tried first and GB18030 (a superset of GBK and
+ * GB2312, which many offices still publish in) second.
+ */
+export function decodeText(bytes: Uint8Array, source: string): { text: string; encoding: TextEncoding } {
+  const b = bytes;
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
+    return { text: strict("utf-8", b.subarray(3), source), encoding: "utf-8-bom" };
+  }
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) {
+    return { text: strict("utf-16le", b.subarray(2), source), encoding: "utf-16le" };
+  }
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
+    return { text: strict("utf-16be", b.subarray(2), source), encoding: "utf-16be" };
+  }
+  if (b.includes(0)) {
+    throw new InputError("input.binary", source, "this is a binary file, not a text export or a PDF");
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(b), encoding: "utf-8" };
+  } catch {
+    // not UTF-8: try the national standard next
+  }
+  try {
+    return { text: new TextDecoder("gb18030", { fatal: true }).decode(b), encoding: "gb18030" };
+  } catch {
+    throw new InputError(
+      "input.encoding",
+      source,
+      `cannot decode the text: it is neither UTF-8 nor GB18030 (first bad byte near offset ${firstBadUtf8(b)})`,
+    );
+  }
+}
+
+function strict(label: string, bytes: Uint8Array, source: string): string {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError("input.encoding", source, `the file starts with a ${label.toUpperCase()} byte-order mark but is not valid ${label.toUpperCase()}`);
+  }
+}
+
+function firstBadUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+    if (n === 0) return i;
+    for (let k = 1; k < n; k++) if (((b[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += n;
+  }
+  return i;
+}
+
+/** True when decoded text is mostly control characters: a binary file that happened to decode. */
+export function looksBinary(text: string): boolean {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) control++;
+  }
+  return sample.length > 0 && control / sample.length > 0.02;
+}

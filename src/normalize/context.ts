@@ -1,0 +1,34 @@
+import type { CellRef } from "../../grammars/self-evaluation/index.js";
+import type { Diagnostic } from "../model/document.js";
+import type { Provenance } from "../model/primitives.js";
+
+/** What normalising one form collects beside the values: provenance and diagnostics. */
+export class FormContext {
+  readonly provenance: Record<string, Provenance> = {};
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(readonly formIndex: number) {}
+
+  /** Records where the value at `path` was read. */
+  at(path: string, ref: CellRef | null | undefined): void {
+    if (!ref) return;
+    const c = ref.cell;
+    const p: Provenance = {};
+    if (c.line !== undefined) p.line = c.line;
+    p.cell = c.col;
+    p.page = c.page;
+    if (c.bbox) p.bbox = c.bbox;
+    this.provenance[path] = p;
+  }
+
+  /** Adds a diagnostic located at a cell. */
+  warn(code: string, message: string, ref?: CellRef | null, severity: Diagnostic["severity"] = "warning"): void {
+    const d: Diagnostic = { code, severity, message, form: this.formIndex };
+    if (ref?.cell.line !== undefined) d.line = ref.cell.line;
+    if (ref) {
+      d.cell = ref.cell.col;
+      d.page = ref.cell.page;
+    }
+    this.diagnostics.push(d);
+  }
+}

@@ -1,0 +1,72 @@
+import type { CellRef, RawForm } from "../../grammars/self-evaluation/index.js";
+import type { Diagnostic } from "../model/document.js";
+import type { Form } from "../model/form.js";
+import { cleanLabel } from "../text/chars.js";
+import { FormContext } from "./context.js";
+import { cleanFreeText } from "./free-text.js";
+import { fundingUnit, normalizeFunding } from "./funding.js";
+import { normalizeGoals } from "./goals.js";
+import { normalizeIndicators } from "./indicators.js";
+import { parseDecimal } from "./number.js";
+
+const first = (refs: CellRef[]) => refs[0];
+const labelOf = (ref: CellRef | undefined) => (ref ? cleanLabel(ref.cell.text) || null : null);
+
+/** Turns one recognised form into the model, with provenance and diagnostics. */
+export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; diagnostics: Diagnostic[] } {
+  const ctx = new FormContext(formIndex);
+  const project = first(raw.projectName);
+  const department = first(raw.department);
+  const unit = first(raw.implementingUnit);
+  ctx.at("title", raw.title);
+  ctx.at("year", raw.year);
+  ctx.at("projectName", project);
+  ctx.at("department", department);
+  ctx.at("implementingUnit", unit);
+
+  const yearMatch = raw.year ? /(\d{4})/.exec(raw.year.cell.text) : raw.title ? /(\d{4})/.exec(raw.title.cell.text) : null;
+  const totalValues = (raw.total?.values ?? []).filter((v) => parseDecimal(v.cell.text) !== undefined);
+  const [totalWeightRef, totalScoreRef] = totalValues.length >= 2 ? totalValues : [undefined, totalValues[0]];
+  ctx.at("total.weight", totalWeightRef);
+  ctx.at("total.score", totalScoreRef);
+  const gradeRef = raw.grade?.values[0];
+  ctx.at("grade", gradeRef);
+
+  const notes: Record<string, string> = {};
+  for (const n of raw.notes) {
+    const key = cleanLabel(n.label.cell.text);
+    notes[key] = cleanFreeText(n.values.map((v) => v.cell.text).join("\n"));
+    ctx.at(`notes.${key}`, n.label);
+  }
+
+  const form: Form = {
+    formType: raw.formType,
+    title: raw.title ? cleanLabel(raw.title.cell.text) : "",
+    year: yearMatch ? Number(yearMatch[1]) : null,
+    projectName: labelOf(project),
+    department: labelOf(department),
+    implementingUnit: labelOf(unit),
+    fundingUnit: fundingUnit(raw),
+    funding: normalizeFunding(raw, ctx),
+    goals: normalizeGoals(raw, ctx),
+    indicators: normalizeIndicators(raw, ctx),
+    total: {
+      weight: totalWeightRef ? parseDecimal(totalWeightRef.cell.text) ?? null : null,
+      score: totalScoreRef ? parseDecimal(totalScoreRef.cell.text) ?? null : null,
+    },
+    grade: labelOf(gradeRef),
+    notes,
+    complete: raw.total !== null,
+    provenance: ctx.provenance,
+  };
+
+  if (!raw.title) ctx.warn("form.no-title", "a form without its title row: it starts at 项目名称", project, "info");
+  if (!form.complete) {
+    const where = raw.lastLine !== undefined ? ` after line ${raw.lastLine}` : "";
+    ctx.warn("form.incomplete", `form ${formIndex + 1} (${form.projectName ?? "no project name"}) is cut off${where}: no 总分 row; what was read is kept`, null, "error");
+    const d = ctx.diagnostics[ctx.diagnostics.length - 1]!;
+    if (raw.lastLine !== undefined) d.line = raw.lastLine;
+  }
+  if (raw.total && totalValues.length < 2) ctx.warn("total.short", "the 总分 row does not hold both the total weight and the total score", raw.total.label);
+  return { form, diagnostics: ctx.diagnostics };
+}

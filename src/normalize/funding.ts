@@ -1,0 +1,99 @@
+import type { CellRef, RawForm } from "../../grammars/self-evaluation/index.js";
+import type { FundingRow, FundingRowKind } from "../model/form.js";
+import { cellKey, cleanLabel } from "../text/chars.js";
+import type { FormContext } from "./context.js";
+import { parseDecimal } from "./number.js";
+
+type Field = "initialBudget" | "adjustedBudget" | "executed" | "weight" | "rate" | "score";
+
+const COLUMN_FIELD: Record<string, Field> = {
+  InitialBudgetHeader: "initialBudget",
+  AdjustedBudgetHeader: "adjustedBudget",
+  ExecutedHeader: "executed",
+  WeightHeader: "weight",
+  RateHeader: "rate",
+  ScoreHeader: "score",
+};
+
+const ROW_KIND: Record<string, FundingRowKind> = {
+  TotalFundsLabel: "total",
+  FiscalFundsLabel: "fiscal",
+  CarryoverFundsLabel: "carryover",
+  OtherFundsLabel: "other",
+  SpecialAccountFundsLabel: "special-account",
+  UnitFundsLabel: "unit",
+};
+
+// The seed's order, used when a form lost its column header.
+const DEFAULT_COLUMNS: Field[] = ["initialBudget", "adjustedBudget", "executed", "weight", "rate", "score"];
+
+/** The unit of the funding amounts: from the block's label, else a 单位：元 row, else 万元. */
+export function fundingUnit(raw: RawForm): "万元" | "元" {
+  const label = raw.funding ? cellKey(raw.funding.label.cell.text) : "";
+  if (/\(元\)/.test(label)) return "元";
+  if (/\(万元\)/.test(label)) return "万元";
+  for (const row of raw.headerExtras) {
+    for (const c of row.cells) {
+      const m = /单位:(万元|元)/.exec(cellKey(c.cell.text));
+      if (m) return m[1] as "万元" | "元";
+    }
+  }
+  return "万元";
+}
+
+/**
+ * The funding rows. Values are matched to the column headers by order when
+ * the counts agree (the usual case), else by horizontal position, since
+ * exports shift whole rows by a cell or two.
+ */
+export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
+  if (!raw.funding) return [];
+  const headers = raw.funding.columns.filter((c) => COLUMN_FIELD[c.token]);
+  const fields = headers.length ? headers.map((c) => COLUMN_FIELD[c.token]!) : DEFAULT_COLUMNS;
+  return raw.funding.rows.map((row, i) => {
+    const out: FundingRow = {
+      kind: ROW_KIND[row.label.token] ?? "unknown",
+      label: cleanLabel(row.label.cell.text).replace(/^其中[:：]?\s*/, "").replace(/[:：]$/, ""),
+      initialBudget: null, adjustedBudget: null, executed: null, weight: null, rate: null, score: null,
+    };
+    ctx.at(`funding[${i}].label`, row.label);
+    const assigned = assign(row.values, headers, fields, row.label);
+    for (const [field, ref] of assigned) {
+      const v = parseDecimal(ref.cell.text);
+      if (v === undefined) {
+        ctx.warn("funding.not-a-number", `${out.label}: ${field} "${ref.cell.text}" is not a number`, ref);
+        continue;
+      }
+      out[field] = v;
+      ctx.at(`funding[${i}].${field}`, ref);
+    }
+    return out;
+  });
+}
+
+function assign(values: CellRef[], headers: CellRef[], fields: Field[], rowLabel: CellRef): Array<[Field, CellRef]> {
+  if (values.length === fields.length || headers.length === 0) {
+    return values.slice(0, fields.length).map((v, i) => [fields[i]!, v]);
+  }
+  // Counts differ: a cell was left blank. Align by x when there is geometry,
+  // else by column index, counting the row's columns from just after its
+  // label and the header's from its first column: exports put a different
+  // number of empty cells before each.
+  const out: Array<[Field, CellRef]> = [];
+  const firstHeaderCol = headers[0]!.cell.col;
+  for (const v of values) {
+    let best = -1;
+    let bestDist = Infinity;
+    headers.forEach((h, i) => {
+      const d = v.cell.bbox && h.cell.bbox
+        ? Math.abs((v.cell.bbox[0] + v.cell.bbox[2]) / 2 - (h.cell.bbox[0] + h.cell.bbox[2]) / 2)
+        : Math.abs(v.cell.col - rowLabel.cell.col - 1 - (h.cell.col - firstHeaderCol));
+      if (d < bestDist) {
+        bestDist = d;
+        best = i;
+      }
+    });
+    if (best >= 0 && !out.some(([f]) => f === fields[best])) out.push([fields[best]!, v]);
+  }
+  return out;
+}

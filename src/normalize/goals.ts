@@ -1,0 +1,38 @@
+import type { CellRef, RawForm } from "../../grammars/self-evaluation/index.js";
+import type { Form } from "../model/form.js";
+import type { FormContext } from "./context.js";
+import { cleanFreeText } from "./free-text.js";
+
+/**
+ * 年度总体目标: the text under 预期目标 is the expected goal, under 实际完成情况
+ * the achieved one. A text cell belongs to the header it stands under (by x
+ * for PDFs, by column for text); without a 实际完成情况 header, the first text
+ * is the expected goal and the rest the achieved one.
+ */
+export function normalizeGoals(raw: RawForm, ctx: FormContext): Form["goals"] {
+  const goals = raw.goals;
+  if (!goals) return { expected: null, actual: null };
+  const achievedHeader = goals.header.find((c) => c.token === "AchievedGoalHeader");
+  const texts = [
+    ...goals.header.filter((c) => c.token !== "ExpectedGoalHeader" && c.token !== "AchievedGoalHeader"),
+    ...goals.rows.flatMap((r) => r.cells),
+  ];
+  const expected: CellRef[] = [];
+  const actual: CellRef[] = [];
+  if (achievedHeader) {
+    for (const t of texts) (underAchieved(t, achievedHeader) ? actual : expected).push(t);
+  } else {
+    texts.forEach((t, i) => (i === 0 ? expected : actual).push(t));
+  }
+  const join = (cells: CellRef[]) => cleanFreeText(cells.map((c) => c.cell.text).join("\n")) || null;
+  ctx.at("goals.expected", expected[0]);
+  ctx.at("goals.actual", actual[0]);
+  return { expected: join(expected), actual: join(actual) };
+}
+
+// True when cell t starts at or right of the 实际完成情况 header: the two goal
+// texts sit side by side, each under its own header.
+function underAchieved(t: CellRef, achieved: CellRef): boolean {
+  if (t.cell.bbox && achieved.cell.bbox) return t.cell.bbox[0] >= achieved.cell.bbox[0] - 2;
+  return t.cell.col >= achieved.cell.col;
+}

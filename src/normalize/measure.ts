@@ -1,0 +1,60 @@
+import type { Measure, MeasureOp } from "../model/form.js";
+import { cleanLabel, foldWidth } from "../text/chars.js";
+
+// Longest spellings first, so 大于等于 is not read as 大于.
+const PREFIX_OPS: ReadonlyArray<readonly [string, MeasureOp]> = ([
+  [">=", ">="], ["=>", ">="], ["<=", "<="], ["=<", "<="], ["==", "="],
+  ["≥", ">="], ["≤", "<="], ["=", "="], [">", ">"], ["<", "<"],
+  ["大于等于", ">="], ["大于或等于", ">="], ["不低于", ">="], ["不少于", ">="], ["不小于", ">="], ["至少", ">="],
+  ["小于等于", "<="], ["小于或等于", "<="], ["不高于", "<="], ["不超过", "<="], ["不大于", "<="], ["不多于", "<="],
+  ["等于", "="], ["大于", ">"], ["高于", ">"], ["多于", ">"], ["超过", ">"], ["小于", "<"], ["低于", "<"], ["少于", "<"],
+] as Array<[string, MeasureOp]>).sort((a, b) => b[0].length - a[0].length);
+
+const SUFFIX_OPS: Array<[RegExp, MeasureOp]> = [
+  [/(?:及)?以上$/, ">="],
+  [/(?:及)?以(?:内|下)$/, "<="],
+];
+
+const NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
+
+/**
+ * Parses a target (年度指标值) or actual (实际完成值): an optional operator in
+ * symbols or words, a number, and a unit in parentheses or attached:
+ * `≥250(人)`, `≤24.00(小时)`, `≥50个`, `≥100百分比`, `>=90%`, `不低于95%`,
+ * `95%以上`. Anything else is a qualitative statement (全年正常运营, 达成指标).
+ * Never throws.
+ */
+export function parseMeasure(text: string): Measure {
+  const raw = cleanLabel(text);
+  const s = foldWidth(raw).replace(/\s+/g, "").replace(/\u2212/g, "-");
+  let op: MeasureOp | null = null;
+  let rest = s;
+  for (const [word, o] of PREFIX_OPS) {
+    if (rest.startsWith(word)) {
+      op = o;
+      rest = rest.slice(word.length);
+      break;
+    }
+  }
+  const num = NUMBER.exec(rest);
+  if (!num) return qualitative(raw);
+  const value = num[0].replace(/,/g, "").replace(/^\+/, "");
+  let unitText = rest.slice(num[0].length);
+  for (const [re, o] of SUFFIX_OPS) {
+    if (re.test(unitText)) {
+      if (op === null) op = o;
+      unitText = unitText.replace(re, "");
+      break;
+    }
+  }
+  const paren = /^\((.*)\)$/.exec(unitText);
+  if (paren) unitText = paren[1]!;
+  // A "unit" that holds digits or runs long is a sentence that merely starts
+  // with a number (2023年12月前完成): qualitative, not a measure.
+  if (/\d/.test(unitText) || unitText.length > 8 || /[()]/.test(unitText)) return qualitative(raw);
+  return { raw, op, value, unit: unitText === "" ? null : unitText, qualitative: null };
+}
+
+function qualitative(raw: string): Measure {
+  return { raw, op: null, value: null, unit: null, qualitative: raw === "" ? null : raw };
+}

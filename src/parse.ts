@@ -1,0 +1,136 @@
+import { recognise } from "../grammars/self-evaluation/index.js";
+import { decodeText, looksBinary, type TextEncoding } from "./load/decode.js";
+import { detectInput } from "./load/detect.js";
+import { InputError } from "./load/errors.js";
+import { tsvToSheet } from "./load/tsv.js";
+import { Document, SCHEMA_VERSION, type Diagnostic } from "./model/document.js";
+import type { Form } from "./model/form.js";
+import type { Sheet } from "./model/sheet.js";
+import { normalizeForm } from "./normalize/index.js";
+import type { PdfOptions } from "./load/pdf/index.js";
+
+/** Options of the parse functions. */
+export interface ParseOptions {
+  /** Name reported in the Document and in errors (default "input"). */
+  source?: string;
+  /** Bounds and asset locations for PDFs. */
+  pdf?: PdfOptions;
+  /**
+   * Runs on the parsed forms before the Document is validated; the verifier
+   * hooks in here (`verifyForms`), so parsing stays independent of it.
+   */
+  postProcess?: (forms: Form[]) => Form[];
+}
+
+/**
+ * Parses the forms of an in-memory Sheet (what any loader yields).
+ * Pure and synchronous: the grammar, the normaliser and nothing else.
+ */
+export function parseSheet(sheet: Sheet): { forms: Form[]; diagnostics: Diagnostic[] } {
+  const result = recognise(sheet);
+  const forms: Form[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const e of result.errors) {
+    const d: Diagnostic = {
+      code: "grammar.unexpected",
+      severity: "warning",
+      message: `expected ${e.expected.join(" or ") || "something else"}, found "${e.found}"`,
+      expected: e.expected,
+    };
+    if (e.line !== undefined) d.line = e.line;
+    if (e.cell !== undefined) d.cell = e.cell;
+    if (e.page !== undefined) d.page = e.page;
+    diagnostics.push(d);
+  }
+  result.forms.forEach((raw, i) => {
+    const { form, diagnostics: ds } = normalizeForm(raw, i);
+    forms.push(form);
+    diagnostics.push(...ds);
+  });
+  for (const { row, after } of result.strays) {
+    if (after < 0) continue; // a document's own preamble (附件, headings) precedes the first form
+    const d: Diagnostic = {
+      code: "grammar.unplaced-row",
+      severity: "warning",
+      message: `a row no part of the form accounts for, starting "${row.cells[0]?.cell.text.trim() ?? ""}"`,
+      form: after,
+    };
+    if (row.line !== undefined) d.line = row.line;
+    d.page = row.page;
+    if (row.cells[0]) d.cell = row.cells[0].cell.col;
+    diagnostics.push(d);
+  }
+  return { forms, diagnostics };
+}
+
+/** Reads bytes or a string as a text export and returns its Sheet and encoding. */
+export function textSheet(input: string | Uint8Array, source: string): { sheet: Sheet; encoding: TextEncoding | null } {
+  let text: string;
+  let encoding: TextEncoding | null = null;
+  if (typeof input === "string") {
+    text = input;
+  } else {
+    if (detectInput(input, source) === "pdf") {
+      throw new InputError("input.unreadable", source, "this is a PDF: use parseBytes or parseFile, which read PDFs");
+    }
+    ({ text, encoding } = decodeText(input, source));
+  }
+  if (text.trim() === "") throw new InputError("input.empty", source, "the file holds no text (only whitespace)");
+  if (looksBinary(text)) throw new InputError("input.binary", source, "this is a binary file, not a text export or a PDF");
+  return { sheet: tsvToSheet(text, source), encoding };
+}
+
+/**
+ * Parses a text export (tab-separated like the seed) into a Document.
+ *
+ * @param input the text, or its bytes in UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030
+ * @throws InputError when the input is empty, binary, undecodable or holds no form
+ */
+export async function parseText(input: string | Uint8Array, options: ParseOptions = {}): Promise<Document> {
+  const source = options.source ?? "input";
+  const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
+  const { sheet, encoding } = textSheet(input, source);
+  return assemble(sheet, bytes, encoding, options);
+}
+
+/**
+ * Parses any supported input, PDF or text, detected from its bytes.
+ *
+ * @throws InputError for unreadable input (see its `code`)
+ */
+export async function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): Promise<Document> {
+  const source = options.source ?? "input";
+  if (detectInput(bytes, source) === "pdf") {
+    const { loadPdf } = await import("./load/pdf/index.js");
+    const sheet = await loadPdf(bytes, source, options.pdf);
+    return assemble(sheet, bytes, null, options);
+  }
+  return parseText(bytes, options);
+}
+
+async function assemble(sheet: Sheet, bytes: Uint8Array, encoding: TextEncoding | null, options: ParseOptions): Promise<Document> {
+  const { forms, diagnostics } = parseSheet(sheet);
+  if (forms.length === 0) {
+    throw new InputError("input.no-form", sheet.source, "no 自评表 found: no title 项目支出绩效自评表 and no 项目名称 row");
+  }
+  const doc: Document = {
+    schemaVersion: SCHEMA_VERSION,
+    source: {
+      path: options.source ?? null,
+      sha256: await sha256(bytes),
+      kind: sheet.kind,
+      encoding,
+      pages: sheet.pages,
+      bytes: bytes.byteLength,
+    },
+    forms: options.postProcess ? options.postProcess(forms) : forms,
+    diagnostics,
+  };
+  // The schema is the contract: a Document that fails it is a bug here, not bad input.
+  return Document.parse(doc);
+}
+
+async function sha256(bytes: Uint8Array): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
