@@ -197,7 +197,7 @@ const COLS: Record<Style, number[]> = {
   // A4 portrait, 15 mm margins: 180 mm. c1/c2 at 9 mm hold two 10.5pt characters.
   narrow: [9, 9, 22, 18, 21, 21, 15, 15, 25, 25],
   // A4 landscape, 12 mm margins: 273 mm. c2 fits 服务对象满意度指标 on one line.
-  landscape: [27, 38, 30, 22, 28, 28, 20, 20, 30, 30],
+  landscape: [27, 38, 30, 22, 28, 28, 24, 20, 28, 28],
   // A4 portrait, 10 mm margins: 190 mm, with the two empty spreadsheet columns.
   sheet: [5, 12, 16, 22, 16, 19, 19, 17, 15, 16, 26, 7],
 };
@@ -234,8 +234,8 @@ const CSS: Record<Style, string> = {
     @page { size: A4 portrait; }
     body { font-family: var(--song); font-size: 8pt; margin: 0; }
     table { border-collapse: collapse; table-layout: fixed; width: 190mm; }
-    td { border: 0.3pt solid #777; padding: 0.3mm 0.8mm; height: 4.6mm; vertical-align: middle;
-         text-align: left; line-height: 1.2; }
+    td { border: 0.3pt solid #777; padding: 0.2mm 0.8mm; height: 3.8mm; vertical-align: middle;
+         text-align: left; line-height: 1.2; overflow-wrap: anywhere; }
     td.num { text-align: right; }
     td.lvl { vertical-align: top; }
     td.title { font-size: 12pt; text-align: center; height: 8mm; }
@@ -265,8 +265,6 @@ function formHtml(f: FormDescription, style: Style): string {
       ...indicatorRows(f),
       ...tailRows(f),
     ].map((r, i) => (i < 2 ? r : r.replace("<tr>", `<tr>${td("")}`).replace(/<\/tr>$/, `${td("")}</tr>`)));
-    // A blank spreadsheet row between forms, as a sheet holding several forms has.
-    rows.push(`<tr>${Array.from({ length: 12 }, () => td("")).join("")}</tr>`);
     return rows.join("\n");
   }
   const o = { thousands: style === "narrow" };
@@ -307,7 +305,8 @@ export const NOTO_FONTS: Fonts = { song: "Noto Serif CJK SC", hei: "Noto Sans CJ
 export function documentHtml(forms: FormDescription[], style: Style, docTitle: string, fonts: Fonts = DEFAULT_FONTS): string {
   const body =
     style === "sheet"
-      ? `<table>${colgroup(style)}<tbody>${forms.map((f) => formHtml(f, style)).join("\n")}</tbody></table>`
+      ? // One sheet, forms separated by a blank grid row, as a workbook holding several forms prints.
+        `<table>${colgroup(style)}<tbody>${forms.map((f) => formHtml(f, style)).join(`\n<tr>${td("").repeat(12)}</tr>\n`)}</tbody></table>`
       : forms.map((f) => formHtml(f, style)).join("\n");
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(docTitle)}</title>` +
     `<style>:root { --song: "${fonts.song}"; --hei: "${fonts.hei}"; }${CSS[style]}</style></head>` +

@@ -16,6 +16,7 @@ image-only.pdf is one A4 page holding nothing but a raster image of a form
 
 Run with /usr/bin/python3: Debian's python3-reportlab is not on pyenv's path.
 """
+import io
 import json
 import sys
 
@@ -23,6 +24,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
@@ -125,7 +127,11 @@ def nonembedded(form, out):
 def image_only(png, out):
     c = canvas.Canvas(out, pagesize=A4, invariant=1)
     w, h = A4
-    c.drawImage(png, 0, 0, width=w, height=h)
+    # Read the bytes ourselves: given a path, reportlab names the image after
+    # the (temporary, random) file name and the PDF would differ on every run.
+    with open(png, "rb") as fh:
+        image = ImageReader(io.BytesIO(fh.read()))
+    c.drawImage(image, 0, 0, width=w, height=h)
     c.showPage()
     c.save()
 
