@@ -8,6 +8,7 @@ import type { Form } from "./model/form.js";
 import type { Sheet } from "./model/sheet.js";
 import { normalizeForm } from "./normalize/index.js";
 import type { PdfOptions } from "./load/pdf/index.js";
+import { verifyForms, type VerifyOptions } from "./verify/index.js";
 
 /** Options of the parse functions. */
 export interface ParseOptions {
@@ -16,10 +17,10 @@ export interface ParseOptions {
   /** Bounds and asset locations for PDFs. */
   pdf?: PdfOptions;
   /**
-   * Runs on the parsed forms before the Document is validated; the verifier
-   * hooks in here (`verifyForms`), so parsing stays independent of it.
+   * Verifier options; each form's `verification` is filled in with them.
+   * `false` skips verification. Default: the rules of domain.md as written.
    */
-  postProcess?: (forms: Form[]) => Form[];
+  verify?: VerifyOptions | false;
 }
 
 /**
@@ -123,7 +124,7 @@ async function assemble(sheet: Sheet, bytes: Uint8Array, encoding: TextEncoding 
       pages: sheet.pages,
       bytes: bytes.byteLength,
     },
-    forms: options.postProcess ? options.postProcess(forms) : forms,
+    forms: options.verify === false ? forms : verifyForms(forms, options.verify ?? {}),
     diagnostics,
   };
   // The schema is the contract: a Document that fails it is a bug here, not bad input.

@@ -1,0 +1,11 @@
+/**
+ * jixiao's browser-safe API: everything but file access. Parse text exports
+ * and PDFs from bytes, verify forms, and use the schemas and types.
+ *
+ * @packageDocumentation
+ */
+export { parseBytes, parseSheet, parseText, textSheet, type ParseOptions } from "./parse.js";
+export { InputError, type InputErrorCode } from "./load/errors.js";
+export * from "./model/index.js";
+export { parseDecimal, parseMeasure, cleanFreeText } from "./normalize/index.js";
+export { verify, verifyForms, RULES, VerifyOptions, DEFAULT_GRADE_BANDS, type ResolvedVerifyOptions } from "./verify/index.js";
