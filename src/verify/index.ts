@@ -41,7 +41,8 @@ const SEVERITY_RANK: Record<Finding["severity"], number> = { error: 0, warning: 
 function rowOrder(path: string | undefined): [number, number] {
   if (path === undefined) return [9, 0];
   const m = /^(funding|indicators)(?:\[(\d+)\])?/.exec(path);
-  if (m) return [m[1] === "funding" ? 0 : 1, m[2] === undefined ? 1e6 : Number(m[2])];
+  // A finding on the whole indicator table (total.missing-row) follows the 总分 rows it explains.
+  if (m) return m[2] === undefined ? (m[1] === "funding" ? [0, 1e6] : [2, 1]) : [m[1] === "funding" ? 0 : 1, Number(m[2])];
   if (path.startsWith("total")) return [2, 0];
   if (path === "grade") return [3, 0];
   return [9, 0];

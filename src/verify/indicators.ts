@@ -35,7 +35,7 @@ function checkAgainstMeasures(ctx: VerifyContext, ind: Indicator, i: number, wei
       if (score.lt(weight)) {
         ctx.report({
           rule: "indicator.met-partial", path, row: ind.name,
-          zh: `指标"${ind.name}"已完成(${t}),得分 ${fmt(score)} 低于分值 ${fmt(weight)}`,
+          zh: `指标“${ind.name}”已完成（${t}），得分 ${fmt(score)} 低于分值 ${fmt(weight)}`,
           en: `"${ind.name}" met its target (${t}) yet scores ${fmt(score)} of ${fmt(weight)}`,
           expected: weight, found: score,
         });
@@ -46,7 +46,7 @@ function checkAgainstMeasures(ctx: VerifyContext, ind: Indicator, i: number, wei
     if (score.eq(weight)) {
       ctx.report({
         rule: "indicator.unmet-full", path, row: ind.name,
-        zh: `指标"${ind.name}"未完成(${t}),却得满分 ${fmt(score)}` + (expected ? `;按公式应为 ${fmt(expected)}` : ""),
+        zh: `指标“${ind.name}”未完成（${t}），却得满分 ${fmt(score)}` + (expected ? `；按公式应为 ${fmt(expected)}` : ""),
         en: `"${ind.name}" did not meet its target (${t}), yet scores the full ${fmt(score)}` + (expected ? `; the formula gives ${fmt(expected)}` : ""),
         expected, found: score,
       });
@@ -59,7 +59,7 @@ function checkAgainstMeasures(ctx: VerifyContext, ind: Indicator, i: number, wei
       : `${fmt(a.target)} / ${fmt(a.actual)} × ${fmt(weight)}`;
     ctx.report({
       rule: proportional ? "indicator.proportional" : "indicator.reverse", path, row: ind.name,
-      zh: `指标"${ind.name}"未完成(${t}):${proportional ? "按比例" : "反向指标"}得分应为 ${formula} = ${fmt(expected)},表中为 ${fmt(score)}`,
+      zh: `指标“${ind.name}”未完成（${t}）：${proportional ? "按比例" : "反向指标"}得分应为 ${formula} = ${fmt(expected)}，表中为 ${fmt(score)}`,
       en: `"${ind.name}" missed its target (${t}): ${proportional ? "proportional" : "reverse"} score ${formula} = ${fmt(expected)}, printed ${fmt(score)}`,
       expected, found: score,
     });
@@ -73,7 +73,7 @@ function checkAgainstMeasures(ctx: VerifyContext, ind: Indicator, i: number, wei
     const range = `[${fmt(low)}, ${fmt(high)}${a.highInclusive ? "]" : ")"}`;
     ctx.report({
       rule: "indicator.qualitative", path, row: ind.name,
-      zh: `指标"${ind.name}"完成情况为"${a.level}",得分应在 ${range} 内,表中为 ${fmt(score)}`,
+      zh: `指标“${ind.name}”完成情况为“${a.level}”，得分应在 ${range} 内，表中为 ${fmt(score)}`,
       en: `"${ind.name}" is ${a.level === "达成" ? "achieved" : a.level === "部分达成" ? "partly achieved" : "not achieved"} (${a.level}): its score belongs in ${range}, printed ${fmt(score)}`,
       expected: range, found: score,
     });
@@ -85,7 +85,7 @@ function checkReason(ctx: VerifyContext, ind: Indicator, i: number, weight: Dec,
   if (!score.lt(weight) || (ind.deviation ?? "").trim() !== "") return;
   ctx.report({
     rule: "indicator.no-reason", path: `indicators[${i}].deviation`, row: ind.name,
-    zh: `指标"${ind.name}"扣分(${fmt(score)} / ${fmt(weight)}),却未填写偏差原因`,
+    zh: `指标“${ind.name}”扣分（${fmt(score)} / ${fmt(weight)}），却未填写偏差原因`,
     en: `"${ind.name}" lost points (${fmt(score)} of ${fmt(weight)}) with no deviation reason`,
     expected: weight, found: score,
   });
@@ -106,7 +106,7 @@ function checkOutrunsSpending(ctx: VerifyContext, facts: Facts): void {
   const scoreShown = display2(scoreShare.times(100), ctx.options.rounding);
   ctx.report({
     rule: "indicator.outruns-spending", path: "indicators", row: "绩效指标",
-    zh: `指标得分率 ${fmt(scoreShown)}%(${fmt(facts.scoreSum)} / ${fmt(facts.weightSum)}),预算执行率仅 ${fmt(spentShown)}%`,
+    zh: `指标得分率 ${fmt(scoreShown)}%（${fmt(facts.scoreSum)} / ${fmt(facts.weightSum)}），预算执行率仅 ${fmt(spentShown)}%`,
     en: `indicators score ${fmt(scoreShown)} % of their weights (${fmt(facts.scoreSum)} / ${fmt(facts.weightSum)}) while only ${fmt(spentShown)} % of the budget was spent`,
     expected: spentShown, found: scoreShown,
   });

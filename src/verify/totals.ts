@@ -36,7 +36,7 @@ export function checkTotals(ctx: VerifyContext, facts: Facts): void {
     rule: "total.sum",
     path: "total.score",
     row: "总分",
-    zh: `指标得分合计 ${fmt(facts.scoreSum)} + 预算执行得分 ${fmt(es)} = ${fmt(expected)},总分却为 ${fmt(found)}`,
+    zh: `指标得分合计 ${fmt(facts.scoreSum)} + 预算执行得分 ${fmt(es)} = ${fmt(expected)}，总分却为 ${fmt(found)}`,
     en: `indicator scores ${fmt(facts.scoreSum)} + execution score ${fmt(es)} = ${fmt(expected)}, but the total is printed as ${fmt(found)}`,
     expected,
     found,
@@ -63,7 +63,7 @@ function checkMissingRow(ctx: VerifyContext, facts: Facts, scoreShort: Dec, tole
     const standard = { output: ctx.options.split.output, benefit: ctx.options.split.benefit, satisfaction: ctx.options.split.satisfaction };
     const short = [...groups.entries()].filter(([g, e]) => new D(standard[g]).minus(e.weight).eq(weightShort));
     if (short.length === 1) {
-      whereZh = `,很可能在"${short[0]![1].label}"下`;
+      whereZh = `，很可能在“${short[0]![1].label}”下`;
       whereEn = `, most likely under ${short[0]![1].label}`;
     }
   }
@@ -72,8 +72,8 @@ function checkMissingRow(ctx: VerifyContext, facts: Facts, scoreShort: Dec, tole
     path: "indicators",
     row: "总分",
     zh: full
-      ? `分值与总分同样短缺 ${fmt(weightShort)}:似乎缺了一行分值 ${fmt(weightShort)}、得满分的指标${whereZh}`
-      : `分值短缺 ${fmt(weightShort)}、总分短缺 ${fmt(scoreShort)}:似乎缺了一行分值 ${fmt(weightShort)}、得分 ${fmt(scoreShort)} 的指标${whereZh}`,
+      ? `分值与总分同样短缺 ${fmt(weightShort)}：似乎缺了一行分值 ${fmt(weightShort)}、得满分的指标${whereZh}`
+      : `分值短缺 ${fmt(weightShort)}、总分短缺 ${fmt(scoreShort)}：似乎缺了一行分值 ${fmt(weightShort)}、得分 ${fmt(scoreShort)} 的指标${whereZh}`,
     en: full
       ? `weights and total are both ${fmt(weightShort)} short: a row worth ${fmt(weightShort)} points, with full score, looks missing${whereEn}`
       : `weights are ${fmt(weightShort)} short and the total ${fmt(scoreShort)}: a row worth ${fmt(weightShort)} points, scoring ${fmt(scoreShort)}, looks missing${whereEn}`,
