@@ -1,0 +1,170 @@
+/**
+ * The PDF loader: bytes of a published PDF in, a Sheet out.
+ *
+ * Per page, pdf.js gives text items (getTextContent) and the operator list
+ * (getOperatorList); the ruling lines of the operator list make the table
+ * grid, the text items are placed into its cells, text outside tables becomes
+ * lines, and page furniture is dropped. Every cell carries its page and its
+ * bbox in PDF user space (origin bottom-left, 1/72 inch, as the page's media
+ * box; the box is that of the cell's text, not of the drawn cell).
+ *
+ * Untrusted input: pdf.js runs with `isEvalSupported: false`, no font faces,
+ * no system fonts, nothing fetched; each document is bounded in bytes, pages,
+ * wall-clock time and memory, and destroyed after use.
+ *
+ * This module is browser-safe: the one Node-only import (asset paths) is
+ * loaded lazily, and only when the caller gives no asset locations.
+ */
+import type { Row, Sheet } from "../../model/sheet.js";
+import { InputError } from "../errors.js";
+import { assemblePage, type PageRow } from "./cells.js";
+import { dropRepeatedHeaders, joinSplitRows } from "./continuation.js";
+import { pdfjs } from "./engine.js";
+import { toInputError } from "./errors.js";
+import { dropFurniture } from "./furniture.js";
+import { round2 } from "./geometry.js";
+import { buildTables } from "./grid.js";
+import { toRuns } from "./items.js";
+import { noTextMessage, paintsImages } from "./notext.js";
+import { PdfOptions, type ResolvedPdfOptions } from "./options.js";
+import { extractRules } from "./rules.js";
+
+export { PdfOptions } from "./options.js";
+export type { ResolvedPdfOptions } from "./options.js";
+
+/** Largest image (in pixels) pdf.js decodes; bigger ones are skipped, which bounds memory on scans. */
+const MAX_IMAGE_PIXELS = 64 * 1024 * 1024;
+
+type MemoryProbe = () => { heapUsed: number; arrayBuffers: number };
+
+/** Node's memory counters when the runtime has them; undefined in a browser. */
+function memoryProbe(): MemoryProbe | undefined {
+  const proc = (globalThis as { process?: { memoryUsage?: MemoryProbe } }).process;
+  return proc?.memoryUsage ? () => proc.memoryUsage!() : undefined;
+}
+
+async function assetsFor(opts: ResolvedPdfOptions): Promise<{ cMapUrl: string; standardFontDataUrl: string }> {
+  if (opts.cMapUrl && opts.standardFontDataUrl) return { cMapUrl: opts.cMapUrl, standardFontDataUrl: opts.standardFontDataUrl };
+  const { nodeAssets } = await import("./assets.js");
+  const node = nodeAssets();
+  return { cMapUrl: opts.cMapUrl ?? node.cMapUrl, standardFontDataUrl: opts.standardFontDataUrl ?? node.standardFontDataUrl };
+}
+
+/** Cheap structural checks before pdf.js: a header, and an end-of-file marker (a truncated download has none). */
+function checkFraming(bytes: Uint8Array, source: string): void {
+  const head = latin1(bytes.subarray(0, 1024));
+  if (!head.includes("%PDF-")) throw new InputError("pdf.corrupt", source, "not a PDF: no %PDF- header");
+  const tail = latin1(bytes.subarray(Math.max(0, bytes.length - 2048)));
+  if (!tail.includes("%%EOF")) {
+    throw new InputError("pdf.corrupt", source, "the PDF is truncated: it does not end with %%EOF (an interrupted download?)");
+  }
+}
+
+function latin1(b: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
+  return s;
+}
+
+/**
+ * Reads a PDF into a Sheet.
+ *
+ * @param bytes the file's bytes (not modified; pdf.js gets a copy)
+ * @param source the name to report in errors and in the Sheet
+ * @param options bounds and asset locations, see {@link PdfOptions}
+ * @throws InputError `pdf.encrypted`, `pdf.corrupt`, `pdf.no-text`, `pdf.too-large` or `pdf.unsupported`
+ */
+export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOptions = {}): Promise<Sheet> {
+  const opts = PdfOptions.parse(options);
+  if (bytes.byteLength > opts.maxBytes) {
+    throw new InputError("pdf.too-large", source, `the file has ${bytes.byteLength} bytes, more than the bound of ${opts.maxBytes}`);
+  }
+  checkFraming(bytes, source);
+  const [lib, assets] = await Promise.all([pdfjs(), assetsFor(opts)]);
+  // Measured before pdf.js gets its copy of the bytes, which counts against the bound.
+  const probe = memoryProbe();
+  const memAtStart = probe ? usage(probe) : 0;
+  const task = lib.getDocument({
+    data: bytes.slice(),
+    cMapUrl: assets.cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl: assets.standardFontDataUrl,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    isOffscreenCanvasSupported: false,
+    maxImageSize: MAX_IMAGE_PIXELS,
+    verbosity: 0,
+  });
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new InputError("pdf.too-large", source, `reading took longer than the bound of ${opts.timeoutMs} ms`));
+    }, opts.timeoutMs);
+  });
+  const within = <T>(p: Promise<T>): Promise<T> => Promise.race([p, timeout]);
+
+  try {
+    const doc = await within(task.promise);
+    if (doc.numPages > opts.maxPages) {
+      throw new InputError("pdf.too-large", source, `the PDF has ${doc.numPages} pages, more than the bound of ${opts.maxPages}`);
+    }
+    const pages: PageRow[][] = [];
+    const bottoms: number[] = [];
+    const heights: number[] = [];
+    let imagePages = 0;
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await within(doc.getPage(p));
+      const [text, ops] = await within(Promise.all([page.getTextContent(), page.getOperatorList()]));
+      const runs = toRuns(text.items);
+      if (runs.length === 0 && paintsImages(ops.fnArray, lib.OPS)) imagePages++;
+      const tables = buildTables(extractRules(ops, lib.OPS));
+      pages.push(assemblePage(runs, tables));
+      const [, y0, , y1] = page.view as [number, number, number, number];
+      bottoms.push(Math.min(y0, y1));
+      heights.push(Math.abs(y1 - y0));
+      page.cleanup();
+      if (probe && usage(probe) - memAtStart > opts.maxMemoryBytes) {
+        throw new InputError("pdf.too-large", source, `reading used more than the memory bound of ${opts.maxMemoryBytes} bytes`, { page: p });
+      }
+    }
+    const kept = joinSplitRows(dropRepeatedHeaders(dropFurniture(pages, bottoms, heights)));
+    const sheet = toSheet(kept, source, doc.numPages);
+    if (sheet.rows.length === 0) throw new InputError("pdf.no-text", source, noTextMessage(doc.numPages, imagePages));
+    return sheet;
+  } catch (err) {
+    throw toInputError(err, source);
+  } finally {
+    clearTimeout(timer);
+    await task.destroy();
+  }
+}
+
+function usage(probe: MemoryProbe): number {
+  const m = probe();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+/** Flattens pages of rows into the Sheet: `line` is the 1-based row index. */
+function toSheet(pages: PageRow[][], source: string, numPages: number): Sheet {
+  const rows: Row[] = [];
+  pages.forEach((pageRows, p) => {
+    for (const r of pageRows) {
+      const line = rows.length + 1;
+      rows.push({
+        page: p + 1,
+        line,
+        cells: r.cells.map((c) => ({
+          text: c.text,
+          col: c.col,
+          page: p + 1,
+          line,
+          bbox: [round2(c.box[0]), round2(c.box[1]), round2(c.box[2]), round2(c.box[3])],
+        })),
+      });
+    }
+  });
+  return { source, kind: "pdf", pages: numPages, rows };
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+/**
+ * Options of the PDF loader. Every bound has a default that admits any
+ * published 自评表 collection we know of and stops a hostile file early.
+ */
+export const PdfOptions = z.object({
+  /** Documents with more pages are refused with `pdf.too-large`. */
+  maxPages: z.number().int().positive().default(500),
+  /** Wall-clock bound for one document, from open to last page, in milliseconds. */
+  timeoutMs: z.number().int().positive().default(60_000),
+  /** Files larger than this many bytes are refused before pdf.js sees them. */
+  maxBytes: z.number().int().positive().default(200 * 1024 * 1024),
+  /**
+   * Bound on the growth of the JavaScript heap plus array buffers while one
+   * document is read, in bytes. Checked after every page where the runtime
+   * reports memory (Node); ignored elsewhere.
+   */
+  maxMemoryBytes: z.number().int().positive().default(1024 * 1024 * 1024),
+  /**
+   * Where pdf.js finds its packed CMaps (directory URL or path ending in `/`).
+   * Needed for fonts that are not embedded (STSong-Light, Adobe-GB1): without
+   * them such PDFs yield no text at all. Defaults to pdfjs-dist's own copy in Node.
+   */
+  cMapUrl: z.string().optional(),
+  /** Where pdf.js finds the standard 14 fonts' data. Defaults like `cMapUrl`. */
+  standardFontDataUrl: z.string().optional(),
+});
+
+/** Options as a caller passes them (every field optional). */
+export type PdfOptions = z.input<typeof PdfOptions>;
+/** Options with their defaults filled in. */
+export type ResolvedPdfOptions = z.output<typeof PdfOptions>;
