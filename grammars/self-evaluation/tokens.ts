@@ -90,6 +90,7 @@ export const MeasureCell = cell(
 );
 // Any other cell. A range instead of [^\t\n] so Chevrotain keeps its first-char
 // optimisation (it cannot analyse complement sets).
+// eslint-disable-next-line no-control-regex -- the range must start at U+0000 to cover every character but \t and \n
 export const TextCell = createToken({ name: "TextCell", pattern: /[\u0000-\u0008\u000b-\uffff]+/, categories: [Value, AnyCell] });
 
 export const CellSep = createToken({ name: "CellSep", pattern: /\t/, group: Lexer.SKIPPED });

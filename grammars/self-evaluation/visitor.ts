@@ -46,12 +46,13 @@ export class RawFormVisitor extends BaseVisitor {
     return { forms: this.forms, strays: this.strays };
   }
 
-  private ref(tok: IToken): CellRef {
-    const cell = this.cellAt.get(tok.startOffset);
-    // Tokens inserted by error recovery have no cell; give them an empty one.
-    return cell
-      ? { cell, token: tok.tokenType.name }
-      : { cell: { text: "", col: 0, page: 1 }, token: tok.tokenType.name };
+  // Error recovery can insert tokens that stand for no cell, or leave a
+  // rule's children out altogether (the generated types cannot say so):
+  // such a token reads as an empty cell.
+  private ref(tok: IToken | undefined): CellRef {
+    const cell = tok ? this.cellAt.get(tok.startOffset) : undefined;
+    const token = tok?.tokenType.name ?? "Missing";
+    return cell ? { cell, token } : { cell: { text: "", col: 0, page: 1 }, token };
   }
 
   private refs(...groups: Array<IToken[] | undefined>): CellRef[] {
@@ -94,11 +95,11 @@ export class RawFormVisitor extends BaseVisitor {
     }
     if (ctx.yearRow?.[0]) form.year = this.yearRow(ctx.yearRow[0].children).ref;
     if (ctx.projectRow?.[0]) form.projectName = this.projectRow(ctx.projectRow[0].children);
-    if (ctx.headerRows[0]) this.headerRows(ctx.headerRows[0].children, form);
+    if (ctx.headerRows?.[0]) this.headerRows(ctx.headerRows[0].children, form);
     if (ctx.fundingBlock?.[0]) form.funding = this.fundingBlock(ctx.fundingBlock[0].children);
     if (ctx.goalsBlock?.[0]) form.goals = this.goalsBlock(ctx.goalsBlock[0].children);
     if (ctx.indicatorBlock?.[0]) form.indicators = this.indicatorBlock(ctx.indicatorBlock[0].children);
-    if (ctx.closingRows[0]) this.closingRows(ctx.closingRows[0].children, form);
+    if (ctx.closingRows?.[0]) this.closingRows(ctx.closingRows[0].children, form);
     const lines = collectLines(form);
     form.firstLine = lines.length ? Math.min(...lines) : undefined;
     form.lastLine = lines.length ? Math.max(...lines) : undefined;
@@ -106,11 +107,11 @@ export class RawFormVisitor extends BaseVisitor {
   }
 
   titleRow(ctx: TitleRowCstChildren): Part {
-    return { kind: "title", ref: this.ref(ctx.FormTitleCategory[0]!) };
+    return { kind: "title", ref: this.ref(ctx.FormTitleCategory?.[0]) };
   }
 
   yearRow(ctx: YearRowCstChildren): Part {
-    return { kind: "year", ref: this.ref(ctx.YearLine[0]!) };
+    return { kind: "year", ref: this.ref(ctx.YearLine?.[0]) };
   }
 
   headerRows(ctx: HeaderRowsCstChildren, form: RawForm): void {
@@ -147,31 +148,33 @@ export class RawFormVisitor extends BaseVisitor {
   }
 
   fundingBlock(ctx: FundingBlockCstChildren): NonNullable<RawForm["funding"]> {
-    const header = this.fundingHeader(ctx.fundingHeader[0]!.children);
+    const node = ctx.fundingHeader?.[0];
+    const header = node ? this.fundingHeader(node.children) : { label: this.ref(undefined), columns: [] };
     return { ...header, rows: (ctx.fundingRow ?? []).map((r) => this.fundingRow(r.children)) };
   }
 
   fundingHeader(ctx: FundingHeaderCstChildren): { label: CellRef; columns: CellRef[] } {
-    return { label: this.ref(ctx.FundingLabel[0]!), columns: this.refs(ctx.FundingColumnHeader) };
+    return { label: this.ref(ctx.FundingLabel?.[0]), columns: this.refs(ctx.FundingColumnHeader) };
   }
 
   fundingRow(ctx: FundingRowCstChildren): RawFundingRow {
-    const label = this.ref(ctx.FundingRowLabel[0]!);
+    const label = this.ref(ctx.FundingRowLabel?.[0]);
     return { label, values: this.refs(ctx.Value), line: label.cell.line };
   }
 
   goalsBlock(ctx: GoalsBlockCstChildren): NonNullable<RawForm["goals"]> {
-    const header = this.goalsHeader(ctx.goalsHeader[0]!.children);
+    const node = ctx.goalsHeader?.[0];
+    const header = node ? this.goalsHeader(node.children) : { label: this.ref(undefined), header: [] };
     return { ...header, rows: (ctx.valueRow ?? []).map((r) => this.valueRow(r.children)) };
   }
 
   goalsHeader(ctx: GoalsHeaderCstChildren): { label: CellRef; header: CellRef[] } {
-    return { label: this.ref(ctx.GoalsLabel[0]!), header: this.refs(ctx.ExpectedGoalHeader, ctx.AchievedGoalHeader, ctx.Value) };
+    return { label: this.ref(ctx.GoalsLabel?.[0]), header: this.refs(ctx.ExpectedGoalHeader, ctx.AchievedGoalHeader, ctx.Value) };
   }
 
   indicatorBlock(ctx: IndicatorBlockCstChildren): NonNullable<RawForm["indicators"]> {
     return {
-      headers: ctx.indicatorHeader.map((h) => this.indicatorHeader(h.children)),
+      headers: (ctx.indicatorHeader ?? []).map((h) => this.indicatorHeader(h.children)),
       rows: (ctx.indicatorRow ?? []).map((r) => this.indicatorRow(r.children)),
     };
   }
@@ -192,21 +195,22 @@ export class RawFormVisitor extends BaseVisitor {
   }
 
   totalRow(ctx: TotalRowCstChildren): NonNullable<RawForm["total"]> {
-    const label = ctx.TotalScoreLabel[0]!;
+    const label = ctx.TotalScoreLabel?.[0];
+    const at = label?.startOffset ?? -1;
     const values = ctx.Value ?? [];
     return {
-      before: this.refs(values.filter((t) => t.startOffset < label.startOffset)),
+      before: this.refs(values.filter((t) => t.startOffset < at)),
       label: this.ref(label),
-      values: this.refs(values.filter((t) => t.startOffset > label.startOffset)),
+      values: this.refs(values.filter((t) => t.startOffset > at)),
     };
   }
 
   gradeRow(ctx: GradeRowCstChildren): NonNullable<RawForm["grade"]> {
-    return { label: this.ref(ctx.GradeLabel[0]!), values: this.refs(ctx.Value) };
+    return { label: this.ref(ctx.GradeLabel?.[0]), values: this.refs(ctx.Value) };
   }
 
   noteRow(ctx: NoteRowCstChildren): RawForm["notes"][number] {
-    return { label: this.ref(ctx.NoteLabel[0]!), values: this.refs(ctx.Value) };
+    return { label: this.ref(ctx.NoteLabel?.[0]), values: this.refs(ctx.Value) };
   }
 }
 

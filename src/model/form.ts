@@ -11,7 +11,7 @@ export type MeasureOp = z.infer<typeof MeasureOp>;
  * value: "5.00", unit: "人"}; `全年正常运营` → {qualitative: "全年正常运营"}.
  */
 export const Measure = z.object({
-  raw: z.string().describe("The cell text as printed (whitespace-normalised)"),
+  raw: z.string().describe("The cell text as printed; only layout whitespace (runs, gaps between Han characters) normalised"),
   op: MeasureOp.nullable().describe("Comparison operator, null when none is printed"),
   value: DecimalString.nullable().describe("The number, null for qualitative text"),
   unit: z.string().nullable().describe("Unit as printed: 人, %, 次, 小时, 百分比, 万元 …; null when none"),

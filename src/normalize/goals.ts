@@ -5,9 +5,9 @@ import { cleanFreeText } from "./free-text.js";
 
 /**
  * 年度总体目标: the text under 预期目标 is the expected goal, under 实际完成情况
- * the achieved one. A text cell belongs to the header it stands under (by x
- * for PDFs, by column for text); without a 实际完成情况 header, the first text
- * is the expected goal and the rest the achieved one.
+ * the achieved one. Two text cells are the two goals in order; otherwise
+ * (a goal split over cells, one goal left blank) a text belongs to the header
+ * it stands under, by x for PDFs and by column for text.
  */
 export function normalizeGoals(raw: RawForm, ctx: FormContext): Form["goals"] {
   const goals = raw.goals;
@@ -19,10 +19,11 @@ export function normalizeGoals(raw: RawForm, ctx: FormContext): Form["goals"] {
   ];
   const expected: CellRef[] = [];
   const actual: CellRef[] = [];
-  if (achievedHeader) {
-    for (const t of texts) (underAchieved(t, achievedHeader) ? actual : expected).push(t);
-  } else {
+  if (texts.length === 2 || !achievedHeader) {
+    // Two texts are the two goals, whatever columns an export shifted them to.
     texts.forEach((t, i) => (i === 0 ? expected : actual).push(t));
+  } else {
+    for (const t of texts) (underAchieved(t, achievedHeader) ? actual : expected).push(t);
   }
   const join = (cells: CellRef[]) => cleanFreeText(cells.map((c) => c.cell.text).join("\n")) || null;
   ctx.at("goals.expected", expected[0]);

@@ -1,5 +1,5 @@
 import type { Measure, MeasureOp } from "../model/form.js";
-import { cleanLabel, foldWidth } from "../text/chars.js";
+import { collapseSpaces, foldWidth, removeHanGaps } from "../text/chars.js";
 
 // Longest spellings first, so 大于等于 is not read as 大于.
 const PREFIX_OPS: ReadonlyArray<readonly [string, MeasureOp]> = ([
@@ -25,7 +25,8 @@ const NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
  * Never throws.
  */
 export function parseMeasure(text: string): Measure {
-  const raw = cleanLabel(text);
+  // raw keeps what was printed (full-width signs included); only layout whitespace goes.
+  const raw = removeHanGaps(collapseSpaces(text));
   const s = foldWidth(raw).replace(/\s+/g, "").replace(/\u2212/g, "-");
   let op: MeasureOp | null = null;
   let rest = s;

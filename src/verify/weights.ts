@@ -105,7 +105,8 @@ export function splitSums(ctx: VerifyContext) {
 
 /** weights.split: level-1 weights differ from 产出 50 / 效益 30 / 满意度 10. */
 function checkSplit(ctx: VerifyContext): void {
-  if (ctx.form.indicators.length === 0) return;
+  // A form cut off mid-table holds only some of its rows: its split says nothing.
+  if (ctx.form.indicators.length === 0 || !ctx.form.complete) return;
   // With an unrecognised level 1 the split cannot be judged; say nothing rather than guess.
   const groups = splitSums(ctx);
   if (groups === null) return;
