@@ -218,6 +218,11 @@ describe("weights", () => {
     ]);
   });
 
+  it("weights.split stays silent on a form cut off mid-table", () => {
+    const f = cleanForm({ indicators: [ind("产出指标", "50.00")], total: { weight: null, score: null }, grade: null, complete: false });
+    expect(findings(f, "weights.split")).toEqual([]);
+  });
+
   it("weights.split stays silent when a level 1 is unrecognised, and follows a configured split", () => {
     const f = cleanForm({ indicators: [ind("产出指标", "60.00"), ind("其他", "20.00"), ind("满意度指标", "10.00")] });
     expect(findings(f, "weights.split")).toEqual([]);
@@ -402,6 +407,24 @@ describe("indicator.outruns-spending", () => {
   it("needs a budget: a zero budget says nothing", () => {
     const f = cleanForm({ funding: [totalRow({ initialBudget: "0.00", adjustedBudget: "0.00", executed: "0.00", rate: "0.00", score: "0.00" })], total: { weight: "100.00", score: "90.00" } });
     expect(findings(f, "indicator.outruns-spending")).toEqual([]);
+  });
+});
+
+describe("rounding of the form", () => {
+  // 2 / 3 = 66.666…%: 66.66 truncated, 66.67 half-up; score 6.666…: 6.66 / 6.67.
+  const form = (rate: string, score: string) => cleanForm({
+    funding: [totalRow({ initialBudget: "3.00", adjustedBudget: "3.00", executed: "2.00", rate, score })],
+    total: { weight: "100.00", score: new D(90).plus(score).toFixed(2) },
+  });
+
+  it("is truncate, half-up, or inconsistent as the derived figures are", () => {
+    expect(verify(form("66.66", "6.66")).rounding).toBe("truncate");
+    expect(verify(form("66.67", "6.67")).rounding).toBe("half-up");
+    expect(verify(form("66.66", "6.67")).rounding).toBe("inconsistent");
+  });
+
+  it("is either when every figure is exact", () => {
+    expect(verify(cleanForm()).rounding).toBe("either");
   });
 });
 
