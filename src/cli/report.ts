@@ -125,10 +125,10 @@ function renderJson(files: readonly VerifiedFile[]): string {
 }
 
 /** One finding as a flat record, the message in one language. */
-function flat(file: string, form: Form, formIndex: number, x: Finding, lang: "zh" | "en") {
+function flat(file: string, form: Form, x: Finding, lang: "zh" | "en") {
   return {
     file,
-    form: x.where.form ?? formIndex,
+    form: x.where.form,
     project: x.where.project,
     rounding: form.verification?.rounding ?? null,
     rule: x.rule,
@@ -147,8 +147,8 @@ function flat(file: string, form: Form, formIndex: number, x: Finding, lang: "zh
 
 function* flatFindings(files: readonly VerifiedFile[], lang: "zh" | "en") {
   for (const file of files) {
-    for (const [i, form] of (file.forms ?? []).entries()) {
-      for (const x of form.verification?.findings ?? []) yield flat(file.path, form, i, x, lang);
+    for (const form of file.forms ?? []) {
+      for (const x of form.verification?.findings ?? []) yield flat(file.path, form, x, lang);
     }
   }
 }
