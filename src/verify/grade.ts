@@ -38,7 +38,7 @@ export function checkGrade(ctx: VerifyContext, facts: Facts): void {
     return;
   }
   // The grade follows the printed total; if that total is wrong, say what the true one gives.
-  if (printedTotal !== null && printedTotal.minus(recomputed).abs().gt(totalEnvelope(facts))) {
+  if (printedTotal !== null && printedTotal.minus(recomputed).abs().gt(totalEnvelope(facts, ctx.options.rounding))) {
     const trueGrade = gradeFor(recomputed, bands);
     if (trueGrade !== printed) {
       ctx.report({

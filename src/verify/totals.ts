@@ -4,7 +4,7 @@
  * short alike, which is what a row lost from the table looks like.
  */
 import type { VerifyContext } from "./context.js";
-import { D, dec, envelope, fmt, type Dec } from "./decimal.js";
+import { D, dec, envelope, fmt, type AcceptedRounding, type Dec } from "./decimal.js";
 import type { Facts } from "./facts.js";
 import { recomputedTotalWeight, splitSums } from "./weights.js";
 
@@ -18,9 +18,17 @@ export function recomputedTotal(facts: Facts): Dec {
  * count: the execution score when its exact value has more than 2 decimals, and
  * indicator scores printed as a rounded formula result. A score printed as set
  * (5.00) carries no rounding error, so it widens nothing.
+ *
+ * domain.md's (n + 1) × 0.005 is the bound for half-up rounding. Truncation
+ * errs one way only, so with n truncated terms and a truncated total the gap
+ * can reach (n − 1) × 0.01, which exceeds (n + 1) × 0.005 from n = 4 on; when
+ * truncation is accepted the wider of the two applies (they agree up to n = 3).
  */
-export function totalEnvelope(facts: Facts): Dec {
-  return envelope((facts.executionScoreRounded ? 1 : 0) + facts.roundedIndicatorScores);
+export function totalEnvelope(facts: Facts, mode: AcceptedRounding): Dec {
+  const n = (facts.executionScoreRounded ? 1 : 0) + facts.roundedIndicatorScores;
+  const halfUp = envelope(n);
+  if (mode === "half-up") return halfUp;
+  return D.max(halfUp, new D(n - 1).times("0.01"));
 }
 
 /** Runs the totals rules. */
@@ -28,7 +36,7 @@ export function checkTotals(ctx: VerifyContext, facts: Facts): void {
   const found = dec(ctx.form.total.score);
   if (found === null) return;
   const expected = recomputedTotal(facts);
-  const tolerance = totalEnvelope(facts);
+  const tolerance = totalEnvelope(facts, ctx.options.rounding);
   const scoreShort = found.minus(expected);
   if (scoreShort.abs().lte(tolerance)) return;
   const es = facts.executionScore ?? new D(0);

@@ -176,8 +176,15 @@ describe("no false alarms on consistent forms", () => {
     carryover: hundredths(0, 50_000_00),
     spentPct: fc.integer({ min: 0, max: 12000 }),
     initialDelta: hundredths(-10_000_00, 10_000_00),
-    scores: fc.array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 100 })), { minLength: 1, maxLength: 15 }),
-  }).map(({ mode, fiscal, carryover, spentPct, initialDelta, scores }) => {
+    rows: fc.array(fc.record({
+      weight: fc.integer({ min: 1, max: 30 }),
+      percent: fc.integer({ min: 0, max: 100 }),
+      // Some rows miss a ≥ target and score by the proportional formula, printed rounded.
+      proportional: fc.boolean(),
+      target: fc.integer({ min: 1, max: 1000 }),
+      permille: fc.integer({ min: 0, max: 999 }),
+    }), { minLength: 1, maxLength: 15 }),
+  }).map(({ mode, fiscal, carryover, spentPct, initialDelta, rows }) => {
     const round = (x: InstanceType<typeof D>) => x.toDecimalPlaces(2, mode === "truncate" ? D.ROUND_DOWN : D.ROUND_HALF_UP);
     const row = (kind: Form["funding"][number]["kind"], label: string, budget: InstanceType<typeof D>, initial: InstanceType<typeof D>) => {
       const executed = round(budget.times(spentPct).div(10000));
@@ -189,7 +196,8 @@ describe("no false alarms on consistent forms", () => {
     const totalBudget = fiscal.plus(carryover);
     const totalExecuted = new D(fiscalRow.executed).plus(carryRow.executed);
     const totalRate = totalExecuted.div(totalBudget).times(100);
-    const execScore = round(D.min(totalRate, 100).div(10));
+    const execExact = D.min(totalRate, 100).div(10);
+    const execScore = round(execExact);
     const total = {
       kind: "total" as const, label: "年度资金总额",
       initialBudget: new D(fiscalRow.initialBudget).plus(carryRow.initialBudget).toFixed(2),
@@ -197,17 +205,28 @@ describe("no false alarms on consistent forms", () => {
       weight: "10.00", rate: round(totalRate).toFixed(2), score: execScore.toFixed(2),
     };
     // Weights: scale the random integers so they add up to exactly 90.
-    const raw = scores.map(([w]) => w);
+    const raw = rows.map((r) => r.weight);
     const rawSum = raw.reduce((a, b) => a + b, 0);
     const weights = raw.map((w) => new D(w).times(90).div(rawSum).toDecimalPlaces(2, D.ROUND_DOWN));
     weights[0] = weights[0]!.plus(new D(90).minus(weights.reduce((a, b) => a.plus(b), new D(0))));
-    const indicators = weights.map((w, k) => ({
-      level1: "产出指标", level1Subtotal: null, level2: "数量指标", name: `指标${k}`,
-      target: { raw: "全年正常运营", op: null, value: null, unit: null, qualitative: "全年正常运营" },
-      actual: { raw: "效果明显", op: null, value: null, unit: null, qualitative: "效果明显" },
-      weight: w.toFixed(2), score: w.times(scores[k]![1]).div(100).toDecimalPlaces(2, D.ROUND_DOWN).toFixed(2), deviation: "原因",
-    }));
-    const totalScore = indicators.reduce((a, ind) => a.plus(ind.score), new D(0)).plus(execScore);
+    // The office adds up the exact scores and rounds the total once, as a spreadsheet would.
+    let exactSum = execExact;
+    const indicators = weights.map((w, k) => {
+      const r = rows[k]!;
+      const base = { level1: "产出指标", level1Subtotal: null, level2: "数量指标", name: `指标${k}`, weight: w.toFixed(2), deviation: "原因" };
+      if (r.proportional) {
+        const actual = new D(r.target).times(r.permille).div(1000).floor();
+        const exact = actual.div(r.target).times(w);
+        exactSum = exactSum.plus(exact);
+        return { ...base, target: { raw: `≥${r.target}(次)`, op: ">=" as const, value: String(r.target), unit: "次", qualitative: null },
+          actual: { raw: `${actual.toFixed(2)}(次)`, op: null, value: actual.toFixed(2), unit: "次", qualitative: null }, score: round(exact).toFixed(2) };
+      }
+      const score = w.times(r.percent).div(100).toDecimalPlaces(2, D.ROUND_DOWN);
+      exactSum = exactSum.plus(score);
+      return { ...base, target: { raw: "全年正常运营", op: null, value: null, unit: null, qualitative: "全年正常运营" },
+        actual: { raw: "效果明显", op: null, value: null, unit: null, qualitative: "效果明显" }, score: score.toFixed(2) };
+    });
+    const totalScore = round(exactSum);
     const grade = totalScore.gte(90) ? "优" : totalScore.gte(80) ? "良" : totalScore.gte(60) ? "中" : "差";
     const strip = ({ exact: _exact, ...r }: typeof fiscalRow) => r;
     const form: Form = {

@@ -261,6 +261,28 @@ describe("total.sum", () => {
   });
 });
 
+describe("total.sum with truncated formula scores", () => {
+  // Four rows missing ≥9 with 8: 8 / 9 × 10 = 8.888…, truncated 8.88 (Σ 35.52, exact 35.555…).
+  // With 40 + 10 more points and the full execution score: exact total 95.555… → 95.55
+  // truncated, while the printed terms add up to 95.52: a gap of 0.03 = (4 − 1) × 0.01,
+  // wider than domain.md's (4 + 1) × 0.005 = 0.025 yet exactly what truncation produces.
+  const missed = () => ind("产出指标", "10.00", { target: m(">=", "9", "次"), actual: m(null, "8.00", "次"), score: "8.88", deviation: "原因" });
+  const form = (total: string) => cleanForm({
+    indicators: [missed(), missed(), missed(), missed(), ind("产出指标", "10.00"), ind("效益指标", "30.00"), ind("满意度指标", "10.00")],
+    total: { weight: "100.00", score: total },
+  });
+
+  it("accepts the truncation gap of (n − 1) × 0.01 when truncation is accepted", () => {
+    expect(findings(form("95.55"), "total.sum")).toEqual([]);
+    expect(findings(form("95.55"), "total.sum", { rounding: "truncate" })).toEqual([]);
+  });
+
+  it("still rejects one cent more, and the whole gap when only half-up is accepted", () => {
+    expect(findings(form("95.56"), "total.sum")[0]).toMatchObject({ expected: "95.52", found: "95.56" });
+    expect(findings(form("95.55"), "total.sum", { rounding: "half-up" })).toHaveLength(1);
+  });
+});
+
 describe("total.missing-row", () => {
   // Drop a 4-point row from a clean form: weights 96, scores 96, printed 100 / 100.
   const dropped = (score: string) => cleanForm({
