@@ -33,9 +33,9 @@ export const VerifyOptions = z.object({
   /** Which 2-decimal rendering of a computed figure is accepted. */
   rounding: z.enum(["truncate", "half-up", "either"]).default("either")
     .describe("Accepted rounding of printed 2-decimal figures"),
-  /** Rule ids (funding.rate), family prefixes (indicator.) or family names (indicators) to switch off. */
+  /** Rule ids (funding.rate), id prefixes (indicator. or indicator) or family names (indicators) to switch off. */
   disable: z.array(z.string()).default(() => [])
-    .describe("Rule ids, id prefixes ending in '.', or family names to switch off"),
+    .describe("Rule ids, id prefixes (with or without the trailing '.'), or family names to switch off"),
   /** Standard level-1 weights for weights.split. */
   split: z.object({ output: DecimalString, benefit: DecimalString, satisfaction: DecimalString })
     .default(() => ({ ...DEFAULT_SPLIT }))
@@ -51,9 +51,14 @@ export function resolveOptions(options: VerifyOptions | undefined): ResolvedVeri
   return VerifyOptions.parse(options ?? {});
 }
 
-/** True when `rule` is switched off by one of the `disable` entries. */
+/**
+ * True when `rule` is switched off by one of the `disable` entries: its id
+ * (funding.rate), an id prefix with or without the dot (indicator., indicator),
+ * or its family name (indicators).
+ */
 export function isDisabled(rule: Pick<RuleInfo, "id" | "family">, disable: readonly string[]): boolean {
-  return disable.some((d) => d === rule.id || d === rule.family || (d.endsWith(".") && rule.id.startsWith(d)));
+  return disable.some((d) => d === rule.id || d === rule.family
+    || (d.endsWith(".") ? rule.id.startsWith(d) : rule.id.startsWith(`${d}.`)));
 }
 
 /** Rule ids known to the verifier, for validating a `disable` list. */

@@ -461,6 +461,10 @@ describe("options", () => {
     expect(ruleIds(bad, { disable: ["total.sum"] })).not.toContain("total.sum");
     expect(ruleIds(bad, { disable: ["indicator."] }).filter((r) => r.startsWith("indicator."))).toEqual([]);
     expect(ruleIds(bad, { disable: ["weights"] })).not.toContain("weights.split");
+    expect(ruleIds(bad, { disable: ["indicator"] }).filter((r) => r.startsWith("indicator."))).toEqual([]);
+    expect(ruleIds(bad, { disable: ["indicators"] }).filter((r) => r.startsWith("indicator."))).toEqual([]);
+    // "total" is the prefix of total.sum, not of weights.total.
+    expect(ruleIds(bad, { disable: ["total"] })).not.toContain("total.sum");
   });
 
   it("rejects invalid options", () => {
