@@ -3,7 +3,7 @@
  * to any subtotal printed in a level-1 label, and to the standard split.
  */
 import type { VerifyContext } from "./context.js";
-import { D, dec, fmt, sum } from "./decimal.js";
+import { D, dec, fmt, sum, type Dec } from "./decimal.js";
 import type { Facts } from "./facts.js";
 
 /** Runs every weights rule. */
@@ -14,7 +14,7 @@ export function checkWeights(ctx: VerifyContext, facts: Facts): void {
 }
 
 /** Σ indicator weights + execution weight; the figure weights.total and total.missing-row compare with the printed total weight. */
-export function recomputedTotalWeight(facts: Facts) {
+export function recomputedTotalWeight(facts: Facts): Dec {
   return facts.weightSum.plus(facts.executionWeight ?? 0);
 }
 
@@ -89,9 +89,18 @@ export function splitGroupOf(level1: string): SplitGroup | null {
   return null;
 }
 
+/** The weight of one split group and where it starts. */
+export interface SplitSum {
+  weight: Dec;
+  /** Index of the group's first indicator row. */
+  first: number;
+  /** The level-1 label as printed (whitespace removed). */
+  label: string;
+}
+
 /** Σ weights per split group, with the first row of each; null when a row's level 1 is unrecognised. */
-export function splitSums(ctx: VerifyContext) {
-  const groups = new Map<SplitGroup, { weight: ReturnType<typeof sum>; first: number; label: string }>();
+export function splitSums(ctx: VerifyContext): Map<SplitGroup, SplitSum> | null {
+  const groups = new Map<SplitGroup, SplitSum>();
   for (const [i, ind] of ctx.form.indicators.entries()) {
     const g = splitGroupOf(ind.level1);
     if (g === null) return null;
