@@ -21,6 +21,12 @@ export interface ParseOptions {
    * `false` skips verification. Default: the rules of domain.md as written.
    */
   verify?: VerifyOptions | false;
+  /**
+   * SHA-256 of the input as lowercase hex. Default: Web Crypto (browsers and
+   * Node alike); the Node entry point passes node:crypto's, which is much
+   * cheaper for many small files.
+   */
+  sha256?: (bytes: Uint8Array) => string | Promise<string>;
 }
 
 /**
@@ -118,7 +124,7 @@ async function assemble(sheet: Sheet, bytes: Uint8Array, encoding: TextEncoding 
     schemaVersion: SCHEMA_VERSION,
     source: {
       path: options.source ?? null,
-      sha256: await sha256(bytes),
+      sha256: await (options.sha256 ?? sha256)(bytes),
       kind: sheet.kind,
       encoding,
       pages: sheet.pages,

@@ -70,9 +70,9 @@ export class RawFormVisitor extends BaseVisitor {
   document(ctx: DocumentCstChildren): void {
     // Forms and stray rows interleave; visit them in source order.
     const items: Array<{ offset: number; visit: () => void }> = [];
-    for (const f of ctx.form ?? []) items.push({ offset: firstOffset(f), visit: () => this.forms.push(this.form(f.children)) });
+    for (const f of ctx.form ?? []) items.push({ offset: f.location?.startOffset ?? 0, visit: () => this.forms.push(this.form(f.children)) });
     for (const s of ctx.strayRow ?? []) {
-      items.push({ offset: firstOffset(s), visit: () => this.strays.push({ row: this.strayRow(s.children), after: this.forms.length - 1 }) });
+      items.push({ offset: s.location?.startOffset ?? 0, visit: () => this.strays.push({ row: this.strayRow(s.children), after: this.forms.length - 1 }) });
     }
     items.sort((a, b) => a.offset - b.offset);
     for (const item of items) item.visit();
@@ -212,18 +212,6 @@ export class RawFormVisitor extends BaseVisitor {
   noteRow(ctx: NoteRowCstChildren): RawForm["notes"][number] {
     return { label: this.ref(ctx.NoteLabel?.[0]), values: this.refs(ctx.Value) };
   }
-}
-
-function firstOffset(node: { children: Record<string, unknown[]> }): number {
-  let min = Infinity;
-  for (const group of Object.values(node.children)) {
-    for (const child of group) {
-      const c = child as { startOffset?: number; children?: Record<string, unknown[]> };
-      const off = c.startOffset ?? (c.children ? firstOffset(c as { children: Record<string, unknown[]> }) : Infinity);
-      if (off < min) min = off;
-    }
-  }
-  return min;
 }
 
 function collectLines(form: RawForm): number[] {

@@ -2,7 +2,7 @@ import type { Row, Sheet } from "../model/sheet.js";
 
 /**
  * A tab-separated export (like the seed) as a Sheet: a line is a row, a tab
- * separates cells. Line endings LF, CRLF and CR are all accepted; a form feed
+ * separates cells, blank cells are left out (the others keep their column). Line endings LF, CRLF and CR are all accepted; a form feed
  * starts a new page, as pdftotext writes them.
  */
 export function tsvToSheet(text: string, source: string): Sheet {
@@ -17,7 +17,14 @@ export function tsvToSheet(text: string, source: string): Sheet {
       content = content.replace(/\f/g, "");
     }
     if (content.trim() === "") continue;
-    const cells = content.split("\t").map((t, col) => ({ text: t, col, page, line }));
+    // Blank cells carry nothing: they are left out, and the cells that remain
+    // keep their column index.
+    const cells = [];
+    const parts = content.split("\t");
+    for (let col = 0; col < parts.length; col++) {
+      const t = parts[col]!;
+      if (t !== "" && t.trim() !== "") cells.push({ text: t, col, page, line });
+    }
     rows.push({ page, line, cells });
   }
   return { source, kind: "text-tsv", pages: page, rows };

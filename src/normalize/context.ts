@@ -13,12 +13,9 @@ export class FormContext {
   at(path: string, ref: CellRef | null | undefined): void {
     if (!ref) return;
     const c = ref.cell;
-    const p: Provenance = {};
-    if (c.line !== undefined) p.line = c.line;
-    p.cell = c.col;
-    p.page = c.page;
-    if (c.bbox) p.bbox = c.bbox;
-    this.provenance[path] = p;
+    this.provenance[path] = c.bbox
+      ? (c.line !== undefined ? { line: c.line, cell: c.col, page: c.page, bbox: c.bbox } : { cell: c.col, page: c.page, bbox: c.bbox })
+      : (c.line !== undefined ? { line: c.line, cell: c.col, page: c.page } : { cell: c.col, page: c.page });
   }
 
   /** Adds a diagnostic located at a cell. */

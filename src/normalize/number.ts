@@ -3,6 +3,7 @@ import { foldWidth } from "../text/chars.js";
 const EMPTY = /^(?:[-‐‑–—―/\\]+|无|空)?$/;
 const GROUPED = /^(\d{1,3}(?:,\d{3})+)(\.\d+)?$/;
 const PLAIN = /^(\d+)(\.\d+)?$/;
+const SIMPLE = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 /**
  * Reads a printed amount, rate or score as a decimal string, exactly as
@@ -12,6 +13,7 @@ const PLAIN = /^(\d+)(\.\d+)?$/;
  * number at all. Never goes through a float.
  */
 export function parseDecimal(text: string): string | null | undefined {
+  if (SIMPLE.test(text)) return text; // the common case, printed plainly
   let s = foldWidth(text).replace(/\s+/g, "").replace(/\u2212/g, "-");
   if (EMPTY.test(s)) return null;
   let negative = false;

@@ -5,6 +5,7 @@
 
 const HAN = "\\p{Script=Han}";
 const HAN_GAP = new RegExp(`(?<=[${HAN}])\\s+(?=[${HAN}])`, "gu");
+const HAS_SPACE = /\s/;
 const NEEDS_FOLD = /[\uff01-\uff5e\u3000\u2267\u2266\u2265\u2264\u00a0\u2002-\u200b\ufeff]/;
 
 /**
@@ -29,12 +30,12 @@ export function foldWidth(s: string): string {
 
 /** Removes whitespace standing between two Han characters: there it is layout (a wrapped cell), not content. */
 export function removeHanGaps(s: string): string {
-  return s.replace(HAN_GAP, "");
+  return HAS_SPACE.test(s) ? s.replace(HAN_GAP, "") : s;
 }
 
 /** Collapses whitespace runs to one space and trims. */
 export function collapseSpaces(s: string): string {
-  return s.replace(/\s+/g, " ").trim();
+  return HAS_SPACE.test(s) ? s.replace(/\s+/g, " ").trim() : s;
 }
 
 /** A label or short value as it should read: width folded, wrapped-Han gaps removed, spaces collapsed. */
@@ -44,5 +45,6 @@ export function cleanLabel(s: string): string {
 
 /** The key a cell is lexed by: width folded and every whitespace removed. */
 export function cellKey(s: string): string {
-  return foldWidth(s).replace(/\s+/g, "");
+  const folded = foldWidth(s);
+  return HAS_SPACE.test(folded) ? folded.replace(/\s+/g, "") : folded;
 }

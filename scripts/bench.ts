@@ -1,0 +1,88 @@
+/**
+ * Benchmark of the text path. Run: npm run bench   (node --expose-gc, tsx)
+ *
+ * Every figure is also given as a ratio to a baseline measured in the same
+ * run on the same bytes, so results compare across machines:
+ *   floor   = decode the bytes and split them into lines and cells (what any
+ *             reader of a TSV export must do);
+ *   lexer   = the floor plus Chevrotain's lexing of the cells.
+ * Workloads: one file of the seed repeated to 10,010 forms (~20 MB), and a
+ * batch of 2,000 separate seed files parsed and dropped one after another, as
+ * `jixiao parse` streams them. Memory: peak RSS, and the live heap after GC
+ * sampled along the batch (flat means it does not grow with the files).
+ */
+import { readFileSync } from "node:fs";
+import { formLexer } from "../grammars/self-evaluation/tokens.js";
+import { toLexInput } from "../grammars/self-evaluation/input.js";
+import { nodeSha256 } from "../src/files.js";
+import { tsvToSheet } from "../src/load/tsv.js";
+import { parseText } from "../src/parse.js";
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const seed = readFileSync(new URL("../fixtures/seed/seed.txt", import.meta.url));
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 1430);
+const BATCH = Number(process.env.BENCH_FILES ?? 2000);
+const big = new TextEncoder().encode(Array(REPEAT).fill(seed.toString("utf8")).join("\n"));
+const MB = big.byteLength / 1e6;
+
+function time<T>(fn: () => T): [number, T] {
+  const t = performance.now();
+  const r = fn();
+  return [(performance.now() - t) / 1000, r];
+}
+async function timeAsync<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t = performance.now();
+  const r = await fn();
+  return [(performance.now() - t) / 1000, r];
+}
+function best(n: number, fn: () => number): number {
+  let b = Infinity;
+  for (let i = 0; i < n; i++) b = Math.min(b, fn());
+  return b;
+}
+
+// Baselines.
+const floor = best(3, () => time(() => {
+  const text = new TextDecoder().decode(big);
+  let cells = 0;
+  for (const line of text.split(/\r\n|\r|\n/)) cells += line.split("\t").length;
+  return cells;
+})[0]);
+const lexer = best(3, () => time(() => {
+  const sheet = tsvToSheet(new TextDecoder().decode(big), "bench");
+  return formLexer.tokenize(toLexInput(sheet).text).tokens.length;
+})[0]);
+
+// One large file, without and with the verifier.
+const [tParse, doc] = await timeAsync(() => parseText(big, { verify: false, sha256: nodeSha256 }));
+const forms = doc.forms.length;
+const [tVerify] = await timeAsync(() => parseText(big, { sha256: nodeSha256 }));
+
+// A batch of files, each parsed, verified and dropped.
+gc?.();
+const heap: number[] = [];
+const [tBatch] = await timeAsync(async () => {
+  for (let i = 0; i < BATCH; i++) {
+    await parseText(seed, { source: `file-${i}.txt`, sha256: nodeSha256 });
+    if ((i + 1) % (BATCH / 10) === 0) {
+      gc?.();
+      heap.push(process.memoryUsage().heapUsed);
+    }
+  }
+});
+const batchMB = (seed.byteLength * BATCH) / 1e6;
+const peakRss = process.resourceUsage().maxRSS / 1024;
+
+const r = (x: number) => x.toFixed(1);
+console.log(`input: ${r(MB)} MB, ${forms} forms (seed × ${REPEAT}); batch: ${BATCH} files of ${seed.byteLength} bytes`);
+console.log(`baseline floor (decode + split): ${r(MB / floor)} MB/s; lexer (floor + Chevrotain lexing): ${r(MB / lexer)} MB/s`);
+console.log(`parse, one file:         ${r(MB / tParse)} MB/s, ${(forms / tParse).toFixed(0)} forms/s  = ${r(tParse / floor)}× floor, ${r(tParse / lexer)}× lexer`);
+console.log(`parse+verify, one file:  ${r(MB / tVerify)} MB/s, ${(forms / tVerify).toFixed(0)} forms/s  = ${r(tVerify / floor)}× floor`);
+console.log(`parse+verify, batch:     ${r(batchMB / tBatch)} MB/s, ${((BATCH * 7) / tBatch).toFixed(0)} forms/s, ${(BATCH / tBatch).toFixed(0)} files/s  = ${r(tBatch / ((floor * batchMB) / MB))}× floor`);
+console.log(`peak RSS: ${peakRss.toFixed(0)} MB`);
+if (heap.length) {
+  const mb = heap.map((h) => (h / 1e6).toFixed(1));
+  console.log(`live heap after GC along the batch (MB): ${mb.join(" ")}; last/first = ${(heap[heap.length - 1]! / heap[0]!).toFixed(2)}`);
+} else {
+  console.log("live heap: run with node --expose-gc to sample it");
+}
