@@ -58,9 +58,11 @@ interface Draft {
 
 const HAN = /\p{Script=Han}/u;
 /** A number, measure or placeholder: what makes a line a row's core. */
-const VALUE = /^(?:[-–—/]|[=≥≤<>＝≧≦＞＜]?\s*\d[\d,]*(?:\.\d+)?(?:\s*[(（][^)）]{0,6}[)）]?|%|[^\s\d]{0,3})?)$/u;
+const VALUE = /^(?:[-–—/]|[=≥≤<>＝≧≦＞＜]?\s*\d[\d,]*(?:\.\d+)?(?:\s*[(（][^)）]{0,6}[)）]?|%|[^\s\d.,;:，；：。、]{1,3})?)$/u;
 /** Characters of level labels and their pieces (产出/指标, 服务对象满意度指标, (50分)). */
 const LEVEL_CHARS = /^[产出效益满意度指标数量质时成本经济社会生态环境可持续影响服务对象其他分值()（）\d]+$/u;
+/** The year line under the title: (2023 年度). */
+const YEAR_LINE = /^[(（]?\s*\d{4}\s*年度?\s*[)）]?$/u;
 /** Header cells that are complete as printed: text below them is another row. */
 const HEADERS = new Set(["一级指标", "二级指标", "项目名称", "主管部门", "实施单位", "总分", "评分等级", "预期目标", "实际完成情况", "年初预算数", "全年预算数", "全年执行数", "分值", "分数", "权重", "得分", "执行率(%)", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"]);
 
@@ -239,7 +241,12 @@ function assemble(lines: Chunk[][]): Draft[] {
     if (!core[i]) continue;
     const prev = i > 0 ? rowOf[i - 1] : undefined;
     const cs = lines[i]!;
-    if (prev && core[i - 1] && !continuesHeader(prev, cs) && cs.every((c) => prev.pieces.every((p) => !overlaps(p, c)))) {
+    const disjoint = cs.every((c) => prev?.pieces.every((p) => !overlaps(p, c)));
+    // Lines of wrapped text (no values) whose every chunk continues a cell of the row above.
+    const wrapped = !!prev && !cs.some(isValue) && !prev.pieces.some((p) => p.chunks.some(isValue)) &&
+      cs.every((c) => prev.pieces.some((p) => overlaps(p, c)));
+    const headerLine = cs.some((c) => HEADERS.has(c.text.replace(/\s+/g, "")));
+    if (prev && core[i - 1] && !headerLine && !continuesHeader(prev, cs) && (disjoint || wrapped)) {
       addChunks(prev, cs);
       prev.lines.push(i);
       rowOf[i] = prev;
@@ -268,7 +275,9 @@ function assemble(lines: Chunk[][]): Draft[] {
       continue;
     }
     // Consecutive lines of text with no core (a goal's wrapped texts) are one row.
-    if (!isHeader && above && above.pieces.length >= 2 && i > 0 && !core[i - 1] && !above.pieces.some((p) => HEADERS.has(pieceText(p)))) {
+    const standalone = (t: string) => /自评表/.test(t) || YEAR_LINE.test(t);
+    if (!isHeader && above && i > 0 && !core[i - 1] && !above.pieces.some((p) => HEADERS.has(pieceText(p)) || standalone(pieceText(p))) &&
+      !cs.some((c) => standalone(c.text))) {
       addChunks(above, cs);
       rowOf[i] = above;
       continue;
@@ -317,14 +326,16 @@ function nearestRow(i: number, cs: Chunk[], lines: Chunk[][], rowOf: (Draft | un
     for (const j of [i - d, i + d]) {
       const row = rowOf[j];
       if (!row || !lines[j]?.length || row.page !== cs[0]!.page) continue;
-      if (d === 2 && !lines[(i + j) / 2]?.length) continue; // never across a blank line
+      const mid = lines[(i + j) / 2];
+      // Never across a blank line, a core line or a header line: only over another fragment.
+      if (d === 2 && (!mid?.length || core[(i + j) / 2] || mid.some((c) => HEADERS.has(c.text)))) continue;
       // Only core lines anchor fragments (a fragment row of its own does not).
       if (!core[j]) continue;
       const overlap = cs.some((c) => row.pieces.some((p) => overlaps(p, c)));
       const header = row.pieces.some((p) => HEADERS.has(pieceText(p)) && cs.some((c) => overlaps(p, c)));
       // A cell wrapped around its row leaves pieces on both sides of it (受改建…/计划人数).
       const mirror = (lines[2 * j - i] ?? []).some((m) => !core[2 * j - i] && cs.some((c) => overlaps(m, c)));
-      const score = d * 2 - (overlap && !header ? 1 : 0) - (mirror ? 0.5 : 0) + (header ? 4 : 0);
+      const score = d * 2 - (overlap && !header ? 1 : 0) - (mirror ? 1.5 : 0) + (header ? 4 : 0);
       if (score < bestScore) {
         bestScore = score;
         best = row;
@@ -405,25 +416,36 @@ function placeLevels(tables: LevelTable[], drafts: Draft[]): void {
     for (const level of [1, 2] as const) {
       const labels = levels.filter((l) => l.level === level).sort((a, b) => a.first - b.first);
       if (labels.length === 0) continue;
-      const span = (r: Draft) => [Math.min(...r.lines), Math.max(...r.lines, ...r.pieces.flatMap((p) => p.chunks.map((c) => c.line - 1)))] as const;
+      // Lines a row covers, its fragments included (chunk lines are 1-based, row lines 0-based).
+      const span = (r: Draft) => {
+        const all = [...r.lines, ...r.pieces.flatMap((p) => p.chunks.map((c) => c.line - 1))];
+        return [Math.min(...all), Math.max(...all)] as const;
+      };
+      // For centring, a row starts at its first core line, where pdftotext prints its middle.
+      const centreSpan = (r: Draft) => [Math.min(...r.lines), span(r)[1]] as const;
       // Top-aligned labels start on their group's first row; the first one on the table's first row.
-      const topAligned = Math.abs(labels[0]!.first - span(rows[0]!)[0]) <= 1 && labels.every((l) => rows.some((r) => Math.abs(span(r)[0] - l.first) <= 1));
+      const topAligned = Math.abs(labels[0]!.first - centreSpan(rows[0]!)[0]) <= 1 && labels.every((l) => rows.some((r) => Math.abs(centreSpan(r)[0] - l.first) <= 1));
       let start = 0;
       labels.forEach((label, k) => {
         if (start >= rows.length) return;
         let target: Draft;
         if (topAligned) {
-          target = rows.slice(start).find((r) => span(r)[0] >= label.first - 1) ?? rows[start]!;
+          // The row starting nearest the label's first line; a tie goes to the lower row (the
+          // label cell is taller than the row beside it, which pdftotext centres a line lower).
+          target = rows[start]!;
+          for (const r of rows.slice(start)) {
+            if (Math.abs(span(r)[0] - label.first) <= Math.abs(span(target)[0] - label.first)) target = r;
+          }
           start = rows.indexOf(target) + 1;
         } else {
           // Centred: the group runs from `start` to the row that centres the label.
           const centre = (label.first + label.last) / 2;
-          const top = span(rows[start]!)[0];
+          const top = centreSpan(rows[start]!)[0];
           let end = start;
           let bestErr = Infinity;
           const limit = k + 1 < labels.length ? labels[k + 1]!.first : Infinity;
-          for (let e = start; e < rows.length && span(rows[e]!)[0] < limit; e++) {
-            const err = Math.abs((top + span(rows[e]!)[1]) / 2 - centre);
+          for (let e = start; e < rows.length && centreSpan(rows[e]!)[0] < limit; e++) {
+            const err = Math.abs((top + centreSpan(rows[e]!)[1]) / 2 - centre);
             // Ties (a label half a line off the middle) go to the longer group: pdftotext rounds lines.
             if (err <= bestErr + 1e-9) {
               bestErr = err;
