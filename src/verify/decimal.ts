@@ -11,9 +11,22 @@ export const D = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_
 /** A Decimal value of the verifier's constructor. */
 export type Dec = InstanceType<typeof D>;
 
+// Forms repeat the same few figures ("5.00", "100.00", "10.00") on every
+// row; Decimals are immutable, so one instance per string serves them all.
+// Bounded so a batch of millions of distinct amounts cannot grow it forever.
+const CACHE_LIMIT = 4096;
+const cache = new Map<string, Dec>();
+
 /** Parses a model decimal string; null stays null. */
 export function dec(value: string | null | undefined): Dec | null {
-  return value === null || value === undefined ? null : new D(value);
+  if (value === null || value === undefined) return null;
+  let d = cache.get(value);
+  if (d === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    d = new D(value);
+    cache.set(value, d);
+  }
+  return d;
 }
 
 /** x truncated (toward zero) to 2 decimals: how the seed prints 92.7959 as 92.79. */

@@ -71,7 +71,7 @@ export function assess(indicator: Indicator): Assessment {
   const au = normaliseUnit(actual.unit);
   // 5(人) against 5(%) cannot be compared; better silent than wrong.
   if (tu !== null && au !== null && tu !== au) return { kind: "none" };
-  return assessQuantitative(target, new D(target.value), new D(actual.value), dec(indicator.weight));
+  return assessQuantitative(target, dec(target.value)!, dec(actual.value)!, dec(indicator.weight));
 }
 
 function assessQualitative(actual: Measure): Assessment {
