@@ -2,6 +2,7 @@ import { recognise } from "../grammars/self-evaluation/index.js";
 import { decodeText, looksBinary, type TextEncoding } from "./load/decode.js";
 import { detectInput } from "./load/detect.js";
 import { InputError } from "./load/errors.js";
+import { isLayoutText, layoutTextToSheet } from "./load/layout.js";
 import { tsvToSheet } from "./load/tsv.js";
 import { Document, SCHEMA_VERSION, type Diagnostic } from "./model/document.js";
 import type { Form } from "./model/form.js";
@@ -84,11 +85,14 @@ export function textSheet(input: string | Uint8Array, source: string): { sheet: 
   }
   if (text.trim() === "") throw new InputError("input.empty", source, "the file holds no text (only whitespace)");
   if (looksBinary(text)) throw new InputError("input.binary", source, "this is a binary file, not a text export or a PDF");
-  return { sheet: tsvToSheet(text, source), encoding };
+  // Tabs make a TSV export; columns made of runs of spaces are pdftotext -layout.
+  const sheet = isLayoutText(text) ? layoutTextToSheet(text, source) : tsvToSheet(text, source);
+  return { sheet, encoding };
 }
 
 /**
- * Parses a text export (tab-separated like the seed) into a Document.
+ * Parses a text export into a Document: tab-separated like the seed, or the
+ * text `pdftotext -layout` writes (columns as runs of spaces).
  *
  * @param input the text, or its bytes in UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030
  * @throws InputError when the input is empty, binary, undecodable or holds no form
