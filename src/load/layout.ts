@@ -57,6 +57,8 @@ interface Draft {
 }
 
 const HAN = /\p{Script=Han}/u;
+/** A space between two CJK characters (Han, CJK punctuation, full-width forms). */
+const CJK_GAP = /(?<=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]) (?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])/gu;
 /** A number, measure or placeholder: what makes a line a row's core. */
 const VALUE = /^(?:[-–—/]|[=≥≤<>＝≧≦＞＜]?\s*\d[\d,]*(?:\.\d+)?(?:\s*[(（][^)）]{0,6}[)）]?|%|[^\s\d.,;:，；：。、]{1,3})?)$/u;
 /** Characters of level labels and their pieces (产出/指标, 服务对象满意度指标, (50分)). */
@@ -155,6 +157,38 @@ const isValue = (c: Chunk) => VALUE.test(c.text);
 /** Columns shared by two chunks; merely touching (pdftotext squeezes wide Han text) does not count. */
 const overlaps = (a: { c0: number; c1: number }, b: { c0: number; c1: number }) => a.c0 < b.c1 && b.c0 < a.c1 || (a.c0 === b.c0);
 
+/**
+ * pdftotext squeezes two wide text columns until one space separates them
+ * (…为指导, 落实十二届…). Where at least two of the three lines above and
+ * below start a chunk at one column, a chunk of this line that has a space
+ * right before that column is cut there.
+ */
+function splitAtColumns(lines: Chunk[][]): Chunk[][] {
+  return lines.map((cs, i) => {
+    const near = lines.slice(Math.max(0, i - 3), i + 4).filter((_, k) => k !== Math.min(3, i));
+    const starts = new Map<number, number>();
+    for (const l of near) for (const c of l) starts.set(c.c0, (starts.get(c.c0) ?? 0) + 1);
+    const out: Chunk[] = [];
+    for (const c of cs) {
+      let rest = c;
+      if (/自评表/.test(c.text) || YEAR_LINE.test(c.text)) {
+        out.push(c);
+        continue;
+      }
+      for (const [col, n] of [...starts].sort((a, b) => a[0] - b[0])) {
+        if (n < 2 || col <= rest.c0 + 1 || col > rest.c1) continue;
+        const chars = Array.from(rest.text);
+        const at = col - rest.c0;
+        if (chars[at - 1] !== " " || chars[at] === " ") continue;
+        out.push({ ...rest, c1: col - 2, text: chars.slice(0, at - 1).join("") });
+        rest = { ...rest, c0: col, text: chars.slice(at).join("") };
+      }
+      out.push(rest);
+    }
+    return out;
+  });
+}
+
 /** Drops page numbers and running headers (the first line of pages, repeated). */
 function dropFurniture(lines: Chunk[][]): Chunk[][] {
   const firstOfPage = new Map<number, number>();
@@ -194,7 +228,7 @@ export function layoutTextToSheet(text: string, source: string): Sheet {
     }
     return joinSplitHeaders(chunksOf(line, i + 1, page).flatMap(splitValues));
   });
-  const kept = dropFurniture(lines);
+  const kept = splitAtColumns(dropFurniture(lines));
   const rows = assemble(kept);
   const sheetRows: Row[] = dropRepeatedHeaders(rows.map((d) => toRow(d)));
   return { source, kind: "text-layout", pages: page, rows: sheetRows.filter((r) => r.cells.length > 0) };
@@ -223,7 +257,8 @@ function toRow(d: Draft): Row {
   for (const [, p] of d.levels) pieces.push(p);
   pieces.sort((a, b) => a.c0 - b.c0);
   for (const p of pieces) {
-    const text = joinLines(p.chunks.sort((a, b) => a.line - b.line || a.c0 - b.c0).map((c) => c.text));
+    // As in the PDF path, a space between two CJK characters is layout, not content.
+    const text = joinLines(p.chunks.sort((a, b) => a.line - b.line || a.c0 - b.c0).map((c) => c.text)).replace(CJK_GAP, "");
     if (text) cells.push({ text, col: p.c0, page: d.page, line });
   }
   return { page: d.page, line, cells };
@@ -233,7 +268,9 @@ function toRow(d: Draft): Row {
 function assemble(lines: Chunk[][]): Draft[] {
   const levelPieces = takeLevelPieces(lines);
   const n = lines.length;
-  const core = lines.map((cs) => cs.length > 0 && (cs.some(isValue) || cs.length >= 3));
+  // Core lines: values, or three cells or more none of which is running text (a goal's
+  // wrapped lines beside its label are text, not a row of their own).
+  const core = lines.map((cs) => cs.length > 0 && (cs.some(isValue) || (cs.length >= 3 && cs.every((c) => Array.from(c.text).length <= 16))));
   // Rows from core lines; touching core lines with disjoint columns are one row.
   const rowOf = new Array<Draft | undefined>(n);
   const drafts: Draft[] = [];
@@ -243,8 +280,10 @@ function assemble(lines: Chunk[][]): Draft[] {
     const cs = lines[i]!;
     const disjoint = cs.every((c) => prev?.pieces.every((p) => !overlaps(p, c)));
     // Lines of wrapped text (no values) whose every chunk continues a cell of the row above.
-    const wrapped = !!prev && !cs.some(isValue) && !prev.pieces.some((p) => p.chunks.some(isValue)) &&
-      cs.every((c) => prev.pieces.some((p) => overlaps(p, c)));
+    // (A short label piece beside them, 年度总体目标 printed mid-block, does not count.)
+    const texts = cs.filter((c) => Array.from(c.text).length > 6);
+    const wrapped = !!prev && texts.length > 0 && !cs.some(isValue) && !prev.pieces.some((p) => p.chunks.some(isValue)) &&
+      texts.every((c) => prev.pieces.some((p) => overlaps(p, c)));
     const headerLine = cs.some((c) => HEADERS.has(c.text.replace(/\s+/g, "")));
     if (prev && core[i - 1] && !headerLine && !continuesHeader(prev, cs) && (disjoint || wrapped)) {
       addChunks(prev, cs);
@@ -304,10 +343,19 @@ function pieceText(p: Piece): string {
   return [...p.chunks].sort((a, b) => a.line - b.line || a.c0 - b.c0).map((c) => c.text).join("").replace(/\s+/g, "");
 }
 
+function shared(a: { c0: number; c1: number }, b: { c0: number; c1: number }): number {
+  return Math.min(a.c1, b.c1) - Math.max(a.c0, b.c0);
+}
+
 /** Adds chunks to a row: each goes into the piece it overlaps, or starts a new one. */
 function addChunks(d: Draft, cs: Chunk[]): void {
   for (const c of cs) {
-    const p = d.pieces.find((q) => overlaps(q, c) && !HEADERS.has(pieceText(q)));
+    // The piece sharing most columns (squeezed lines make a chunk touch its neighbour too).
+    let p: Piece | undefined;
+    for (const q of d.pieces) {
+      if (!overlaps(q, c) || HEADERS.has(pieceText(q))) continue;
+      if (!p || shared(q, c) > shared(p, c)) p = q;
+    }
     if (p) {
       p.chunks.push(c);
       p.c0 = Math.min(p.c0, c.c0);
