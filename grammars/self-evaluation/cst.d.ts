@@ -8,6 +8,8 @@ export interface DocumentCstNode extends CstNode {
 
 export type DocumentCstChildren = {
   form?: FormCstNode[];
+  departmentForm?: DepartmentFormCstNode[];
+  furnitureRow?: FurnitureRowCstNode[];
   strayRow?: StrayRowCstNode[];
 };
 
@@ -17,6 +19,39 @@ export interface StrayRowCstNode extends CstNode {
 }
 
 export type StrayRowCstChildren = {
+  AnyCell: IToken[];
+  RowEnd: IToken[];
+};
+
+export interface FurnitureRowCstNode extends CstNode {
+  name: "furnitureRow";
+  children: FurnitureRowCstChildren;
+}
+
+export type FurnitureRowCstChildren = {
+  Furniture: IToken[];
+  AnyCell?: IToken[];
+  RowEnd: IToken[];
+};
+
+export interface DepartmentFormCstNode extends CstNode {
+  name: "departmentForm";
+  children: DepartmentFormCstChildren;
+}
+
+export type DepartmentFormCstChildren = {
+  DepartmentFormTitle: IToken[];
+  RowEnd: IToken[];
+  yearRow?: YearRowCstNode[];
+  departmentFormRow?: DepartmentFormRowCstNode[];
+};
+
+export interface DepartmentFormRowCstNode extends CstNode {
+  name: "departmentFormRow";
+  children: DepartmentFormRowCstChildren;
+}
+
+export type DepartmentFormRowCstChildren = {
   AnyCell: IToken[];
   RowEnd: IToken[];
 };
@@ -43,7 +78,7 @@ export interface TitleRowCstNode extends CstNode {
 }
 
 export type TitleRowCstChildren = {
-  FormTitleCategory: IToken[];
+  FormTitle: IToken[];
   RowEnd: IToken[];
 };
 
@@ -67,6 +102,7 @@ export type HeaderRowsCstChildren = {
   departmentRow?: DepartmentRowCstNode[];
   implementingUnitRow?: ImplementingUnitRowCstNode[];
   valueRow?: ValueRowCstNode[];
+  furnitureRow?: FurnitureRowCstNode[];
 };
 
 export interface ProjectRowCstNode extends CstNode {
@@ -121,6 +157,18 @@ export interface FundingBlockCstNode extends CstNode {
 export type FundingBlockCstChildren = {
   fundingHeader: FundingHeaderCstNode[];
   fundingRow?: FundingRowCstNode[];
+  furnitureRow?: FurnitureRowCstNode[];
+  unplacedRow?: UnplacedRowCstNode[];
+};
+
+export interface UnplacedRowCstNode extends CstNode {
+  name: "unplacedRow";
+  children: UnplacedRowCstChildren;
+}
+
+export type UnplacedRowCstChildren = {
+  Value: IToken[];
+  RowEnd: IToken[];
 };
 
 export interface FundingHeaderCstNode extends CstNode {
@@ -154,6 +202,7 @@ export interface GoalsBlockCstNode extends CstNode {
 export type GoalsBlockCstChildren = {
   goalsHeader: GoalsHeaderCstNode[];
   valueRow?: ValueRowCstNode[];
+  furnitureRow?: FurnitureRowCstNode[];
 };
 
 export interface GoalsHeaderCstNode extends CstNode {
@@ -177,6 +226,7 @@ export interface IndicatorBlockCstNode extends CstNode {
 export type IndicatorBlockCstChildren = {
   indicatorHeader: (IndicatorHeaderCstNode)[];
   indicatorRow?: IndicatorRowCstNode[];
+  furnitureRow?: FurnitureRowCstNode[];
 };
 
 export interface IndicatorHeaderCstNode extends CstNode {
@@ -185,7 +235,8 @@ export interface IndicatorHeaderCstNode extends CstNode {
 }
 
 export type IndicatorHeaderCstChildren = {
-  IndicatorColumnHeader: IToken[];
+  IndicatorColumnHeader: (IToken)[];
+  TextCell?: IToken[];
   RowEnd: IToken[];
 };
 
@@ -209,6 +260,7 @@ export type ClosingRowsCstChildren = {
   totalRow?: TotalRowCstNode[];
   gradeRow?: GradeRowCstNode[];
   noteRow?: NoteRowCstNode[];
+  furnitureRow?: FurnitureRowCstNode[];
 };
 
 export interface TotalRowCstNode extends CstNode {
@@ -247,6 +299,9 @@ export type NoteRowCstChildren = {
 export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   document(children: DocumentCstChildren, param?: IN): OUT;
   strayRow(children: StrayRowCstChildren, param?: IN): OUT;
+  furnitureRow(children: FurnitureRowCstChildren, param?: IN): OUT;
+  departmentForm(children: DepartmentFormCstChildren, param?: IN): OUT;
+  departmentFormRow(children: DepartmentFormRowCstChildren, param?: IN): OUT;
   form(children: FormCstChildren, param?: IN): OUT;
   titleRow(children: TitleRowCstChildren, param?: IN): OUT;
   yearRow(children: YearRowCstChildren, param?: IN): OUT;
@@ -256,6 +311,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   implementingUnitRow(children: ImplementingUnitRowCstChildren, param?: IN): OUT;
   valueRow(children: ValueRowCstChildren, param?: IN): OUT;
   fundingBlock(children: FundingBlockCstChildren, param?: IN): OUT;
+  unplacedRow(children: UnplacedRowCstChildren, param?: IN): OUT;
   fundingHeader(children: FundingHeaderCstChildren, param?: IN): OUT;
   fundingRow(children: FundingRowCstChildren, param?: IN): OUT;
   goalsBlock(children: GoalsBlockCstChildren, param?: IN): OUT;

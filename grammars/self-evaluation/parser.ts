@@ -13,6 +13,12 @@ export class SelfEvaluationParser extends CstParser {
     this.performSelfAnalysis();
   }
 
+  /** True when the current row starts a form: a project title or a 项目名称 row. */
+  private atFormStart(): boolean {
+    const first = this.LA(1);
+    return tokenMatcher(first, T.FormTitleCategory) || tokenMatcher(first, T.ProjectNameLabel);
+  }
+
   /** True when the current row (up to its RowEnd) holds a token of this type. */
   private rowHas(type: TokenType): boolean {
     for (let i = 1; ; i++) {
@@ -28,6 +34,8 @@ export class SelfEvaluationParser extends CstParser {
         IGNORE_AMBIGUITIES: true,
         DEF: [
           { ALT: () => this.SUBRULE(this.form) },
+          { ALT: () => this.SUBRULE(this.departmentForm) },
+          { ALT: () => this.SUBRULE(this.furnitureRow) },
           { ALT: () => this.SUBRULE(this.strayRow) },
         ],
       });
@@ -36,6 +44,33 @@ export class SelfEvaluationParser extends CstParser {
 
   /** A row no rule places: page furniture, notes between forms, damage. */
   public strayRow = this.RULE("strayRow", () => {
+    this.AT_LEAST_ONE(() => this.CONSUME(T.AnyCell));
+    this.CONSUME(T.RowEnd);
+  });
+
+  /** 附件2, 附表3, 单位：万元, 填报单位：… : printed around the table, not data. */
+  public furnitureRow = this.RULE("furnitureRow", () => {
+    this.AT_LEAST_ONE(() => this.CONSUME(T.Furniture));
+    this.MANY(() => this.CONSUME(T.AnyCell));
+    this.CONSUME(T.RowEnd);
+  });
+
+  /**
+   * A 部门整体支出绩效自评表: recognised so that its rows are never read as a
+   * project form. Its rows are collected as they are; the visitor picks out
+   * the header, 总分, 评分等级 and the notes rows.
+   */
+  public departmentForm = this.RULE("departmentForm", () => {
+    this.CONSUME(T.DepartmentFormTitle);
+    this.CONSUME(T.RowEnd);
+    this.OPTION(() => this.SUBRULE(this.yearRow));
+    this.MANY({
+      GATE: () => !this.atFormStart(),
+      DEF: () => this.SUBRULE(this.departmentFormRow),
+    });
+  });
+
+  public departmentFormRow = this.RULE("departmentFormRow", () => {
     this.AT_LEAST_ONE(() => this.CONSUME(T.AnyCell));
     this.CONSUME(T.RowEnd);
   });
@@ -59,7 +94,7 @@ export class SelfEvaluationParser extends CstParser {
   });
 
   public titleRow = this.RULE("titleRow", () => {
-    this.CONSUME(T.FormTitleCategory);
+    this.CONSUME(T.FormTitle);
     this.CONSUME(T.RowEnd);
   });
 
@@ -76,6 +111,7 @@ export class SelfEvaluationParser extends CstParser {
         { ALT: () => this.SUBRULE(this.implementingUnitRow) },
         // 单位：万元, 填报单位：…, a year line printed late: kept, not fatal.
         { ALT: () => this.SUBRULE(this.valueRow) },
+        { ALT: () => this.SUBRULE(this.furnitureRow) },
       ]);
     });
   });
@@ -109,7 +145,21 @@ export class SelfEvaluationParser extends CstParser {
 
   public fundingBlock = this.RULE("fundingBlock", () => {
     this.SUBRULE(this.fundingHeader);
-    this.MANY(() => this.SUBRULE(this.fundingRow));
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.fundingRow) },
+        { ALT: () => this.SUBRULE(this.furnitureRow) },
+        // A row of amounts under a label no token knows (专项债券资金 …): kept
+        // inside the block so the form reads on, and reported by the normaliser.
+        { GATE: () => this.rowHas(T.NumberCell), ALT: () => this.SUBRULE(this.unplacedRow) },
+      ]);
+    });
+  });
+
+  /** A row inside a block that no rule of that block places. */
+  public unplacedRow = this.RULE("unplacedRow", () => {
+    this.AT_LEAST_ONE(() => this.CONSUME(T.Value));
+    this.CONSUME(T.RowEnd);
   });
 
   public fundingHeader = this.RULE("fundingHeader", () => {
@@ -127,7 +177,12 @@ export class SelfEvaluationParser extends CstParser {
 
   public goalsBlock = this.RULE("goalsBlock", () => {
     this.SUBRULE(this.goalsHeader);
-    this.MANY(() => this.SUBRULE(this.valueRow));
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.SUBRULE(this.valueRow) },
+        { ALT: () => this.SUBRULE(this.furnitureRow) },
+      ]);
+    });
   });
 
   public goalsHeader = this.RULE("goalsHeader", () => {
@@ -153,13 +208,23 @@ export class SelfEvaluationParser extends CstParser {
           // A header repeated at the top of the next page.
           { ALT: () => this.SUBRULE2(this.indicatorHeader) },
           { ALT: () => this.SUBRULE(this.indicatorRow) },
+          // 单位：万元 or 附表3 at the top of the next page.
+          { ALT: () => this.SUBRULE(this.furnitureRow) },
         ]);
       },
     });
   });
 
   public indicatorHeader = this.RULE("indicatorHeader", () => {
-    this.AT_LEAST_ONE(() => this.CONSUME(T.IndicatorColumnHeader));
+    this.CONSUME(T.IndicatorColumnHeader);
+    // A column no token knows (评分标准 …) is kept, so the normaliser can place
+    // the cells under it and say that it does not read them.
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME2(T.IndicatorColumnHeader) },
+        { ALT: () => this.CONSUME(T.TextCell) },
+      ]);
+    });
     this.CONSUME(T.RowEnd);
   });
 
@@ -175,6 +240,7 @@ export class SelfEvaluationParser extends CstParser {
         { GATE: () => this.rowHas(T.TotalScoreLabel), ALT: () => this.SUBRULE(this.totalRow) },
         { ALT: () => this.SUBRULE(this.gradeRow) },
         { ALT: () => this.SUBRULE(this.noteRow) },
+        { ALT: () => this.SUBRULE(this.furnitureRow) },
       ]);
     });
   });

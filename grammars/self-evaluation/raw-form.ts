@@ -48,6 +48,10 @@ export interface RawForm {
   total: { before: CellRef[]; label: CellRef; values: CellRef[] } | null;
   grade: { label: CellRef; values: CellRef[] } | null;
   notes: Array<{ label: CellRef; values: CellRef[] }>;
+  /** Rows inside a block that no rule of the block places (a funding row under an unknown label): reported, not read. */
+  unplaced: RawRow[];
+  /** Rows of a department-wide form that are not read (its funding block and indicator table). */
+  unread: RawRow[];
   firstLine: number | undefined;
   lastLine: number | undefined;
 }

@@ -17,6 +17,8 @@ export const FundingColumnHeader = createToken({ name: "FundingColumnHeader", pa
 export const IndicatorColumnHeader = createToken({ name: "IndicatorColumnHeader", pattern: Lexer.NA });
 export const FundingRowLabel = createToken({ name: "FundingRowLabel", pattern: Lexer.NA });
 export const FormTitleCategory = createToken({ name: "FormTitleCategory", pattern: Lexer.NA });
+/** Page furniture that may stand between any two rows: 附件2, 附表3, 单位：万元, 填报单位：… */
+export const Furniture = createToken({ name: "Furniture", pattern: Lexer.NA });
 /** Every cell token: what a row the grammar cannot place is made of. */
 export const AnyCell = createToken({ name: "AnyCell", pattern: Lexer.NA });
 
@@ -34,6 +36,14 @@ export const YearLine = cell("YearLine", "\\(?\\d{4}年度?\\)?", [Value]);
 export const ProjectNameLabel = cell("ProjectNameLabel", "项目名称");
 export const DepartmentLabel = cell("DepartmentLabel", "主管部门|主管单位");
 export const ImplementingUnitLabel = cell("ImplementingUnitLabel", "实施单位|项目实施单位");
+// The department-wide form's header; in a project form it is just a value.
+export const DepartmentNameLabel = cell("DepartmentNameLabel", "部门名称|单位名称|部门\\(单位\\)名称", [Value]);
+
+// Furniture: printed around the table (above it, or at the top of every page),
+// never part of a form's data. 单位：元 is read by the normaliser as the funding unit.
+export const AttachmentCell = cell("AttachmentCell", "附件\\d*(?:-\\d+)?|附表\\d*(?:-\\d+)?", [Furniture]);
+export const UnitNoteCell = cell("UnitNoteCell", "(?:金额)?单位:(?:万元|元)", [Furniture]);
+export const FillingUnitCell = cell("FillingUnitCell", "填报单位(?::[^\\t\\n]*)?", [Furniture]);
 
 // Funding block.
 export const FundingLabel = cell("FundingLabel", "(?:项目资金|预算执行情况|资金情况)(?:\\((?:万元|元)\\))?");
@@ -99,9 +109,10 @@ export const RowEnd = createToken({ name: "RowEnd", pattern: /\n/, line_breaks: 
 /** All tokens, in the order the lexer tries them: specific before general. */
 export const allTokens: TokenType[] = [
   // categories first (no pattern)
-  Value, LevelLabel, FundingColumnHeader, IndicatorColumnHeader, FundingRowLabel, FormTitleCategory, AnyCell,
+  Value, LevelLabel, FundingColumnHeader, IndicatorColumnHeader, FundingRowLabel, FormTitleCategory, Furniture, AnyCell,
   CellSep, RowEnd,
-  DepartmentFormTitle, FormTitle, ProjectNameLabel, DepartmentLabel, ImplementingUnitLabel,
+  DepartmentFormTitle, FormTitle, ProjectNameLabel, DepartmentLabel, ImplementingUnitLabel, DepartmentNameLabel,
+  AttachmentCell, UnitNoteCell, FillingUnitCell,
   FundingLabel, InitialBudgetHeader, AdjustedBudgetHeader, ExecutedHeader, RateHeader, WeightHeader, ScoreHeader,
   TotalFundsLabel, FiscalFundsLabel, CarryoverFundsLabel, OtherFundsLabel, SpecialAccountFundsLabel, UnitFundsLabel,
   InWhichLabel,

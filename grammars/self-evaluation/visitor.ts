@@ -1,7 +1,8 @@
 import type { IToken } from "chevrotain";
 import type { Cell } from "../../src/model/sheet.js";
 import type {
-  ClosingRowsCstChildren, DepartmentRowCstChildren, DocumentCstChildren, FormCstChildren, FundingBlockCstChildren,
+  ClosingRowsCstChildren, DepartmentFormCstChildren, DepartmentFormRowCstChildren, DepartmentRowCstChildren,
+  FurnitureRowCstChildren, UnplacedRowCstChildren, DocumentCstChildren, FormCstChildren, FundingBlockCstChildren,
   FundingHeaderCstChildren, FundingRowCstChildren, GoalsBlockCstChildren, GoalsHeaderCstChildren, GradeRowCstChildren,
   HeaderRowsCstChildren, ImplementingUnitRowCstChildren, IndicatorBlockCstChildren, IndicatorHeaderCstChildren,
   IndicatorRowCstChildren, NoteRowCstChildren, ProjectRowCstChildren, StrayRowCstChildren, TitleRowCstChildren,
@@ -71,6 +72,9 @@ export class RawFormVisitor extends BaseVisitor {
     // Forms and stray rows interleave; visit them in source order.
     const items: Array<{ offset: number; visit: () => void }> = [];
     for (const f of ctx.form ?? []) items.push({ offset: f.location?.startOffset ?? 0, visit: () => this.forms.push(this.form(f.children)) });
+    for (const f of ctx.departmentForm ?? []) {
+      items.push({ offset: f.location?.startOffset ?? 0, visit: () => this.forms.push(this.departmentForm(f.children)) });
+    }
     for (const s of ctx.strayRow ?? []) {
       items.push({ offset: s.location?.startOffset ?? 0, visit: () => this.strays.push({ row: this.strayRow(s.children), after: this.forms.length - 1 }) });
     }
@@ -82,32 +86,63 @@ export class RawFormVisitor extends BaseVisitor {
     return this.rowOf(ctx.RowEnd, this.refs(ctx.AnyCell));
   }
 
-  form(ctx: FormCstChildren): RawForm {
-    const form: RawForm = {
-      formType: "project", title: null, year: null, projectName: [], department: [], implementingUnit: [],
-      headerExtras: [], funding: null, goals: null, indicators: null, total: null, grade: null, notes: [],
-      firstLine: undefined, lastLine: undefined,
-    };
-    if (ctx.titleRow?.[0]) {
-      const part = this.titleRow(ctx.titleRow[0].children);
-      form.title = part.ref;
-      if (part.ref.token === "DepartmentFormTitle") form.formType = "department";
+  furnitureRow(ctx: FurnitureRowCstChildren): RawRow {
+    return this.rowOf(ctx.RowEnd, this.refs(ctx.Furniture, ctx.AnyCell));
+  }
+
+  unplacedRow(ctx: UnplacedRowCstChildren): RawRow {
+    return this.rowOf(ctx.RowEnd, this.refs(ctx.Value));
+  }
+
+  departmentFormRow(ctx: DepartmentFormRowCstChildren): RawRow {
+    return this.rowOf(ctx.RowEnd, this.refs(ctx.AnyCell));
+  }
+
+  /**
+   * A department-wide form: its title, year, 部门名称, 总分, 评分等级 and notes
+   * rows are picked out by their first label; every other row is kept as
+   * unread, so nothing of it can pass for a project form's data.
+   */
+  departmentForm(ctx: DepartmentFormCstChildren): RawForm {
+    const form = emptyForm("department");
+    form.title = this.ref(ctx.DepartmentFormTitle?.[0]);
+    if (ctx.yearRow?.[0]) form.year = this.yearRow(ctx.yearRow[0].children).ref;
+    for (const node of ctx.departmentFormRow ?? []) {
+      const row = this.departmentFormRow(node.children);
+      const [first, ...rest] = row.cells;
+      const totalAt = row.cells.findIndex((c) => c.token === "TotalScoreLabel");
+      if (first && (first.token === "DepartmentNameLabel" || first.token === "DepartmentLabel") && form.department.length === 0) {
+        form.department = rest;
+      } else if (totalAt >= 0 && !form.total) {
+        form.total = { before: row.cells.slice(0, totalAt), label: row.cells[totalAt]!, values: row.cells.slice(totalAt + 1) };
+      } else if (first?.token === "GradeLabel" && !form.grade) {
+        form.grade = { label: first, values: rest };
+      } else if (first?.token === "NoteLabel") {
+        form.notes.push({ label: first, values: rest });
+      } else {
+        form.unread.push(row);
+      }
     }
+    setLines(form);
+    return form;
+  }
+
+  form(ctx: FormCstChildren): RawForm {
+    const form = emptyForm("project");
+    if (ctx.titleRow?.[0]) form.title = this.titleRow(ctx.titleRow[0].children).ref;
     if (ctx.yearRow?.[0]) form.year = this.yearRow(ctx.yearRow[0].children).ref;
     if (ctx.projectRow?.[0]) form.projectName = this.projectRow(ctx.projectRow[0].children);
     if (ctx.headerRows?.[0]) this.headerRows(ctx.headerRows[0].children, form);
-    if (ctx.fundingBlock?.[0]) form.funding = this.fundingBlock(ctx.fundingBlock[0].children);
+    if (ctx.fundingBlock?.[0]) form.funding = this.fundingBlock(ctx.fundingBlock[0].children, form);
     if (ctx.goalsBlock?.[0]) form.goals = this.goalsBlock(ctx.goalsBlock[0].children);
     if (ctx.indicatorBlock?.[0]) form.indicators = this.indicatorBlock(ctx.indicatorBlock[0].children);
     if (ctx.closingRows?.[0]) this.closingRows(ctx.closingRows[0].children, form);
-    const lines = collectLines(form);
-    form.firstLine = lines.length ? Math.min(...lines) : undefined;
-    form.lastLine = lines.length ? Math.max(...lines) : undefined;
+    setLines(form);
     return form;
   }
 
   titleRow(ctx: TitleRowCstChildren): Part {
-    return { kind: "title", ref: this.ref(ctx.FormTitleCategory?.[0]) };
+    return { kind: "title", ref: this.ref(ctx.FormTitle?.[0]) };
   }
 
   yearRow(ctx: YearRowCstChildren): Part {
@@ -122,7 +157,11 @@ export class RawFormVisitor extends BaseVisitor {
       if (unit.length) form.implementingUnit = unit;
     }
     for (const r of ctx.implementingUnitRow ?? []) form.implementingUnit = this.implementingUnitRow(r.children);
-    for (const r of ctx.valueRow ?? []) form.headerExtras.push(this.valueRow(r.children));
+    // Value rows and furniture rows (填报单位 … 单位：元) alike, in source order:
+    // the normaliser reads the funding unit from them.
+    const extras = [...(ctx.valueRow ?? []).map((r) => this.valueRow(r.children)), ...(ctx.furnitureRow ?? []).map((r) => this.furnitureRow(r.children))];
+    extras.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    form.headerExtras.push(...extras);
   }
 
   projectRow(ctx: ProjectRowCstChildren): CellRef[] {
@@ -147,9 +186,10 @@ export class RawFormVisitor extends BaseVisitor {
     return this.rowOf(ctx.RowEnd, this.refs(ctx.Value));
   }
 
-  fundingBlock(ctx: FundingBlockCstChildren): NonNullable<RawForm["funding"]> {
+  fundingBlock(ctx: FundingBlockCstChildren, form: RawForm): NonNullable<RawForm["funding"]> {
     const node = ctx.fundingHeader?.[0];
     const header = node ? this.fundingHeader(node.children) : { label: this.ref(undefined), columns: [] };
+    for (const r of ctx.unplacedRow ?? []) form.unplaced.push(this.unplacedRow(r.children));
     return { ...header, rows: (ctx.fundingRow ?? []).map((r) => this.fundingRow(r.children)) };
   }
 
@@ -180,7 +220,7 @@ export class RawFormVisitor extends BaseVisitor {
   }
 
   indicatorHeader(ctx: IndicatorHeaderCstChildren): RawRow {
-    return this.rowOf(ctx.RowEnd, this.refs(ctx.IndicatorColumnHeader));
+    return this.rowOf(ctx.RowEnd, this.refs(ctx.IndicatorColumnHeader, ctx.TextCell));
   }
 
   indicatorRow(ctx: IndicatorRowCstChildren): RawIndicatorRow {
@@ -212,6 +252,20 @@ export class RawFormVisitor extends BaseVisitor {
   noteRow(ctx: NoteRowCstChildren): RawForm["notes"][number] {
     return { label: this.ref(ctx.NoteLabel?.[0]), values: this.refs(ctx.Value) };
   }
+}
+
+function emptyForm(formType: RawForm["formType"]): RawForm {
+  return {
+    formType, title: null, year: null, projectName: [], department: [], implementingUnit: [],
+    headerExtras: [], funding: null, goals: null, indicators: null, total: null, grade: null, notes: [],
+    unplaced: [], unread: [], firstLine: undefined, lastLine: undefined,
+  };
+}
+
+function setLines(form: RawForm): void {
+  const lines = collectLines(form);
+  form.firstLine = lines.length ? Math.min(...lines) : undefined;
+  form.lastLine = lines.length ? Math.max(...lines) : undefined;
 }
 
 function collectLines(form: RawForm): number[] {

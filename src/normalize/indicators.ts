@@ -1,6 +1,7 @@
-import type { CellRef, RawForm, RawIndicatorRow } from "../../grammars/self-evaluation/index.js";
+import type { CellRef, RawForm, RawIndicatorRow, RawRow } from "../../grammars/self-evaluation/index.js";
 import type { Indicator } from "../model/form.js";
 import { cleanLabel } from "../text/chars.js";
+import { headerColumns, joinTarget, needsColumns, placeUnderColumns, type Column } from "./columns.js";
 import type { FormContext } from "./context.js";
 import { cleanFreeText } from "./free-text.js";
 import { completeLabel } from "./label-fragments.js";
@@ -15,6 +16,8 @@ interface Placed {
   levels: CellRef[];
   name: CellRef | undefined;
   target: CellRef | undefined;
+  /** The target's text: the target cell's, or the 指标性质 | 指标值 | 计量单位 pieces joined. */
+  targetText: string;
   actual: CellRef | undefined;
   weight: CellRef | undefined;
   score: CellRef | undefined;
@@ -47,7 +50,37 @@ function place(row: RawIndicatorRow): Placed {
   const actual = end > 0 ? v[--end] : undefined;
   const target = end > 0 ? v[--end] : undefined;
   const name = end > 0 ? v[--end] : undefined;
-  return { levels: [...row.levels, ...v.slice(0, end)], name, target, actual, weight, score, deviation };
+  return { levels: [...row.levels, ...v.slice(0, end)], name, target, targetText: target?.cell.text ?? "", actual, weight, score, deviation };
+}
+
+/**
+ * Places the cells of a row under the header's columns, for tables with
+ * columns the seed lacks (指标性质, 计量单位, or unknown ones). The right-hand
+ * rule still finds the 得分 cell, which tells how far a text row is shifted.
+ * Cells under an unknown column are returned apart, unread.
+ */
+function placeByHeader(row: RawIndicatorRow, columns: Column[]): Placed & { unknown: CellRef[] } {
+  const cells = placeUnderColumns(row, columns, place(row).score);
+  const one = (f: Parameters<typeof cells.get>[0]) => cells.get(f)?.[0];
+  const target = one("target");
+  return {
+    levels: [...row.levels, ...(cells.get("level1") ?? []), ...(cells.get("level2") ?? [])],
+    name: one("name"),
+    target,
+    targetText: joinTarget(one("nature"), target, one("unit")),
+    actual: one("actual"),
+    weight: one("weight"),
+    score: one("score"),
+    deviation: one("deviation"),
+    unknown: cells.get("unknown") ?? [],
+  };
+}
+
+/** The header row in force for a row: the last one printed above it (a header repeats after a page break). */
+function headerFor(row: RawIndicatorRow, headers: RawRow[]): RawRow | undefined {
+  let found = headers[0];
+  for (const h of headers) if (h.line !== undefined && row.line !== undefined && h.line <= row.line) found = h;
+  return found;
 }
 
 /** The indicator rows, with level labels inherited down merged cells and wrapped labels completed. */
@@ -61,12 +94,17 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
   let level1Ref: CellRef | undefined;
   let level2Ref: CellRef | undefined;
 
+  const headers = raw.indicators?.headers ?? [];
+  const reportedUnknown = new Set<string>();
   for (const row of rows) {
     if (isFragmentRow(row)) {
       for (const c of row.values) pieces.push({ text: cleanLabel(c.cell.text), ref: c });
       continue;
     }
-    const p = place(row);
+    const header = headerFor(row, headers);
+    const columns = header ? headerColumns(header) : [];
+    const p = needsColumns(columns) ? placeByHeader(row, columns) : place(row);
+    if ("unknown" in p) reportUnknownColumns(columns, reportedUnknown, ctx);
     const labels = p.levels.map((r) => ({ ref: r, ...splitSubtotal(cleanLabel(r.cell.text)) }));
     if (labels.length >= 2) {
       [level1, subtotal, level1Ref] = [labels[0]!.label, labels[0]!.subtotal, labels[0]!.ref];
@@ -98,7 +136,7 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
     out.push({
       level1, level1Subtotal: subtotal, level2,
       name: cleanLabel(p.name.cell.text),
-      target: parseMeasure(p.target?.cell.text ?? ""),
+      target: parseMeasure(p.targetText),
       actual: parseMeasure(p.actual?.cell.text ?? ""),
       weight, score,
       deviation: p.deviation ? cleanFreeText(p.deviation.cell.text) || null : null,
@@ -116,6 +154,22 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
   for (const c of raw.total?.before ?? []) pieces.push({ text: cleanLabel(c.cell.text), ref: c });
   if (pieces.length) placePieces(out, pieces, ctx);
   return out;
+}
+
+/**
+ * Says once per form which header cells name a column jixiao does not know:
+ * the first cell it could not place. The cells under it are not read, so
+ * nothing of them can land in a wrong field.
+ */
+function reportUnknownColumns(columns: Column[], reported: Set<string>, ctx: FormContext): void {
+  for (const c of columns) {
+    if (c.field !== "unknown") continue;
+    const name = cleanLabel(c.header.cell.text);
+    if (reported.has(name)) continue;
+    reported.add(name);
+    const where = `line ${c.header.cell.line ?? "?"}, cell ${c.header.cell.col}`;
+    ctx.warn("layout.unknown-column", `a column jixiao does not know, "${name}" (${where}): its cells are not read`, c.header);
+  }
 }
 
 function placePieces(indicators: Indicator[], pieces: Array<{ text: string; ref: CellRef }>, ctx: FormContext): void {

@@ -67,6 +67,10 @@ function compareFindings(a: Finding, b: Finding): number {
  */
 export function verify(form: Form, options?: VerifyOptions, formIndex = 0): Verification {
   const opts = resolveOptions(options);
+  // The rules are those of the project form (domain.md); a department-wide
+  // form is parsed without its funding block and indicators, so checking its
+  // printed 总分 against them would report errors that are not in the form.
+  if (form.formType === "department") return { rounding: "either", findings: [] };
   const ctx = new VerifyContext(form, formIndex, opts);
   const f = facts(form, opts.rounding);
   checkFunding(ctx, f);
