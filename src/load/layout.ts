@@ -196,13 +196,21 @@ function dropFurniture(lines: Chunk[][]): Chunk[][] {
     const c = cs[0];
     if (c && !firstOfPage.has(c.page)) firstOfPage.set(c.page, i);
   });
+  const edge = new Set<number>(firstOfPage.values());
+  lines.forEach((cs, i) => {
+    const next = lines.slice(i + 1).find((l) => l.length > 0);
+    if (cs.length > 0 && (!next || next[0]!.page !== cs[0]!.page)) edge.add(i);
+  });
   const key = (cs: Chunk[]) => cs.map((c) => c.text).join("").replace(/\d+/g, "#");
   const counts = new Map<string, number>();
   for (const i of firstOfPage.values()) counts.set(key(lines[i]!), (counts.get(key(lines[i]!)) ?? 0) + 1);
   const pages = firstOfPage.size;
   return lines.map((cs, i) => {
     const text = cs.map((c) => c.text).join(" ");
-    if (cs.length > 0 && isPageNumber(text)) return [];
+    // A bare number is a page number only as a page's first or last line; elsewhere it is a
+    // wrapped piece of a cell (2,584.5 / 2). Decorated numbers (- 2 -, 第 2 页) go anywhere.
+    const bare = /^\d+$/.test(text.trim());
+    if (cs.length > 0 && isPageNumber(text) && (!bare || edge.has(i))) return [];
     if (firstOfPage.get(cs[0]?.page ?? -1) === i && !/自评表/.test(text)) {
       const repeated = pages >= 2 && (counts.get(key(cs)) ?? 0) >= Math.max(2, Math.ceil(pages / 2));
       // A single page: a line above the form's title in the first lines is a header.
@@ -270,7 +278,8 @@ function assemble(lines: Chunk[][]): Draft[] {
   const n = lines.length;
   // Core lines: values, or three cells or more none of which is running text (a goal's
   // wrapped lines beside its label are text, not a row of their own).
-  const core = lines.map((cs) => cs.length > 0 && (cs.some(isValue) || (cs.length >= 3 && cs.every((c) => Array.from(c.text).length <= 16))));
+  // A line of one chunk is never a core: a lone number is a wrapped piece (2,584.5 / 2).
+  const core = lines.map((cs) => cs.length > 1 && (cs.some(isValue) || (cs.length >= 3 && cs.every((c) => Array.from(c.text).length <= 16))));
   // Rows from core lines; touching core lines with disjoint columns are one row.
   const rowOf = new Array<Draft | undefined>(n);
   const drafts: Draft[] = [];

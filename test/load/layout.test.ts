@@ -1,0 +1,135 @@
+/**
+ * `pdftotext -layout` text: detection, re-assembly of what pdftotext splits,
+ * and the seed forms parsed from each style's layout text.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { isLayoutText, layoutTextToSheet } from "../../src/load/layout.js";
+import { Sheet } from "../../src/model/sheet.js";
+import { parseSheet } from "../../src/parse.js";
+
+const dir = new URL("../../fixtures/pdf/seed/", import.meta.url);
+const read = (name: string) => readFileSync(new URL(name, dir), "utf8");
+const expected = (JSON.parse(readFileSync(new URL("../../seed/expected.json", dir), "utf8")) as { forms: Record<string, unknown>[] }).forms;
+const one = expected.filter((f) => f.projectName === "信息化建设项目");
+
+/** As in pdf.test.ts: provenance and verification aside, goals without the paragraph breaks the fixtures print inline. */
+function comparable(form: Record<string, unknown>): Record<string, unknown> {
+  const { provenance: _p, verification: _v, ...rest } = form;
+  const goals = rest.goals as Record<string, string | null>;
+  rest.goals = Object.fromEntries(Object.entries(goals).map(([k, v]) => [k, v === null ? null : v.replace(/\n/g, "")]));
+  return rest;
+}
+
+const texts = (s: Sheet) => s.rows.map((r) => r.cells.map((c) => c.text));
+
+describe("isLayoutText", () => {
+  it("recognises pdftotext -layout output", () => {
+    for (const f of ["narrow", "landscape", "sheet", "narrow-one", "type3-one"]) expect(isLayoutText(read(`${f}.layout.txt`)), f).toBe(true);
+  });
+
+  it("rejects the tab export, prose and empty text", () => {
+    expect(isLayoutText(readFileSync(new URL("../../seed/seed.txt", dir), "utf8"))).toBe(false);
+    expect(isLayoutText("关于2023年度部门决算的说明\n一、部门基本情况\n本部门主要职责是……\n")).toBe(false);
+    expect(isLayoutText("")).toBe(false);
+  });
+});
+
+describe("layoutTextToSheet", () => {
+  it("joins a merged label whose pieces land on the lines around its row", () => {
+    const text = [
+      "一级 二级",
+      "          三级指标     年度指标值  实际完成值     分值   得分",
+      "指标 指标",
+      "",
+      "   服务",
+      "满意 对象",
+      "度指 满意    使用人员满意度      ≥90.00(%)   90.00(%)       10.00    10.00",
+      " 标 度指",
+      "    标",
+      "",
+      "                 总分                              100.00   99.92",
+    ].join("\n");
+    const sheet = layoutTextToSheet(text, "x.txt");
+    expect(() => Sheet.parse(sheet)).not.toThrow();
+    expect(texts(sheet)).toEqual([
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+      ["满意度指标", "服务对象满意度指标", "使用人员满意度", "≥90.00(%)", "90.00(%)", "10.00", "10.00"],
+      ["总分", "100.00", "99.92"],
+    ]);
+  });
+
+  it("joins wrapped cells above and below their row, and measures cut mid-unit", () => {
+    const text = [
+      "一级 二级",
+      "          三级指标        年度指标值 实际完成值                分值       得分",
+      "指标 指标",
+      "",
+      "  时效                  ≤24.00(小    12.00(小",
+      "          更新响应                                   15.00    15.00",
+      "  指标                     时)          时)",
+      "",
+      "                                                 2,584.5",
+      "         年度资金总额:       2,731.57   2,821.57                 10.00    91.59   9.15",
+      "                                                    2",
+      "",
+      "评分等级                                         优",
+    ].join("\n");
+    const rows = texts(layoutTextToSheet(text, "x.txt"));
+    expect(rows[1]).toEqual(["时效指标", "更新响应", "≤24.00(小时)", "12.00(小时)", "15.00", "15.00"]);
+    expect(rows[2]).toEqual(["年度资金总额:", "2,731.57", "2,821.57", "2,584.52", "10.00", "91.59", "9.15"]);
+  });
+
+  it("splits number columns that pdftotext left one space apart", () => {
+    const rows = texts(layoutTextToSheet("项目资金 年度资金总额:        25.00     25.00 24.80 10.00 99.20    9.92\n          其他资金       0.00      0.00 0.00 -         0.00    -\n", "x.txt"));
+    expect(rows[0]).toEqual(["项目资金", "年度资金总额:", "25.00", "25.00", "24.80", "10.00", "99.20", "9.92"]);
+    expect(rows[1]).toEqual(["其他资金", "0.00", "0.00", "0.00", "-", "0.00", "-"]);
+  });
+
+  it("drops page numbers and running headers, counts pages at form feeds", () => {
+    const page = (n: number) => [
+      "某某办公室 2023 年度部门决算                          项目支出绩效自评结果",
+      "",
+      "                 财政项目支出绩效自评表",
+      "项目名称            信息化建设项目",
+      "",
+      `                        - ${n} -`,
+    ].join("\n");
+    const sheet = layoutTextToSheet(`${page(1)}\n\f${page(2)}\n\f第 3 页，共 3 页\n`, "x.txt");
+    expect(sheet.kind).toBe("text-layout");
+    expect(sheet.pages).toBe(3);
+    expect(texts(sheet)).toEqual([["财政项目支出绩效自评表"], ["项目名称", "信息化建设项目"], ["财政项目支出绩效自评表"], ["项目名称", "信息化建设项目"]]);
+    expect(sheet.rows.map((r) => [r.page, r.line])).toEqual([[1, 3], [1, 4], [2, 9], [2, 10]]);
+  });
+});
+
+const PASSING: [file: string, forms: Record<string, unknown>[]][] = [
+  ["landscape.layout.txt", expected],
+  ["sheet.layout.txt", expected],
+  ["narrow-one.layout.txt", one],
+  ["landscape-one.layout.txt", one],
+  ["sheet-one.layout.txt", one],
+  ["type3-one.layout.txt", one],
+];
+
+describe.each(PASSING)("%s parses to the seed's forms, field for field", (file, forms) => {
+  it("matches", () => {
+    const sheet = layoutTextToSheet(read(file), file);
+    const { forms: got, diagnostics } = parseSheet(sheet);
+    expect(got.map((f) => comparable(f as unknown as Record<string, unknown>))).toEqual(forms.map(comparable));
+    expect(diagnostics).toEqual([]);
+  });
+});
+
+describe("narrow.layout.txt (seven forms, centred labels, groups split by page breaks)", () => {
+  const got = parseSheet(layoutTextToSheet(read("narrow.layout.txt"), "narrow.layout.txt")).forms;
+  it("finds all seven forms", () => expect(got).toHaveLength(7));
+  for (const i of [0, 2, 6]) {
+    it(`form ${i + 1} matches`, () => expect(comparable(got[i] as unknown as Record<string, unknown>)).toEqual(comparable(expected[i]!)));
+  }
+  // Known gaps, kept visible: these forms' level labels are centred over groups that a page
+  // break splits, and two goal texts are squeezed into one column (see the loader's report).
+  for (const i of [1, 3, 4, 5]) {
+    it.fails(`form ${i + 1} matches (known gap)`, () => expect(comparable(got[i] as unknown as Record<string, unknown>)).toEqual(comparable(expected[i]!)));
+  }
+});
