@@ -1,0 +1,157 @@
+/**
+ * The PDF loader's modules on synthetic input: ruling lines, grid and merged
+ * cells, run splitting, reading order and joins, furniture.
+ */
+import { describe, expect, it } from "vitest";
+import { assemblePage } from "../../src/load/pdf/cells.js";
+import { buildTables } from "../../src/load/pdf/grid.js";
+import { toRuns, type Run } from "../../src/load/pdf/items.js";
+import { blockText, joinLines, lineText } from "../../src/load/pdf/join.js";
+import { dropFurniture, isPageNumber } from "../../src/load/pdf/furniture.js";
+import { extractRules } from "../../src/load/pdf/rules.js";
+import type { Rules } from "../../src/load/pdf/geometry.js";
+
+const run = (text: string, x0: number, y: number, size = 10, width = Array.from(text).length * size): Run => ({ text, x0, x1: x0 + width, y, size });
+
+/** A grid of rules: xs and ys, every boundary drawn except the listed ones. */
+function grid(xs: number[], ys: number[], missing: { v?: [number, number][]; h?: [number, number][] } = {}): Rules {
+  const rules: Rules = { h: [], v: [] };
+  // ys top to bottom; v rules per row segment so single segments can be left out.
+  ys.forEach((y, r) => {
+    for (let c = 0; c + 1 < xs.length; c++) {
+      if (missing.h?.some(([mr, mc]) => mr === r && mc === c)) continue;
+      rules.h.push({ y, x0: xs[c]!, x1: xs[c + 1]! });
+    }
+  });
+  xs.forEach((x, c) => {
+    for (let r = 0; r + 1 < ys.length; r++) {
+      if (missing.v?.some(([mr, mc]) => mr === r && mc === c)) continue;
+      rules.v.push({ x, y0: ys[r + 1]!, y1: ys[r]! });
+    }
+  });
+  return rules;
+}
+
+describe("extractRules", () => {
+  const OPS = { save: 10, restore: 11, transform: 12, stroke: 20, closeStroke: 21, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25, closeFillStroke: 26, closeEOFillStroke: 27, endPath: 28, constructPath: 91, paintFormXObjectBegin: 74, paintFormXObjectEnd: 75 } as never;
+  const rect = (x: number, y: number, w: number, h: number) => new Float32Array([0, x, y, 1, x + w, y, 1, x + w, y + h, 1, x, y + h, 4]);
+
+  it("reads thin filled rectangles (Skia's borders) through a flipped, scaled CTM", () => {
+    const ops = {
+      fnArray: [12, 10, 12, 91, 91, 91, 11],
+      argsArray: [[0.24, 0, 0, -0.24, 0, 842.88], null, [3.125, 0, 0, 3.125, 0, 125], [22, [rect(8, 66, 200, 1)], null], [22, [rect(8, 66, 1, 54)], null], [22, [rect(0, 0, 2000, 3000)], null], null],
+    };
+    const rules = extractRules(ops, OPS);
+    expect(rules.h).toHaveLength(1);
+    expect(rules.v).toHaveLength(1);
+    expect(rules.h[0]!.y).toBeCloseTo(842.88 - 0.75 * (125 / 3.125 + 66.5) * 1, 0);
+    expect(rules.h[0]!.x1 - rules.h[0]!.x0).toBeCloseTo(150, 1); // 200 units × 0.75
+  });
+
+  it("reads stroked rectangles as four rules and ignores clips", () => {
+    const ops = { fnArray: [91, 91], argsArray: [[20, [rect(10, 10, 100, 50)], null], [28, [rect(0, 0, 500, 500)], null]] };
+    const rules = extractRules(ops, OPS);
+    expect(rules.h.map((r) => r.y).sort()).toEqual([10, 60]);
+    expect(rules.v.map((r) => r.x).sort((a, b) => a - b)).toEqual([10, 110]);
+  });
+});
+
+describe("buildTables", () => {
+  it("finds a grid and merges slots no rule separates (rowspan, colspan)", () => {
+    // 3 columns × 3 rows; column 0 spans rows 0-1 (no rule between them), row 2 spans columns 1-2.
+    const rules = grid([0, 50, 100, 150], [300, 280, 260, 240], { h: [[1, 0]], v: [[2, 2]] });
+    const [t] = buildTables(rules);
+    expect(t!.cells).toHaveLength(7); // 9 slots, two pairs merged
+    const tall = t!.cells.find((c) => c.row === 0 && c.col === 0)!;
+    expect(tall.rowSpan).toBe(2);
+    expect(tall.box).toEqual([0, 260, 50, 300]);
+    const wide = t!.cells.find((c) => c.row === 2 && c.col === 1)!;
+    expect(wide.colSpan).toBe(2);
+  });
+
+  it("keeps two forms on one page apart, top table first", () => {
+    const rules = grid([0, 100], [800, 780, 760]);
+    const lower = grid([0, 100], [400, 380]);
+    const tables = buildTables({ h: [...lower.h, ...rules.h], v: [...lower.v, ...rules.v] });
+    expect(tables.map((t) => t.box[3])).toEqual([800, 400]);
+  });
+
+  it("marks a table cut by the page bottom as open and closes it", () => {
+    const rules = grid([0, 100], [300, 280]);
+    rules.v.push({ x: 0, y0: 100, y1: 280 }, { x: 100, y0: 100, y1: 280 });
+    const [t] = buildTables(rules);
+    expect(t!.openBottom).toBe(true);
+    expect(t!.ys[t!.ys.length - 1]).toBe(100);
+  });
+});
+
+describe("runs and joins", () => {
+  it("drops pdf.js filler items and splits items merged across a cell border", () => {
+    const runs = toRuns([
+      { str: "", transform: [12, 0, 0, 12, 8, 700], width: 0, height: 0, hasEOL: true },
+      { str: " ", transform: [12, 0, 0, 12, 30, 700], width: 3, height: 0 },
+      { str: "室 实", transform: [12, 0, 0, 12, 196.5, 640], width: 30.15, height: 12 },
+      { type: "beginMarkedContent" },
+    ]);
+    expect(runs.map((r) => r.text)).toEqual(["室", "实"]);
+    expect(runs[1]!.x0).toBeCloseTo(214.65, 1);
+  });
+
+  it("maps radicals in runs", () => {
+    expect(toRuns([{ str: "项\u2F6C", transform: [10, 0, 0, 10, 0, 0], width: 20, height: 10 }])[0]!.text).toBe("项目");
+  });
+
+  it("joins pieces of a word split by font changes, in visual order whatever the stream order", () => {
+    // Content-stream order scrambled; one item per font change, no gaps between them.
+    expect(blockText([run("目", 30, 100), run("财政", 0, 100), run("项", 20, 100)]).text).toBe("财政项目");
+    expect(blockText([run("1,121", 20, 100, 10, 25), run(".92", 45, 100, 10, 15)]).text).toBe("1,121.92");
+  });
+
+  it("spaces Latin words and measures by the gap, never Han", () => {
+    expect(lineText([run("(2023", 0, 100, 7.5, 19.2), run("年度)", 20.9, 100, 7.5, 17.5)])).toBe("(2023 年度)");
+    expect(lineText([run("张", 0, 100), run("江", 14, 100)])).toBe("张江");
+  });
+
+  it("reads a narrow wrapped label top to bottom as one cell (满意/度指/标)", () => {
+    expect(blockText([run("标", 2, 80), run("满意", 2, 104), run("度指", 2, 92)]).text).toBe("满意度指标");
+  });
+
+  it("joins wrapped lines by what meets at the wrap", () => {
+    expect(joinLines(["2,584.5", "2"])).toBe("2,584.52");
+    expect(joinLines(["≥150.00", "(次)"])).toBe("≥150.00(次)");
+    expect(joinLines(["public", "money"])).toBe("public money");
+    expect(joinLines(["互动, 开展创新, 获得认可, 增加交流互动,", "开展活动"])).toBe("互动, 开展创新, 获得认可, 增加交流互动, 开展活动");
+    expect(joinLines(["人员,协助本单位,完成工作,", "营造"])).toBe("人员,协助本单位,完成工作,营造");
+  });
+});
+
+describe("assemblePage", () => {
+  it("puts runs into cells, a merged cell once in its top row, loose lines as rows", () => {
+    const rules = grid([0, 50, 150], [300, 280, 260], { h: [[1, 0]] });
+    const runs = [
+      run("财政项目支出绩效自评表", 10, 320),
+      run("产出", 5, 285), run("指标", 5, 273),
+      run("数量指标", 55, 285), run("质量指标", 55, 265),
+    ];
+    const rows = assemblePage(runs, buildTables(rules));
+    expect(rows.map((r) => r.cells.map((c) => c.text))).toEqual([["财政项目支出绩效自评表"], ["产出指标", "数量指标"], ["质量指标"]]);
+    expect(rows[1]!.cells[0]!.box).toEqual([0, 260, 50, 300]); // the drawn cell, not the glyphs
+  });
+});
+
+describe("furniture", () => {
+  it("knows the page-number shapes", () => {
+    for (const t of ["- 1 -", "— 12 —", "第 1 页", "第1页 共3页", "共 3 页 第 1 页", "1 / 3", "Page 2 of 9", "7"]) expect(isPageNumber(t), t).toBe(true);
+    for (const t of ["100.00", "2023 年度", "- 产出 -", "第一页"]) expect(isPageNumber(t), t).toBe(false);
+  });
+
+  it("drops page numbers and running headers, keeps titles and tables", () => {
+    const line = (text: string, y: number, table = -1) => ({ top: y + 8, cells: [{ text, col: 0, box: [0, y, 100, y + 8] as [number, number, number, number], frame: [0, y, 100, y + 8] as [number, number, number, number], continuesBelow: false }], table, gridRow: table >= 0 ? 0 : -1 });
+    const page = (n: number) => [line("某办公室 2023 年度部门决算", 820), line("财政项目支出绩效自评表", 800), line("项目名称", 700, 0), line(`- ${n} -`, 20)];
+    const kept = dropFurniture([page(1), page(2)], [0, 0], [842, 842]);
+    expect(kept.map((rows) => rows.map((r) => r.cells[0]!.text))).toEqual([
+      ["财政项目支出绩效自评表", "项目名称"],
+      ["财政项目支出绩效自评表", "项目名称"],
+    ]);
+  });
+});
