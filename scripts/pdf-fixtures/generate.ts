@@ -4,20 +4,25 @@
  * run this only to change them:
  *
  *   npx tsx scripts/pdf-fixtures/generate.ts [--description fixtures/seed/expected.json] [--out fixtures/pdf]
+ *   npx tsx scripts/pdf-fixtures/generate.ts --variants [fixtures/variants]
+ *
+ * The second form renders every variant text (fixtures/variants/<family>/<name>.txt)
+ * to <name>.pdf beside it, with its layout kept cell for cell (grid.ts).
  *
  * Needs Debian's chromium (driven by playwright-core, never a downloaded
  * browser), fonts-noto-cjk, poppler-utils (pdftotext, pdftoppm), qpdf and
  * python3-reportlab (run with /usr/bin/python3, which sees Debian's packages).
  */
 import { execFile } from "node:child_process";
-import { mkdir, readFile, rm, writeFile, mkdtemp } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { chromium, type Browser } from "playwright-core";
 import { readDescription, type FormDescription } from "./description.js";
-import { documentHtml, NOTO_FONTS, pageSetup, STYLES, type Style } from "./html.js";
+import { gridHtml, type GridOptions } from "./grid.js";
+import { documentHtml, NOTO_FONTS, pageSetup, STYLES, type PageSetup, type Style } from "./html.js";
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -51,13 +56,13 @@ function pinDates(pdf: Buffer): Buffer {
   return Buffer.from(s, "latin1");
 }
 
-async function renderPdf(browser: Browser, html: string, style: Style, runningHeader: string, out: string): Promise<void> {
+async function renderPdf(browser: Browser, html: string, style: Style | PageSetup, runningHeader: string, out: string): Promise<void> {
   const page = await browser.newPage();
   try {
     await page.setContent(html, { waitUntil: "load" });
     // Fonts load asynchronously; printing before they are ready would fall back to a different face.
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const setup = pageSetup(style, runningHeader);
+    const setup = typeof style === "string" ? pageSetup(style, runningHeader) : style;
     const furniture = setup.headerTemplate !== undefined || setup.footerTemplate !== undefined;
     const pdf = await page.pdf({
       format: "A4",
@@ -89,8 +94,53 @@ const NOT_A_FORM_HTML = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="
 <p>四、绩效评价工作开展情况。本部门组织对年度项目开展了绩效自评，自评结果将随部门决算一并公开，接受社会监督。</p>
 </body></html>`;
 
+/** Variant families printed with page furniture, and a page per form: the furniture family's point. */
+const FURNITURE_FAMILIES = new Set(["furniture"]);
+
+const VARIANT_FONT = "font-family:'WenQuanYi Micro Hei'; font-size:8pt; width:100%; color:#333;";
+
+/** Page setup of a variant: A4 landscape; the furniture family gets 附表3 / 单位：万元 on top and - n - below. */
+function variantSetup(family: string): { setup: PageSetup; grid: GridOptions } {
+  const margin = { top: "14mm", right: "12mm", bottom: "14mm", left: "12mm" };
+  if (!FURNITURE_FAMILIES.has(family)) return { setup: { landscape: true, margin }, grid: { formPerPage: false } };
+  return {
+    setup: {
+      landscape: true,
+      margin,
+      headerTemplate: `<div style="${VARIANT_FONT} margin:0 12mm; display:flex; justify-content:space-between;"><span>附表3</span><span>单位：万元</span></div>`,
+      footerTemplate: `<div style="${VARIANT_FONT} text-align:center;">- <span class="pageNumber"></span> -</div>`,
+    },
+    grid: { formPerPage: true },
+  };
+}
+
+/** Renders every fixtures/variants/<family>/<name>.txt to <name>.pdf and <name>.layout.txt beside it. */
+async function renderVariants(dir: string): Promise<void> {
+  const texts = (await readdir(dir, { recursive: true, encoding: "utf8" })).filter((f) => f.endsWith(".txt") && !f.endsWith(".layout.txt")).sort();
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    for (const rel of texts) {
+      const family = rel.split("/")[0]!;
+      const { setup, grid } = variantSetup(family);
+      const text = await readFile(join(dir, rel), "utf8");
+      const out = join(dir, rel.replace(/\.txt$/, ".pdf"));
+      await renderPdf(browser, gridHtml(text, rel, grid), setup, "", out);
+      await layoutText(out);
+      console.log(`rendered ${rel}`);
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  const variants = args.indexOf("--variants");
+  if (variants >= 0) {
+    const next = args[variants + 1];
+    await renderVariants(resolve(root, next && !next.startsWith("--") ? next : "fixtures/variants"));
+    return;
+  }
   const opt = (name: string, dflt: string): string => {
     const i = args.indexOf(name);
     return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
