@@ -483,6 +483,7 @@ function placeLevels(tables: LevelTable[], drafts: Draft[]): void {
       // Top-aligned labels start on their group's first row; the first one on the table's first row.
       const topAligned = Math.abs(labels[0]!.first - centreSpan(rows[0]!)[0]) <= 1 && labels.every((l) => rows.some((r) => Math.abs(centreSpan(r)[0] - l.first) <= 1));
       let start = 0;
+      let pageBreakBefore = false;
       labels.forEach((label, k) => {
         if (start >= rows.length) return;
         let target: Draft;
@@ -495,22 +496,50 @@ function placeLevels(tables: LevelTable[], drafts: Draft[]): void {
           }
           start = rows.indexOf(target) + 1;
         } else {
-          // Centred: the group runs from `start` to the row that centres the label.
+          // Centred: the group runs from `start` to the row that centres the label. After a
+          // group that ended at the foot of a page, the next group's start is searched instead:
+          // a group cut by a page break prints its label only on its first fragment, so the
+          // top rows of the new page may still belong to it, unlabelled.
           const centre = (label.first + label.last) / 2;
-          const top = centreSpan(rows[start]!)[0];
-          let end = start;
-          let bestErr = Infinity;
           const limit = k + 1 < labels.length ? labels[k + 1]!.first : Infinity;
-          for (let e = start; e < rows.length && centreSpan(rows[e]!)[0] < limit; e++) {
-            const err = Math.abs((top + centreSpan(rows[e]!)[1]) / 2 - centre);
-            // Ties (a label half a line off the middle) go to the longer group: pdftotext rounds lines.
-            if (err <= bestErr + 1e-9) {
-              bestErr = err;
-              end = e;
+          const fit = (s0: number) => {
+            const top = centreSpan(rows[s0]!)[0];
+            let end = s0;
+            let err = Infinity;
+            for (let e = s0; e < rows.length && centreSpan(rows[e]!)[0] < limit; e++) {
+              const d = Math.abs((top + centreSpan(rows[e]!)[1]) / 2 - centre);
+              // Ties (a label half a line off the middle) go to the longer group: pdftotext rounds lines.
+              if (d <= err + 1e-9) {
+                err = d;
+                end = e;
+              }
+            }
+            return { end, err };
+          };
+          // A label printed at the very top of its first row starts a group cut by a page break
+          // (the label sits at the top of the first fragment): where that group ends is not
+          // known, so the next label's start is searched.
+          if (span(rows[start]!)[0] === label.first && !pageBreakBefore) {
+            target = rows[start]!;
+            start += 1;
+            pageBreakBefore = true;
+            target.levels.set(level, label.piece);
+            return;
+          }
+          let best = start;
+          let { end, err } = fit(start);
+          if (pageBreakBefore) {
+            for (let s0 = start + 1; s0 < rows.length && centreSpan(rows[s0]!)[0] <= label.first; s0++) {
+              const f = fit(s0);
+              if (f.err < err - 1e-9) {
+                ({ end, err } = f);
+                best = s0;
+              }
             }
           }
-          target = rows[start]!;
+          target = rows[best]!;
           start = end + 1;
+          pageBreakBefore = end + 1 < rows.length && rows[end + 1]!.page !== rows[end]!.page;
         }
         target.levels.set(level, label.piece);
       });
