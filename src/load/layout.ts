@@ -159,13 +159,16 @@ const overlaps = (a: { c0: number; c1: number }, b: { c0: number; c1: number }) 
 
 /**
  * pdftotext squeezes two wide text columns until one space separates them
- * (…为指导, 落实十二届…). Where at least two of the three lines above and
- * below start a chunk at one column, a chunk of this line that has a space
+ * (…为指导, 落实十二届…). Where at least two of the lines up to three above and
+ * below (not across a blank line) start a chunk at one column, a chunk of this line that has a space
  * right before that column is cut there.
  */
 function splitAtColumns(lines: Chunk[][]): Chunk[][] {
   return lines.map((cs, i) => {
-    const near = lines.slice(Math.max(0, i - 3), i + 4).filter((_, k) => k !== Math.min(3, i));
+    // Neighbours within three lines, not across a blank line (another row's columns).
+    const near: Chunk[][] = [];
+    for (let k = i - 1; k >= Math.max(0, i - 3) && lines[k]!.length > 0; k--) near.push(lines[k]!);
+    for (let k = i + 1; k <= Math.min(lines.length - 1, i + 3) && lines[k]!.length > 0; k++) near.push(lines[k]!);
     const starts = new Map<number, number>();
     for (const l of near) for (const c of l) starts.set(c.c0, (starts.get(c.c0) ?? 0) + 1);
     const out: Chunk[] = [];
@@ -278,8 +281,9 @@ function assemble(lines: Chunk[][]): Draft[] {
   const n = lines.length;
   // Core lines: values, or three cells or more none of which is running text (a goal's
   // wrapped lines beside its label are text, not a row of their own).
+  const goal = goalLines(lines);
   // A line of one chunk is never a core: a lone number is a wrapped piece (2,584.5 / 2).
-  const core = lines.map((cs) => cs.length > 1 && (cs.some(isValue) || (cs.length >= 3 && cs.every((c) => Array.from(c.text).length <= 16))));
+  const core = lines.map((cs, i) => !goal[i] && cs.length > 1 && (cs.some(isValue) || (cs.length >= 3 && cs.every((c) => Array.from(c.text).length <= 16))));
   // Rows from core lines; touching core lines with disjoint columns are one row.
   const rowOf = new Array<Draft | undefined>(n);
   const drafts: Draft[] = [];
@@ -306,9 +310,22 @@ function assemble(lines: Chunk[][]): Draft[] {
     }
   }
   // Fragment lines join the nearest core row (two lines away at most), else stand alone.
+  let goalRow: Draft | undefined;
   for (let i = 0; i < n; i++) {
     const cs = lines[i]!;
     if (core[i] || cs.length === 0) continue;
+    // The goal texts under 预期目标 / 实际完成情况, with the 年度/总体/目标 pieces beside them, are one row.
+    if (goal[i]) {
+      if (goalRow && goal[goalRow.lines[0]!] === goal[i] && goalRow.page === cs[0]!.page) {
+        addChunks(goalRow, cs);
+      } else {
+        goalRow = { lines: [i], page: cs[0]!.page, pieces: [], levels: new Map() };
+        addChunks(goalRow, cs);
+        drafts.push(goalRow);
+      }
+      rowOf[i] = goalRow;
+      continue;
+    }
     const isHeader = cs.some((c) => HEADERS.has(c.text.replace(/\s+/g, "")));
     const target = isHeader ? undefined : nearestRow(i, cs, lines, rowOf, core);
     if (target) {
@@ -341,6 +358,22 @@ function assemble(lines: Chunk[][]): Draft[] {
   hoistGroupLabels(drafts);
   alignUnderHeaders(drafts);
   return drafts;
+}
+
+/**
+ * Lines of goal text: after the line holding the 预期目标 header, up to the
+ * indicator table's header (一级…/三级指标) or the next 项目名称.
+ */
+function goalLines(lines: Chunk[][]): number[] {
+  const goal = lines.map(() => 0);
+  for (let g = 0; g < lines.length; g++) {
+    if (!lines[g]!.some((c) => c.text === "预期目标")) continue;
+    for (let i = g + 1; i < lines.length; i++) {
+      if (lines[i]!.some((c) => /^一级|^二级|^三级指标$|^项目名称$|自评表/.test(c.text))) break;
+      goal[i] = g + 1; // the region's id: its header line, 1-based
+    }
+  }
+  return goal;
 }
 
 /** A header row's cells are complete: a line of text below them starts another row. */
