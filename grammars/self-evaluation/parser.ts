@@ -1,6 +1,9 @@
 import { CstParser, EOF, tokenMatcher, type TokenType } from "chevrotain";
 import * as T from "./tokens.js";
 
+/** The most cells a row under 年度总体目标 may hold and still be goal text. */
+const MAX_GOAL_CELLS = 4;
+
 /**
  * The layout of a 自评表, row by row. Rows are recognised by the label cells
  * they hold; value cells are collected as they come and given their meaning by
@@ -17,6 +20,14 @@ export class SelfEvaluationParser extends CstParser {
   private atFormStart(): boolean {
     const first = this.LA(1);
     return tokenMatcher(first, T.FormTitleCategory) || tokenMatcher(first, T.ProjectNameLabel);
+  }
+
+  /** How many cells the current row holds. */
+  private rowCells(): number {
+    for (let i = 1; ; i++) {
+      const type = this.LA(i).tokenType;
+      if (type === EOF || type === T.RowEnd) return i - 1;
+    }
   }
 
   /** True when the current row (up to its RowEnd) holds a token of this type. */
@@ -145,14 +156,19 @@ export class SelfEvaluationParser extends CstParser {
 
   public fundingBlock = this.RULE("fundingBlock", () => {
     this.SUBRULE(this.fundingHeader);
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.SUBRULE(this.fundingRow) },
-        { ALT: () => this.SUBRULE(this.furnitureRow) },
-        // A row of amounts under a label no token knows (专项债券资金 …): kept
-        // inside the block so the form reads on, and reported by the normaliser.
-        { GATE: () => this.rowHas(T.NumberCell), ALT: () => this.SUBRULE(this.unplacedRow) },
-      ]);
+    this.MANY({
+      // A row of amounts under a label no token knows (专项债券资金 …) is kept
+      // inside the block so the form reads on, and reported by the normaliser;
+      // a row of text without amounts ends the block. (The gate sits on MANY:
+      // a gate inside the OR would make MANY enter and then fail.)
+      GATE: () => !tokenMatcher(this.LA(1), T.Value) || this.rowHas(T.NumberCell),
+      DEF: () => {
+        this.OR([
+          { ALT: () => this.SUBRULE(this.fundingRow) },
+          { ALT: () => this.SUBRULE(this.furnitureRow) },
+          { ALT: () => this.SUBRULE(this.unplacedRow) },
+        ]);
+      },
     });
   });
 
@@ -177,11 +193,17 @@ export class SelfEvaluationParser extends CstParser {
 
   public goalsBlock = this.RULE("goalsBlock", () => {
     this.SUBRULE(this.goalsHeader);
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.SUBRULE(this.valueRow) },
-        { ALT: () => this.SUBRULE(this.furnitureRow) },
-      ]);
+    this.MANY({
+      // Goals are one or two texts (a long one split over a few cells at
+      // most): a wider row is a table header the grammar does not know,
+      // which must not be read as goal text.
+      GATE: () => this.rowCells() <= MAX_GOAL_CELLS,
+      DEF: () => {
+        this.OR([
+          { ALT: () => this.SUBRULE(this.valueRow) },
+          { ALT: () => this.SUBRULE(this.furnitureRow) },
+        ]);
+      },
     });
   });
 

@@ -277,5 +277,10 @@ function collectLines(form: RawForm): number[] {
   form.indicators?.rows.forEach((r) => [...r.levels, ...r.values].forEach(add));
   add(form.total?.label); add(form.grade?.label);
   form.notes.forEach((n) => add(n.label));
+  // Goals rows and rows reported as unplaced are read too: a form cut off
+  // after them ends there.
+  add(form.goals?.label);
+  form.goals?.rows.forEach((r) => r.cells.forEach(add));
+  form.unplaced.forEach((r) => r.cells.forEach(add));
   return lines;
 }
