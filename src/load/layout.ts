@@ -503,7 +503,9 @@ function placeLevels(tables: LevelTable[], drafts: Draft[]): void {
     // Data rows of this table: rows below its header, above its 总分, holding values.
     const rows = drafts.filter((d) => Math.min(...d.lines) > header && Math.min(...d.lines) < end && d.pieces.some((p) => p.chunks.some(isValue)));
     if (rows.length === 0) continue;
-    for (const level of [1, 2] as const) {
+    // Level 2 first: a level-1 group starts where a level-2 group starts.
+    const l2Starts = new Set<number>();
+    for (const level of [2, 1] as const) {
       const labels = levels.filter((l) => l.level === level).sort((a, b) => a.first - b.first);
       if (labels.length === 0) continue;
       // Lines a row covers, its fragments included (chunk lines are 1-based, row lines 0-based).
@@ -514,7 +516,9 @@ function placeLevels(tables: LevelTable[], drafts: Draft[]): void {
       // For centring, a row starts at its first core line, where pdftotext prints its middle.
       const centreSpan = (r: Draft) => [Math.min(...r.lines), span(r)[1]] as const;
       // Top-aligned labels start on their group's first row; the first one on the table's first row.
-      const topAligned = Math.abs(labels[0]!.first - centreSpan(rows[0]!)[0]) <= 1 && labels.every((l) => rows.some((r) => Math.abs(centreSpan(r)[0] - l.first) <= 1));
+      // (within a line of the row's first line, and not below its middle line).
+      const startsRow = (l: Level, r: Draft) => Math.abs(span(r)[0] - l.first) <= 1 && l.first <= centreSpan(r)[0];
+      const topAligned = startsRow(labels[0]!, rows[0]!) && labels.every((l) => rows.some((r) => startsRow(l, r)));
       let start = 0;
       let pageBreakBefore = false;
       labels.forEach((label, k) => {
@@ -549,32 +553,37 @@ function placeLevels(tables: LevelTable[], drafts: Draft[]): void {
             }
             return { end, err };
           };
-          // A label printed at the very top of its first row starts a group cut by a page break
-          // (the label sits at the top of the first fragment): where that group ends is not
-          // known, so the next label's start is searched.
-          if (span(rows[start]!)[0] === label.first && !pageBreakBefore) {
-            target = rows[start]!;
-            start += 1;
-            pageBreakBefore = true;
-            target.levels.set(level, label.piece);
-            return;
-          }
+          // A label printed at the very top of a row starts a group cut by a page break (the
+          // label sits at the top of the group's first fragment): where that group ends is
+          // not known, so the next label's start is searched. After a group that ended at
+          // the foot of a page the start is searched too: the top rows of the new page may
+          // still belong to it, unlabelled.
           let best = start;
-          let { end, err } = fit(start);
-          if (pageBreakBefore) {
-            for (let s0 = start + 1; s0 < rows.length && centreSpan(rows[s0]!)[0] <= label.first; s0++) {
-              const f = fit(s0);
-              if (f.err < err - 1e-9) {
-                ({ end, err } = f);
-                best = s0;
-              }
+          let bestErr = Infinity;
+          let bestEnd: number | null = start;
+          const snap = level === 1 && l2Starts.size > 0;
+          const first = snap ? Math.min(...[...l2Starts].filter((i) => i >= start), rows.length - 1) : start;
+          const last = pageBreakBefore ? rows.length - 1 : first;
+          for (let s0 = first; s0 <= last && (s0 === first || centreSpan(rows[s0]!)[0] <= label.last); s0++) {
+            if (snap && !l2Starts.has(s0)) continue;
+            if (span(rows[s0]!)[0] === label.first) {
+              if (0 < bestErr - 1e-9) ({ best, bestErr, bestEnd } = { best: s0, bestErr: 0, bestEnd: null });
+              continue;
             }
+            const f = fit(s0);
+            if (f.err < bestErr - 1e-9) ({ best, bestErr, bestEnd } = { best: s0, bestErr: f.err, bestEnd: f.end });
           }
           target = rows[best]!;
-          start = end + 1;
-          pageBreakBefore = end + 1 < rows.length && rows[end + 1]!.page !== rows[end]!.page;
+          if (bestEnd === null) {
+            start = best + 1;
+            pageBreakBefore = true;
+          } else {
+            start = bestEnd + 1;
+            pageBreakBefore = bestEnd + 1 < rows.length && rows[bestEnd + 1]!.page !== rows[bestEnd]!.page;
+          }
         }
         target.levels.set(level, label.piece);
+        if (level === 2) l2Starts.add(rows.indexOf(target));
       });
     }
   }

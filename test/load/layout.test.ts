@@ -124,12 +124,12 @@ describe.each(PASSING)("%s parses to the seed's forms, field for field", (file, 
 describe("narrow.layout.txt (seven forms, centred labels, groups split by page breaks)", () => {
   const got = parseSheet(layoutTextToSheet(read("narrow.layout.txt"), "narrow.layout.txt")).forms;
   it("finds all seven forms", () => expect(got).toHaveLength(7));
-  for (const i of [0, 2, 4, 6]) {
+  for (const i of [0, 1, 2, 3, 4, 6]) {
     it(`form ${i + 1} matches`, () => expect(comparable(got[i] as unknown as Record<string, unknown>)).toEqual(comparable(expected[i]!)));
   }
   // Known gaps, kept visible: these forms' level labels are centred over groups that a page
   // break splits, and two goal texts are squeezed into one column (see the loader's report).
-  for (const i of [1, 3, 5]) {
+  for (const i of [5]) {
     it.fails(`form ${i + 1} matches (known gap)`, () => expect(comparable(got[i] as unknown as Record<string, unknown>)).toEqual(comparable(expected[i]!)));
   }
 });
