@@ -509,84 +509,105 @@ function placeLevels(tables: LevelTable[], drafts: Draft[]): void {
       const labels = levels.filter((l) => l.level === level).sort((a, b) => a.first - b.first);
       if (labels.length === 0) continue;
       // Lines a row covers, its fragments included (chunk lines are 1-based, row lines 0-based).
+      // (Level-2 labels already placed count: a row beside a tall label is as tall as the label.)
       const span = (r: Draft) => {
-        const all = [...r.lines, ...r.pieces.flatMap((p) => p.chunks.map((c) => c.line - 1))];
+        const own = [...r.pieces, ...r.levels.values()].flatMap((p) => p.chunks.map((c) => c.line - 1));
+        const all = [...r.lines, ...own];
         return [Math.min(...all), Math.max(...all)] as const;
       };
       // For centring, a row starts at its first core line, where pdftotext prints its middle.
-      const centreSpan = (r: Draft) => [Math.min(...r.lines), span(r)[1]] as const;
+      const centreSpan = (r: Draft) =>
+        [Math.min(...r.lines, ...[...r.levels.values()].flatMap((p) => p.chunks.map((c) => c.line - 1))), span(r)[1]] as const;
       // Top-aligned labels start on their group's first row; the first one on the table's first row.
       // (within a line of the row's first line, and not below its middle line).
       const startsRow = (l: Level, r: Draft) => Math.abs(span(r)[0] - l.first) <= 1 && l.first <= centreSpan(r)[0];
       const topAligned = startsRow(labels[0]!, rows[0]!) && labels.every((l) => rows.some((r) => startsRow(l, r)));
-      let start = 0;
-      let pageBreakBefore = false;
-      labels.forEach((label, k) => {
-        if (start >= rows.length) return;
-        let target: Draft;
-        if (topAligned) {
-          // The row starting nearest the label's first line; a tie goes to the lower row (the
-          // label cell is taller than the row beside it, which pdftotext centres a line lower).
-          target = rows[start]!;
-          for (const r of rows.slice(start)) {
-            if (Math.abs(span(r)[0] - label.first) <= Math.abs(span(target)[0] - label.first)) target = r;
-          }
-          start = rows.indexOf(target) + 1;
-        } else {
-          // Centred: the group runs from `start` to the row that centres the label. After a
-          // group that ended at the foot of a page, the next group's start is searched instead:
-          // a group cut by a page break prints its label only on its first fragment, so the
-          // top rows of the new page may still belong to it, unlabelled.
-          const centre = (label.first + label.last) / 2;
-          const limit = k + 1 < labels.length ? labels[k + 1]!.first : Infinity;
-          const fit = (s0: number) => {
-            const top = centreSpan(rows[s0]!)[0];
-            let end = s0;
-            let err = Infinity;
-            for (let e = s0; e < rows.length && centreSpan(rows[e]!)[0] < limit; e++) {
-              const d = Math.abs((top + centreSpan(rows[e]!)[1]) / 2 - centre);
-              // Ties (a label half a line off the middle) go to the longer group: pdftotext rounds lines.
-              if (d <= err + 1e-9) {
-                err = d;
-                end = e;
-              }
-            }
-            return { end, err };
-          };
-          // A label printed at the very top of a row starts a group cut by a page break (the
-          // label sits at the top of the group's first fragment): where that group ends is
-          // not known, so the next label's start is searched. After a group that ended at
-          // the foot of a page the start is searched too: the top rows of the new page may
-          // still belong to it, unlabelled.
-          let best = start;
-          let bestErr = Infinity;
-          let bestEnd: number | null = start;
-          const snap = level === 1 && l2Starts.size > 0;
-          const first = snap ? Math.min(...[...l2Starts].filter((i) => i >= start), rows.length - 1) : start;
-          const last = pageBreakBefore ? rows.length - 1 : first;
-          for (let s0 = first; s0 <= last && (s0 === first || centreSpan(rows[s0]!)[0] <= label.last); s0++) {
-            if (snap && !l2Starts.has(s0)) continue;
-            if (span(rows[s0]!)[0] === label.first) {
-              if (0 < bestErr - 1e-9) ({ best, bestErr, bestEnd } = { best: s0, bestErr: 0, bestEnd: null });
-              continue;
-            }
-            const f = fit(s0);
-            if (f.err < bestErr - 1e-9) ({ best, bestErr, bestEnd } = { best: s0, bestErr: f.err, bestEnd: f.end });
-          }
-          target = rows[best]!;
-          if (bestEnd === null) {
-            start = best + 1;
-            pageBreakBefore = true;
-          } else {
-            start = bestEnd + 1;
-            pageBreakBefore = bestEnd + 1 < rows.length && rows[bestEnd + 1]!.page !== rows[bestEnd]!.page;
-          }
-        }
-        target.levels.set(level, label.piece);
-        if (level === 2) l2Starts.add(rows.indexOf(target));
+      const starts = topAligned ? topAlignedStarts(labels, rows, span) : centredStarts(labels, rows, span, centreSpan, level === 1 ? l2Starts : null);
+      starts.forEach((s0, k) => {
+        if (s0 < 0) return;
+        rows[s0]!.levels.set(level, labels[k]!.piece);
+        if (level === 2) l2Starts.add(s0);
       });
     }
   }
+}
+
+type Span = (r: Draft) => readonly [number, number];
+
+/** Top-aligned labels: each goes to the row starting nearest its first line (ties to the lower row: the label cell is taller than the row beside it, which pdftotext centres a line lower). */
+function topAlignedStarts(labels: Level[], rows: Draft[], span: Span): number[] {
+  let start = 0;
+  return labels.map((label) => {
+    if (start >= rows.length) return -1;
+    let best = start;
+    for (let i = start; i < rows.length; i++) {
+      if (Math.abs(span(rows[i]!)[0] - label.first) <= Math.abs(span(rows[best]!)[0] - label.first)) best = i;
+    }
+    start = best + 1;
+    return best;
+  });
+}
+
+/**
+ * Centred labels: the groups tile the rows (label k's group runs from its start
+ * to the row before label k+1's start), and each label sits in the middle of
+ * its group — or, for a group cut by a page break, in the middle or at the top
+ * of the group's first fragment (Chromium prints a split cell's text once, on
+ * the first fragment). The starts are chosen by dynamic programming to
+ * minimise the total distance of labels from where their groups would put
+ * them. Level-1 groups may only start where level-2 groups start.
+ */
+function centredStarts(labels: Level[], rows: Draft[], span: Span, centreSpan: Span, allowed: Set<number> | null): number[] {
+  const n = rows.length;
+  const m = labels.length;
+  const ok = (s0: number) => s0 === 0 || !allowed || allowed.size === 0 || allowed.has(s0);
+  const cost = (k: number, s0: number, t: number): number => {
+    const label = labels[k]!;
+    const centre = (label.first + label.last) / 2;
+    const top = centreSpan(rows[s0]!)[0];
+    let c = Math.abs((top + centreSpan(rows[t]!)[1]) / 2 - centre);
+    let p = s0;
+    while (p < t && rows[p + 1]!.page === rows[s0]!.page) p++;
+    if (p < t) {
+      c = Math.min(c, Math.abs((top + centreSpan(rows[p]!)[1]) / 2 - centre));
+      if (Math.abs(span(rows[s0]!)[0] - label.first) <= 0) c = 0;
+    }
+    // A label outside its own group's lines is not its label.
+    if (label.first > span(rows[t]!)[1] + 1 || label.last < span(rows[s0]!)[0] - 1) c += 100;
+    return c;
+  };
+  // best[k][s0]: least cost of labels k.. when label k starts at row s0.
+  const best: number[][] = Array.from({ length: m }, () => new Array<number>(n).fill(Infinity));
+  const next: number[][] = Array.from({ length: m }, () => new Array<number>(n).fill(-1));
+  for (let k = m - 1; k >= 0; k--) {
+    for (let s0 = 0; s0 < n; s0++) {
+      if (!ok(s0)) continue;
+      if (k === m - 1) {
+        best[k]![s0] = cost(k, s0, n - 1);
+        continue;
+      }
+      for (let s1 = s0 + 1; s1 < n; s1++) {
+        if (!ok(s1) || best[k + 1]![s1] === Infinity) continue;
+        const c = cost(k, s0, s1 - 1) + best[k + 1]![s1]!;
+        // Ties go to the longer group: pdftotext rounds half lines.
+        if (c <= best[k]![s0]! + 1e-9) {
+          best[k]![s0] = c;
+          next[k]![s0] = s1;
+        }
+      }
+    }
+  }
+  const out: number[] = [];
+  let s0 = 0;
+  for (let k = 0; k < m; k++) {
+    if (s0 < 0 || best[k]![s0] === Infinity) {
+      out.push(-1);
+      continue;
+    }
+    out.push(s0);
+    s0 = next[k]![s0]!;
+  }
+  return out;
 }
 
 /** Row labels that narrow columns wrap over the rows they span. */
