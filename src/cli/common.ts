@@ -47,7 +47,7 @@ export async function forEachInput(
   positionals: string[],
   verifyOptions: VerifyOptions | null,
   each: (path: string, result: { doc: Document } | { error: InputError }) => Promise<void>,
-): Promise<{ files: number; unreadable: number }> {
+): Promise<{ files: number; unreadable: number; internal: number }> {
   if (positionals.length === 0) throw new UsageError("no input files given");
   const { files, missing } = await expandInputs(positionals);
   let unreadable = 0;
@@ -55,16 +55,26 @@ export async function forEachInput(
     unreadable++;
     await each(m, { error: new InputError("input.not-found", m, "no such file, and no file matches it") });
   }
+  let internal = 0;
   for (const path of files) {
+    let result: { doc: Document } | { error: InputError };
     try {
-      await each(path, { doc: await parseFile(path, { verify: verifyOptions ?? false }) });
+      result = { doc: await parseFile(path, { verify: verifyOptions ?? false }) };
     } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      unreadable++;
-      await each(path, { error: e });
+      if (e instanceof InputError) {
+        unreadable++;
+        result = { error: e };
+      } else {
+        // A bug met on one file must not cost the rest of the batch.
+        internal++;
+        if (process.env.JIXIAO_DEBUG) say(String((e as Error).stack));
+        result = { error: new InputError("internal", path, `jixiao failed on this file: ${(e as Error).message} (a bug: please report it with the file)`) };
+      }
     }
+    // Errors while writing the output are not the input's fault: they end the run.
+    await each(path, result);
   }
-  return { files: files.length + missing.length, unreadable };
+  return { files: files.length + missing.length, unreadable, internal };
 }
 
 /** Opens --out atomically, or standard output. */

@@ -91,7 +91,7 @@ async function runParse(argv: string[]): Promise<number> {
   const format = choice<ParseFormat>("format", values.format, ["json", "jsonl", "csv", "summary"], "json");
   const writer = documentWriter(format, values.pretty === true);
   const sink = await openSink(values.out);
-  const { unreadable } = await withSink(sink, async (s) => {
+  const { unreadable, internal } = await withSink(sink, async (s) => {
     await s.write(writer.begin());
     let n = 0;
     const r = await forEachInput(positionals, values["no-verify"] ? null : {}, async (path, result) => {
@@ -101,7 +101,7 @@ async function runParse(argv: string[]): Promise<number> {
     await s.write(writer.end(n));
     return r;
   });
-  return unreadable > 0 ? EXIT.unreadable : EXIT.ok;
+  return internal > 0 ? EXIT.internal : unreadable > 0 ? EXIT.unreadable : EXIT.ok;
 }
 
 async function runSchema(argv: string[]): Promise<number> {

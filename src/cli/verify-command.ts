@@ -33,7 +33,7 @@ export async function runVerify(argv: string[]): Promise<number> {
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join("; "));
 
   const files: VerifiedFile[] = [];
-  await forEachInput(positionals, options, async (path, result) => {
+  const { internal } = await forEachInput(positionals, options, async (path, result) => {
     if ("error" in result) {
       process.stderr.write(`jixiao: ${result.error.describe()}\n`);
       files.push({ path, error: { code: result.error.code, message: result.error.message } });
@@ -45,6 +45,7 @@ export async function runVerify(argv: string[]): Promise<number> {
     (values.color === true || (process.stdout.isTTY === true && !process.env.NO_COLOR));
   const report = renderVerifyReport(files, { format, lang, color });
   await withSink(await openSink(values.out), (s) => s.write(report));
+  if (internal > 0) return EXIT.internal;
   const code = exitCodeFor(files, failOn);
   return code === 2 ? EXIT.unreadable : code;
 }

@@ -12,7 +12,8 @@ export type InputErrorCode =
   | "pdf.corrupt" // truncated or damaged PDF
   | "pdf.no-text" // a scan: no text layer, OCR is needed
   | "pdf.too-large" // past the page, time or memory bound
-  | "pdf.unsupported"; // pdf.js could not interpret it for another reason
+  | "pdf.unsupported" // pdf.js could not interpret it for another reason
+  | "internal"; // jixiao itself failed on this input: a bug to report
 
 /**
  * An input that cannot be read. Carries the file, what is wrong and where, so a
