@@ -98,7 +98,7 @@ function chunksOf(line: string, lineNo: number, page: number): Chunk[] {
       const doubleSpace = ch === undefined || next === undefined || next === " " || next === "\u3000";
       const sofar = chars.slice(start, i).join("");
       // A short Han label piece and the text beside it (年度 1.通过…) are two cells.
-      const labelPiece = /^\p{Script=Han}{1,4}$/u.test(sofar) && start <= 4;
+      const labelPiece = /^\p{Script=Han}{1,4}$/u.test(sofar) && start <= 4 && /\d/.test(next ?? "");
       if (doubleSpace || touching(chars[i - 1]!, next) || labelPiece) push(i);
       continue;
     }
@@ -516,8 +516,14 @@ function placeLevels(tables: LevelTable[], drafts: Draft[]): void {
         return [Math.min(...all), Math.max(...all)] as const;
       };
       // For centring, a row starts at its first core line, where pdftotext prints its middle.
-      const centreSpan = (r: Draft) =>
-        [Math.min(...r.lines, ...[...r.levels.values()].flatMap((p) => p.chunks.map((c) => c.line - 1))), span(r)[1]] as const;
+      // pdftotext rounds a row's lines to the text grid, so its middle line (the core) and
+      // the reach of its wrapped pieces each misplace its edges by up to half a line; the
+      // estimate of an edge is the mean of the two.
+      const centreSpan = (r: Draft) => {
+        const labelLines = [...r.levels.values()].flatMap((p) => p.chunks.map((c) => c.line - 1));
+        const [top, bottom] = span(r);
+        return [(Math.min(...r.lines, ...labelLines) + top) / 2, (Math.max(...r.lines, ...labelLines) + bottom) / 2] as const;
+      };
       // Top-aligned labels start on their group's first row; the first one on the table's first row.
       // (within a line of the row's first line, and not below its middle line).
       const startsRow = (l: Level, r: Draft) => Math.abs(span(r)[0] - l.first) <= 1 && l.first <= centreSpan(r)[0];
@@ -561,6 +567,7 @@ function centredStarts(labels: Level[], rows: Draft[], span: Span, centreSpan: S
   const n = rows.length;
   const m = labels.length;
   const ok = (s0: number) => s0 === 0 || !allowed || allowed.size === 0 || allowed.has(s0);
+  const atTop = (k: number, s0: number) => span(rows[s0]!)[0] === labels[k]!.first;
   const cost = (k: number, s0: number, t: number): number => {
     const label = labels[k]!;
     const centre = (label.first + label.last) / 2;
@@ -570,7 +577,7 @@ function centredStarts(labels: Level[], rows: Draft[], span: Span, centreSpan: S
     while (p < t && rows[p + 1]!.page === rows[s0]!.page) p++;
     if (p < t) {
       c = Math.min(c, Math.abs((top + centreSpan(rows[p]!)[1]) / 2 - centre));
-      if (Math.abs(span(rows[s0]!)[0] - label.first) <= 0) c = 0;
+      if (atTop(k, s0)) c = 0;
     }
     // A label outside its own group's lines is not its label.
     if (label.first > span(rows[t]!)[1] + 1 || label.last < span(rows[s0]!)[0] - 1) c += 100;
@@ -589,8 +596,10 @@ function centredStarts(labels: Level[], rows: Draft[], span: Span, centreSpan: S
       for (let s1 = s0 + 1; s1 < n; s1++) {
         if (!ok(s1) || best[k + 1]![s1] === Infinity) continue;
         const c = cost(k, s0, s1 - 1) + best[k + 1]![s1]!;
-        // Ties go to the longer group: pdftotext rounds half lines.
-        if (c <= best[k]![s0]! + 1e-9) {
+        // Ties go to the longer group (pdftotext rounds half lines) — except after a label printed
+        // at the top of its first fragment, whose group has nothing to say where it ends.
+        const better = atTop(k, s0) ? c < best[k]![s0]! - 1e-9 : c <= best[k]![s0]! + 1e-9;
+        if (better) {
           best[k]![s0] = c;
           next[k]![s0] = s1;
         }
