@@ -5,7 +5,7 @@
  * finding gets the same shape (severity from the catalogue, difference, where).
  */
 import type { Finding, Form, Provenance, Rounding } from "../model/index.js";
-import { fmt, type Dec, type RoundingMatch } from "./decimal.js";
+import { fmtAmount, type Dec, type RoundingMatch } from "./decimal.js";
 import { isDisabled, type ResolvedVerifyOptions } from "./options.js";
 import { ruleInfo, type RuleId } from "./rules.js";
 
@@ -51,7 +51,7 @@ export class VerifyContext {
     const expected = toText(r.expected);
     const found = toText(r.found);
     const difference = typeof r.expected === "object" && r.expected !== null && typeof r.found === "object" && r.found !== null
-      ? fmt(r.found.minus(r.expected))
+      ? fmtAmount(r.found.minus(r.expected))
       : null;
     this.findings.push({
       rule: r.rule,
@@ -101,7 +101,9 @@ export class VerifyContext {
 
 function toText(v: Dec | string | null): string | null {
   if (v === null || typeof v === "string") return v;
-  return fmt(v);
+  // Values reported are printed figures, 2-decimal renderings of computed
+  // ones, or sums of printed figures: shown to the precision they have.
+  return fmtAmount(v);
 }
 
 /**

@@ -74,6 +74,16 @@ export function fmt(x: Dec): string {
 }
 
 /**
+ * Formats a printed figure (or a sum or difference of printed figures) with
+ * at least 2 decimals and as many more as it was printed with: an amount
+ * printed 89.974 must be reported as 89.974, not 89.97. For figures with 2
+ * decimals or fewer it is `fmt`.
+ */
+export function fmtAmount(x: Dec): string {
+  return x.decimalPlaces() > 2 ? x.toFixed() : x.toFixed(2);
+}
+
+/**
  * The display-rounding envelope of domain.md: a sum of printed figures, n of
  * them rounded, may differ from the printed total by (n + 1) × 0.005.
  */

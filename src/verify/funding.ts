@@ -5,7 +5,7 @@
  */
 import type { FundingRow } from "../model/index.js";
 import type { VerifyContext } from "./context.js";
-import { D, accepted, dec, display2, envelope, fmt, roundingMatch, sum, type Dec } from "./decimal.js";
+import { D, accepted, dec, display2, envelope, fmt, fmtAmount, roundingMatch, sum, type Dec } from "./decimal.js";
 import { executionScore, exactRate, type Facts } from "./facts.js";
 
 const AMOUNT_COLUMNS = [
@@ -53,8 +53,8 @@ function checkRowsSum(ctx: VerifyContext, facts: Facts): void {
       rule: "funding.rows-sum",
       path: `funding[${ti}].${col.key}`,
       row: total.label,
-      zh: `${total.label}的${col.zh} ${fmt(found)} 不等于其中各行之和 ${fmt(expected)}`,
-      en: `${col.en} of ${total.label} is ${fmt(found)}, but its sub-rows add up to ${fmt(expected)}`,
+      zh: `${total.label}的${col.zh} ${fmtAmount(found)} 不等于其中各行之和 ${fmtAmount(expected)}`,
+      en: `${col.en} of ${total.label} is ${fmtAmount(found)}, but its sub-rows add up to ${fmtAmount(expected)}`,
       expected,
       found,
     });
@@ -85,8 +85,8 @@ function checkRate(ctx: VerifyContext, row: FundingRow, i: number): void {
       rule: "funding.rate",
       path: `funding[${i}].rate`,
       row: row.label,
-      zh: `${row.label}执行率 ${fmt(printed)} 以年初预算数 ${fmt(initial)} 为基数计算；应以全年预算数 ${fmt(budget)} 为基数，得 ${fmt(expected)}`,
-      en: `${row.label}: rate ${fmt(printed)} was computed on the initial budget ${fmt(initial)}; on the adjusted budget ${fmt(budget)} it is ${fmt(expected)} (wrong base)`,
+      zh: `${row.label}执行率 ${fmt(printed)} 以年初预算数 ${fmtAmount(initial)} 为基数计算；应以全年预算数 ${fmtAmount(budget)} 为基数，得 ${fmt(expected)}`,
+      en: `${row.label}: rate ${fmt(printed)} was computed on the initial budget ${fmtAmount(initial)}; on the adjusted budget ${fmtAmount(budget)} it is ${fmt(expected)} (wrong base)`,
       expected,
       found: printed,
     });
@@ -96,8 +96,8 @@ function checkRate(ctx: VerifyContext, row: FundingRow, i: number): void {
     rule: "funding.rate",
     path: `funding[${i}].rate`,
     row: row.label,
-    zh: `${row.label}执行率应为 ${fmt(executed ?? new D(0))} / ${fmt(budget)} × 100 = ${fmt(expected)}，表中为 ${fmt(printed)}`,
-    en: `${row.label}: rate should be ${fmt(executed ?? new D(0))} / ${fmt(budget)} × 100 = ${fmt(expected)}, printed ${fmt(printed)}`,
+    zh: `${row.label}执行率应为 ${fmtAmount(executed ?? new D(0))} / ${fmtAmount(budget)} × 100 = ${fmt(expected)}，表中为 ${fmt(printed)}`,
+    en: `${row.label}: rate should be ${fmtAmount(executed ?? new D(0))} / ${fmtAmount(budget)} × 100 = ${fmt(expected)}, printed ${fmt(printed)}`,
     expected,
     found: printed,
   });
@@ -171,12 +171,15 @@ function checkOverspend(ctx: VerifyContext, row: FundingRow, i: number): void {
   const budget = dec(row.adjustedBudget);
   const executed = dec(row.executed);
   if (budget === null || executed === null || executed.lte(budget)) return;
+  // A negative budget is a cut (调减, printed (1.500) or -1.500): nothing can be
+  // overspent against it.
+  if (budget.isNeg()) return;
   ctx.report({
     rule: "funding.overspend",
     path: `funding[${i}].executed`,
     row: row.label,
-    zh: `${row.label}全年执行数 ${fmt(executed)} 超过全年预算数 ${fmt(budget)}`,
-    en: `${row.label}: executed ${fmt(executed)} exceeds the adjusted budget ${fmt(budget)}`,
+    zh: `${row.label}全年执行数 ${fmtAmount(executed)} 超过全年预算数 ${fmtAmount(budget)}`,
+    en: `${row.label}: executed ${fmtAmount(executed)} exceeds the adjusted budget ${fmtAmount(budget)}`,
     expected: budget,
     found: executed,
   });
@@ -210,8 +213,8 @@ function checkAdjusted(ctx: VerifyContext, row: FundingRow, i: number): void {
     rule: "funding.adjusted",
     path: `funding[${i}].adjustedBudget`,
     row: row.label,
-    zh: `年中调整预算：年初预算数 ${fmt(initial)} ${unit}，全年预算数 ${fmt(adjusted)} ${unit}（${change.isNeg() ? "调减" : "调增"} ${fmt(change.abs())}）`,
-    en: `budget adjusted during the year: initial ${fmt(initial)} ${unit}, adjusted ${fmt(adjusted)} ${unit} (${change.isNeg() ? "cut by" : "raised by"} ${fmt(change.abs())})`,
+    zh: `年中调整预算：年初预算数 ${fmtAmount(initial)} ${unit}，全年预算数 ${fmtAmount(adjusted)} ${unit}（${change.isNeg() ? "调减" : "调增"} ${fmtAmount(change.abs())}）`,
+    en: `budget adjusted during the year: initial ${fmtAmount(initial)} ${unit}, adjusted ${fmtAmount(adjusted)} ${unit} (${change.isNeg() ? "cut by" : "raised by"} ${fmtAmount(change.abs())})`,
     expected: initial,
     found: adjusted,
   });

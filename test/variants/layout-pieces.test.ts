@@ -4,6 +4,7 @@
  * target printed over 指标性质 | 指标值 | 计量单位, and what jixiao says about a
  * row or column it does not know.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { recognise } from "../../grammars/self-evaluation/index.js";
 import { toLexInput } from "../../grammars/self-evaluation/input.js";
@@ -11,7 +12,7 @@ import { formLexer } from "../../grammars/self-evaluation/tokens.js";
 import type { CellRef, RawIndicatorRow } from "../../grammars/self-evaluation/index.js";
 import { tsvToSheet } from "../../src/load/tsv.js";
 import { headerColumns, isOperator, joinTarget, needsColumns, placeUnderColumns } from "../../src/normalize/columns.js";
-import { parseSheet } from "../../src/parse.js";
+import { parseSheet, parseText } from "../../src/parse.js";
 import { verify } from "../../src/verify/index.js";
 
 const tokensOf = (line: string) =>
@@ -133,5 +134,18 @@ describe("what jixiao says about a layout it does not know", () => {
     const r = recognise(tsvToSheet(`${head}\n\t自筹经费\t2.00`, "r"));
     expect(r.errors).toEqual([]);
     expect(r.forms[0]!.unplaced.map((row) => row.cells[0]!.cell.text)).toEqual(["自筹经费"]);
+  });
+});
+
+describe("the verifier on 3-decimal amounts and negative sub-rows", () => {
+  it("reports printed amounts as printed and sees no overspending against a cut", async () => {
+    const text = readFileSync(new URL("../../fixtures/variants/funding-yuan/wanyuan-3dp.txt", import.meta.url));
+    const form = (await parseText(text)).forms[0]!;
+    const findings = form.verification!.findings;
+    // 其他资金: adjusted (1.500), executed 0: a budget cut, not an overspend
+    expect(findings.map((f) => f.rule)).not.toContain("funding.overspend");
+    const adjusted = findings.find((f) => f.rule === "funding.adjusted")!;
+    expect(adjusted).toMatchObject({ expected: "89.974", found: "92.50", difference: "2.526" });
+    expect(adjusted.message.en).toContain("initial 89.974 万元");
   });
 });
