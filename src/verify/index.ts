@@ -58,7 +58,9 @@ function compareFindings(a: Finding, b: Finding): number {
 
 /**
  * Verifies one form: every rule of the catalogue (minus the disabled ones),
- * findings sorted error → warning → notice, then top to bottom.
+ * findings sorted error → warning → notice, then top to bottom. A
+ * department-wide form (`formType: "department"`) gets no findings: the rules
+ * are those of the project form, and its funding and indicators are not parsed.
  *
  * @param form the parsed form; its `provenance` gives findings their line/page/bbox
  * @param options grade bands, accepted rounding, rules to switch off
