@@ -155,3 +155,27 @@ describe("furniture", () => {
     ]);
   });
 });
+
+describe("tables continued on the next page", () => {
+  type Box = [number, number, number, number];
+  const cell = (text: string, x0: number, continuesBelow = false) => ({ text, col: Math.round(x0 / 50), box: [x0, 0, x0 + 50, 10] as Box, frame: [x0, 0, x0 + 50, 10] as Box, continuesBelow });
+  const row = (cells: ReturnType<typeof cell>[], table = 0, gridRow = 0) => ({ top: 100, cells, table, gridRow });
+
+  it("drops a header row repeated at the top of the next page, keeps a new form's title row", async () => {
+    const { dropRepeatedHeaders } = await import("../../src/load/pdf/continuation.js");
+    const header = () => row([cell("一级指标", 0), cell("二级指标", 50), cell("三级指标", 100)]);
+    const title = () => row([cell("财政项目支出绩效自评表", 0)]);
+    const pages = dropRepeatedHeaders([[title(), header(), row([cell("产出指标", 0)], 0, 1)], [header(), row([cell("效益指标", 0)])], [title()]]);
+    expect(pages.map((p) => p.map((r) => r.cells[0]!.text))).toEqual([["财政项目支出绩效自评表", "一级指标", "产出指标"], ["效益指标"], ["财政项目支出绩效自评表"]]);
+  });
+
+  it("rejoins a row split by the page break; a merged cell printed again on both pages is not doubled", async () => {
+    const { joinSplitRows } = await import("../../src/load/pdf/continuation.js");
+    const pages = joinSplitRows([
+      [row([cell("产出指标", 0, true), cell("有效发挥未来公园展示功能,", 50, true)])],
+      [row([cell("产出指标", 0), cell("培育创新交流氛围。", 50)]), row([cell("效益指标", 0)], 0, 1)],
+    ]);
+    expect(pages[0]![0]!.cells.map((c) => c.text)).toEqual(["产出指标", "有效发挥未来公园展示功能,培育创新交流氛围。"]);
+    expect(pages[1]!.map((r) => r.cells[0]!.text)).toEqual(["效益指标"]);
+  });
+});

@@ -54,7 +54,8 @@ async function assetsFor(opts: ResolvedPdfOptions): Promise<{ cMapUrl: string; s
 function checkFraming(bytes: Uint8Array, source: string): void {
   const head = latin1(bytes.subarray(0, 1024));
   if (!head.includes("%PDF-")) throw new InputError("pdf.corrupt", source, "not a PDF: no %PDF- header");
-  const tail = latin1(bytes.subarray(Math.max(0, bytes.length - 2048)));
+  // Producers may append padding or junk after %%EOF; 64 KiB of slack admits them.
+  const tail = latin1(bytes.subarray(Math.max(0, bytes.length - 64 * 1024)));
   if (!tail.includes("%%EOF")) {
     throw new InputError("pdf.corrupt", source, "the PDF is truncated: it does not end with %%EOF (an interrupted download?)");
   }
