@@ -177,9 +177,13 @@ describe("bounds", () => {
   });
 
   it("memory", async () => {
-    const e = await failure(loadPdf(read("seed/narrow.pdf"), "narrow.pdf", { maxMemoryBytes: 1 }));
+    // A measure that grows 10 MB per call stands in for a document that keeps allocating.
+    let used = 0;
+    const memoryUsage = () => (used += 10_000_000);
+    const e = await failure(loadPdf(read("seed/narrow.pdf"), "narrow.pdf", { maxMemoryBytes: 25_000_000, memoryUsage }));
     expect(e.code).toBe("pdf.too-large");
     expect(e.message).toMatch(/memory/);
+    expect(e.page).toBe(3);
   });
 
   it("rejects unknown option values", async () => {

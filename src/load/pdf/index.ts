@@ -35,12 +35,17 @@ export type { ResolvedPdfOptions } from "./options.js";
 /** Largest image (in pixels) pdf.js decodes; bigger ones are skipped, which bounds memory on scans. */
 const MAX_IMAGE_PIXELS = 64 * 1024 * 1024;
 
-type MemoryProbe = () => { heapUsed: number; arrayBuffers: number };
+type NodeMemory = () => { heapUsed: number; arrayBuffers: number };
 
-/** Node's memory counters when the runtime has them; undefined in a browser. */
-function memoryProbe(): MemoryProbe | undefined {
-  const proc = (globalThis as { process?: { memoryUsage?: MemoryProbe } }).process;
-  return proc?.memoryUsage ? () => proc.memoryUsage!() : undefined;
+/** The caller's measure of memory in use, else Node's heap plus array buffers; undefined in a browser. */
+function memoryProbe(opts: ResolvedPdfOptions): (() => number) | undefined {
+  if (opts.memoryUsage) return opts.memoryUsage;
+  const proc = (globalThis as { process?: { memoryUsage?: NodeMemory } }).process;
+  if (!proc?.memoryUsage) return undefined;
+  return () => {
+    const m = proc.memoryUsage!();
+    return m.heapUsed + m.arrayBuffers;
+  };
 }
 
 async function assetsFor(opts: ResolvedPdfOptions): Promise<{ cMapUrl: string; standardFontDataUrl: string }> {
@@ -83,8 +88,8 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
   checkFraming(bytes, source);
   const [lib, assets] = await Promise.all([pdfjs(), assetsFor(opts)]);
   // Measured before pdf.js gets its copy of the bytes, which counts against the bound.
-  const probe = memoryProbe();
-  const memAtStart = probe ? usage(probe) : 0;
+  const probe = memoryProbe(opts);
+  const memAtStart = probe ? probe() : 0;
   const task = lib.getDocument({
     data: bytes.slice(),
     cMapUrl: assets.cMapUrl,
@@ -127,7 +132,7 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
       bottoms.push(Math.min(y0, y1));
       heights.push(Math.abs(y1 - y0));
       page.cleanup();
-      if (probe && usage(probe) - memAtStart > opts.maxMemoryBytes) {
+      if (probe && probe() - memAtStart > opts.maxMemoryBytes) {
         throw new InputError("pdf.too-large", source, `reading used more than the memory bound of ${opts.maxMemoryBytes} bytes`, { page: p });
       }
     }
@@ -141,11 +146,6 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
     clearTimeout(timer);
     await task.destroy();
   }
-}
-
-function usage(probe: MemoryProbe): number {
-  const m = probe();
-  return m.heapUsed + m.arrayBuffers;
 }
 
 /** Flattens pages of rows into the Sheet: `line` is the 1-based row index. */

@@ -18,6 +18,11 @@ export const PdfOptions = z.object({
    */
   maxMemoryBytes: z.number().int().positive().default(1024 * 1024 * 1024),
   /**
+   * Bytes in use, for the memory bound. Defaults to Node's heap plus array
+   * buffers; a browser caller may pass its own measure (or none: unbounded).
+   */
+  memoryUsage: z.custom<() => number>((v) => typeof v === "function").optional(),
+  /**
    * Where pdf.js finds its packed CMaps (directory URL or path ending in `/`).
    * Needed for fonts that are not embedded (STSong-Light, Adobe-GB1): without
    * them such PDFs yield no text at all. Defaults to pdfjs-dist's own copy in Node.
