@@ -242,7 +242,9 @@ export function layoutTextToSheet(text: string, source: string): Sheet {
   const kept = splitAtColumns(dropFurniture(lines));
   const rows = assemble(kept);
   const sheetRows: Row[] = dropRepeatedHeaders(rows.map((d) => toRow(d)));
-  return { source, kind: "text-layout", pages: page, rows: sheetRows.filter((r) => r.cells.length > 0) };
+  // pdftotext ends every page with a form feed, the last one too: count pages that hold text.
+  const pages = Math.max(1, ...lines.flat().map((c) => c.page));
+  return { source, kind: "text-layout", pages, rows: sheetRows.filter((r) => r.cells.length > 0) };
 }
 
 /**

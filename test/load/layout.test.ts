@@ -80,6 +80,11 @@ describe("layoutTextToSheet", () => {
     expect(rows[2]).toEqual(["年度资金总额:", "2,731.57", "2,821.57", "2,584.52", "10.00", "91.59", "9.15"]);
   });
 
+  it("counts the pages of a pdftotext file (each page ends with a form feed)", () => {
+    expect(layoutTextToSheet(read("narrow.layout.txt"), "x").pages).toBe(8);
+    expect(layoutTextToSheet(read("landscape.layout.txt"), "x").pages).toBe(11);
+  });
+
   it("splits number columns that pdftotext left one space apart", () => {
     const rows = texts(layoutTextToSheet("项目资金 年度资金总额:        25.00     25.00 24.80 10.00 99.20    9.92\n          其他资金       0.00      0.00 0.00 -         0.00    -\n", "x.txt"));
     expect(rows[0]).toEqual(["项目资金", "年度资金总额:", "25.00", "25.00", "24.80", "10.00", "99.20", "9.92"]);
