@@ -66,10 +66,10 @@ function checkFraming(bytes: Uint8Array, source: string): void {
   }
 }
 
+/** Bytes as one char each (windows-1252, a superset of the ASCII markers looked for). */
+const latin1Decoder = new TextDecoder("latin1");
 function latin1(b: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
-  return s;
+  return latin1Decoder.decode(b);
 }
 
 /**
