@@ -44,8 +44,9 @@ const centre = (b: [number, number, number, number]): number => (b[0] + b[2]) / 
 /**
  * The column a cell stands under. With geometry (PDF): the header whose
  * x-range holds the cell's centre, else the nearest one. Without (text): the
- * last header at or left of the cell's column, after shifting the row by
- * `shift` columns (a row that lost its leading cells at a page break).
+ * header nearest the cell's column after shifting the row by `shift` columns
+ * (a row that lost its leading cells at a page break), the left one on a tie
+ * (a header over merged columns names its first).
  */
 export function columnOf(cell: CellRef, columns: Column[], shift: number): Column | undefined {
   const box = cell.cell.bbox;
@@ -57,26 +58,128 @@ export function columnOf(cell: CellRef, columns: Column[], shift: number): Colum
   }
   const col = cell.cell.col - shift;
   let best: Column | undefined;
-  for (const c of columns) if (c.header.cell.col <= col && (!best || c.header.cell.col > best.header.cell.col)) best = c;
-  return best ?? columns[0];
+  for (const c of columns) {
+    if (!best || Math.abs(c.header.cell.col - col) < Math.abs(best.header.cell.col - col)) best = c;
+  }
+  return best;
+}
+
+/**
+ * How many columns a text row is shifted against its header: the distance
+ * from the 得分 header to the row's 得分 cell, when that also puts the 分值
+ * cell under its header (a row that lost its leading cells keeps its columns'
+ * spacing); else 0, and cells go to the nearest header.
+ */
+function textShift(row: RawIndicatorRow, columns: Column[], anchor: CellRef | undefined): number {
+  const score = columns.find((c) => c.field === "score");
+  const weight = columns.find((c) => c.field === "weight");
+  if (!anchor || !score || anchor.cell.bbox) return 0;
+  const shift = anchor.cell.col - score.header.cell.col;
+  if (shift === 0 || !weight) return 0;
+  const at = row.values.indexOf(anchor);
+  const before = at > 0 ? row.values[at - 1] : undefined;
+  return before && before.cell.col - shift === weight.header.cell.col ? shift : 0;
 }
 
 /** The cells of one row, grouped by the column they stand under. */
 export type ColumnCells = Map<ColumnField, CellRef[]>;
 
+/** Cells the right-hand rule already knows: 分值, 得分 and 偏差原因 found from the right. */
+export interface Pins {
+  weight?: CellRef | undefined;
+  score?: CellRef | undefined;
+  deviation?: CellRef | undefined;
+}
+
 /**
- * Places a row's value cells under the header's columns. `anchor` is the row's
- * 得分 cell when the right-hand rule found one: in a text export it fixes how
- * far the row is shifted against the header.
+ * Places a row's value cells under the header's columns. `pins` are the cells
+ * the right-hand rule found (two numbers at the right are 分值 and 得分,
+ * whatever their x); the 得分 cell also tells how far a text row is shifted.
+ *
+ * Without geometry, cells keep their left-to-right order: each goes to its own
+ * column, the assignment that puts cells nearest their headers overall, with
+ * the pinned cells fixed. That is exact for a tab export (cells stand at their
+ * header's column) and holds for `pdftotext -layout` text too, whose columns
+ * are only approximate.
  */
-export function placeUnderColumns(row: RawIndicatorRow, columns: Column[], anchor: CellRef | undefined): ColumnCells {
-  const scoreColumn = columns.find((c) => c.field === "score");
-  const shift = anchor && scoreColumn && !anchor.cell.bbox ? anchor.cell.col - scoreColumn.header.cell.col : 0;
+export function placeUnderColumns(row: RawIndicatorRow, columns: Column[], pins: Pins = {}): ColumnCells {
+  const shift = textShift(row, columns, pins.score);
+  const geometry = row.values.every((v) => v.cell.bbox) && columns.every((c) => c.header.cell.bbox);
+  const ordered = geometry ? null : pinnedAssignment(row.values, columns, shift, pins);
   const out: ColumnCells = new Map();
-  for (const v of row.values) {
-    const c = columnOf(v, columns, shift);
+  row.values.forEach((v, i) => {
+    const c = ordered ? columns[ordered[i]!] : columnOf(v, columns, shift);
     const field = c?.field ?? "unknown";
     out.set(field, [...(out.get(field) ?? []), v]);
+  });
+  return out;
+}
+
+/** Column index of each cell: pinned cells at their field's column, the runs between them by orderedAssignment. */
+function pinnedAssignment(values: CellRef[], columns: Column[], shift: number, pins: Pins): number[] | null {
+  const fixed: Array<[number, number]> = [];
+  for (const field of ["weight", "score", "deviation"] as const) {
+    const cell = pins[field];
+    const col = columns.findIndex((c) => c.field === field);
+    const at = cell ? values.indexOf(cell) : -1;
+    if (at >= 0 && col >= 0) fixed.push([at, col]);
+  }
+  fixed.sort((a, b) => a[0] - b[0]);
+  // Pins that contradict each other's order are dropped: better unpinned than wrong.
+  const pinsInOrder = fixed.every(([, c], k) => k === 0 || c > fixed[k - 1]![1]);
+  const anchors = pinsInOrder ? fixed : [];
+  const out: number[] = new Array<number>(values.length);
+  let cellFrom = 0;
+  let colFrom = 0;
+  for (const [at, col] of [...anchors, [values.length, columns.length] as [number, number]]) {
+    const run = values.slice(cellFrom, at).map((v) => v.cell.col - shift);
+    const slots = columns.slice(colFrom, col).map((c) => c.header.cell.col);
+    const placed = orderedAssignment(run, slots);
+    if (!placed) return null;
+    placed.forEach((k, i) => (out[cellFrom + i] = colFrom + k));
+    if (at < values.length) out[at] = col;
+    cellFrom = at + 1;
+    colFrom = col + 1;
+  }
+  return out;
+}
+
+/**
+ * Assigns n ordered positions to n of m ordered slots (n ≤ m), keeping their
+ * order, at the least total distance; null when there are more positions
+ * than slots. A small dynamic programme: rows hold ten cells at most.
+ */
+export function orderedAssignment(positions: number[], slots: number[]): number[] | null {
+  const n = positions.length;
+  const m = slots.length;
+  if (n > m) return null;
+  // cost[i][j]: least cost of placing positions 0..i with position i in slot j.
+  const cost: number[][] = positions.map(() => slots.map(() => Infinity));
+  const from: number[][] = positions.map(() => slots.map(() => -1));
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j <= m - n + i; j++) {
+      const d = Math.abs(positions[i]! - slots[j]!);
+      if (i === 0) {
+        cost[0]![j] = d;
+        continue;
+      }
+      for (let k = i - 1; k < j; k++) {
+        const c = cost[i - 1]![k]! + d;
+        if (c < cost[i]![j]!) {
+          cost[i]![j] = c;
+          from[i]![j] = k;
+        }
+      }
+    }
+  }
+  let j = -1;
+  let best = Infinity;
+  cost[n - 1]?.forEach((c, k) => { if (c < best) { best = c; j = k; } });
+  if (n === 0) return [];
+  const out: number[] = new Array<number>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = j;
+    j = from[i]![j]!;
   }
   return out;
 }

@@ -59,8 +59,9 @@ function place(row: RawIndicatorRow): Placed {
  * rule still finds the 得分 cell, which tells how far a text row is shifted.
  * Cells under an unknown column are returned apart, unread.
  */
-function placeByHeader(row: RawIndicatorRow, columns: Column[]): Placed & { unknown: CellRef[] } {
-  const cells = placeUnderColumns(row, columns, place(row).score);
+function placeByHeader(row: RawIndicatorRow, columns: Column[]): Placed & { unknown: CellRef[]; extra: CellRef[] } {
+  const fromRight = place(row);
+  const cells = placeUnderColumns(row, columns, fromRight);
   const one = (f: Parameters<typeof cells.get>[0]) => cells.get(f)?.[0];
   const target = one("target");
   return {
@@ -73,6 +74,7 @@ function placeByHeader(row: RawIndicatorRow, columns: Column[]): Placed & { unkn
     score: one("score"),
     deviation: one("deviation"),
     unknown: cells.get("unknown") ?? [],
+    extra: [...cells].filter(([f]) => f !== "level1" && f !== "level2" && f !== "unknown").flatMap(([, refs]) => refs.slice(1)),
   };
 }
 
@@ -103,8 +105,14 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
     }
     const header = headerFor(row, headers);
     const columns = header ? headerColumns(header) : [];
-    const p = needsColumns(columns) ? placeByHeader(row, columns) : place(row);
-    if ("unknown" in p) reportUnknownColumns(columns, reportedUnknown, ctx);
+    const byHeader = needsColumns(columns) ? placeByHeader(row, columns) : null;
+    const p: Placed = byHeader ?? place(row);
+    if (byHeader) {
+      reportUnknownColumns(columns, reportedUnknown, ctx);
+      // Two cells under one column: only the first is read, and never silently.
+      const extra = byHeader.extra;
+      if (extra.length) ctx.warn("indicator.extra-cells", `more cells than the header has columns for: ${extra.map((r) => cleanLabel(r.cell.text)).join(" ")}`, extra[0]);
+    }
     const labels = p.levels.map((r) => ({ ref: r, ...splitSubtotal(cleanLabel(r.cell.text)) }));
     if (labels.length >= 2) {
       [level1, subtotal, level1Ref] = [labels[0]!.label, labels[0]!.subtotal, labels[0]!.ref];

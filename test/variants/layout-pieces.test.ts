@@ -11,7 +11,7 @@ import { toLexInput } from "../../grammars/self-evaluation/input.js";
 import { formLexer } from "../../grammars/self-evaluation/tokens.js";
 import type { CellRef, RawIndicatorRow } from "../../grammars/self-evaluation/index.js";
 import { tsvToSheet } from "../../src/load/tsv.js";
-import { headerColumns, isOperator, joinTarget, needsColumns, placeUnderColumns } from "../../src/normalize/columns.js";
+import { headerColumns, isOperator, joinTarget, needsColumns, orderedAssignment, placeUnderColumns } from "../../src/normalize/columns.js";
 import { parseSheet, parseText } from "../../src/parse.js";
 import { verify } from "../../src/verify/index.js";
 
@@ -80,7 +80,7 @@ describe("indicator cells placed under their headers", () => {
 
   it("keeps a qualitative row's blank 指标性质 and 计量单位 from shifting its cells", () => {
     const row: RawIndicatorRow = { levels: [], line: 2, page: 1, values: [ref("技能提升", 2), ref("明显提升", 4), ref("明显提升", 6), ref("30", 7), ref("27", 8)] };
-    const cells = placeUnderColumns(row, columns, row.values[4]);
+    const cells = placeUnderColumns(row, columns, { weight: row.values[3], score: row.values[4] });
     expect(cells.get("target")?.[0]?.cell.text).toBe("明显提升");
     expect(cells.get("actual")?.[0]?.cell.text).toBe("明显提升");
     expect(cells.get("nature")).toBeUndefined();
@@ -88,7 +88,7 @@ describe("indicator cells placed under their headers", () => {
 
   it("shifts a text row that lost its leading cells, by its 得分 cell", () => {
     const row: RawIndicatorRow = { levels: [], line: 3, page: 1, values: [ref("培训人次", 0), ref("≥", 1), ref("500", 2), ref("人次", 3), ref("532", 4), ref("15", 5), ref("15", 6)] };
-    const cells = placeUnderColumns(row, columns, row.values[6]);
+    const cells = placeUnderColumns(row, columns, { weight: row.values[5], score: row.values[6] });
     expect(cells.get("name")?.[0]?.cell.text).toBe("培训人次");
     expect(cells.get("unit")?.[0]?.cell.text).toBe("人次");
   });
@@ -96,7 +96,15 @@ describe("indicator cells placed under their headers", () => {
   it("places by x when cells carry boxes (PDF), whatever their index", () => {
     const boxed = headerColumns({ line: 1, page: 1, cells: [ref("指标值", 0, "TargetHeader", [100, 0, 150, 10]), ref("计量单位", 1, "UnitHeader", [150, 0, 190, 10])] });
     const row: RawIndicatorRow = { levels: [], line: 2, page: 1, values: [ref("人次", 7, "TextCell", [160, 20, 180, 30])] };
-    expect(placeUnderColumns(row, boxed, undefined).get("unit")?.[0]?.cell.text).toBe("人次");
+    expect(placeUnderColumns(row, boxed).get("unit")?.[0]?.cell.text).toBe("人次");
+  });
+
+  it("keeps cells in order, each in a column of its own, nearest overall (pdftotext columns)", () => {
+    // right-aligned numbers start nearer the next header than their own
+    expect(orderedAssignment([81, 100, 111], [70, 92, 106, 116])).toEqual([0, 1, 2]);
+    expect(orderedAssignment([2, 4], [0, 2, 4])).toEqual([1, 2]);
+    expect(orderedAssignment([], [1])).toEqual([]);
+    expect(orderedAssignment([1, 2, 3], [1, 2])).toBeNull();
   });
 
   it("joins 指标性质 | 指标值 | 计量单位 into one target text", () => {
