@@ -100,8 +100,10 @@ describe("indicator cells placed under their headers", () => {
   });
 
   it("keeps cells in order, each in a column of its own, nearest overall (pdftotext columns)", () => {
-    // right-aligned numbers start nearer the next header than their own
-    expect(orderedAssignment([81, 100, 111], [70, 92, 106, 116])).toEqual([0, 1, 2]);
+    // a name wider than its centred header starts left of it, nearer the header before
+    expect(orderedAssignment([25, 43, 59], [18, 27, 42, 57])).toEqual([1, 2, 3]);
+    // two cells never share a column
+    expect(orderedAssignment([40, 41], [40, 60])).toEqual([0, 1]);
     expect(orderedAssignment([2, 4], [0, 2, 4])).toEqual([1, 2]);
     expect(orderedAssignment([], [1])).toEqual([]);
     expect(orderedAssignment([1, 2, 3], [1, 2])).toBeNull();
