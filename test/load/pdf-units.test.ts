@@ -139,6 +139,18 @@ describe("assemblePage", () => {
   });
 });
 
+describe("pages without ruling lines", () => {
+  it("clusters runs by baseline into rows and by wide gaps into cells, aligned columns sharing an index", () => {
+    const rows = assemblePage([
+      run("项目名称", 10, 700), run("信息化建设项目", 120, 700),
+      run("主管部门", 10, 680), run("某某办公室", 120, 680), run("实施单位", 300, 680), run("某某中心", 400, 680),
+      run("(2023", 10, 660, 10, 25), run("年度)", 38, 660, 10, 25),
+    ], []);
+    expect(rows.map((r) => r.cells.map((c) => c.text))).toEqual([["项目名称", "信息化建设项目"], ["主管部门", "某某办公室", "实施单位", "某某中心"], ["(2023 年度)"]]);
+    expect(rows[0]!.cells.map((c) => c.col)).toEqual(rows[1]!.cells.slice(0, 2).map((c) => c.col));
+  });
+});
+
 describe("furniture", () => {
   it("knows the page-number shapes", () => {
     for (const t of ["- 1 -", "— 12 —", "第 1 页", "第1页 共3页", "共 3 页 第 1 页", "1 / 3", "Page 2 of 9", "7"]) expect(isPageNumber(t), t).toBe(true);

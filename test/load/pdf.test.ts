@@ -143,6 +143,15 @@ describe("bad PDFs", () => {
     expect(e.message).toMatch(/scan/);
   });
 
+  it("a non-embedded STSong-Light font reads only with the CMaps (without them: no text at all)", async () => {
+    const { nodeAssets } = await import("../../src/load/pdf/assets.js");
+    const standardFontDataUrl = nodeAssets().standardFontDataUrl;
+    const e = await failure(loadPdf(read("bad/nonembedded-font.pdf"), "nonembedded-font.pdf", { cMapUrl: "/nonexistent/", standardFontDataUrl }));
+    expect(e.code).toBe("pdf.no-text");
+    const sheet = await loadPdf(read("bad/nonembedded-font.pdf"), "nonembedded-font.pdf");
+    expect(sheet.rows.some((r) => r.cells.some((c) => c.text === "信息化建设项目"))).toBe(true);
+  });
+
   it("not a form: input.no-form from the pipeline", async () => {
     const sheet = await loadPdf(read("bad/not-a-form.pdf"), "not-a-form.pdf");
     expect(sheet.rows.length).toBeGreaterThan(0);
