@@ -120,8 +120,9 @@ export class SelfEvaluationParser extends CstParser {
         { ALT: () => this.SUBRULE(this.projectRow) },
         { ALT: () => this.SUBRULE(this.departmentRow) },
         { ALT: () => this.SUBRULE(this.implementingUnitRow) },
-        // 单位：万元, 填报单位：…, a year line printed late: kept, not fatal.
+        // A year line printed late, any other value: kept, not fatal.
         { ALT: () => this.SUBRULE(this.valueRow) },
+        // 填报单位：… 单位：万元: kept too, the normaliser reads the unit from it.
         { ALT: () => this.SUBRULE(this.furnitureRow) },
       ]);
     });
