@@ -46,7 +46,7 @@ export const UnitNoteCell = cell("UnitNoteCell", "(?:金额)?单位:(?:万元|�
 export const FillingUnitCell = cell("FillingUnitCell", "填报单位(?::[^\\t\\n]*)?", [Furniture]);
 
 // Funding block.
-export const FundingLabel = cell("FundingLabel", "(?:项目资金|预算执行情况|资金情况)(?:\\((?:万元|元)\\))?");
+export const FundingLabel = cell("FundingLabel", "(?:年度)?(?:项目资金(?:情况)?|预算执行情况|资金情况)(?:\\((?:单位:)?(?:万元|元)\\))?");
 export const InitialBudgetHeader = cell("InitialBudgetHeader", "年初预算数?", [FundingColumnHeader]);
 export const AdjustedBudgetHeader = cell("AdjustedBudgetHeader", "全年预算数?|调整后预算数?", [FundingColumnHeader]);
 export const ExecutedHeader = cell("ExecutedHeader", "全年执行数|预算执行数|执行数", [FundingColumnHeader]);

@@ -38,8 +38,14 @@ describe("tokens of the variant layouts", () => {
     expect(tokensOf("预算执行情况(元)\t项目资金（元）\t年初预算\t调整后预算数\t预算执行数\t预算执行率\t权重")).toEqual([
       "FundingLabel", "FundingLabel", "InitialBudgetHeader", "AdjustedBudgetHeader", "ExecutedHeader", "RateHeader", "WeightHeader",
     ]);
+    expect(tokensOf("年度预算执行情况（万元）\t项目资金情况\t项目资金（单位：元）")).toEqual(["FundingLabel", "FundingLabel", "FundingLabel"]);
     expect(tokensOf("指标性质\t计量单位\t产出指标（50分）\t经济成本指标")).toEqual(["NatureHeader", "UnitHeader", "Level1Label", "Level2Label"]);
   });
+});
+
+it("reads the unit of a label printed 项目资金（单位：元）", () => {
+  const text = "项目支出绩效自评表\n项目名称\t甲\n项目资金（单位：元）\t年初预算数\t全年预算数\t全年执行数\n年度资金总额\t100\t100\t100\n总分\t100\t100";
+  expect(parseSheet(tsvToSheet(text, "u")).forms[0]!.fundingUnit).toBe("元");
 });
 
 describe("a department-wide form", () => {
