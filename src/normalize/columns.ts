@@ -1,4 +1,5 @@
 import type { CellRef, RawIndicatorRow, RawRow } from "../../grammars/self-evaluation/index.js";
+import { orderedAssignment } from "./align.js";
 import { parseMeasure } from "./measure.js";
 
 /** What a column of the indicator table holds, from its header cell. */
@@ -140,46 +141,6 @@ function pinnedAssignment(values: CellRef[], columns: Column[], shift: number, p
     if (at < values.length) out[at] = col;
     cellFrom = at + 1;
     colFrom = col + 1;
-  }
-  return out;
-}
-
-/**
- * Assigns n ordered positions to n of m ordered slots (n ≤ m), keeping their
- * order, at the least total distance; null when there are more positions
- * than slots. A small dynamic programme: rows hold ten cells at most.
- */
-export function orderedAssignment(positions: number[], slots: number[]): number[] | null {
-  const n = positions.length;
-  const m = slots.length;
-  if (n > m) return null;
-  // cost[i][j]: least cost of placing positions 0..i with position i in slot j.
-  const cost: number[][] = positions.map(() => slots.map(() => Infinity));
-  const from: number[][] = positions.map(() => slots.map(() => -1));
-  for (let i = 0; i < n; i++) {
-    for (let j = i; j <= m - n + i; j++) {
-      const d = Math.abs(positions[i]! - slots[j]!);
-      if (i === 0) {
-        cost[0]![j] = d;
-        continue;
-      }
-      for (let k = i - 1; k < j; k++) {
-        const c = cost[i - 1]![k]! + d;
-        if (c < cost[i]![j]!) {
-          cost[i]![j] = c;
-          from[i]![j] = k;
-        }
-      }
-    }
-  }
-  let j = -1;
-  let best = Infinity;
-  cost[n - 1]?.forEach((c, k) => { if (c < best) { best = c; j = k; } });
-  if (n === 0) return [];
-  const out: number[] = new Array<number>(n);
-  for (let i = n - 1; i >= 0; i--) {
-    out[i] = j;
-    j = from[i]![j]!;
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { CellRef, RawForm } from "../../grammars/self-evaluation/index.js";
 import type { FundingRow, FundingRowKind } from "../model/form.js";
 import { cellKey, cleanLabel } from "../text/chars.js";
+import { alignInOrder } from "./align.js";
 import type { FormContext } from "./context.js";
 import { parseDecimal } from "./number.js";
 
@@ -43,8 +44,8 @@ export function fundingUnit(raw: RawForm): "万元" | "元" {
 
 /**
  * The funding rows. Values are matched to the column headers by order when
- * the counts agree (the usual case), else by horizontal position, since
- * exports shift whole rows by a cell or two.
+ * the counts agree (the usual case), else by horizontal position (x in a PDF,
+ * the column in text), since exports shift whole rows by a cell or two.
  */
 export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
   if (!raw.funding) return [];
@@ -75,19 +76,31 @@ function assign(values: CellRef[], headers: CellRef[], fields: Field[], rowLabel
   if (values.length === fields.length || headers.length === 0) {
     return values.slice(0, fields.length).map((v, i) => [fields[i]!, v]);
   }
-  // Counts differ: a cell was left blank. Align by x when there is geometry,
-  // else by column index, counting the row's columns from just after its
-  // label and the header's from its first column: exports put a different
-  // number of empty cells before each.
-  const out: Array<[Field, CellRef]> = [];
+  // Counts differ: a cell was left blank.
+  if (values.every((v) => v.cell.bbox) && headers.every((h) => h.cell.bbox)) return byX(values, headers, fields);
+  // No geometry: line cells up with headers in order (align.ts), counting
+  // columns two ways and keeping the better fit. From the row's label and the
+  // header's first column (tab exports put a different number of empty cells
+  // before each, but keep the columns' spacing), or as they stand (pdftotext
+  // text, whose character columns only approximate the printed ones).
   const firstHeaderCol = headers[0]!.cell.col;
+  const relative = alignInOrder(values.map((v) => v.cell.col - rowLabel.cell.col - 1), headers.map((h) => h.cell.col - firstHeaderCol));
+  const absolute = alignInOrder(values.map((v) => v.cell.col), headers.map((h) => h.cell.col));
+  const best = relative && (!absolute || relative.cost <= absolute.cost) ? relative : absolute;
+  if (!best) return values.slice(0, fields.length).map((v, i) => [fields[i]!, v]);
+  return values.map((v, i) => [fields[best.slots[i]!]!, v]);
+}
+
+// With geometry, each value goes to the header nearest its centre; a second
+// value for the same column is not read.
+function byX(values: CellRef[], headers: CellRef[], fields: Field[]): Array<[Field, CellRef]> {
+  const centre = (r: CellRef) => (r.cell.bbox![0] + r.cell.bbox![2]) / 2;
+  const out: Array<[Field, CellRef]> = [];
   for (const v of values) {
     let best = -1;
     let bestDist = Infinity;
     headers.forEach((h, i) => {
-      const d = v.cell.bbox && h.cell.bbox
-        ? Math.abs((v.cell.bbox[0] + v.cell.bbox[2]) / 2 - (h.cell.bbox[0] + h.cell.bbox[2]) / 2)
-        : Math.abs(v.cell.col - rowLabel.cell.col - 1 - (h.cell.col - firstHeaderCol));
+      const d = Math.abs(centre(v) - centre(h));
       if (d < bestDist) {
         bestDist = d;
         best = i;

@@ -11,7 +11,8 @@ import { toLexInput } from "../../grammars/self-evaluation/input.js";
 import { formLexer } from "../../grammars/self-evaluation/tokens.js";
 import type { CellRef, RawIndicatorRow } from "../../grammars/self-evaluation/index.js";
 import { tsvToSheet } from "../../src/load/tsv.js";
-import { headerColumns, isOperator, joinTarget, needsColumns, orderedAssignment, placeUnderColumns } from "../../src/normalize/columns.js";
+import { orderedAssignment } from "../../src/normalize/align.js";
+import { headerColumns, isOperator, joinTarget, needsColumns, placeUnderColumns } from "../../src/normalize/columns.js";
 import { parseSheet, parseText } from "../../src/parse.js";
 import { verify } from "../../src/verify/index.js";
 
