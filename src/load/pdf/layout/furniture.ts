@@ -1,0 +1,37 @@
+/**
+ * Page furniture in pdftotext text: page numbers and running headers.
+ */
+import { isPageNumber } from "../furniture.js";
+import type { Chunk } from "./model.js";
+
+/** Drops page numbers and running headers (the first line of pages, repeated). */
+export function dropFurniture(lines: Chunk[][]): Chunk[][] {
+  const firstOfPage = new Map<number, number>();
+  lines.forEach((cs, i) => {
+    const c = cs[0];
+    if (c && !firstOfPage.has(c.page)) firstOfPage.set(c.page, i);
+  });
+  const edge = new Set<number>(firstOfPage.values());
+  lines.forEach((cs, i) => {
+    const next = lines.slice(i + 1).find((l) => l.length > 0);
+    if (cs.length > 0 && (!next || next[0]!.page !== cs[0]!.page)) edge.add(i);
+  });
+  const key = (cs: Chunk[]) => cs.map((c) => c.text).join("").replace(/\d+/g, "#");
+  const counts = new Map<string, number>();
+  for (const i of firstOfPage.values()) counts.set(key(lines[i]!), (counts.get(key(lines[i]!)) ?? 0) + 1);
+  const pages = firstOfPage.size;
+  return lines.map((cs, i) => {
+    const text = cs.map((c) => c.text).join(" ");
+    // A bare number is a page number only as a page's first or last line; elsewhere it is a
+    // wrapped piece of a cell (2,584.5 / 2). Decorated numbers (- 2 -, 第 2 页) go anywhere.
+    const bare = /^\d+$/.test(text.trim());
+    if (cs.length > 0 && isPageNumber(text) && (!bare || edge.has(i))) return [];
+    if (firstOfPage.get(cs[0]?.page ?? -1) === i && !/自评表/.test(text)) {
+      const repeated = pages >= 2 && (counts.get(key(cs)) ?? 0) >= Math.max(2, Math.ceil(pages / 2));
+      // A single page: a line above the form's title in the first lines is a header.
+      const aboveTitle = lines.slice(i + 1, i + 6).some((l) => l.some((c) => /自评表/.test(c.text)));
+      if (repeated || aboveTitle) return [];
+    }
+    return cs;
+  });
+}

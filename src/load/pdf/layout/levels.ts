@@ -1,0 +1,191 @@
+/**
+ * Level labels of an indicator table in pdftotext text (steps 2 and 4 of the
+ * re-assembly): their pieces are taken out of the lines by column and joined
+ * into labels; each label then goes to the first row of its group.
+ */
+import { pieceText, type Chunk, type Draft, type Piece } from "./model.js";
+import { isValue, LEVEL_CHARS } from "./vocabulary.js";
+
+/** A level label assembled from its pieces, with the lines it spans. */
+export interface Level {
+  level: 1 | 2;
+  piece: Piece;
+  first: number;
+  last: number;
+}
+
+/** An indicator table: its header line, its 总分 line and its level labels. */
+export interface LevelTable {
+  header: number;
+  end: number;
+  levels: Level[];
+}
+
+/** Finds indicator tables and takes the level-label pieces out of their lines (step 2). */
+export function takeLevelPieces(lines: Chunk[][]): LevelTable[] {
+  const tables: LevelTable[] = [];
+  for (let h = 0; h < lines.length; h++) {
+    const header = lines[h]!.find((c) => c.text.replace(/\s/g, "") === "三级指标");
+    if (!header) continue;
+    // Level columns: where 一级… and 二级… start, from the header's own lines.
+    const around = lines.slice(Math.max(0, h - 2), h + 3).flat();
+    const l1 = around.find((c) => /^一级/.test(c.text));
+    const l2 = around.find((c) => /^二级/.test(c.text));
+    if (!l1 || !l2) continue;
+    let end = h + 1;
+    while (end < lines.length && !lines[end]!.some((c) => /^总分$/.test(c.text))) end++;
+    // Skip the rest of the header's own lines (its wrapped 一级/指标 pieces stay with it).
+    let from = h + 1;
+    while (from < end && lines[from]!.length > 0 && !lines[from]!.some(isValue)) from++;
+    const levels: Level[] = [];
+    const open: Partial<Record<1 | 2, Level>> = {};
+    for (let i = from; i < Math.min(end + 2, lines.length); i++) {
+      const cs = lines[i]!;
+      const taken: Chunk[] = [];
+      for (const c of cs) {
+        if (c.c0 > l2.c1 + 1) continue; // the name column and right of it
+        if (!LEVEL_CHARS.test(c.text) || isValue(c)) continue;
+        const level: 1 | 2 = Math.abs(c.c0 - l1.c0) <= Math.abs(c.c0 - l2.c0) ? 1 : 2;
+        taken.push(c);
+        let cur = open[level];
+        if (!cur) {
+          cur = { level, piece: { chunks: [], c0: c.c0, c1: c.c1 }, first: i, last: i };
+          open[level] = cur;
+          levels.push(cur);
+        }
+        cur.piece.chunks.push(c);
+        cur.piece.c0 = Math.min(cur.piece.c0, c.c0);
+        cur.piece.c1 = Math.max(cur.piece.c1, c.c1);
+        cur.last = i;
+        if (/指标$|[)）]$/.test(pieceText(cur.piece))) delete open[level];
+      }
+      lines[i] = cs.filter((c) => !taken.includes(c));
+    }
+    tables.push({ header: h, end, levels });
+    h = end;
+  }
+  return tables;
+}
+
+/** Puts each level label into the first row of its group (step 4). */
+export function placeLevels(tables: LevelTable[], drafts: Draft[]): void {
+  for (const { header, end, levels } of tables) {
+    if (levels.length === 0) continue;
+    // Data rows of this table: rows below its header, above its 总分, holding values.
+    const rows = drafts.filter((d) => Math.min(...d.lines) > header && Math.min(...d.lines) < end && d.pieces.some((p) => p.chunks.some(isValue)));
+    if (rows.length === 0) continue;
+    // Level 2 first: a level-1 group starts where a level-2 group starts.
+    const l2Starts = new Set<number>();
+    for (const level of [2, 1] as const) {
+      const labels = levels.filter((l) => l.level === level).sort((a, b) => a.first - b.first);
+      if (labels.length === 0) continue;
+      // Lines a row covers, its fragments included (chunk lines are 1-based, row lines 0-based).
+      // (Level-2 labels already placed count: a row beside a tall label is as tall as the label.)
+      const span = (r: Draft) => {
+        const own = [...r.pieces, ...r.levels.values()].flatMap((p) => p.chunks.map((c) => c.line - 1));
+        const all = [...r.lines, ...own];
+        return [Math.min(...all), Math.max(...all)] as const;
+      };
+      // For centring, a row starts at its first core line, where pdftotext prints its middle.
+      // pdftotext rounds a row's lines to the text grid, so its middle line (the core) and
+      // the reach of its wrapped pieces each misplace its edges by up to half a line; the
+      // estimate of an edge is the mean of the two.
+      const centreSpan = (r: Draft) => {
+        const labelLines = [...r.levels.values()].flatMap((p) => p.chunks.map((c) => c.line - 1));
+        const [top, bottom] = span(r);
+        return [(Math.min(...r.lines, ...labelLines) + top) / 2, (Math.max(...r.lines, ...labelLines) + bottom) / 2] as const;
+      };
+      // Top-aligned labels start on their group's first row; the first one on the table's first row.
+      // (within a line of the row's first line, and not below its middle line).
+      const startsRow = (l: Level, r: Draft) => Math.abs(span(r)[0] - l.first) <= 1 && l.first <= centreSpan(r)[0];
+      const topAligned = startsRow(labels[0]!, rows[0]!) && labels.every((l) => rows.some((r) => startsRow(l, r)));
+      const starts = topAligned ? topAlignedStarts(labels, rows, span) : centredStarts(labels, rows, span, centreSpan, level === 1 ? l2Starts : null);
+      starts.forEach((s0, k) => {
+        if (s0 < 0) return;
+        rows[s0]!.levels.set(level, labels[k]!.piece);
+        if (level === 2) l2Starts.add(s0);
+      });
+    }
+  }
+}
+
+type Span = (r: Draft) => readonly [number, number];
+
+/** Top-aligned labels: each goes to the row starting nearest its first line (ties to the lower row: the label cell is taller than the row beside it, which pdftotext centres a line lower). */
+function topAlignedStarts(labels: Level[], rows: Draft[], span: Span): number[] {
+  let start = 0;
+  return labels.map((label) => {
+    if (start >= rows.length) return -1;
+    let best = start;
+    for (let i = start; i < rows.length; i++) {
+      if (Math.abs(span(rows[i]!)[0] - label.first) <= Math.abs(span(rows[best]!)[0] - label.first)) best = i;
+    }
+    start = best + 1;
+    return best;
+  });
+}
+
+/**
+ * Centred labels: the groups tile the rows (label k's group runs from its start
+ * to the row before label k+1's start), and each label sits in the middle of
+ * its group — or, for a group cut by a page break, in the middle or at the top
+ * of the group's first fragment (Chromium prints a split cell's text once, on
+ * the first fragment). The starts are chosen by dynamic programming to
+ * minimise the total distance of labels from where their groups would put
+ * them. Level-1 groups may only start where level-2 groups start.
+ */
+function centredStarts(labels: Level[], rows: Draft[], span: Span, centreSpan: Span, allowed: Set<number> | null): number[] {
+  const n = rows.length;
+  const m = labels.length;
+  const ok = (s0: number) => s0 === 0 || !allowed || allowed.size === 0 || allowed.has(s0);
+  const atTop = (k: number, s0: number) => span(rows[s0]!)[0] === labels[k]!.first;
+  const cost = (k: number, s0: number, t: number): number => {
+    const label = labels[k]!;
+    const centre = (label.first + label.last) / 2;
+    const top = centreSpan(rows[s0]!)[0];
+    let c = Math.abs((top + centreSpan(rows[t]!)[1]) / 2 - centre);
+    let p = s0;
+    while (p < t && rows[p + 1]!.page === rows[s0]!.page) p++;
+    if (p < t) {
+      c = Math.min(c, Math.abs((top + centreSpan(rows[p]!)[1]) / 2 - centre));
+      if (atTop(k, s0)) c = 0;
+    }
+    // A label outside its own group's lines is not its label.
+    if (label.first > span(rows[t]!)[1] + 1 || label.last < span(rows[s0]!)[0] - 1) c += 100;
+    return c;
+  };
+  // best[k][s0]: least cost of labels k.. when label k starts at row s0.
+  const best: number[][] = Array.from({ length: m }, () => new Array<number>(n).fill(Infinity));
+  const next: number[][] = Array.from({ length: m }, () => new Array<number>(n).fill(-1));
+  for (let k = m - 1; k >= 0; k--) {
+    for (let s0 = 0; s0 < n; s0++) {
+      if (!ok(s0)) continue;
+      if (k === m - 1) {
+        best[k]![s0] = cost(k, s0, n - 1);
+        continue;
+      }
+      for (let s1 = s0 + 1; s1 < n; s1++) {
+        if (!ok(s1) || best[k + 1]![s1] === Infinity) continue;
+        const c = cost(k, s0, s1 - 1) + best[k + 1]![s1]!;
+        // Ties go to the longer group (pdftotext rounds half lines) — except after a label printed
+        // at the top of its first fragment, whose group has nothing to say where it ends.
+        const better = atTop(k, s0) ? c < best[k]![s0]! - 1e-9 : c <= best[k]![s0]! + 1e-9;
+        if (better) {
+          best[k]![s0] = c;
+          next[k]![s0] = s1;
+        }
+      }
+    }
+  }
+  const out: number[] = [];
+  let s0 = 0;
+  for (let k = 0; k < m; k++) {
+    if (s0 < 0 || best[k]![s0] === Infinity) {
+      out.push(-1);
+      continue;
+    }
+    out.push(s0);
+    s0 = next[k]![s0]!;
+  }
+  return out;
+}

@@ -1,0 +1,159 @@
+/**
+ * Rows of pdftotext text (step 3 of the re-assembly).
+ */
+import { overlaps, pieceText, shared, type Chunk, type Draft, type Piece } from "./model.js";
+import { HEADERS, isValue, YEAR_LINE } from "./vocabulary.js";
+
+/**
+ * Rows from lines (step 3): core lines carry a value or three cells; touching
+ * core lines with disjoint columns are one row; goal texts are one row; every
+ * other line is a fragment and joins the nearest core row, cell by overlapping
+ * columns. Returns the rows top to bottom.
+ */
+export function buildRows(lines: Chunk[][]): Draft[] {
+  const n = lines.length;
+  // Core lines: values, or three cells or more none of which is running text (a goal's
+  // wrapped lines beside its label are text, not a row of their own).
+  const goal = goalLines(lines);
+  // A line of one chunk is never a core: a lone number is a wrapped piece (2,584.5 / 2).
+  const core = lines.map((cs, i) => !goal[i] && cs.length > 1 && (cs.some(isValue) || (cs.length >= 3 && cs.every((c) => Array.from(c.text).length <= 16))));
+  // Rows from core lines; touching core lines with disjoint columns are one row.
+  const rowOf = new Array<Draft | undefined>(n);
+  const drafts: Draft[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!core[i]) continue;
+    const prev = i > 0 ? rowOf[i - 1] : undefined;
+    const cs = lines[i]!;
+    const disjoint = cs.every((c) => prev?.pieces.every((p) => !overlaps(p, c)));
+    // Lines of wrapped text (no values) whose every chunk continues a cell of the row above.
+    // (A short label piece beside them, 年度总体目标 printed mid-block, does not count.)
+    const texts = cs.filter((c) => Array.from(c.text).length > 6);
+    const wrapped = !!prev && texts.length > 0 && !cs.some(isValue) && !prev.pieces.some((p) => p.chunks.some(isValue)) &&
+      texts.every((c) => prev.pieces.some((p) => overlaps(p, c)));
+    const headerLine = cs.some((c) => HEADERS.has(c.text.replace(/\s+/g, "")));
+    if (prev && core[i - 1] && !headerLine && !continuesHeader(prev, cs) && (disjoint || wrapped)) {
+      addChunks(prev, cs);
+      prev.lines.push(i);
+      rowOf[i] = prev;
+    } else {
+      const d: Draft = { lines: [i], page: cs[0]!.page, pieces: [], levels: new Map() };
+      addChunks(d, cs);
+      drafts.push(d);
+      rowOf[i] = d;
+    }
+  }
+  // Fragment lines join the nearest core row (two lines away at most), else stand alone.
+  let goalRow: Draft | undefined;
+  for (let i = 0; i < n; i++) {
+    const cs = lines[i]!;
+    if (core[i] || cs.length === 0) continue;
+    // The goal texts under 预期目标 / 实际完成情况, with the 年度/总体/目标 pieces beside them, are one row.
+    if (goal[i]) {
+      if (goalRow && goal[goalRow.lines[0]!] === goal[i] && goalRow.page === cs[0]!.page) {
+        addChunks(goalRow, cs);
+      } else {
+        goalRow = { lines: [i], page: cs[0]!.page, pieces: [], levels: new Map() };
+        addChunks(goalRow, cs);
+        drafts.push(goalRow);
+      }
+      rowOf[i] = goalRow;
+      continue;
+    }
+    const isHeader = cs.some((c) => HEADERS.has(c.text.replace(/\s+/g, "")));
+    const target = isHeader ? undefined : nearestRow(i, cs, lines, rowOf, core);
+    if (target) {
+      addChunks(target, cs);
+      continue;
+    }
+    const above = i > 0 ? rowOf[i - 1] : undefined;
+    // A lone label between two rows of a core-less block (年度总体目标 between its header and text) joins the row above.
+    if (!isHeader && above && above.pieces.length >= 2 && cs.length === 1 && !above.pieces.some((p) => overlaps(p, cs[0]!))) {
+      addChunks(above, cs);
+      rowOf[i] = above;
+      continue;
+    }
+    // Consecutive lines of text with no core (a goal's wrapped texts) are one row.
+    const standalone = (t: string) => /自评表/.test(t) || YEAR_LINE.test(t);
+    if (!isHeader && above && i > 0 && !core[i - 1] && !above.pieces.some((p) => HEADERS.has(pieceText(p)) || standalone(pieceText(p))) &&
+      !cs.some((c) => standalone(c.text))) {
+      addChunks(above, cs);
+      rowOf[i] = above;
+      continue;
+    }
+    const d: Draft = { lines: [i], page: cs[0]!.page, pieces: [], levels: new Map() };
+    addChunks(d, cs);
+    drafts.push(d);
+    rowOf[i] = d;
+  }
+  return drafts.sort((a, b) => a.lines[0]! - b.lines[0]!);
+}
+
+
+/**
+ * Lines of goal text: after the line holding the 预期目标 header, up to the
+ * indicator table's header (一级…/三级指标) or the next 项目名称.
+ */
+function goalLines(lines: Chunk[][]): number[] {
+  const goal = lines.map(() => 0);
+  for (let g = 0; g < lines.length; g++) {
+    if (!lines[g]!.some((c) => c.text === "预期目标")) continue;
+    for (let i = g + 1; i < lines.length; i++) {
+      if (lines[i]!.some((c) => /^一级|^二级|^三级指标$|^项目名称$|自评表/.test(c.text))) break;
+      goal[i] = g + 1; // the region's id: its header line, 1-based
+    }
+  }
+  return goal;
+}
+
+/** A header row's cells are complete: a line of text below them starts another row. */
+function continuesHeader(row: Draft, cs: Chunk[]): boolean {
+  return row.pieces.some((p) => HEADERS.has(pieceText(p))) && cs.some((c) => row.pieces.some((p) => overlaps(p, c)));
+}
+
+
+
+/** Adds chunks to a row: each goes into the piece it overlaps, or starts a new one. */
+export function addChunks(d: Draft, cs: Chunk[]): void {
+  for (const c of cs) {
+    // The piece sharing most columns (squeezed lines make a chunk touch its neighbour too).
+    let p: Piece | undefined;
+    for (const q of d.pieces) {
+      if (!overlaps(q, c) || HEADERS.has(pieceText(q))) continue;
+      if (!p || shared(q, c) > shared(p, c)) p = q;
+    }
+    if (p) {
+      p.chunks.push(c);
+      p.c0 = Math.min(p.c0, c.c0);
+      p.c1 = Math.max(p.c1, c.c1);
+    } else {
+      d.pieces.push({ chunks: [c], c0: c.c0, c1: c.c1 });
+    }
+  }
+}
+
+/** The core row nearest to fragment line i (within two lines, same page); ties go to the row whose cells the fragment overlaps. */
+function nearestRow(i: number, cs: Chunk[], lines: Chunk[][], rowOf: (Draft | undefined)[], core: boolean[]): Draft | undefined {
+  let best: Draft | undefined;
+  let bestScore = Infinity;
+  for (let d = 1; d <= 2; d++) {
+    for (const j of [i - d, i + d]) {
+      const row = rowOf[j];
+      if (!row || !lines[j]?.length || row.page !== cs[0]!.page) continue;
+      const mid = lines[(i + j) / 2];
+      // Never across a blank line, a core line or a header line: only over another fragment.
+      if (d === 2 && (!mid?.length || core[(i + j) / 2] || mid.some((c) => HEADERS.has(c.text)))) continue;
+      // Only core lines anchor fragments (a fragment row of its own does not).
+      if (!core[j]) continue;
+      const overlap = cs.some((c) => row.pieces.some((p) => overlaps(p, c)));
+      const header = row.pieces.some((p) => HEADERS.has(pieceText(p)) && cs.some((c) => overlaps(p, c)));
+      // A cell wrapped around its row leaves pieces on both sides of it (受改建…/计划人数).
+      const mirror = (lines[2 * j - i] ?? []).some((m) => !core[2 * j - i] && cs.some((c) => overlaps(m, c)));
+      const score = d * 2 - (overlap && !header ? 1 : 0) - (mirror ? 1.5 : 0) + (header ? 4 : 0);
+      if (score < bestScore) {
+        bestScore = score;
+        best = row;
+      }
+    }
+  }
+  return bestScore < 4 ? best : undefined;
+}

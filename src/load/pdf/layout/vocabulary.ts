@@ -1,0 +1,26 @@
+/**
+ * The few characters and words the re-assembly of pdftotext text relies on.
+ * Layout text has lost the table's lines, so some decisions need to know a
+ * header cell or a level label when they see one; the grammar still decides
+ * what every cell means.
+ */
+import type { Chunk } from "./model.js";
+
+/** A Han character. */
+export const HAN = /\p{Script=Han}/u;
+/** A space between two CJK characters (Han, CJK punctuation, full-width forms). */
+export const CJK_GAP = /(?<=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]) (?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])/gu;
+/** A number, measure or placeholder: what makes a line a row's core. */
+export const VALUE = /^(?:[-–—/]|[=≥≤<>＝≧≦＞＜]?\s*\d[\d,]*(?:\.\d+)?(?:\s*[(（][^)）]{0,6}[)）]?|%|[^\s\d.,;:，；：。、]{1,3})?)$/u;
+/** Characters of level labels and their pieces (产出/指标, 服务对象满意度指标, (50分)). */
+export const LEVEL_CHARS = /^[产出效益满意度指标数量质时成本经济社会生态环境可持续影响服务对象其他分值()（）\d]+$/u;
+/** The year line under the title: (2023 年度). */
+export const YEAR_LINE = /^[(（]?\s*\d{4}\s*年度?\s*[)）]?$/u;
+/** Header cells that are complete as printed: text below them is another row. */
+export const HEADERS = new Set(["一级指标", "二级指标", "项目名称", "主管部门", "实施单位", "总分", "评分等级", "预期目标", "实际完成情况", "年初预算数", "全年预算数", "全年执行数", "分值", "分数", "权重", "得分", "执行率(%)", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"]);
+
+/** Row labels that narrow columns wrap over the rows they span. */
+export const WRAPPED_LABELS = ["年度总体目标", "项目资金(万元)", "项目资金（万元）", "项目资金(元)", "项目资金（元）", "项目资金"];
+
+/** A chunk that is a number, a measure or a placeholder. */
+export const isValue = (c: Chunk) => VALUE.test(c.text);
