@@ -16,7 +16,8 @@
  *   page header/footer templates print such furniture on every page instead;
  * - in a row with at most three filled cells (项目名称, goals, 总分, notes),
  *   a filled cell spans the empty cells after it, as the merged cells of a
- *   printed form do; rows of amounts and indicators keep every cell;
+ *   printed form do; rows of amounts and indicators keep every cell, and so
+ *   do the funding block's rows, whose blank cells are ruled empty cells;
  * - in the indicator table (from the 一级指标 header to 总分), an empty level
  *   cell joins the level label above it (rowspan), as in printed forms.
  */
@@ -127,9 +128,22 @@ function levelSpans(rows: GridRow[]): Map<string, number> {
   return spans;
 }
 
-function rowHtml(r: GridRow, i: number, width: number, spans: Map<string, number>): string {
+/** Indexes of the funding block's rows: from its column header (年初预算…) to the goals or the indicator table. */
+function fundingRows(rows: GridRow[]): Set<number> {
+  const out = new Set<number>();
+  let inside = false;
+  rows.forEach((r, i) => {
+    const cells = filled(r.cells).map((c) => c.replace(/\s+/g, ""));
+    if (cells.some((c) => /^年初预算/.test(c))) inside = true;
+    else if (cells.some((c) => /目标$|^一级指标$/.test(c))) inside = false;
+    else if (inside) out.add(i);
+  });
+  return out;
+}
+
+function rowHtml(r: GridRow, i: number, width: number, spans: Map<string, number>, keepCells: boolean): string {
   const cells = [...r.cells, ...Array(Math.max(0, width - r.cells.length)).fill("")] as string[];
-  const merge = filled(cells).length <= 3;
+  const merge = !keepCells && filled(cells).length <= 3;
   const tds: string[] = [];
   for (let c = 0; c < width; c++) {
     const span = spans.get(`${i}:${c}`);
@@ -185,8 +199,9 @@ export function gridHtml(text: string, docTitle: string, options: GridOptions): 
     .map((b) => {
       const width = Math.max(1, ...b.rows.map((r) => r.cells.length));
       const spans = levelSpans(b.rows);
+      const funding = fundingRows(b.rows);
       const head = (b.title ? `<h1>${esc(b.title)}</h1>` : "") + (b.year ? `<p class="year">${esc(b.year)}</p>` : "");
-      const rows = b.rows.map((r, i) => rowHtml(r, i, width, spans)).join("\n");
+      const rows = b.rows.map((r, i) => rowHtml(r, i, width, spans, funding.has(i))).join("\n");
       return `<div class="form${options.formPerPage ? " page" : ""}">${aboveHtml(b.preamble)}${head}` +
         `${aboveHtml(b.above)}<table><tbody>${rows}</tbody></table></div>`;
     })

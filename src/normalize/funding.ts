@@ -86,7 +86,9 @@ function assign(values: CellRef[], headers: CellRef[], fields: Field[], rowLabel
   const firstHeaderCol = headers[0]!.cell.col;
   const relative = alignInOrder(values.map((v) => v.cell.col - rowLabel.cell.col - 1), headers.map((h) => h.cell.col - firstHeaderCol));
   const absolute = alignInOrder(values.map((v) => v.cell.col), headers.map((h) => h.cell.col));
-  const best = relative && (!absolute || relative.cost <= absolute.cost) ? relative : absolute;
+  // On a tie the columns as they stand win: a tab export aligned with its
+  // header fits both ways exactly, and pdftotext text only absolutely.
+  const best = relative && (!absolute || relative.cost < absolute.cost) ? relative : absolute;
   if (!best) return values.slice(0, fields.length).map((v, i) => [fields[i]!, v]);
   return values.map((v, i) => [fields[best.slots[i]!]!, v]);
 }
