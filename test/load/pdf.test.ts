@@ -159,6 +159,14 @@ describe("bad PDFs", () => {
     expect(e.code).toBe("input.no-form");
   });
 
+  it("reads a Node Buffer and leaves the caller's bytes as they were", async () => {
+    const buf = readFileSync(new URL("seed/narrow-one.pdf", dir));
+    const copy = Buffer.from(buf);
+    const sheet = await loadPdf(buf, "narrow-one.pdf");
+    expect(sheet.rows.length).toBeGreaterThan(10);
+    expect(buf.equals(copy)).toBe(true);
+  });
+
   it("an error leaves the loader usable: the batch goes on", async () => {
     await failure(loadPdf(read("bad/truncated.pdf"), "truncated.pdf"));
     await failure(loadPdf(read("bad/encrypted.pdf"), "encrypted.pdf"));

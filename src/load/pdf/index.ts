@@ -75,7 +75,7 @@ function latin1(b: Uint8Array): string {
 /**
  * Reads a PDF into a Sheet.
  *
- * @param bytes the file's bytes (not modified; pdf.js gets a copy)
+ * @param bytes the file's bytes, a Uint8Array or Node Buffer (not modified; pdf.js gets a copy)
  * @param source the name to report in errors and in the Sheet
  * @param options bounds and asset locations, see {@link PdfOptions}
  * @throws InputError `pdf.encrypted`, `pdf.corrupt`, `pdf.no-text`, `pdf.too-large` or `pdf.unsupported`
@@ -91,7 +91,9 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
   const probe = memoryProbe(opts);
   const memAtStart = probe ? probe() : 0;
   const task = lib.getDocument({
-    data: bytes.slice(),
+    // A plain copy: pdf.js may keep or detach what it gets, and refuses Node Buffers
+    // (whose slice() would share memory anyway).
+    data: new Uint8Array(bytes),
     cMapUrl: assets.cMapUrl,
     cMapPacked: true,
     standardFontDataUrl: assets.standardFontDataUrl,
