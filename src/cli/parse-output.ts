@@ -10,7 +10,7 @@ const FUNDING_FIELDS = ["initialBudget", "adjustedBudget", "executed"] as const;
 
 /** Column names of the CSV: the form's fields, repeated on each of its indicator rows. */
 export const CSV_HEADER = [
-  "file", "form", "title", "year", "project_name", "department", "implementing_unit", "funding_unit",
+  "file", "form", "form_type", "title", "year", "project_name", "department", "implementing_unit", "funding_unit",
   ...FUNDING_KINDS.flatMap((k) => FUNDING_FIELDS.map((f) => `${k}_${snake(f)}`)),
   "execution_weight", "execution_rate", "execution_score",
   "total_weight", "total_score", "grade", "complete", "rounding", "errors", "warnings", "notices",
@@ -61,12 +61,15 @@ function* csvRows(doc: Document): Generator<string> {
   for (const [fi, form] of doc.forms.entries()) {
     const total = fundingOf(form, "total");
     const head = [
-      doc.source.path, fi + 1, form.title, form.year, form.projectName, form.department, form.implementingUnit, form.fundingUnit,
+      doc.source.path, fi + 1, form.formType, form.title, form.year, form.projectName, form.department, form.implementingUnit, form.fundingUnit,
       ...FUNDING_KINDS.flatMap((k) => FUNDING_FIELDS.map((f) => fundingOf(form, k)?.[f] ?? null)),
       total?.weight, total?.rate, total?.score,
       form.total.weight, form.total.score, form.grade, form.complete, form.verification?.rounding,
       count(form, "error"), count(form, "warning"), count(form, "notice"),
     ];
+    // A form without indicator rows (a department-wide form, a form cut off
+    // before its table) still gets its one row, so no form goes missing.
+    if (form.indicators.length === 0) yield csvLine([...head, ...Array<null>(CSV_HEADER.length - head.length).fill(null)]);
     for (const [ii, ind] of form.indicators.entries()) {
       yield csvLine([
         ...head, ii + 1, ind.level1, ind.level1Subtotal, ind.level2, ind.name,
