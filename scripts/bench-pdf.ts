@@ -7,8 +7,9 @@
  *    `--pages` pages, read twice per round in the same process: by pdfjs-dist
  *    alone (getDocument, then getTextContent + getOperatorList on every page,
  *    destroy: the floor any pdf.js-based loader pays) and by jixiao end to end
- *    (parseBytes: loader, grammar, normaliser, schema). Rounds alternate so
- *    warm-up and GC fall on both. Reports pages/s and the ratio jixiao/pdf.js.
+ *    (parseBytes: loader, grammar, normaliser, schema). The two take turns on
+ *    every document, so load and GC fall on both. Reports pages/s and the
+ *    ratio jixiao/pdf.js.
  * 2. Memory: `--docs` documents parsed one after another in this process;
  *    heap (after a forced GC when --expose-gc is given) and RSS are sampled
  *    every tenth of the run, so a leak shows as a rising series.
@@ -78,18 +79,21 @@ async function throughput(minPages: number): Promise<void> {
   let tJixiao = 0;
   let pages = 0;
   for (let r = 0; r < rounds; r++) {
-    // Alternate which goes first, so neither always inherits the other's garbage.
-    const order = r % 2 === 0 ? ["pdfjs", "jixiao"] : ["jixiao", "pdfjs"];
-    for (const which of order) {
-      const t0 = performance.now();
-      for (const f of corpus) {
+    for (const f of corpus) {
+      // Both readers take turns on every document, in alternating order, so a change in
+      // machine load or a GC falls on both alike.
+      const order = (r + pages) % 2 === 0 ? (["pdfjs", "jixiao"] as const) : (["jixiao", "pdfjs"] as const);
+      for (const which of order) {
+        const t0 = performance.now();
         const n = which === "pdfjs" ? await pdfjsOnly(f.bytes) : await jixiao(f.name, f.bytes);
-        if (which === "jixiao") pages += n;
+        const dt = performance.now() - t0;
+        if (which === "pdfjs") tPdfjs += dt;
+        else {
+          tJixiao += dt;
+          pages += n;
+        }
         sample();
       }
-      const dt = performance.now() - t0;
-      if (which === "pdfjs") tPdfjs += dt;
-      else tJixiao += dt;
     }
   }
   console.log(`throughput: ${corpus.length} PDFs × ${rounds} rounds = ${pages} pages`);
