@@ -45,14 +45,18 @@ import { CJK_GAP } from "./pdf/layout/vocabulary.js";
 
 /**
  * True for text that looks like `pdftotext -layout` output: no tabs, and
- * columns separated by runs of two or more spaces on a good share of its lines.
+ * columns separated by runs of two or more spaces on a good share of its lines
+ * (on a few, when form feeds mark its pages as pdftotext does).
  */
 export function isLayoutText(text: string): boolean {
   if (text.includes("\t")) return false;
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
   if (lines.length === 0) return false;
   const columned = lines.filter((l) => / {2,}\S/.test(l.trimStart())).length;
-  return columned >= Math.max(2, lines.length * 0.2);
+  // pdftotext ends every page with a form feed: with one, a few columned lines suffice
+  // (narrow tables wrap most cells onto lines of their own).
+  const threshold = text.includes("\f") ? 2 : Math.max(2, lines.length * 0.2);
+  return columned >= threshold;
 }
 
 /**

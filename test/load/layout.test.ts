@@ -28,6 +28,12 @@ describe("isLayoutText", () => {
     for (const f of ["narrow", "landscape", "sheet", "narrow-one", "type3-one"]) expect(isLayoutText(read(`${f}.layout.txt`)), f).toBe(true);
   });
 
+  it("recognises a narrow table's output, mostly one cell a line, by its form feeds", () => {
+    const narrow = "财政项目支出绩效自评表\n项目 机关服务\n名称\n年度\n资金 223.13      223.13     196.69\n总\n额:\n上年 0.00        0.00       0.00\n结转\n资金\n\f";
+    expect(isLayoutText(narrow)).toBe(true);
+    expect(isLayoutText(narrow.replace("\f", ""))).toBe(false);
+  });
+
   it("rejects the tab export, prose and empty text", () => {
     expect(isLayoutText(readFileSync(new URL("../../seed/seed.txt", dir), "utf8"))).toBe(false);
     expect(isLayoutText("关于2023年度部门决算的说明\n一、部门基本情况\n本部门主要职责是……\n")).toBe(false);
