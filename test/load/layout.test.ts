@@ -29,7 +29,7 @@ describe("isLayoutText", () => {
   });
 
   it("recognises a narrow table's output, mostly one cell a line, by its form feeds", () => {
-    const narrow = "财政项目支出绩效自评表\n项目 机关服务\n名称\n年度\n资金 223.13      223.13     196.69\n总\n额:\n上年 0.00        0.00       0.00\n结转\n资金\n\f";
+    const narrow = "财政项目支出绩效自评表\n项目 机关服务\n名称\n年度\n资金 223.13      223.13     196.69\n总\n额:\n上年 0.00        0.00       0.00\n结转\n资金\n其他\n资金\n\f";
     expect(isLayoutText(narrow)).toBe(true);
     expect(isLayoutText(narrow.replace("\f", ""))).toBe(false);
   });
