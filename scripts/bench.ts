@@ -1,5 +1,5 @@
 /**
- * Benchmark of the text path. Run: npm run bench   (node --expose-gc, tsx)
+ * Benchmark of the text path. Run: npm run bench   (builds dist/, then node --expose-gc)
  *
  * Every figure is also given as a ratio to a baseline measured in the same
  * run on the same bytes, so results compare across machines:
@@ -12,11 +12,16 @@
  * sampled along the batch (flat means it does not grow with the files).
  */
 import { readFileSync } from "node:fs";
-import { formLexer } from "../grammars/self-evaluation/tokens.js";
-import { toLexInput } from "../grammars/self-evaluation/input.js";
-import { nodeSha256 } from "../src/files.js";
-import { tsvToSheet } from "../src/load/tsv.js";
-import { parseText } from "../src/parse.js";
+
+// The compiled code in dist/ is what the command runs, so that is what is
+// measured (tsx's on-the-fly transform adds a helper call to every closure).
+// Types come from the sources.
+const dist = (rel: string) => new URL(`../dist/${rel}`, import.meta.url).href;
+const { formLexer } = (await import(dist("grammars/self-evaluation/tokens.js"))) as typeof import("../grammars/self-evaluation/tokens.js");
+const { toLexInput } = (await import(dist("grammars/self-evaluation/input.js"))) as typeof import("../grammars/self-evaluation/input.js");
+const { nodeSha256 } = (await import(dist("src/files.js"))) as typeof import("../src/files.js");
+const { tsvToSheet } = (await import(dist("src/load/tsv.js"))) as typeof import("../src/load/tsv.js");
+const { parseText } = (await import(dist("src/parse.js"))) as typeof import("../src/parse.js");
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const seed = readFileSync(new URL("../fixtures/seed/seed.txt", import.meta.url));

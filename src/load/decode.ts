@@ -58,13 +58,15 @@ function firstBadUtf8(b: Uint8Array): number {
   return i;
 }
 
+// Control characters other than tab, line feed, carriage return and form
+// feed, and the replacement character a lenient decoder leaves for bad bytes.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/g;
+
 /** True when decoded text is mostly control characters: a binary file that happened to decode. */
 export function looksBinary(text: string): boolean {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
-  let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) control++;
-  }
-  return sample.length > 0 && control / sample.length > 0.02;
+  if (sample.length === 0) return false;
+  const control = sample.match(CONTROL)?.length ?? 0;
+  return control / sample.length > 0.02;
 }

@@ -10,6 +10,11 @@ const PREFIX_OPS: ReadonlyArray<readonly [string, MeasureOp]> = ([
   ["等于", "="], ["大于", ">"], ["高于", ">"], ["多于", ">"], ["超过", ">"], ["小于", "<"], ["低于", "<"], ["少于", "<"],
 ] as Array<[string, MeasureOp]>).sort((a, b) => b[0].length - a[0].length);
 
+const OP_OF = new Map<string, MeasureOp>(PREFIX_OPS);
+// One alternation, longest spelling first: one regex test per cell instead of
+// a startsWith per spelling.
+const PREFIX_OP = new RegExp(`^(?:${PREFIX_OPS.map(([w]) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`);
+
 const SUFFIX_OPS: Array<[RegExp, MeasureOp]> = [
   [/(?:及)?以上$/, ">="],
   [/(?:及)?以(?:内|下)$/, "<="],
@@ -27,16 +32,11 @@ const NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
 export function parseMeasure(text: string): Measure {
   // raw keeps what was printed (full-width signs included); only layout whitespace goes.
   const raw = removeHanGaps(collapseSpaces(text));
-  const s = foldWidth(raw).replace(/\s+/g, "").replace(/\u2212/g, "-");
-  let op: MeasureOp | null = null;
-  let rest = s;
-  for (const [word, o] of PREFIX_OPS) {
-    if (rest.startsWith(word)) {
-      op = o;
-      rest = rest.slice(word.length);
-      break;
-    }
-  }
+  const folded = foldWidth(raw);
+  const s = /[\s\u2212]/.test(folded) ? folded.replace(/\s+/g, "").replace(/\u2212/g, "-") : folded;
+  const word = PREFIX_OP.exec(s)?.[0];
+  let op: MeasureOp | null = word ? OP_OF.get(word)! : null;
+  const rest = word ? s.slice(word.length) : s;
   const num = NUMBER.exec(rest);
   if (!num) return qualitative(raw);
   const value = num[0].replace(/,/g, "").replace(/^\+/, "");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Document } from "../../src/model/document.js";
 import { parseText } from "../../src/parse.js";
 import { comparable, EXPECTED_FORMS, SEED_TEXT } from "../helpers.js";
 
@@ -38,6 +39,10 @@ describe("the seed: seven 2023 forms, every field", async () => {
     const f6 = doc.forms[5]!;
     expect(f6.provenance["total.score"]).toEqual({ line: 164, cell: 6, page: 1 });
     expect(f6.provenance["grade"]).toEqual({ line: 165, cell: 1, page: 1 });
+  });
+
+  it("fits the whole Document schema, provenance included", () => {
+    expect(Document.safeParse(doc).error).toBeUndefined();
   });
 
   it("records the source", () => {
