@@ -12,20 +12,26 @@ export const DecimalString = z
 export type DecimalString = z.infer<typeof DecimalString>;
 
 /**
- * Where a value came from. Text inputs give `line` (1-based) and `cell` (0-based
- * index of the tab- or space-separated cell on that line); PDF inputs give `page`
- * (1-based) and `bbox` as [x0, y0, x1, y1] in PDF user space (points, origin at
- * the page's bottom-left corner), and `line` is then the row index in the Sheet.
+ * Where a value came from.
+ * - Tab-separated text: `line` (1-based) and `cell`, the 0-based index of the
+ *   tab-separated cell on that line.
+ * - `pdftotext -layout` text: `line`, and `cell` the 0-based character column
+ *   where the cell's text starts (moved right under its header when the
+ *   header starts further right).
+ * - PDF: `page` (1-based) and `bbox` as [x0, y0, x1, y1] in PDF user space
+ *   (points, origin at the page's bottom-left corner): for a table cell the
+ *   drawn cell rectangle (a merged cell's whole area), outside tables the box
+ *   of the text; `line` is then the row index in the Sheet.
  */
 export const Provenance = z
   .object({
     line: z.number().int().positive().optional().describe("1-based line (text) or Sheet row (PDF)"),
-    cell: z.number().int().nonnegative().optional().describe("0-based cell index on that line"),
+    cell: z.number().int().nonnegative().optional().describe("0-based cell index on that line (TSV), or character column (pdftotext -layout)"),
     page: z.number().int().positive().optional().describe("1-based page number"),
     bbox: z
       .tuple([z.number(), z.number(), z.number(), z.number()])
       .optional()
-      .describe("[x0, y0, x1, y1] in PDF user space (points, origin bottom-left of the page)"),
+      .describe("[x0, y0, x1, y1] in PDF user space (points, origin bottom-left of the page): the drawn cell for table cells, the text's box elsewhere"),
   })
   .describe("Where a value was read in the source document");
 export type Provenance = z.infer<typeof Provenance>;
