@@ -18,6 +18,11 @@ export class FormContext {
       : (c.line !== undefined ? { line: c.line, cell: c.col, page: c.page } : { cell: c.col, page: c.page });
   }
 
+  /** Records where field `field` of item `i` of a list (`indicators`, `funding`) was read. */
+  atItem(list: string, i: number, field: string, ref: CellRef | null | undefined): void {
+    if (ref) this.at(itemPath(list, i, field), ref);
+  }
+
   /** Adds a diagnostic located at a cell. */
   warn(code: string, message: string, ref?: CellRef | null, severity: Diagnostic["severity"] = "warning"): void {
     const d: Diagnostic = { code, severity, message, form: this.formIndex };
@@ -28,4 +33,16 @@ export class FormContext {
     }
     this.diagnostics.push(d);
   }
+}
+
+// Every form writes the same paths (indicators[3].score …). Building them once
+// and reusing the strings spares a concatenation and a hash of a fresh key per
+// value, which was the largest single cost of normalising.
+const PATHS = new Map<string, string[]>();
+
+function itemPath(list: string, i: number, field: string): string {
+  const k = list + "." + field;
+  let byIndex = PATHS.get(k);
+  if (!byIndex) PATHS.set(k, (byIndex = []));
+  return (byIndex[i] ??= `${list}[${i}].${field}`);
 }

@@ -57,7 +57,7 @@ export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
       label: cleanLabel(row.label.cell.text).replace(/^其中[:：]?\s*/, "").replace(/[:：]$/, ""),
       initialBudget: null, adjustedBudget: null, executed: null, weight: null, rate: null, score: null,
     };
-    ctx.at(`funding[${i}].label`, row.label);
+    ctx.atItem("funding", i, "label", row.label);
     const assigned = assign(row.values, headers, fields, row.label);
     for (const [field, ref] of assigned) {
       const v = parseDecimal(ref.cell.text);
@@ -66,7 +66,7 @@ export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
         continue;
       }
       out[field] = v;
-      ctx.at(`funding[${i}].${field}`, ref);
+      ctx.atItem("funding", i, field, ref);
     }
     return out;
   });

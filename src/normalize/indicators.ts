@@ -149,14 +149,14 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
       weight, score,
       deviation: p.deviation ? cleanFreeText(p.deviation.cell.text) || null : null,
     });
-    ctx.at(`indicators[${i}].level1`, level1Ref);
-    ctx.at(`indicators[${i}].level2`, level2Ref);
-    ctx.at(`indicators[${i}].name`, p.name);
-    ctx.at(`indicators[${i}].target`, p.target);
-    ctx.at(`indicators[${i}].actual`, p.actual);
-    ctx.at(`indicators[${i}].weight`, p.weight);
-    ctx.at(`indicators[${i}].score`, p.score);
-    ctx.at(`indicators[${i}].deviation`, p.deviation);
+    ctx.atItem("indicators", i, "level1", level1Ref);
+    ctx.atItem("indicators", i, "level2", level2Ref);
+    ctx.atItem("indicators", i, "name", p.name);
+    ctx.atItem("indicators", i, "target", p.target);
+    ctx.atItem("indicators", i, "actual", p.actual);
+    ctx.atItem("indicators", i, "weight", p.weight);
+    ctx.atItem("indicators", i, "score", p.score);
+    ctx.atItem("indicators", i, "deviation", p.deviation);
   }
 
   for (const c of raw.total?.before ?? []) pieces.push({ text: cleanLabel(c.cell.text), ref: c });
