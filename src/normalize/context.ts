@@ -38,11 +38,14 @@ export class FormContext {
 // Every form writes the same paths (indicators[3].score …). Building them once
 // and reusing the strings spares a concatenation and a hash of a fresh key per
 // value, which was the largest single cost of normalising.
-const PATHS = new Map<string, string[]>();
+// Keyed by the literal names, never by a concatenation: a fresh string would
+// have to be hashed on every lookup, which is what this cache avoids.
+const PATHS = new Map<string, Map<string, string[]>>();
 
 function itemPath(list: string, i: number, field: string): string {
-  const k = list + "." + field;
-  let byIndex = PATHS.get(k);
-  if (!byIndex) PATHS.set(k, (byIndex = []));
+  let byField = PATHS.get(list);
+  if (!byField) PATHS.set(list, (byField = new Map()));
+  let byIndex = byField.get(field);
+  if (!byIndex) byField.set(field, (byIndex = []));
   return (byIndex[i] ??= `${list}[${i}].${field}`);
 }

@@ -15,6 +15,12 @@ const OP_OF = new Map<string, MeasureOp>(PREFIX_OPS);
 // a startsWith per spelling.
 const PREFIX_OP = new RegExp(`^(?:${PREFIX_OPS.map(([w]) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`);
 
+// The shape nearly every printed measure has (≥250(人), 5.00(人), 100%,
+// ≥50个), read with one regex; anything else takes the general path below.
+const FAST = /^(>=|<=|[=≥≤><])?(\d+(?:\.\d+)?)(?:\(([^()\d\s\uff01-\uff5e]{1,8})\)|([^()\d\s\uff01-\uff5e.,+-]{1,8}))?$/;
+const FAST_OP: Record<string, MeasureOp> = { ">=": ">=", "<=": "<=", "=": "=", "≥": ">=", "≤": "<=", ">": ">", "<": "<" };
+const SUFFIX_WORD = /以[上内下]$/;
+
 const SUFFIX_OPS: Array<[RegExp, MeasureOp]> = [
   [/(?:及)?以上$/, ">="],
   [/(?:及)?以(?:内|下)$/, "<="],
@@ -30,6 +36,11 @@ const NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
  * Never throws.
  */
 export function parseMeasure(text: string): Measure {
+  const fast = FAST.exec(text);
+  if (fast && !SUFFIX_WORD.test(text)) {
+    const unit = fast[3] ?? fast[4] ?? null;
+    return { raw: text, op: fast[1] ? FAST_OP[fast[1]]! : null, value: fast[2]!, unit, qualitative: null };
+  }
   // raw keeps what was printed (full-width signs included); only layout whitespace goes.
   const raw = removeHanGaps(collapseSpaces(text));
   const folded = foldWidth(raw);
