@@ -54,14 +54,19 @@ function amount(d: string | null, o: Options): string {
 
 const dash = (d: string | null): string => (d === null ? "-" : d);
 
-/** A cell: text, colspan/rowspan and a class for alignment. Empty text stays an empty cell. */
+/**
+ * A cell: text, colspan/rowspan and a class for alignment. Empty text stays an
+ * empty cell. A "\n" in the text (the seed's goal texts are several <p>
+ * paragraphs) starts a new line inside the cell, so each paragraph prints as
+ * its own block and a PDF shows where one ends.
+ */
 function td(text: string, attrs: { c?: number; r?: number; cls?: string } = {}): string {
   const a = [
     attrs.c && attrs.c > 1 ? ` colspan="${attrs.c}"` : "",
     attrs.r && attrs.r > 1 ? ` rowspan="${attrs.r}"` : "",
     attrs.cls ? ` class="${attrs.cls}"` : "",
   ].join("");
-  return `<td${a}>${esc(text)}</td>`;
+  return `<td${a}>${text.split("\n").map(esc).join("<br>")}</td>`;
 }
 
 /** Label printed in the level-1 cell: the subtotal goes back into the label as 产出指标(50分). */

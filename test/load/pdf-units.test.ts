@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { assemblePage } from "../../src/load/pdf/cells.js";
 import { buildTables } from "../../src/load/pdf/grid.js";
 import { toRuns, type Run } from "../../src/load/pdf/items.js";
-import { blockText, joinLines, lineText } from "../../src/load/pdf/join.js";
+import { blockText, firstWord, joinLines, lineText } from "../../src/load/pdf/join.js";
 import { dropFurniture, isPageNumber } from "../../src/load/pdf/furniture.js";
 import { extractRules } from "../../src/load/pdf/rules.js";
 import type { Rules } from "../../src/load/pdf/geometry.js";
@@ -122,6 +122,54 @@ describe("runs and joins", () => {
     expect(joinLines(["public", "money"])).toBe("public money");
     expect(joinLines(["互动, 开展创新, 获得认可, 增加交流互动,", "开展活动"])).toBe("互动, 开展创新, 获得认可, 增加交流互动, 开展活动");
     expect(joinLines(["人员,协助本单位,完成工作,", "营造"])).toBe("人员,协助本单位,完成工作,营造");
+  });
+});
+
+describe("paragraph breaks in a drawn cell", () => {
+  // A cell from x 0 to 114 with 2 of padding: text edge 112, eleven 10-unit Han characters a full line.
+  const frame: [number, number, number, number] = [0, 40, 114, 130];
+  const lines = (...texts: string[]) => texts.map((t, i) => run(t, 2, 120 - 12 * i));
+
+  it("joins a line ending short of the cell with the next by \n", () => {
+    const runs = lines("一二三四五六七八九十甲", "提供有力支撑。", "一是守正创新");
+    expect(blockText(runs, frame).text).toBe("一二三四五六七八九十甲提供有力支撑。\n一是守正创新");
+    // Without the cell's frame (a cell rejoined from pieces, a line outside tables) nothing breaks.
+    expect(blockText(runs).text).toBe("一二三四五六七八九十甲提供有力支撑。一是守正创新");
+  });
+
+  it("keeps the last line, full lines and narrow wrapped labels as they were", () => {
+    expect(blockText(lines("一二三四五六七八九十甲", "乙丙丁"), frame).text).toBe("一二三四五六七八九十甲乙丙丁");
+    expect(blockText(lines("系统正常运行率"), frame).text).toBe("系统正常运行率");
+    // 满意/度指/标 in a 9 mm level column: every line but the last fills the cell.
+    const narrow: [number, number, number, number] = [0, 60, 25.5, 110];
+    expect(blockText([run("满意", 2, 100), run("度指", 2, 88), run("标", 2, 76)], narrow).text).toBe("满意度指标");
+    expect(blockText([run("服务", 2, 100), run("对象", 2, 88), run("满意", 2, 76), run("度指", 2, 64), run("标", 2, 52)], narrow).text).toBe("服务对象满意度指标");
+  });
+
+  it("tolerates kinsoku: a line two characters short before a character and its closing punctuation is a wrap", () => {
+    expect(blockText(lines("加速推进重大项目建", "设。二是锐意进取"), frame).text).toBe("加速推进重大项目建设。二是锐意进取");
+    expect(blockText(lines("推进重大需", "求、面向人民"), [0, 40, 74, 130]).text).toBe("推进重大需求、面向人民");
+  });
+
+  it("does not break before a long number or Latin word that went down whole", () => {
+    expect(blockText([run("预算执行数为", 2, 120), run("1,121.92", 2, 108, 10, 40), run("万元", 44, 108)], frame).text).toBe("预算执行数为1,121.92万元");
+    expect(blockText([run("树立张江产业的示", 2, 120), run("Artificial", 2, 108, 10, 50), run("标杆", 57, 108)], frame).text).toBe("树立张江产业的示Artificial 标杆");
+    // The same line before a word that would have fitted into its gap ends a paragraph.
+    expect(blockText([run("树立张江产业的示", 2, 120), run("AI", 2, 108, 10, 12), run("标杆", 17, 108)], frame).text).toBe("树立张江产业的示\nAI 标杆");
+  });
+
+  it("finds the first word a wrap moves whole", () => {
+    expect(firstWord("设。二是")).toBe("设。");
+    expect(firstWord("“十四五”规划")).toBe("“十");
+    expect(firstWord("1,121.92 万元")).toBe("1,121.92");
+    expect(firstWord("一是守正")).toBe("一");
+  });
+
+  it("keeps paragraph breaks through joinLines, and a break given for an empty line", () => {
+    expect(joinLines(["支撑。", "一是"], [true, false])).toBe("支撑。\n一是");
+    expect(joinLines(["支撑。", " ", "一是"], [false, true, false])).toBe("支撑。\n一是");
+    // A cell continued on the next page keeps the breaks it already has.
+    expect(joinLines(["支撑。 \n 一是守正", "创新"])).toBe("支撑。\n一是守正创新");
   });
 });
 

@@ -18,17 +18,28 @@ const one = expected.filter((f) => f.projectName === "信息化建设项目");
 /** The form without what a PDF adds (provenance) or what the fixture lacks (verification). */
 function comparable(form: Record<string, unknown>): Record<string, unknown> {
   const { provenance: _p, verification: _v, ...rest } = form;
-  const goals = rest.goals as Record<string, string | null>;
-  // The fixtures print the seed's <p> paragraphs inline (…支撑。 一是…), so a
-  // PDF cannot show where one ended: compare goals with paragraph breaks removed.
-  rest.goals = Object.fromEntries(Object.entries(goals).map(([k, v]) => [k, v === null ? null : v.replace(/\n/g, "")]));
   return rest;
 }
+
+/**
+ * The seed's forms as sheet.pdf can show them. Goal paragraphs print as
+ * blocks of their own, and the loader reads a line ending short of its cell
+ * as a paragraph's end — but in sheet.pdf the first paragraph of
+ * 科创中心建设工作经费's 实际完成情况 ends on a full line (…提供有力支撑。 stops
+ * 1.25 em short of the text edge, about the gap a kinsoku wrap leaves,
+ * 面向国家重大需/求、 1.19 em, or a wrap after a space, …稳步开展;/空间 1.57 em),
+ * so the print does not show that break and only that one is left out.
+ */
+const sheetExpected = expected.map((f) => {
+  const goals = f.goals as Record<string, string | null>;
+  const actual = goals.actual?.replace("提供有力支撑。\n一是", "提供有力支撑。一是") ?? null;
+  return actual === goals.actual ? f : { ...f, goals: { ...goals, actual } };
+});
 
 const STYLES: [file: string, forms: Record<string, unknown>[]][] = [
   ["seed/narrow.pdf", expected],
   ["seed/landscape.pdf", expected],
-  ["seed/sheet.pdf", expected],
+  ["seed/sheet.pdf", sheetExpected],
   ["seed/narrow-one.pdf", one],
   ["seed/landscape-one.pdf", one],
   ["seed/sheet-one.pdf", one],

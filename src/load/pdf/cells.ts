@@ -61,7 +61,7 @@ export function assemblePage(runs: readonly Run[], tables: readonly Table[]): Pa
     t.cells.forEach((cell, ci) => {
       const cellRuns = perCell[ti]![ci]!;
       if (cellRuns.length === 0) return;
-      const { text } = blockText(cellRuns);
+      const { text } = blockText(cellRuns, cell.box);
       if (!text) return;
       let list = byRow.get(cell.row);
       if (!list) byRow.set(cell.row, (list = []));

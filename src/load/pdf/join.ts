@@ -8,7 +8,10 @@
  *   between two Han characters (justified CJK text is spaced by layout);
  * - between lines, a wrap inside Han text or CJK punctuation joins without a
  *   space (满意/度指/标 → 满意度指标); a wrap between two Latin words or
- *   numbers gets one space.
+ *   numbers gets one space;
+ * - inside a drawn cell, a line that ends clearly short of the cell's text
+ *   edge and is followed by another line ends a paragraph: the lines join
+ *   with "\n" (see paragraphBreaks).
  */
 import type { Box } from "./geometry.js";
 import { runBox, type Run } from "./items.js";
@@ -105,31 +108,112 @@ function spacingHabit(lines: readonly string[]): Map<string, boolean> {
   return new Map([...counts].map(([k, [spaced, tight]]) => [k, spaced > tight]));
 }
 
+/** Characters a line may not end with: they go down with the word they open. */
+const OPENING = "“‘(（《〈「『【〔[{";
+/** Characters a line may not start with: they go down with the character before them (kinsoku). */
+const CLOSING = "”’)）》〉」』】〕]}。，、；：？！…,.;:!?%％·";
+/** Assumed width of a non-CJK character, in ems: wider than digits and most Latin letters, so a word's width is not underestimated. */
+const NARROW_EM = 0.6;
+/** A line ending short of the text edge by less than this many ems is a wrap, whatever the next word. */
+const PARAGRAPH_GAP = 2;
+/** Slack, in ems, on top of the next line's first word before a short line counts as a paragraph's end. */
+const WORD_SLACK = 0.5;
+
+/**
+ * The first unit of a line that a wrap would have moved as a whole: opening
+ * punctuation with what it opens, one Han character or one Latin word or
+ * number, and the closing punctuation that may not start a line.
+ */
+export function firstWord(line: string): string {
+  const chars = Array.from(line.trimStart());
+  let i = 0;
+  while (i < chars.length && OPENING.includes(chars[i]!)) i++;
+  if (i < chars.length && isCjk(chars[i]) && !CLOSING.includes(chars[i]!)) i++;
+  else while (i < chars.length && !/\s/.test(chars[i]!) && !isCjk(chars[i])) i++;
+  while (i < chars.length && CLOSING.includes(chars[i]!)) i++;
+  return chars.slice(0, i).join("");
+}
+
+/** Estimated width of a text in ems: CJK characters one em, anything else NARROW_EM. */
+function emWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += isCjk(ch) ? 1 : NARROW_EM;
+  return w;
+}
+
+/**
+ * Which lines of a cell end a paragraph (index i: a break between line i and
+ * line i + 1). A wrapping renderer fills every line of a paragraph but its
+ * last, so a line ending short of the cell's text edge ends a paragraph —
+ * when the gap is more than PARAGRAPH_GAP ems (a line may end a character or
+ * two early when kinsoku sends the character before closing punctuation down
+ * with it) and the next line's first word would have fitted into the gap (a
+ * long number or Latin word goes down whole and leaves a wide gap behind).
+ * The text edge is the cell's right edge less its padding, taken to be the
+ * left padding (the distance from the left edge to the leftmost line).
+ * Narrow labels wrapped a character or two a line (满意/度指/标) fill their
+ * lines, so they never break.
+ */
+export function paragraphBreaks(lines: readonly (readonly Run[])[], texts: readonly string[], frame: Box): boolean[] {
+  const breaks = lines.map(() => false);
+  if (lines.length < 2) return breaks;
+  const left = Math.min(...lines.map((l) => l[0]?.x0 ?? Infinity));
+  const edge = frame[2] - Math.max(0, left - frame[0]);
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.length === 0 || !texts[i]!.trim() || !texts[i + 1]!.trim()) continue;
+    const size = Math.max(...line.map((r) => r.size));
+    const right = Math.max(...line.map((r) => r.x1));
+    const gap = edge - right;
+    const word = emWidth(firstWord(texts[i + 1]!)) + WORD_SLACK;
+    breaks[i] = gap > Math.max(PARAGRAPH_GAP, word) * size;
+  }
+  return breaks;
+}
+
 /**
  * Joins wrapped lines of one cell. A wrap loses whatever space stood there,
  * so the joint is decided by what meets at it: Han–Han never has a space,
  * two Latin letters always (a word wrap), a number or measure broken
  * mid-token (2,584.5/2, ≥150.00/(次)) never; between punctuation, Han, Latin and
- * digits the text's own habit decides.
+ * digits the text's own habit decides. `breaks[i]` marks a paragraph's end
+ * after line i (paragraphBreaks): those lines join with "\n", and a "\n"
+ * already inside a line (a cell continued from the page before) stays.
  */
-export function joinLines(lines: readonly string[]): string {
-  const parts = lines.map((l) => l.trim()).filter((l) => l !== "");
+export function joinLines(lines: readonly string[], breaks: readonly boolean[] = []): string {
+  // A paragraph break after a line goes with it; an empty line's break passes to the line before.
+  const kept: { text: string; brk: boolean }[] = [];
+  lines.forEach((l, i) => {
+    const text = l.trim();
+    if (text !== "") kept.push({ text, brk: breaks[i] ?? false });
+    else if (breaks[i] && kept.length > 0) kept[kept.length - 1]!.brk = true;
+  });
+  const parts = kept.map((k) => k.text);
   let habit: Map<string, boolean> | undefined;
   let out = "";
-  for (const line of parts) {
-    if (out) {
+  let brk = false;
+  for (const [i, line] of parts.entries()) {
+    if (brk) out += "\n";
+    else if (out) {
       const key = `${charClass(lastChar(out))}>${charClass(firstChar(line))}`;
       if (key === "alpha>alpha") out += " ";
       else if (HABIT_PAIRS.has(key) && (habit ??= spacingHabit(parts)).get(key)) out += " ";
     }
     out += line;
+    brk = kept[i]!.brk;
   }
-  return out.replace(/\s+/g, " ");
+  // Paragraph breaks ("\n", also those inside a line joined earlier) stay; other whitespace is one space.
+  return out.replace(/[^\S\n]+/g, " ").replace(/ ?\n\s*/g, "\n");
 }
 
-/** Text and bounding box of a set of runs read as one block. */
-export function blockText(runs: readonly Run[]): { text: string; box: Box } {
-  const text = joinLines(toLines(runs).map(lineText));
+/**
+ * Text and bounding box of a set of runs read as one block. Given the drawn
+ * cell's frame, a line ending short of it starts a new paragraph ("\n").
+ */
+export function blockText(runs: readonly Run[], frame?: Box): { text: string; box: Box } {
+  const lines = toLines(runs);
+  const texts = lines.map(lineText);
+  const text = joinLines(texts, frame ? paragraphBreaks(lines, texts, frame) : []);
   return { text, box: unionBox(runs.map(runBox)) };
 }
 

@@ -15,6 +15,7 @@ export function buildRows(lines: Chunk[][]): Draft[] {
   // Core lines: values, or three cells or more none of which is running text (a goal's
   // wrapped lines beside its label are text, not a row of their own).
   const goal = goalLines(lines);
+  splitGoalColumns(lines, goal);
   // A line of one chunk is never a core: a lone number is a wrapped piece (2,584.5 / 2).
   const core = lines.map((cs, i) => !goal[i] && cs.length > 1 && (cs.some(isValue) || (cs.length >= 3 && cs.every((c) => Array.from(c.text).length <= 16))));
   // Rows from core lines; touching core lines with disjoint columns are one row.
@@ -103,6 +104,67 @@ function goalLines(lines: Chunk[][]): number[] {
     }
   }
   return goal;
+}
+
+/** Width of a text in ems as pdftotext sets it: Han and full-width one, anything else half. */
+function emWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u{20000}-\u{3134f}]/u.test(ch) ? 1 : 0.5;
+  return w;
+}
+
+/**
+ * pdftotext squeezes the two goal texts side by side until one space parts
+ * them; where the left line ends in ", " that space cannot be told from the
+ * text's own (…制高点, 新格局…), and the right text's column shifts from line
+ * to line. So in each goal region: the left text starts at the first column
+ * where two text chunks start, the right text at the column where most of
+ * the others start; a chunk starting at the left column and running past the
+ * right one is cut at the space that leaves the widest left part no wider
+ * (by an em) than the left text's complete lines; on a line holding left
+ * text, whatever follows it is right text (pdftotext may have set it a few
+ * columns left of its column, or cut it at a column of the lines around:
+ * 功能, | 激发…), one chunk moved to the right text's column.
+ */
+function splitGoalColumns(lines: Chunk[][], goal: number[]): void {
+  for (const g of new Set(goal.filter((r) => r > 0))) {
+    const idx = goal.flatMap((r, i) => (r === g ? [i] : []));
+    const texts = idx.flatMap((i) => lines[i]!).filter((c) => Array.from(c.text).length > 6);
+    const counts = new Map<number, number>();
+    for (const c of texts) counts.set(c.c0, (counts.get(c.c0) ?? 0) + 1);
+    const cols = [...counts].filter(([, n]) => n >= 2).sort((a, b) => a[0] - b[0]);
+    const left = cols[0]?.[0];
+    if (left === undefined) continue;
+    const right = cols.filter(([c]) => c > left + 4).sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+    if (right === undefined) continue;
+    const full = Math.max(0, ...texts.filter((c) => c.c0 === left && c.c1 < right).map((c) => emWidth(c.text)));
+    if (full === 0) continue;
+    for (const i of idx) {
+      const parts = lines[i]!.flatMap((c) => {
+        if (c.c0 !== left || c.c1 <= right) return [c];
+        const chars = Array.from(c.text);
+        let cut = -1;
+        for (let k = 1; k < chars.length - 1; k++) {
+          if (chars[k] === " " && emWidth(chars.slice(0, k).join("")) <= full + 1) cut = k;
+        }
+        if (cut < 0) return [c];
+        return [
+          { ...c, c1: c.c0 + cut - 1, text: chars.slice(0, cut).join("").trim() },
+          { ...c, c0: c.c0 + cut + 1, text: chars.slice(cut + 1).join("").trim() },
+        ];
+      });
+      const at = parts.findIndex((c) => Math.abs(c.c0 - left) <= 1);
+      const rest = at >= 0 ? parts.slice(at + 1) : [];
+      if (rest.length > 0) {
+        const l = parts[at]!;
+        const last = rest[rest.length - 1]!;
+        parts.splice(at, parts.length - at,
+          { ...l, c1: Math.min(l.c1, right - 2) },
+          { ...last, c0: right, c1: Math.max(right, last.c1), text: rest.map((c) => c.text).join(" ") });
+      }
+      lines[i] = parts;
+    }
+  }
 }
 
 /** A header row's cells are complete: a line of text below them starts another row. */
