@@ -42,6 +42,7 @@ interface Fixture {
   name: string;
   txt: string;
   pdf: string | null;
+  layout: string | null;
   expected: Expected;
 }
 
@@ -53,6 +54,7 @@ function fixtures(): Fixture[] {
       name: relative(ROOT, base),
       txt: `${base}.txt`,
       pdf: existsSync(`${base}.pdf`) ? `${base}.pdf` : null,
+      layout: existsSync(`${base}.layout.txt`) ? `${base}.layout.txt` : null,
       expected: JSON.parse(readFileSync(join(ROOT, f), "utf8")) as Expected,
     };
   });
@@ -117,6 +119,30 @@ describe.each(FIXTURES)("$name", (fx) => {
       checkVerifier(doc, fx.expected);
     });
   }, 30_000);
+});
+
+/**
+ * The pdftotext -layout text of each variant PDF is read too. These four are
+ * known gaps of the layout-text loader (header cells wrapped over two lines:
+ * 全年执行 / 数, 计量单 / 位, 年度指标 / 值; a level group broken across pages),
+ * outside the budget: their PDFs and texts parse above. `it.fails` keeps the
+ * list honest: one that starts to parse fails here until it leaves the list.
+ */
+const KNOWN_LAYOUT_GAPS = new Set([
+  "furniture/furniture",
+  "indicator-columns/nature-unit",
+  "level-subtotals/subtotals",
+  "unknown-layout/unknown-header",
+]);
+
+describe.each(FIXTURES.filter((f) => f.layout !== null))("$name (pdftotext -layout)", (fx) => {
+  const check = async () => {
+    const doc = await parseText(readFileSync(fx.layout!), { source: fx.layout! });
+    checkForms(doc, fx.expected);
+    checkVerifier(doc, fx.expected);
+  };
+  if (KNOWN_LAYOUT_GAPS.has(fx.name)) it.fails("layout text: a known gap of the layout loader", check);
+  else it("layout text: the same forms and verifier result", check);
 });
 
 describe("the variant corpus", () => {
