@@ -66,6 +66,11 @@ const lexer = best(3, () => time(() => {
 const [tParse, forms] = await timeAsync(async () => (await parseText(big, { verify: false, sha256: nodeSha256 })).forms.length);
 const [tVerify] = await timeAsync(() => parseText(big, { sha256: nodeSha256 }));
 
+// A batch of files parsed (no verifier) and dropped: the parser's own rate.
+const [tBatchParse] = await timeAsync(async () => {
+  for (let i = 0; i < BATCH; i++) await parseText(seed, { source: `file-${i}.txt`, verify: false, sha256: nodeSha256 });
+});
+
 // A batch of files, each parsed, verified and dropped.
 gc?.();
 const heap: number[] = [];
@@ -86,6 +91,7 @@ console.log(`input: ${r(MB)} MB, ${forms} forms (seed × ${REPEAT}); batch: ${BA
 console.log(`baseline floor (decode + split): ${r(MB / floor)} MB/s; lexer (cells keyed + Chevrotain lexing, form by form): ${r(MB / lexer)} MB/s`);
 console.log(`parse, one file:         ${r(MB / tParse)} MB/s, ${(forms / tParse).toFixed(0)} forms/s  = ${r(tParse / floor)}× floor, ${r(tParse / lexer)}× lexer`);
 console.log(`parse+verify, one file:  ${r(MB / tVerify)} MB/s, ${(forms / tVerify).toFixed(0)} forms/s  = ${r(tVerify / floor)}× floor`);
+console.log(`parse, batch:            ${r(batchMB / tBatchParse)} MB/s, ${((BATCH * 7) / tBatchParse).toFixed(0)} forms/s  = ${r(tBatchParse / ((floor * batchMB) / MB))}× floor, ${r(tBatchParse / ((lexer * batchMB) / MB))}× lexer`);
 console.log(`parse+verify, batch:     ${r(batchMB / tBatch)} MB/s, ${((BATCH * 7) / tBatch).toFixed(0)} forms/s, ${(BATCH / tBatch).toFixed(0)} files/s  = ${r(tBatch / ((floor * batchMB) / MB))}× floor`);
 console.log(`peak RSS: ${peakRss.toFixed(0)} MB`);
 if (heap.length) {
