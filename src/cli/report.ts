@@ -5,6 +5,7 @@
  * the command decides where the text goes and whether colour is wanted.
  */
 import type { Finding, Form, Rounding, Severity } from "../model/index.js";
+import { BOM, csvLine } from "./csv.js";
 import { RULES } from "../verify/rules.js";
 
 /** One input of `jixiao verify`: its verified forms, or why it could not be read. */
@@ -162,22 +163,15 @@ function renderJsonl(files: readonly VerifiedFile[], lang: "zh" | "en"): string 
 
 const CSV_COLUMNS = ["file", "form", "project", "rounding", "rule", "severity", "message", "expected", "found", "difference", "path", "row", "line", "page"] as const;
 
-/** RFC 4180: quote a field holding a comma, a quote or a line break; double the quotes. */
-export function csvField(value: string | number | null): string {
-  if (value === null) return "";
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 function renderCsv(files: readonly VerifiedFile[], lang: "zh" | "en"): string {
-  const rows: string[] = [CSV_COLUMNS.join(",")];
+  const rows: string[] = [csvLine([...CSV_COLUMNS])];
   // An unreadable input is a row of its own: its code in the rule column, no form.
   for (const file of files) {
-    if (file.error) rows.push([file.path, null, null, null, file.error.code, "error", file.error.message, null, null, null, null, null, null, null].map(csvField).join(","));
+    if (file.error) rows.push(csvLine([file.path, null, null, null, file.error.code, "error", file.error.message, null, null, null, null, null, null, null]));
   }
-  for (const rec of flatFindings(files, lang)) rows.push(CSV_COLUMNS.map((c) => csvField(rec[c])).join(","));
-  // UTF-8 BOM so Excel reads the Chinese; CRLF line ends as RFC 4180 writes them.
-  return `\uFEFF${rows.map((r) => `${r}\r\n`).join("")}`;
+  for (const rec of flatFindings(files, lang)) rows.push(csvLine(CSV_COLUMNS.map((c) => rec[c])));
+  // UTF-8 BOM so Excel reads the Chinese; csvLine ends lines in CRLF as RFC 4180 writes them.
+  return BOM + rows.join("");
 }
 
 // ── text ───────────────────────────────────────────────────────────────────

@@ -3,7 +3,8 @@
  * produced by the verifier, so these tests pin the report format alone.
  */
 import { describe, expect, it } from "vitest";
-import { csvField, exitCodeFor, renderVerifyReport, summarize, type VerifiedFile } from "../../src/cli/report.js";
+import { csvField } from "../../src/cli/csv.js";
+import { exitCodeFor, renderVerifyReport, summarize, type VerifiedFile } from "../../src/cli/report.js";
 import type { Finding, Form } from "../../src/model/index.js";
 import { cleanForm } from "./builders.js";
 
