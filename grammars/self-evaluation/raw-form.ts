@@ -52,7 +52,7 @@ export interface RawForm {
   unplaced: RawRow[];
   /** Rows of a department-wide form that are not read (its funding block and indicator table). */
   unread: RawRow[];
-  firstLine: number | undefined;
+  /** The last source line read for the form: where a cut-off form is said to end. */
   lastLine: number | undefined;
 }
 

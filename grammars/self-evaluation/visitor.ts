@@ -258,13 +258,12 @@ function emptyForm(formType: RawForm["formType"]): RawForm {
   return {
     formType, title: null, year: null, projectName: [], department: [], implementingUnit: [],
     headerExtras: [], funding: null, goals: null, indicators: null, total: null, grade: null, notes: [],
-    unplaced: [], unread: [], firstLine: undefined, lastLine: undefined,
+    unplaced: [], unread: [], lastLine: undefined,
   };
 }
 
 function setLines(form: RawForm): void {
   const lines = collectLines(form);
-  form.firstLine = lines.length ? Math.min(...lines) : undefined;
   form.lastLine = lines.length ? Math.max(...lines) : undefined;
 }
 
