@@ -8,4 +8,4 @@ export { parseBytes, parseSheet, parseText, textSheet, type ParseOptions } from 
 export { InputError, type InputErrorCode } from "./load/errors.js";
 export * from "./model/index.js";
 export { parseDecimal, parseMeasure, cleanFreeText } from "./normalize/index.js";
-export { verify, verifyForms, RULES, VerifyOptions, DEFAULT_GRADE_BANDS, type ResolvedVerifyOptions } from "./verify/index.js";
+export { verify, verifyForms, formVerifier, RULES, VerifyOptions, DEFAULT_GRADE_BANDS, type ResolvedVerifyOptions } from "./verify/index.js";

@@ -1,16 +1,16 @@
-import { recognise } from "../grammars/self-evaluation/index.js";
+import { recogniseParts } from "../grammars/self-evaluation/index.js";
 import { decodeText, looksBinary, type TextEncoding } from "./load/decode.js";
 import { detectInput } from "./load/detect.js";
 import { InputError } from "./load/errors.js";
 import { isLayoutText, layoutTextToSheet } from "./load/layout.js";
-import { tsvToSheet } from "./load/tsv.js";
+import { tsvSheetStream } from "./load/tsv.js";
 import { Document, SCHEMA_VERSION, type Diagnostic } from "./model/document.js";
 import { Form } from "./model/form.js";
 import { z } from "zod";
-import type { Sheet } from "./model/sheet.js";
+import type { Sheet, SheetStream } from "./model/sheet.js";
 import { normalizeForm } from "./normalize/index.js";
 import type { PdfOptions } from "./load/pdf/index.js";
-import { verifyForms, type VerifyOptions } from "./verify/index.js";
+import { formVerifier, type VerifyOptions } from "./verify/index.js";
 
 /** Options of the parse functions. */
 export interface ParseOptions {
@@ -32,48 +32,69 @@ export interface ParseOptions {
 }
 
 /**
- * Parses the forms of an in-memory Sheet (what any loader yields).
- * Pure and synchronous: the grammar, the normaliser and nothing else.
+ * Parses the forms of a Sheet (what any loader yields; its rows may be a
+ * generator, read once). Pure and synchronous: the grammar, the normaliser
+ * and nothing else. Forms are normalised part by part as the grammar yields
+ * them, so the cells of a form can be dropped once it is read.
  */
-export function parseSheet(sheet: Sheet): { forms: Form[]; diagnostics: Diagnostic[] } {
-  const result = recognise(sheet);
+export function parseSheet(sheet: SheetStream): { forms: Form[]; diagnostics: Diagnostic[] } {
+  return readForms(sheet, (form) => form);
+}
+
+/**
+ * parseSheet with a last step for each form as soon as it is normalised
+ * (verify it, check it against the schema), while its parts are still young:
+ * objects that die young cost the garbage collector next to nothing.
+ */
+function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Form): { forms: Form[]; diagnostics: Diagnostic[] } {
   const forms: Form[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const e of result.errors) {
-    const d: Diagnostic = {
-      code: "grammar.unexpected",
-      severity: "warning",
-      message: `expected ${e.expected.join(" or ") || "something else"}, found "${e.found}"`,
-      expected: e.expected,
-    };
-    if (e.line !== undefined) d.line = e.line;
-    if (e.cell !== undefined) d.cell = e.cell;
-    if (e.page !== undefined) d.page = e.page;
-    diagnostics.push(d);
+  // Grammar errors first, then each form's findings, then stray rows: the
+  // order a reader meets them in when the whole file is read at once.
+  const grammarDiagnostics: Diagnostic[] = [];
+  const formDiagnostics: Diagnostic[] = [];
+  const strayDiagnostics: Diagnostic[] = [];
+  for (const part of recogniseParts(sheet.rows)) {
+    for (const e of part.errors) {
+      const d: Diagnostic = {
+        code: "grammar.unexpected",
+        severity: "warning",
+        message: `expected ${e.expected.join(" or ") || "something else"}, found "${e.found}"`,
+        expected: e.expected,
+      };
+      if (e.line !== undefined) d.line = e.line;
+      if (e.cell !== undefined) d.cell = e.cell;
+      if (e.page !== undefined) d.page = e.page;
+      grammarDiagnostics.push(d);
+    }
+    for (const raw of part.forms) {
+      const { form, diagnostics: ds } = normalizeForm(raw, forms.length);
+      forms.push(finish(form, forms.length));
+      for (const d of ds) formDiagnostics.push(d);
+    }
+    for (const { row, after } of part.strays) {
+      if (after < 0) continue; // a document's own preamble (附件, headings) precedes the first form
+      const d: Diagnostic = {
+        code: "grammar.unplaced-row",
+        severity: "warning",
+        message: `a row no part of the form accounts for, starting "${row.cells[0]?.cell.text.trim() ?? ""}"`,
+        form: after,
+      };
+      if (row.line !== undefined) d.line = row.line;
+      d.page = row.page;
+      if (row.cells[0]) d.cell = row.cells[0].cell.col;
+      strayDiagnostics.push(d);
+    }
   }
-  result.forms.forEach((raw, i) => {
-    const { form, diagnostics: ds } = normalizeForm(raw, i);
-    forms.push(form);
-    diagnostics.push(...ds);
-  });
-  for (const { row, after } of result.strays) {
-    if (after < 0) continue; // a document's own preamble (附件, headings) precedes the first form
-    const d: Diagnostic = {
-      code: "grammar.unplaced-row",
-      severity: "warning",
-      message: `a row no part of the form accounts for, starting "${row.cells[0]?.cell.text.trim() ?? ""}"`,
-      form: after,
-    };
-    if (row.line !== undefined) d.line = row.line;
-    d.page = row.page;
-    if (row.cells[0]) d.cell = row.cells[0].cell.col;
-    diagnostics.push(d);
-  }
-  return { forms, diagnostics };
+  return { forms, diagnostics: [...grammarDiagnostics, ...formDiagnostics, ...strayDiagnostics] };
 }
 
 /** Reads bytes or a string as a text export and returns its Sheet and encoding. */
 export function textSheet(input: string | Uint8Array, source: string): { sheet: Sheet; encoding: TextEncoding | null } {
+  const { sheet, encoding } = textSheetStream(input, source);
+  return { sheet: { ...sheet, rows: [...sheet.rows] }, encoding };
+}
+
+function textSheetStream(input: string | Uint8Array, source: string): { sheet: SheetStream; encoding: TextEncoding | null } {
   let text: string;
   let encoding: TextEncoding | null = null;
   if (typeof input === "string") {
@@ -87,7 +108,7 @@ export function textSheet(input: string | Uint8Array, source: string): { sheet: 
   if (text.trim() === "") throw new InputError("input.empty", source, "the file holds no text (only whitespace)");
   if (looksBinary(text)) throw new InputError("input.binary", source, "this is a binary file, not a text export or a PDF");
   // Tabs make a TSV export; columns made of runs of spaces are pdftotext -layout.
-  const sheet = isLayoutText(text) ? layoutTextToSheet(text, source) : tsvToSheet(text, source);
+  const sheet = isLayoutText(text) ? layoutTextToSheet(text, source) : tsvSheetStream(text, source);
   return { sheet, encoding };
 }
 
@@ -101,7 +122,7 @@ export function textSheet(input: string | Uint8Array, source: string): { sheet: 
 export async function parseText(input: string | Uint8Array, options: ParseOptions = {}): Promise<Document> {
   const source = options.source ?? "input";
   const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
-  const { sheet, encoding } = textSheet(input, source);
+  const { sheet, encoding } = textSheetStream(input, source);
   return assemble(sheet, bytes, encoding, options);
 }
 
@@ -120,8 +141,11 @@ export async function parseBytes(bytes: Uint8Array, options: ParseOptions = {}):
   return parseText(bytes, options);
 }
 
-async function assemble(sheet: Sheet, bytes: Uint8Array, encoding: TextEncoding | null, options: ParseOptions): Promise<Document> {
-  const { forms, diagnostics } = parseSheet(sheet);
+async function assemble(sheet: SheetStream, bytes: Uint8Array, encoding: TextEncoding | null, options: ParseOptions): Promise<Document> {
+  const verifyForm = options.verify === false ? null : formVerifier(options.verify ?? {});
+  // The schema is the contract: a form that fails it is a bug here, not bad input.
+  const { forms, diagnostics } = readForms(sheet, (form, i) =>
+    CheckedForm.parse(verifyForm ? { ...form, verification: verifyForm(form, i) } : form) as Form);
   if (forms.length === 0) {
     throw new InputError("input.no-form", sheet.source, "no 自评表 found: no title 项目支出绩效自评表 and no 项目名称 row");
   }
@@ -135,22 +159,22 @@ async function assemble(sheet: Sheet, bytes: Uint8Array, encoding: TextEncoding 
       pages: sheet.pages,
       bytes: bytes.byteLength,
     },
-    forms: options.verify === false ? forms : verifyForms(forms, options.verify ?? {}),
+    forms,
     diagnostics,
   };
-  // The schema is the contract: a Document that fails it is a bug here, not bad input.
-  return CheckedDocument.parse(doc) as Document;
+  return CheckedEnvelope.parse(doc) as Document;
 }
 
 /**
- * The Document schema as checked on every parse. Provenance is left out of the
- * run-time check: its entries are copied field for field from the Sheet's
- * cells in one place (normalize/context.ts), and checking them was 85 % of the
- * validation time. Every other value is checked.
+ * The Form schema as checked on every parse, form by form. Provenance is left
+ * out of the run-time check: its entries are copied field for field from the
+ * Sheet's cells in one place (normalize/context.ts), and checking them was
+ * 85 % of the validation time. Every other value is checked.
  */
-const CheckedDocument = Document.extend({
-  forms: z.array(Form.extend({ provenance: z.custom<Form["provenance"]>((v) => typeof v === "object" && v !== null) })),
-});
+const CheckedForm = Form.extend({ provenance: z.custom<Form["provenance"]>((v) => typeof v === "object" && v !== null) });
+
+/** The rest of the Document, checked once its forms have been. */
+const CheckedEnvelope = Document.extend({ forms: z.array(z.custom<Form>()) });
 
 async function sha256(bytes: Uint8Array): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>);

@@ -1,10 +1,9 @@
-import type { Sheet } from "../../src/model/sheet.js";
+import type { IToken } from "chevrotain";
+import type { Row } from "../../src/model/sheet.js";
 import type { DocumentCstNode } from "./cst.js";
-import { toLexInput } from "./input.js";
+import { cellOf, lexParts, rowEndOf } from "./input.js";
 import { selfEvaluationParser } from "./parser.js";
 import type { GrammarResult } from "./raw-form.js";
-import { DepartmentFormTitle, FormTitle, formLexer } from "./tokens.js";
-import { cellKey } from "../../src/text/chars.js";
 import { RawFormVisitor } from "./visitor.js";
 
 export type { CellRef, GrammarResult, RawForm, RawFundingRow, RawIndicatorRow, RawRow } from "./raw-form.js";
@@ -12,68 +11,50 @@ export type { CellRef, GrammarResult, RawForm, RawFundingRow, RawIndicatorRow, R
 const visitor = new RawFormVisitor();
 
 /**
- * Recognises the 自评表 forms in a Sheet: lexes its cells, parses the layout
- * with error recovery, and returns each form's parts with their cells, the
- * rows no form claims, and what the parser expected where it failed.
+ * Recognises the 自评表 forms in a Sheet's rows, one part at a time (a part
+ * starts at a title row): lexes its cells, parses the layout with error
+ * recovery, and yields each part's forms with their cells, the rows no form
+ * claims, and what the parser expected where it failed. A stray row's `after`
+ * counts the forms of all parts before it. Rows are read as the parts are
+ * consumed, so a streamed Sheet is never held whole.
  */
-export function recognise(sheet: Sheet): GrammarResult {
+export function* recogniseParts(rows: Iterable<Row>): Generator<GrammarResult> {
+  let formsBefore = 0;
+  for (const tokens of lexParts(rows)) {
+    const r = recognisePart(tokens);
+    for (const s of r.strays) s.after = s.after < 0 ? formsBefore - 1 : s.after + formsBefore;
+    formsBefore += r.forms.length;
+    yield r;
+  }
+}
+
+/** Recognises every form of a Sheet's rows at once (see recogniseParts). */
+export function recognise(sheet: { rows: Iterable<Row> }): GrammarResult {
   const result: GrammarResult = { forms: [], strays: [], errors: [] };
-  for (const part of splitAtTitles(sheet)) {
-    const r = recognisePart(part);
-    for (const s of r.strays) result.strays.push({ row: s.row, after: s.after < 0 ? result.forms.length - 1 : s.after + result.forms.length });
+  for (const r of recogniseParts(sheet.rows)) {
     result.forms.push(...r.forms);
+    result.strays.push(...r.strays);
     result.errors.push(...r.errors);
   }
   return result;
 }
 
-const TITLE_PATTERNS = [FormTitle, DepartmentFormTitle].map((t) => new RegExp(`^(?:${(t.PATTERN as RegExp).source})`));
-
-/**
- * Cuts a Sheet before each title row, so that a file of ten thousand forms is
- * lexed and parsed one form at a time: memory stays that of one form. The
- * grammar still reads any number of forms per part (a form whose title was
- * lost stays with the one before it).
- */
-function splitAtTitles(sheet: Sheet): Sheet[] {
-  const parts: Sheet[] = [];
-  let rows: Sheet["rows"] = [];
-  for (const row of sheet.rows) {
-    const first = row.cells.find((c) => c.text.trim() !== "");
-    if (first && rows.length > 0) {
-      const key = cellKey(first.text) + "\n";
-      if (TITLE_PATTERNS.some((re) => re.test(key))) {
-        parts.push({ ...sheet, rows });
-        rows = [];
-      }
-    }
-    rows.push(row);
-  }
-  if (rows.length) parts.push({ ...sheet, rows });
-  return parts;
-}
-
-function recognisePart(sheet: Sheet): GrammarResult {
-  const input = toLexInput(sheet);
-  // The cell-text token matches any character but \t and \n, so the lexer
-  // cannot fail on a cell key: no lexing errors to report.
-  const lexed = formLexer.tokenize(input.text);
-  selfEvaluationParser.input = lexed.tokens;
+function recognisePart(tokens: IToken[]): GrammarResult {
+  selfEvaluationParser.input = tokens;
   const cst = selfEvaluationParser.document() as DocumentCstNode;
   const errors = selfEvaluationParser.errors.map((e) => {
-    const cell = input.cellAt.get(e.token.startOffset);
-    const row = input.rowAt.get(e.token.startOffset);
-    const expected = expectedOf(e.message);
+    const cell = cellOf(e.token);
+    const row = rowEndOf(e.token);
     return {
       message: e.message,
-      expected,
+      expected: expectedOf(e.message),
       found: e.token.tokenType.name === "EOF" ? "end of input" : (cell?.text ?? e.token.image),
       line: cell?.line ?? row?.line,
       cell: cell?.col,
       page: cell?.page ?? row?.page,
     };
   });
-  const { forms, strays } = visitor.collect(cst, input.cellAt, input.rowAt);
+  const { forms, strays } = visitor.collect(cst);
   return { forms, strays, errors };
 }
 

@@ -1,18 +1,33 @@
-import type { Cell, Sheet } from "../../src/model/sheet.js";
+import type { IToken, TokenType } from "chevrotain";
+import type { Cell, Row } from "../../src/model/sheet.js";
 import { cellKey } from "../../src/text/chars.js";
+import { classifyKeys } from "./classify.js";
+import { DepartmentFormTitle, FormTitle, keyMatches, RowEnd } from "./tokens.js";
 
-/**
- * The string the lexer reads, and the way back from a token to its cell: cells
- * that hold text are keyed (cellKey) and joined by \t, each row ends in \n.
- * Empty cells and blank rows carry no token: the layout is recognised by what
- * cells hold, not by their positions, which shift from form to form.
+/*
+ * The parser's input, built from a Sheet's rows: one token per cell that holds
+ * text (its key: see cellKey), then a RowEnd per row. Empty cells and blank
+ * rows carry no token: the layout is recognised by what cells hold, not by
+ * their positions, which shift from form to form. Each token carries its cell
+ * (a RowEnd: its row's line and page) as its payload, which is how every
+ * value keeps its provenance. Offsets are token ordinals: they order tokens as
+ * the source does, which is all the parser and the visitor ask of them.
  */
-export interface LexInput {
-  text: string;
-  /** The cell whose key starts at a given offset of `text`. */
-  cellAt: Map<number, Cell>;
-  /** The source line or row of each row end, by offset of its \n. */
-  rowAt: Map<number, { line: number | undefined; page: number }>;
+
+/** Where a row ends: the payload of its RowEnd token. */
+export interface RowPosition {
+  line: number | undefined;
+  page: number;
+}
+
+/** The cell a token stands for, if it stands for one (not a RowEnd, not a token made up by error recovery). */
+export function cellOf(token: IToken | undefined): Cell | undefined {
+  return token && token.tokenType !== RowEnd ? (token.payload as Cell | undefined) : undefined;
+}
+
+/** The row a RowEnd token ends. */
+export function rowEndOf(token: IToken | undefined): RowPosition | undefined {
+  return token && token.tokenType === RowEnd ? (token.payload as RowPosition | undefined) : undefined;
 }
 
 // Page furniture: page numbers and the like are not content.
@@ -28,32 +43,78 @@ export function isFurnitureRow(keys: string[]): boolean {
   return keys.length === 1 && FURNITURE.some((re) => re.test(keys[0]!));
 }
 
-/** Builds the lexer input from a Sheet. */
-export function toLexInput(sheet: Sheet): LexInput {
-  const parts: string[] = [];
-  const cellAt = new Map<number, Cell>();
-  const rowAt = new Map<number, { line: number | undefined; page: number }>();
-  let offset = 0;
-  for (const row of sheet.rows) {
-    const keyed: Array<[string, Cell]> = [];
+function isTitle(key: string): boolean {
+  return keyMatches(FormTitle, key) || keyMatches(DepartmentFormTitle, key);
+}
+
+/**
+ * The tokens of a run of rows, cut before each title row: a file of ten
+ * thousand forms is lexed and parsed one form at a time, and the rows of a
+ * form can be dropped as soon as it is read. The grammar still reads any
+ * number of forms per part (a form whose title was lost stays with the one
+ * before it).
+ */
+export function* lexParts(rows: Iterable<Row>): Generator<IToken[]> {
+  let keys: string[] = [];
+  let cells: Cell[] = [];
+  // Per row: how many keyed cells, and where it ends.
+  let rowSizes: number[] = [];
+  let rowEnds: RowPosition[] = [];
+  for (const row of rows) {
+    const start = keys.length;
     for (const cell of row.cells) {
       const key = cellKey(cell.text);
-      if (key !== "") keyed.push([key, cell]);
-    }
-    if (keyed.length === 0 || isFurnitureRow(keyed.map(([k]) => k))) continue;
-    for (let i = 0; i < keyed.length; i++) {
-      const [key, cell] = keyed[i]!;
-      if (i > 0) {
-        parts.push("\t");
-        offset += 1;
+      if (key !== "") {
+        keys.push(key);
+        cells.push(cell);
       }
-      cellAt.set(offset, cell);
-      parts.push(key);
-      offset += key.length;
     }
-    rowAt.set(offset, { line: row.line, page: row.page });
-    parts.push("\n");
-    offset += 1;
+    const size = keys.length - start;
+    if (size === 0) continue;
+    if (size === 1 && isFurnitureRow([keys[start]!])) {
+      keys.length = start;
+      cells.length = start;
+      continue;
+    }
+    if (start > 0 && isTitle(keys[start]!)) {
+      const rowKeys = keys.slice(start);
+      const rowCells = cells.slice(start);
+      keys.length = start;
+      cells.length = start;
+      yield tokensOf(keys, cells, rowSizes, rowEnds);
+      keys = rowKeys;
+      cells = rowCells;
+      rowSizes = [];
+      rowEnds = [];
+    }
+    rowSizes.push(size);
+    rowEnds.push({ line: row.line, page: row.page });
   }
-  return { text: parts.join(""), cellAt, rowAt };
+  if (keys.length) yield tokensOf(keys, cells, rowSizes, rowEnds);
+}
+
+/** All the tokens of a run of rows, in one piece (for tests and tools). */
+export function lexRows(rows: Iterable<Row>): IToken[] {
+  const all: IToken[] = [];
+  for (const part of lexParts(rows)) for (const t of part) all.push(t);
+  return all;
+}
+
+function tokensOf(keys: string[], cells: Cell[], rowSizes: number[], rowEnds: RowPosition[]): IToken[] {
+  const types = classifyKeys(keys);
+  const tokens: IToken[] = new Array<IToken>(keys.length + rowSizes.length);
+  let k = 0;
+  let t = 0;
+  for (let r = 0; r < rowSizes.length; r++) {
+    for (const end = k + rowSizes[r]!; k < end; k++, t++) tokens[t] = token(types[k]!, keys[k]!, t, cells[k]);
+    tokens[t] = token(RowEnd, "\n", t, rowEnds[r]);
+    t++;
+  }
+  return tokens;
+}
+
+// Only what the parser reads: no line or column fields, which would be NaN
+// here (a boxed number each).
+function token(tokenType: TokenType, image: string, offset: number, payload: Cell | RowPosition | undefined): IToken {
+  return { image, startOffset: offset, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType, payload };
 }

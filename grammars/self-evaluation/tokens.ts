@@ -22,8 +22,18 @@ export const Furniture = createToken({ name: "Furniture", pattern: Lexer.NA });
 /** Every cell token: what a row the grammar cannot place is made of. */
 export const AnyCell = createToken({ name: "AnyCell", pattern: Lexer.NA });
 
+/** Each label token's pattern as a test of a whole cell key (no lookahead needed). */
+const wholeKeyPatterns = new Map<TokenType, RegExp>();
+
 function cell(name: string, source: string, categories: TokenType[] = []): TokenType {
-  return createToken({ name, pattern: new RegExp(`(?:${source})${CELL_END}`), categories: [...categories, AnyCell] });
+  const type = createToken({ name, pattern: new RegExp(`(?:${source})${CELL_END}`), categories: [...categories, AnyCell] });
+  wholeKeyPatterns.set(type, new RegExp(`^(?:${source})$`));
+  return type;
+}
+
+/** True when a whole cell key is read as the given token (one of the label and value tokens made by `cell`). */
+export function keyMatches(type: TokenType, key: string): boolean {
+  return wholeKeyPatterns.get(type)?.test(key) ?? false;
 }
 
 const SUBTOTAL = "(?:\\(\\d+(?:\\.\\d+)?分\\))?";

@@ -1,5 +1,4 @@
 import type { IToken } from "chevrotain";
-import type { Cell } from "../../src/model/sheet.js";
 import type {
   ClosingRowsCstChildren, DepartmentFormCstChildren, DepartmentFormRowCstChildren, DepartmentRowCstChildren,
   FurnitureRowCstChildren, UnplacedRowCstChildren, DocumentCstChildren, FormCstChildren, FundingBlockCstChildren,
@@ -8,6 +7,7 @@ import type {
   IndicatorRowCstChildren, NoteRowCstChildren, ProjectRowCstChildren, StrayRowCstChildren, TitleRowCstChildren,
   TotalRowCstChildren, ValueRowCstChildren, YearRowCstChildren,
 } from "./cst.js";
+import { cellOf, rowEndOf } from "./input.js";
 import { selfEvaluationParser } from "./parser.js";
 import type { CellRef, RawForm, RawFundingRow, RawIndicatorRow, RawRow } from "./raw-form.js";
 
@@ -18,13 +18,11 @@ type Part =
   | { kind: "year"; ref: CellRef };
 
 /**
- * Turns the CST into RawForms: each token back to its cell, cells grouped by
- * the part of the form they belong to. Tokens of one row are merged back into
- * source order, since Chevrotain files them by type.
+ * Turns the CST into RawForms: each token back to its cell (its payload),
+ * cells grouped by the part of the form they belong to. Tokens of one row are
+ * merged back into source order, since Chevrotain files them by type.
  */
 export class RawFormVisitor extends BaseVisitor {
-  private cellAt: Map<number, Cell> = new Map();
-  private rowAt: Map<number, { line: number | undefined; page: number }> = new Map();
   private forms: RawForm[] = [];
   private strays: Array<{ row: RawRow; after: number }> = [];
 
@@ -33,14 +31,8 @@ export class RawFormVisitor extends BaseVisitor {
     this.validateVisitor();
   }
 
-  /** Visits a document CST built over the given offset tables. */
-  collect(
-    cst: { children: DocumentCstChildren },
-    cellAt: Map<number, Cell>,
-    rowAt: Map<number, { line: number | undefined; page: number }>,
-  ): { forms: RawForm[]; strays: Array<{ row: RawRow; after: number }> } {
-    this.cellAt = cellAt;
-    this.rowAt = rowAt;
+  /** Visits a document CST whose tokens carry their cells (see input.ts). */
+  collect(cst: { children: DocumentCstChildren }): { forms: RawForm[]; strays: Array<{ row: RawRow; after: number }> } {
     this.forms = [];
     this.strays = [];
     this.document(cst.children);
@@ -51,20 +43,29 @@ export class RawFormVisitor extends BaseVisitor {
   // rule's children out altogether (the generated types cannot say so):
   // such a token reads as an empty cell.
   private ref(tok: IToken | undefined): CellRef {
-    const cell = tok ? this.cellAt.get(tok.startOffset) : undefined;
+    const cell = cellOf(tok);
     const token = tok?.tokenType.name ?? "Missing";
     return cell ? { cell, token } : { cell: { text: "", col: 0, page: 1 }, token };
   }
 
-  private refs(...groups: Array<IToken[] | undefined>): CellRef[] {
-    const all: IToken[] = [];
-    for (const g of groups) if (g) all.push(...g);
-    all.sort((a, b) => a.startOffset - b.startOffset);
-    return all.filter((t) => this.cellAt.has(t.startOffset)).map((t) => this.ref(t));
+  /** The cells of one or more token groups of a row, in source order; tokens that stand for no cell are left out. */
+  private refs(group: IToken[] | undefined, ...more: Array<IToken[] | undefined>): CellRef[] {
+    let all = group ?? [];
+    if (more.length) {
+      all = [...all];
+      for (const g of more) if (g) all.push(...g);
+      all.sort((a, b) => a.startOffset - b.startOffset);
+    }
+    const out: CellRef[] = [];
+    for (const t of all) {
+      const cell = cellOf(t);
+      if (cell) out.push({ cell, token: t.tokenType.name });
+    }
+    return out;
   }
 
   private rowOf(end: IToken[] | undefined, cells: CellRef[]): RawRow {
-    const pos = end?.[0] ? this.rowAt.get(end[0].startOffset) : undefined;
+    const pos = rowEndOf(end?.[0]);
     return { line: pos?.line ?? cells[0]?.cell.line, page: pos?.page ?? cells[0]?.cell.page ?? 1, cells };
   }
 

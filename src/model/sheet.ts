@@ -34,3 +34,10 @@ export const Sheet = z.object({
   rows: z.array(Row),
 });
 export type Sheet = z.infer<typeof Sheet>;
+
+/**
+ * A Sheet whose rows may be produced as they are read (a generator): what the
+ * text loader hands the grammar, so a large file is never held as cells all at
+ * once. Every Sheet is one.
+ */
+export type SheetStream = Omit<Sheet, "rows"> & { rows: Iterable<Row> };

@@ -15,7 +15,7 @@ import { facts } from "./facts.js";
 import { checkFunding } from "./funding.js";
 import { checkGrade } from "./grade.js";
 import { checkIndicators } from "./indicators.js";
-import { resolveOptions, type VerifyOptions } from "./options.js";
+import { resolveOptions, type ResolvedVerifyOptions, type VerifyOptions } from "./options.js";
 import { checkScores } from "./scores.js";
 import { checkTotals } from "./totals.js";
 import { checkWeights } from "./weights.js";
@@ -68,7 +68,21 @@ function compareFindings(a: Finding, b: Finding): number {
  * @throws ZodError when the options are invalid
  */
 export function verify(form: Form, options?: VerifyOptions, formIndex = 0): Verification {
+  return verifyResolved(form, resolveOptions(options), formIndex);
+}
+
+/**
+ * A verifier with its options checked once, for forms that arrive one at a
+ * time (a large file is parsed form by form).
+ *
+ * @throws ZodError when the options are invalid
+ */
+export function formVerifier(options?: VerifyOptions): (form: Form, formIndex: number) => Verification {
   const opts = resolveOptions(options);
+  return (form, formIndex) => verifyResolved(form, opts, formIndex);
+}
+
+function verifyResolved(form: Form, opts: ResolvedVerifyOptions, formIndex: number): Verification {
   // The rules are those of the project form (domain.md); a department-wide
   // form is parsed without its funding block and indicators, so checking its
   // printed 总分 against them would report errors that are not in the form.
@@ -91,6 +105,6 @@ export function verify(form: Form, options?: VerifyOptions, formIndex = 0): Veri
  * and leaves the inputs untouched.
  */
 export function verifyForms(forms: readonly Form[], options?: VerifyOptions): Form[] {
-  const opts = resolveOptions(options);
-  return forms.map((form, i) => ({ ...form, verification: verify(form, opts, i) }));
+  const check = formVerifier(options);
+  return forms.map((form, i) => ({ ...form, verification: check(form, i) }));
 }

@@ -2,8 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { recognise } from "../../grammars/self-evaluation/index.js";
-import { formLexer } from "../../grammars/self-evaluation/tokens.js";
-import { toLexInput } from "../../grammars/self-evaluation/input.js";
+import { lexRows } from "../../grammars/self-evaluation/input.js";
 import { tsvToSheet } from "../../src/load/tsv.js";
 import { Form } from "../../src/model/form.js";
 import { parseSheet } from "../../src/parse.js";
@@ -11,7 +10,7 @@ import { grammarArtifacts } from "../../scripts/grammar-artifacts.js";
 import { SEED_TEXT } from "../helpers.js";
 
 const tokensOf = (line: string) =>
-  formLexer.tokenize(toLexInput(tsvToSheet(line, "t")).text).tokens.map((t) => t.tokenType.name).filter((n) => n !== "RowEnd");
+  lexRows(tsvToSheet(line, "t").rows).map((t) => t.tokenType.name).filter((n) => n !== "RowEnd");
 
 describe("the lexer", () => {
   it("reads label cells only when the whole cell is the label", () => {

@@ -7,8 +7,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { recognise } from "../../grammars/self-evaluation/index.js";
-import { toLexInput } from "../../grammars/self-evaluation/input.js";
-import { formLexer } from "../../grammars/self-evaluation/tokens.js";
+import { lexRows } from "../../grammars/self-evaluation/input.js";
 import type { CellRef, RawIndicatorRow } from "../../grammars/self-evaluation/index.js";
 import { tsvToSheet } from "../../src/load/tsv.js";
 import { orderedAssignment } from "../../src/normalize/align.js";
@@ -17,7 +16,7 @@ import { parseSheet, parseText } from "../../src/parse.js";
 import { verify } from "../../src/verify/index.js";
 
 const tokensOf = (line: string) =>
-  formLexer.tokenize(toLexInput(tsvToSheet(line, "t")).text).tokens.map((t) => t.tokenType.name).filter((n) => n !== "RowEnd");
+  lexRows(tsvToSheet(line, "t").rows).map((t) => t.tokenType.name).filter((n) => n !== "RowEnd");
 
 const ref = (text: string, col: number, token = "TextCell", bbox?: [number, number, number, number]): CellRef => ({
   cell: bbox ? { text, col, page: 1, line: 1, bbox } : { text, col, page: 1, line: 1 },
