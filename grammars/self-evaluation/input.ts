@@ -14,11 +14,8 @@ import { DepartmentFormTitle, FormTitle, keyMatches, RowEnd } from "./tokens.js"
  * the source does, which is all the parser and the visitor ask of them.
  */
 
-/** Where a row ends: the payload of its RowEnd token. */
-export interface RowPosition {
-  line: number | undefined;
-  page: number;
-}
+/** Where a row ends: the payload of its RowEnd token (the Row itself). */
+export type RowPosition = Pick<Row, "line" | "page">;
 
 /** The cell a token stands for, if it stands for one (not a RowEnd, not a token made up by error recovery). */
 export function cellOf(token: IToken | undefined): Cell | undefined {
@@ -88,7 +85,7 @@ export function* lexParts(rows: Iterable<Row>): Generator<IToken[]> {
       rowEnds = [];
     }
     rowSizes.push(size);
-    rowEnds.push({ line: row.line, page: row.page });
+    rowEnds.push(row);
   }
   if (keys.length) yield tokensOf(keys, cells, rowSizes, rowEnds);
 }
