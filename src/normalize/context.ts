@@ -11,16 +11,17 @@ export class FormContext {
 
   /** Records where the value at `path` was read. */
   at(path: string, ref: CellRef | null | undefined): void {
-    if (!ref) return;
-    const c = ref.cell;
-    this.provenance[path] = c.bbox
-      ? (c.line !== undefined ? { line: c.line, cell: c.col, page: c.page, bbox: c.bbox } : { cell: c.col, page: c.page, bbox: c.bbox })
-      : (c.line !== undefined ? { line: c.line, cell: c.col, page: c.page } : { cell: c.col, page: c.page });
+    if (ref) this.provenance[path] = provenanceOf(ref);
   }
 
   /** Records where field `field` of item `i` of a list (`indicators`, `funding`) was read. */
   atItem(list: string, i: number, field: string, ref: CellRef | null | undefined): void {
-    if (ref) this.at(itemPath(list, i, field), ref);
+    if (ref) this.provenance[itemPaths(list, field).at(i)] = provenanceOf(ref);
+  }
+
+  /** Records where an item's field was read, its paths given (itemPaths): the hot loops' form of atItem. */
+  atPath(paths: ItemPaths, i: number, ref: CellRef | null | undefined): void {
+    if (ref) this.provenance[paths.at(i)] = provenanceOf(ref);
   }
 
   /** Adds a diagnostic located at a cell. */
@@ -35,17 +36,41 @@ export class FormContext {
   }
 }
 
-// Every form writes the same paths (indicators[3].score …). Building them once
-// and reusing the strings spares a concatenation and a hash of a fresh key per
-// value, which was the largest single cost of normalising.
-// Keyed by the literal names, never by a concatenation: a fresh string would
-// have to be hashed on every lookup, which is what this cache avoids.
-const PATHS = new Map<string, Map<string, string[]>>();
+/** A fresh provenance entry for a cell: its fields copied, in one of four fixed shapes. */
+function provenanceOf(ref: CellRef): Provenance {
+  const c = ref.cell;
+  return c.bbox
+    ? (c.line !== undefined ? { line: c.line, cell: c.col, page: c.page, bbox: c.bbox } : { cell: c.col, page: c.page, bbox: c.bbox })
+    : (c.line !== undefined ? { line: c.line, cell: c.col, page: c.page } : { cell: c.col, page: c.page });
+}
 
-function itemPath(list: string, i: number, field: string): string {
-  let byField = PATHS.get(list);
-  if (!byField) PATHS.set(list, (byField = new Map()));
-  let byIndex = byField.get(field);
-  if (!byIndex) byField.set(field, (byIndex = []));
-  return (byIndex[i] ??= `${list}[${i}].${field}`);
+/**
+ * The paths of one field of a list's items (`indicators[3].score` …), each
+ * built once and reused by every form: that spares a concatenation, and the
+ * hash of a fresh key, per value recorded. Each is made an internalized
+ * string (the engine's own form of a property name), which is what a
+ * property store looks a key up as.
+ */
+export class ItemPaths {
+  private readonly paths: string[] = [];
+
+  constructor(readonly list: string, readonly field: string) {}
+
+  at(i: number): string {
+    return (this.paths[i] ??= internalize(`${this.list}[${i}].${this.field}`));
+  }
+}
+
+function internalize(key: string): string {
+  return Object.keys({ [key]: 0 })[0]!;
+}
+
+const ITEM_PATHS = new Map<string, ItemPaths>();
+
+/** The ItemPaths of `list` and `field`, the same object on every call: fetch it once, outside a loop. */
+export function itemPaths(list: string, field: string): ItemPaths {
+  const key = `${list}\u0000${field}`;
+  let p = ITEM_PATHS.get(key);
+  if (!p) ITEM_PATHS.set(key, (p = new ItemPaths(list, field)));
+  return p;
 }

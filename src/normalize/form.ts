@@ -25,7 +25,8 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
   ctx.at("implementingUnit", unit);
 
   const yearMatch = raw.year ? /(\d{4})/.exec(raw.year.cell.text) : raw.title ? /(\d{4})/.exec(raw.title.cell.text) : null;
-  const totalValues = (raw.total?.values ?? []).filter((v) => parseDecimal(v.cell.text) !== undefined);
+  const totalValues: CellRef[] = [];
+  if (raw.total) for (const v of raw.total.values) if (parseDecimal(v.cell.text) !== undefined) totalValues.push(v);
   const [totalWeightRef, totalScoreRef] = totalValues.length >= 2 ? totalValues : [undefined, totalValues[0]];
   ctx.at("total.weight", totalWeightRef);
   ctx.at("total.score", totalScoreRef);
@@ -35,7 +36,7 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
   const notes: Record<string, string> = {};
   for (const n of raw.notes) {
     const key = cleanLabel(n.label.cell.text);
-    notes[key] = cleanFreeText(n.values.map((v) => v.cell.text).join("\n"));
+    notes[key] = cleanFreeText(n.values.length === 1 ? n.values[0]!.cell.text : n.values.map((v) => v.cell.text).join("\n"));
     ctx.at(`notes.${key}`, n.label);
   }
 

@@ -1,8 +1,8 @@
 import type { CellRef, RawForm } from "../../grammars/self-evaluation/index.js";
 import type { FundingRow, FundingRowKind } from "../model/form.js";
-import { cellKey, cleanLabel } from "../text/chars.js";
+import { cellKey, cleanLabel, isSpace } from "../text/chars.js";
 import { alignInOrder } from "./align.js";
-import type { FormContext } from "./context.js";
+import { itemPaths, type FormContext, type ItemPaths } from "./context.js";
 import { parseDecimal } from "./number.js";
 
 type Field = "initialBudget" | "adjustedBudget" | "executed" | "weight" | "rate" | "score";
@@ -49,27 +49,72 @@ export function fundingUnit(raw: RawForm): "万元" | "元" {
  */
 export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
   if (!raw.funding) return [];
-  const headers = raw.funding.columns.filter((c) => COLUMN_FIELD[c.token]);
-  const fields = headers.length ? headers.map((c) => COLUMN_FIELD[c.token]!) : DEFAULT_COLUMNS;
-  return raw.funding.rows.map((row, i) => {
-    const out: FundingRow = {
+  const headers: CellRef[] = [];
+  const fields: Field[] = [];
+  for (const c of raw.funding.columns) {
+    const f = COLUMN_FIELD[c.token];
+    if (f) {
+      headers.push(c);
+      fields.push(f);
+    }
+  }
+  if (!headers.length) fields.push(...DEFAULT_COLUMNS);
+  const rows = raw.funding.rows;
+  const out: FundingRow[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const item: FundingRow = {
       kind: ROW_KIND[row.label.token] ?? "unknown",
-      label: cleanLabel(row.label.cell.text).replace(/^其中[:：]?\s*/, "").replace(/[:：]$/, ""),
+      label: rowLabel(cleanLabel(row.label.cell.text)),
       initialBudget: null, adjustedBudget: null, executed: null, weight: null, rate: null, score: null,
     };
-    ctx.atItem("funding", i, "label", row.label);
-    const assigned = assign(row.values, headers, fields, row.label);
-    for (const [field, ref] of assigned) {
-      const v = parseDecimal(ref.cell.text);
-      if (v === undefined) {
-        ctx.warn("funding.not-a-number", `${out.label}: ${field} "${ref.cell.text}" is not a number`, ref);
-        continue;
-      }
-      out[field] = v;
-      ctx.atItem("funding", i, field, ref);
+    ctx.atPath(LABEL_PATHS, i, row.label);
+    const values = row.values;
+    if (values.length === fields.length || headers.length === 0) {
+      // The usual case: values in the headers' order.
+      const n = Math.min(values.length, fields.length);
+      for (let k = 0; k < n; k++) readValue(item, i, fields[k]!, values[k]!, ctx);
+    } else {
+      for (const [field, ref] of assign(values, headers, fields, row.label)) readValue(item, i, field, ref, ctx);
     }
-    return out;
-  });
+    out.push(item);
+  }
+  return out;
+}
+
+const LABEL_PATHS = itemPaths("funding", "label");
+const FIELD_PATHS: Record<Field, ItemPaths> = {
+  initialBudget: itemPaths("funding", "initialBudget"),
+  adjustedBudget: itemPaths("funding", "adjustedBudget"),
+  executed: itemPaths("funding", "executed"),
+  weight: itemPaths("funding", "weight"),
+  rate: itemPaths("funding", "rate"),
+  score: itemPaths("funding", "score"),
+};
+
+function readValue(item: FundingRow, i: number, field: Field, ref: CellRef, ctx: FormContext): void {
+  const v = parseDecimal(ref.cell.text);
+  if (v === undefined) {
+    ctx.warn("funding.not-a-number", `${item.label}: ${field} "${ref.cell.text}" is not a number`, ref);
+    return;
+  }
+  item[field] = v;
+  ctx.atPath(FIELD_PATHS[field], i, ref);
+}
+
+/** A row label without the 其中: that introduces sub-rows, and without a closing colon. */
+function rowLabel(label: string): string {
+  // As /^其中[:：]?\s*/ then /[:：]$/ would remove them.
+  let s = label;
+  if (s.startsWith("其中")) {
+    let k = 2;
+    const c = s.charCodeAt(k);
+    if (c === 0x3a || c === 0xff1a) k++;
+    while (k < s.length && isSpace(s.charCodeAt(k))) k++;
+    s = s.slice(k);
+  }
+  const last = s.charCodeAt(s.length - 1);
+  return last === 0x3a || last === 0xff1a ? s.slice(0, -1) : s;
 }
 
 function assign(values: CellRef[], headers: CellRef[], fields: Field[], rowLabel: CellRef): Array<[Field, CellRef]> {

@@ -12,20 +12,22 @@ import { cleanFreeText } from "./free-text.js";
 export function normalizeGoals(raw: RawForm, ctx: FormContext): Form["goals"] {
   const goals = raw.goals;
   if (!goals) return { expected: null, actual: null };
-  const achievedHeader = goals.header.find((c) => c.token === "AchievedGoalHeader");
-  const texts = [
-    ...goals.header.filter((c) => c.token !== "ExpectedGoalHeader" && c.token !== "AchievedGoalHeader"),
-    ...goals.rows.flatMap((r) => r.cells),
-  ];
+  let achievedHeader: CellRef | undefined;
+  const texts: CellRef[] = [];
+  for (const c of goals.header) {
+    if (c.token === "AchievedGoalHeader") achievedHeader ??= c;
+    else if (c.token !== "ExpectedGoalHeader") texts.push(c);
+  }
+  for (const r of goals.rows) for (const c of r.cells) texts.push(c);
   const expected: CellRef[] = [];
   const actual: CellRef[] = [];
   if (texts.length === 2 || !achievedHeader) {
     // Two texts are the two goals, whatever columns an export shifted them to.
-    texts.forEach((t, i) => (i === 0 ? expected : actual).push(t));
+    for (let i = 0; i < texts.length; i++) (i === 0 ? expected : actual).push(texts[i]!);
   } else {
     for (const t of texts) (underAchieved(t, achievedHeader) ? actual : expected).push(t);
   }
-  const join = (cells: CellRef[]) => cleanFreeText(cells.map((c) => c.cell.text).join("\n")) || null;
+  const join = (cells: CellRef[]) => cleanFreeText(cells.length === 1 ? cells[0]!.cell.text : cells.map((c) => c.cell.text).join("\n")) || null;
   ctx.at("goals.expected", expected[0]);
   ctx.at("goals.actual", actual[0]);
   return { expected: join(expected), actual: join(actual) };

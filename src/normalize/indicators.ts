@@ -1,8 +1,8 @@
 import type { CellRef, RawForm, RawIndicatorRow, RawRow } from "../../grammars/self-evaluation/index.js";
 import type { Indicator } from "../model/form.js";
-import { cleanLabel } from "../text/chars.js";
+import { cleanLabel, isHan, isSpace } from "../text/chars.js";
 import { headerColumns, joinTarget, needsColumns, placeUnderColumns, type Column } from "./columns.js";
-import type { FormContext } from "./context.js";
+import { itemPaths, type FormContext } from "./context.js";
 import { cleanFreeText } from "./free-text.js";
 import { completeLabel } from "./label-fragments.js";
 import { parseMeasure } from "./measure.js";
@@ -10,7 +10,19 @@ import { parseDecimal } from "./number.js";
 import { LEVEL1_LABELS, LEVEL2_LABELS, splitSubtotal } from "./vocabulary.js";
 
 const isNumeric = (r: CellRef) => parseDecimal(r.cell.text) !== undefined;
-const HAN_PIECE = /^\p{Script=Han}{1,3}$/u;
+
+/** True when s is one to three Han characters (/^\p{Script=Han}{1,3}$/u). */
+function isHanPiece(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 6) return false;
+  let count = 0;
+  for (let i = 0; i < n; count++) {
+    const cp = s.codePointAt(i)!;
+    if (count === 3 || !isHan(cp)) return false;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return true;
+}
 
 interface Placed {
   levels: CellRef[];
@@ -26,7 +38,26 @@ interface Placed {
 
 /** A row of nothing but one to three Han characters per cell: pieces of a wrapped label. */
 export function isFragmentRow(row: RawIndicatorRow): boolean {
-  return row.levels.length === 0 && row.values.length > 0 && row.values.every((v) => HAN_PIECE.test(cleanLabel(v.cell.text)));
+  if (row.levels.length !== 0 || row.values.length === 0) return false;
+  for (const v of row.values) if (!mayBeHanPiece(v.cell.text) || !isHanPiece(cleanLabel(v.cell.text))) return false;
+  return true;
+}
+
+/**
+ * False when cleanLabel(t) cannot be one to three Han characters, read off t
+ * without cleaning it: it keeps more than six code units that are not
+ * whitespace (or U+200B, U+FEFF, which it drops), or one that is not Han.
+ * (What cleanLabel folds is not Han either way.) Most cells fail at once.
+ */
+function mayBeHanPiece(t: string): boolean {
+  let kept = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (isSpace(c) || c === 0x200b) continue;
+    if (++kept > 6) return false;
+    if ((c < 0xd800 || c > 0xdfff) && !isHan(c)) return false;
+  }
+  return kept > 0;
 }
 
 /**
@@ -38,19 +69,25 @@ function place(row: RawIndicatorRow): Placed {
   const v = row.values;
   let end = v.length;
   let deviation: CellRef | undefined;
-  if (end > 0 && !isNumeric(v[end - 1]!) && end >= 3 && isNumeric(v[end - 2]!) && isNumeric(v[end - 3]!)) {
+  // Whether the last cell, and the one before it, are numbers (each asked once).
+  let lastNumeric = end > 0 && isNumeric(v[end - 1]!);
+  let beforeNumeric: boolean | undefined;
+  if (!lastNumeric && end >= 3 && isNumeric(v[end - 2]!) && isNumeric(v[end - 3]!)) {
     deviation = v[--end];
+    lastNumeric = beforeNumeric = true;
   }
   let score: CellRef | undefined;
   let weight: CellRef | undefined;
-  if (end >= 2 && isNumeric(v[end - 1]!) && isNumeric(v[end - 2]!)) {
+  if (end >= 2 && lastNumeric && (beforeNumeric ?? isNumeric(v[end - 2]!))) {
     score = v[--end];
     weight = v[--end];
   }
   const actual = end > 0 ? v[--end] : undefined;
   const target = end > 0 ? v[--end] : undefined;
   const name = end > 0 ? v[--end] : undefined;
-  return { levels: [...row.levels, ...v.slice(0, end)], name, target, targetText: target?.cell.text ?? "", actual, weight, score, deviation };
+  // Level cells and whatever is left of the name (never written to: row.levels itself when nothing is).
+  const levels = end === 0 ? row.levels : row.levels.concat(v.slice(0, end));
+  return { levels, name, target, targetText: target ? target.cell.text : "", actual, weight, score, deviation };
 }
 
 /**
@@ -98,14 +135,22 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
 
   const headers = raw.indicators?.headers ?? [];
   const reportedUnknown = new Set<string>();
+  // The columns of the header last looked at: consecutive rows share their header.
+  let lastHeader: RawRow | undefined;
+  let columns: Column[] = [];
+  let byColumns = false;
   for (const row of rows) {
     if (isFragmentRow(row)) {
       for (const c of row.values) pieces.push({ text: cleanLabel(c.cell.text), ref: c });
       continue;
     }
     const header = headerFor(row, headers);
-    const columns = header ? headerColumns(header) : [];
-    const byHeader = needsColumns(columns) ? placeByHeader(row, columns) : null;
+    if (header !== lastHeader || columns.length === 0) {
+      lastHeader = header;
+      columns = header ? headerColumns(header) : [];
+      byColumns = needsColumns(columns);
+    }
+    const byHeader = byColumns ? placeByHeader(row, columns) : null;
     const p: Placed = byHeader ?? place(row);
     if (byHeader) {
       reportUnknownColumns(columns, reportedUnknown, ctx);
@@ -113,13 +158,17 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
       const extra = byHeader.extra;
       if (extra.length) ctx.warn("indicator.extra-cells", `more cells than the header has columns for: ${extra.map((r) => cleanLabel(r.cell.text)).join(" ")}`, extra[0]);
     }
-    const labels = p.levels.map((r) => ({ ref: r, ...splitSubtotal(cleanLabel(r.cell.text)) }));
-    if (labels.length >= 2) {
-      [level1, subtotal, level1Ref] = [labels[0]!.label, labels[0]!.subtotal, labels[0]!.ref];
-      [level2, level2Ref] = [labels[1]!.label, labels[1]!.ref];
-      if (labels.length > 2) ctx.warn("indicator.extra-cells", `more cells than an indicator row holds: ${labels.slice(2).map((l) => l.label).join(" ")}`, labels[2]!.ref);
-    } else if (labels.length === 1) {
-      const only = labels[0]!;
+    const levels = p.levels;
+    if (levels.length >= 2) {
+      const first = splitSubtotal(cleanLabel(levels[0]!.cell.text));
+      [level1, subtotal, level1Ref] = [first.label, first.subtotal, levels[0]!];
+      [level2, level2Ref] = [splitSubtotal(cleanLabel(levels[1]!.cell.text)).label, levels[1]!];
+      if (levels.length > 2) {
+        const more = levels.slice(2).map((r) => splitSubtotal(cleanLabel(r.cell.text)).label);
+        ctx.warn("indicator.extra-cells", `more cells than an indicator row holds: ${more.join(" ")}`, levels[2]!);
+      }
+    } else if (levels.length === 1) {
+      const only = splitSubtotal(cleanLabel(levels[0]!.cell.text));
       const isLevel1 = LEVEL1_LABELS.includes(only.label) && !(only.label === "成本指标" && level1 === "产出指标");
       if (isLevel1 || only.subtotal !== null) {
         // The same level-1 label again is a merged cell printed anew on the
@@ -128,9 +177,9 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
           level2 = "";
           level2Ref = undefined;
         }
-        [level1, subtotal, level1Ref] = [only.label, only.subtotal, only.ref];
+        [level1, subtotal, level1Ref] = [only.label, only.subtotal, levels[0]!];
       } else {
-        [level2, level2Ref] = [only.label, only.ref];
+        [level2, level2Ref] = [only.label, levels[0]!];
       }
     }
     if (!p.name || !p.target || !p.actual) {
@@ -140,29 +189,41 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
     const i = out.length;
     const weight = p.weight ? parseDecimal(p.weight.cell.text) ?? null : null;
     const score = p.score ? parseDecimal(p.score.cell.text) ?? null : null;
-    if (!p.weight || !p.score) ctx.warn("indicator.no-weight-score", `${cleanLabel(p.name.cell.text)}: no 分值 and 得分 cells`, p.name);
+    const name = cleanLabel(p.name.cell.text);
+    if (!p.weight || !p.score) ctx.warn("indicator.no-weight-score", `${name}: no 分值 and 得分 cells`, p.name);
     out.push({
       level1, level1Subtotal: subtotal, level2,
-      name: cleanLabel(p.name.cell.text),
+      name,
       target: parseMeasure(p.targetText),
-      actual: parseMeasure(p.actual?.cell.text ?? ""),
+      actual: parseMeasure(p.actual ? p.actual.cell.text : ""),
       weight, score,
       deviation: p.deviation ? cleanFreeText(p.deviation.cell.text) || null : null,
     });
-    ctx.atItem("indicators", i, "level1", level1Ref);
-    ctx.atItem("indicators", i, "level2", level2Ref);
-    ctx.atItem("indicators", i, "name", p.name);
-    ctx.atItem("indicators", i, "target", p.target);
-    ctx.atItem("indicators", i, "actual", p.actual);
-    ctx.atItem("indicators", i, "weight", p.weight);
-    ctx.atItem("indicators", i, "score", p.score);
-    ctx.atItem("indicators", i, "deviation", p.deviation);
+    ctx.atPath(PATHS.level1, i, level1Ref);
+    ctx.atPath(PATHS.level2, i, level2Ref);
+    ctx.atPath(PATHS.name, i, p.name);
+    ctx.atPath(PATHS.target, i, p.target);
+    ctx.atPath(PATHS.actual, i, p.actual);
+    ctx.atPath(PATHS.weight, i, p.weight);
+    ctx.atPath(PATHS.score, i, p.score);
+    ctx.atPath(PATHS.deviation, i, p.deviation);
   }
 
   for (const c of raw.total?.before ?? []) pieces.push({ text: cleanLabel(c.cell.text), ref: c });
   if (pieces.length) placePieces(out, pieces, ctx);
   return out;
 }
+
+const PATHS = {
+  level1: itemPaths("indicators", "level1"),
+  level2: itemPaths("indicators", "level2"),
+  name: itemPaths("indicators", "name"),
+  target: itemPaths("indicators", "target"),
+  actual: itemPaths("indicators", "actual"),
+  weight: itemPaths("indicators", "weight"),
+  score: itemPaths("indicators", "score"),
+  deviation: itemPaths("indicators", "deviation"),
+};
 
 /**
  * Says once per form which header cells name a column jixiao does not know:

@@ -1,5 +1,5 @@
 import type { Measure, MeasureOp } from "../model/form.js";
-import { collapseSpaces, foldWidth, removeHanGaps } from "../text/chars.js";
+import { collapseSpacesAndHanGaps, foldWidth, isSpace } from "../text/chars.js";
 
 // Longest spellings first, so 大于等于 is not read as 大于.
 const PREFIX_OPS: ReadonlyArray<readonly [string, MeasureOp]> = ([
@@ -14,12 +14,6 @@ const OP_OF = new Map<string, MeasureOp>(PREFIX_OPS);
 // One alternation, longest spelling first: one regex test per cell instead of
 // a startsWith per spelling.
 const PREFIX_OP = new RegExp(`^(?:${PREFIX_OPS.map(([w]) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`);
-
-// The shape nearly every printed measure has (≥250(人), 5.00(人), 100%,
-// ≥50个), read with one regex; anything else takes the general path below.
-const FAST = /^(>=|<=|[=≥≤><])?(\d+(?:\.\d+)?)(?:\(([^()\d\s\uff01-\uff5e]{1,8})\)|([^()\d\s\uff01-\uff5e.,+-]{1,8}))?$/;
-const FAST_OP: Record<string, MeasureOp> = { ">=": ">=", "<=": "<=", "=": "=", "≥": ">=", "≤": "<=", ">": ">", "<": "<" };
-const SUFFIX_WORD = /以[上内下]$/;
 
 const SUFFIX_OPS: Array<[RegExp, MeasureOp]> = [
   [/(?:及)?以上$/, ">="],
@@ -36,13 +30,13 @@ const NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/;
  * Never throws.
  */
 export function parseMeasure(text: string): Measure {
-  const fast = FAST.exec(text);
-  if (fast && !SUFFIX_WORD.test(text)) {
-    const unit = fast[3] ?? fast[4] ?? null;
-    return { raw: text, op: fast[1] ? FAST_OP[fast[1]]! : null, value: fast[2]!, unit, qualitative: null };
-  }
+  // The shape nearly every printed measure has (≥250(人), 5.00(人), 100%,
+  // ≥50个) is read by one scan (readPlainMeasure); anything else takes the
+  // general path below.
+  const plain = readPlainMeasure(text);
+  if (plain) return plain;
   // raw keeps what was printed (full-width signs included); only layout whitespace goes.
-  const raw = removeHanGaps(collapseSpaces(text));
+  const raw = collapseSpacesAndHanGaps(text);
   const folded = foldWidth(raw);
   const s = /[\s\u2212]/.test(folded) ? folded.replace(/\s+/g, "").replace(/\u2212/g, "-") : folded;
   const word = PREFIX_OP.exec(s)?.[0];
@@ -69,4 +63,69 @@ export function parseMeasure(text: string): Measure {
 
 function qualitative(raw: string): Measure {
   return { raw, op: null, value: null, unit: null, qualitative: raw === "" ? null : raw };
+}
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/**
+ * The measure when `text` has the common shape, exactly as the pattern
+ * `^(>=|<=|[=≥≤><])?(\d+(?:\.\d+)?)(?:\(U{1,8}\)|V{1,8})?$` reads it, where
+ * U is any code unit but ( ) digits whitespace and full-width ASCII, and V
+ * any of those but . , + - too; else null. A bare unit ending 以上, 以内 or
+ * 以下 is an operator in words, for the general path.
+ */
+function readPlainMeasure(text: string): Measure | null {
+  const n = text.length;
+  if (n === 0) return null;
+  let i = 0;
+  let op: MeasureOp | null = null;
+  const c0 = text.charCodeAt(0);
+  if (c0 === 0x3e /* > */ || c0 === 0x3c /* < */) {
+    const orEqual = n > 1 && text.charCodeAt(1) === 0x3d;
+    op = c0 === 0x3e ? (orEqual ? ">=" : ">") : orEqual ? "<=" : "<";
+    i = orEqual ? 2 : 1;
+  } else if (c0 === 0x3d /* = */) {
+    op = "=";
+    i = 1;
+  } else if (c0 === 0x2265 /* ≥ */) {
+    op = ">=";
+    i = 1;
+  } else if (c0 === 0x2264 /* ≤ */) {
+    op = "<=";
+    i = 1;
+  }
+  const start = i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  if (i === start) return null;
+  if (i + 1 < n && text.charCodeAt(i) === 0x2e /* . */ && isDigit(text.charCodeAt(i + 1))) {
+    i += 2;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+  }
+  const value = text.slice(start, i);
+  if (i === n) return { raw: text, op, value, unit: null, qualitative: null };
+  let unit: string;
+  if (text.charCodeAt(i) === 0x28 /* ( */) {
+    // (U{1,8}) closing the text
+    const from = i + 1;
+    let j = from;
+    while (j < n && j - from <= 8 && isUnitChar(text.charCodeAt(j), false)) j++;
+    if (j === from || j - from > 8 || j !== n - 1 || text.charCodeAt(j) !== 0x29 /* ) */) return null;
+    unit = text.slice(from, j);
+  } else {
+    // V{1,8} closing the text
+    if (n - i > 8) return null;
+    for (let j = i; j < n; j++) if (!isUnitChar(text.charCodeAt(j), true)) return null;
+    const last = text.charCodeAt(n - 1);
+    if (n - i >= 2 && text.charCodeAt(n - 2) === 0x4ee5 /* 以 */ && (last === 0x4e0a /* 上 */ || last === 0x5185 /* 内 */ || last === 0x4e0b /* 下 */)) {
+      return null;
+    }
+    unit = text.slice(i);
+  }
+  return { raw: text, op, value, unit, qualitative: null };
+}
+
+/** A code unit a plain measure's unit may hold: not ( ) a digit, whitespace or full-width ASCII (nor . , + - bare). */
+function isUnitChar(c: number, bare: boolean): boolean {
+  if (c === 0x28 || c === 0x29 || isDigit(c) || isSpace(c) || (c >= 0xff01 && c <= 0xff5e)) return false;
+  return !bare || !(c === 0x2e || c === 0x2c || c === 0x2b || c === 0x2d);
 }

@@ -1,9 +1,6 @@
-import { foldWidth } from "../text/chars.js";
+import { cellKey } from "../text/chars.js";
 
-const EMPTY = /^(?:[-‐‑–—―/\\]+|无|空)?$/;
-const GROUPED = /^(\d{1,3}(?:,\d{3})+)(\.\d+)?$/;
-const PLAIN = /^(\d+)(\.\d+)?$/;
-const SIMPLE = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /**
  * Reads a printed amount, rate or score as a decimal string, exactly as
@@ -13,23 +10,94 @@ const SIMPLE = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
  * number at all. Never goes through a float.
  */
 export function parseDecimal(text: string): string | null | undefined {
-  if (SIMPLE.test(text)) return text; // the common case, printed plainly
-  let s = foldWidth(text).replace(/\s+/g, "").replace(/\u2212/g, "-");
-  if (EMPTY.test(s)) return null;
+  if (isPlainDecimal(text)) return text; // the common case, printed plainly
+  // Width folded, every whitespace removed, U+2212 minus read as "-".
+  let s = cellKey(text);
+  if (s.includes("\u2212")) s = s.replace(/\u2212/g, "-");
+  if (meansNothing(s)) return null;
+  let from = 0;
+  let to = s.length;
   let negative = false;
-  if (s.startsWith("(") && s.endsWith(")")) {
+  if (s.charCodeAt(0) === 0x28 /* ( */ && s.charCodeAt(to - 1) === 0x29 /* ) */ && to >= 2) {
     negative = true;
-    s = s.slice(1, -1);
+    from++;
+    to--;
   }
-  if (s.endsWith("%")) s = s.slice(0, -1);
-  if (s.startsWith("-")) {
+  if (to > from && s.charCodeAt(to - 1) === 0x25 /* % */) to--;
+  if (to > from && s.charCodeAt(from) === 0x2d /* - */) {
     negative = !negative;
-    s = s.slice(1);
-  } else if (s.startsWith("+")) {
-    s = s.slice(1);
+    from++;
+  } else if (to > from && s.charCodeAt(from) === 0x2b /* + */) {
+    from++;
   }
-  const m = GROUPED.exec(s) ?? PLAIN.exec(s);
-  if (!m) return undefined;
-  const digits = m[1]!.replace(/,/g, "") + (m[2] ?? "");
-  return negative && /[1-9]/.test(digits) ? "-" + digits : digits;
+  const digits = digitsOf(s, from, to);
+  if (digits === null) return undefined;
+  return negative && hasNonZeroDigit(digits) ? "-" + digits : digits;
+}
+
+/** True for a number printed plainly: `0|[1-9]\d*` with an optional `.\d+`. */
+function isPlainDecimal(t: string): boolean {
+  const n = t.length;
+  if (n === 0) return false;
+  const c0 = t.charCodeAt(0);
+  let i = 1;
+  if (c0 >= 0x31 && c0 <= 0x39) {
+    while (i < n && isDigit(t.charCodeAt(i))) i++;
+  } else if (c0 !== 0x30) {
+    return false;
+  }
+  if (i === n) return true;
+  if (t.charCodeAt(i) !== 0x2e /* . */ || i + 1 === n) return false;
+  for (i++; i < n; i++) if (!isDigit(t.charCodeAt(i))) return false;
+  return true;
+}
+
+/** A cell that means "no value": empty, a run of dashes or slashes, 无 or 空. */
+function meansNothing(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return true;
+  const c0 = s.charCodeAt(0);
+  if (n === 1 && (c0 === 0x65e0 /* 无 */ || c0 === 0x7a7a /* 空 */)) return true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    // - ‐ ‑ – — ― / \
+    if (!(c === 0x2d || (c >= 0x2010 && c <= 0x2011) || (c >= 0x2013 && c <= 0x2015) || c === 0x2f || c === 0x5c)) return false;
+  }
+  return true;
+}
+
+/**
+ * s[from, to) read as `\d+` or `\d{1,3}(,\d{3})+`, with an optional `.\d+`:
+ * the digits without the separators, or null when it is not such a number.
+ */
+function digitsOf(s: string, from: number, to: number): string | null {
+  let i = from;
+  while (i < to && isDigit(s.charCodeAt(i))) i++;
+  const lead = i - from;
+  if (lead === 0) return null;
+  let grouped = false;
+  if (i < to && s.charCodeAt(i) === 0x2c /* , */) {
+    if (lead > 3) return null;
+    while (i < to && s.charCodeAt(i) === 0x2c) {
+      if (i + 4 > to) return null; // fewer than three characters after the comma
+      if (!(isDigit(s.charCodeAt(i + 1)) && isDigit(s.charCodeAt(i + 2)) && isDigit(s.charCodeAt(i + 3)))) return null;
+      i += 4;
+    }
+    grouped = true;
+  }
+  const intEnd = i;
+  if (i < to) {
+    if (s.charCodeAt(i) !== 0x2e /* . */ || i + 1 === to) return null;
+    for (i++; i < to; i++) if (!isDigit(s.charCodeAt(i))) return null;
+  }
+  if (!grouped) return from === 0 && to === s.length ? s : s.slice(from, to);
+  return s.slice(from, intEnd).replace(/,/g, "") + s.slice(intEnd, to);
+}
+
+function hasNonZeroDigit(digits: string): boolean {
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i);
+    if (c >= 0x31 && c <= 0x39) return true;
+  }
+  return false;
 }

@@ -9,6 +9,7 @@ export const LEVEL2_LABELS = [
 
 /** A level label's subtotal suffix: 产出指标(50分) → ["产出指标", "50"]. */
 export function splitSubtotal(label: string): { label: string; subtotal: string | null } {
+  if (!label.endsWith("分)")) return { label, subtotal: null };
   const m = /^(.*?)\((\d+(?:\.\d+)?)分\)$/.exec(label);
   return m ? { label: m[1]!, subtotal: m[2]! } : { label, subtotal: null };
 }

@@ -1,12 +1,78 @@
 /*
  * Character-level clean-up shared by the grammar (to key cells) and the
  * normaliser (to produce values). Pure: no I/O, browser-safe.
+ *
+ * Every function here is a single scan over char codes with a fast path that
+ * returns its input unchanged when there is nothing to do (the usual case for
+ * a cell): no regular expression, and no new string unless one is needed.
  */
 
-const HAN = "\\p{Script=Han}";
-const HAN_GAP = new RegExp(`(?<=[${HAN}])\\s+(?=[${HAN}])`, "gu");
-const HAS_SPACE = /\s/;
-const NEEDS_FOLD = /[\uff01-\uff5e\u3000\u2267\u2266\u2265\u2264\u00a0\u2002-\u200b\ufeff]/;
+/**
+ * True for exactly the code units the regular expression class `\s` matches
+ * (and String.prototype.trim removes): ECMAScript WhiteSpace and
+ * LineTerminator. Tested against `\s` for every code unit.
+ */
+export function isSpace(c: number): boolean {
+  // Ordered for the common cases: printable ASCII, then Han and CJK punctuation (above U+3000).
+  if (c > 0x20) {
+    if (c < 0xa0) return false;
+    if (c > 0x3000) return c === 0xfeff;
+    return c === 0x3000 || c === 0xa0 || c === 0x1680 ||
+      (c >= 0x2000 && (c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f));
+  }
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+const HAN_CHAR = /^\p{Script=Han}$/u;
+// Han-ness of each BMP code unit, looked up in the engine's own Unicode tables
+// (HAN_CHAR) the first time it is asked: 0 not yet known, 1 no, 2 yes.
+// Bounded (64 KiB) and exact whatever Unicode version the engine has.
+const HAN_BMP = new Uint8Array(0x10000);
+
+/** True when code point `cp` is of the Han script (`\p{Script=Han}`). */
+export function isHan(cp: number): boolean {
+  if (cp < 0x2e80) return cp >= 0x80 && hanSlow(cp); // nothing in ASCII is Han
+  if (cp >= 0x4e00 && cp <= 0x9fa5) return true; // CJK Unified Ideographs since Unicode 1.1
+  return hanSlow(cp);
+}
+
+function hanSlow(cp: number): boolean {
+  if (cp > 0xffff) return HAN_CHAR.test(String.fromCodePoint(cp));
+  let k = HAN_BMP[cp]!;
+  if (k === 0) HAN_BMP[cp] = k = HAN_CHAR.test(String.fromCharCode(cp)) ? 2 : 1;
+  return k === 2;
+}
+
+/** The code point ending at index `end - 1` of `s` (a surrogate pair read whole, as a `u` regex does). */
+function codePointBefore(s: string, end: number): number {
+  const lo = s.charCodeAt(end - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && end >= 2) {
+    const hi = s.charCodeAt(end - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return (hi - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+  }
+  return lo;
+}
+
+/** The code point starting at index `i` of `s`, or -1 past its end. */
+function codePointAt(s: string, i: number): number {
+  return i < s.length ? s.codePointAt(i)! : -1;
+}
+
+/** True when the whitespace run s[from, to) stands between two Han characters (a wrapped cell's gap). */
+function hanGap(s: string, from: number, to: number): boolean {
+  return from > 0 && to < s.length && isHan(codePointAt(s, to)) && isHan(codePointBefore(s, from));
+}
+
+/** What foldWidth does to code unit c: -1 keeps it, -2 drops it, else the code unit it becomes. */
+function foldOf(c: number): number {
+  if (c < 0xa0) return -1;
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0;
+  if (c === 0x3000 || c === 0xa0 || (c >= 0x2002 && c <= 0x200a)) return 0x20;
+  if (c === 0x200b || c === 0xfeff) return -2;
+  if (c === 0x2267) return 0x2265; // ≧ → ≥
+  if (c === 0x2266) return 0x2264; // ≦ → ≤
+  return -1;
+}
 
 /**
  * Folds full-width ASCII (０-９, （）, ：, ％, ＝ …) to ASCII, ideographic and
@@ -14,37 +80,106 @@ const NEEDS_FOLD = /[\uff01-\uff5e\u3000\u2267\u2266\u2265\u2264\u00a0\u2002-\u2
  * punctuation such as 、。 are left alone.
  */
 export function foldWidth(s: string): string {
-  if (!NEEDS_FOLD.test(s)) return s;
-  let out = "";
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
-    else if (c === 0x3000 || c === 0xa0 || (c >= 0x2002 && c <= 0x200a)) out += " ";
-    else if (c === 0x200b || c === 0xfeff) continue;
-    else if (c === 0x2267) out += "≥";
-    else if (c === 0x2266) out += "≤";
-    else out += ch;
+  const n = s.length;
+  let i = 0;
+  while (i < n && foldOf(s.charCodeAt(i)) === -1) i++;
+  if (i === n) return s;
+  let out = s.slice(0, i);
+  let from = i; // start of the run of kept code units not yet copied
+  for (; i < n; i++) {
+    const f = foldOf(s.charCodeAt(i));
+    if (f === -1) continue;
+    if (from < i) out += s.slice(from, i);
+    if (f !== -2) out += String.fromCharCode(f);
+    from = i + 1;
   }
-  return out;
+  return from < n ? out + s.slice(from) : out;
 }
 
 /** Removes whitespace standing between two Han characters: there it is layout (a wrapped cell), not content. */
 export function removeHanGaps(s: string): string {
-  return HAS_SPACE.test(s) ? s.replace(HAN_GAP, "") : s;
+  const n = s.length;
+  let out: string | null = null; // null while the result is s itself
+  let from = 0; // start of the part of s not yet copied to out
+  let i = 0;
+  while (i < n) {
+    if (!isSpace(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isSpace(s.charCodeAt(j))) j++;
+    if (hanGap(s, i, j)) {
+      out = (out ?? "") + s.slice(from, i);
+      from = j;
+    }
+    i = j;
+  }
+  return out === null ? s : out + s.slice(from);
 }
 
 /** Collapses whitespace runs to one space and trims. */
 export function collapseSpaces(s: string): string {
-  return HAS_SPACE.test(s) ? s.replace(/\s+/g, " ").trim() : s;
+  return tidySpaces(s, false);
+}
+
+/**
+ * collapseSpaces then removeHanGaps, in one pass: whitespace runs become one
+ * space, or nothing at either end and between two Han characters.
+ */
+export function collapseSpacesAndHanGaps(s: string): string {
+  return tidySpaces(s, true);
+}
+
+function tidySpaces(s: string, closeHanGaps: boolean): string {
+  const n = s.length;
+  let out: string | null = null; // null while the result is s itself
+  let from = 0; // start of the part of s not yet copied to out
+  let i = 0;
+  while (i < n) {
+    if (!isSpace(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isSpace(s.charCodeAt(j))) j++;
+    // The run s[i, j) becomes nothing at either end or in a Han gap, else one space.
+    const drop = i === 0 || j === n || (closeHanGaps && hanGap(s, i, j));
+    if (drop || j - i > 1 || s.charCodeAt(i) !== 0x20) {
+      out = (out ?? "") + s.slice(from, i);
+      if (!drop) out += " ";
+      from = j;
+    }
+    i = j;
+  }
+  return out === null ? s : out + s.slice(from);
 }
 
 /** A label or short value as it should read: width folded, wrapped-Han gaps removed, spaces collapsed. */
 export function cleanLabel(s: string): string {
-  return removeHanGaps(collapseSpaces(foldWidth(s)));
+  return tidySpaces(foldWidth(s), true);
 }
 
 /** The key a cell is lexed by: width folded and every whitespace removed. */
 export function cellKey(s: string): string {
-  const folded = foldWidth(s);
-  return HAS_SPACE.test(folded) ? folded.replace(/\s+/g, "") : folded;
+  // What foldWidth does not keep as it is, it either turns into a space
+  // (removed here) or drops, except full-width ASCII and ≧ ≦.
+  const n = s.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c) || foldOf(c) !== -1) break;
+  }
+  if (i === n) return s;
+  let out = s.slice(0, i);
+  let from = i;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const f = foldOf(c);
+    if (f === -1 && !isSpace(c)) continue;
+    if (from < i) out += s.slice(from, i);
+    if (f >= 0 && f !== 0x20) out += String.fromCharCode(f);
+    from = i + 1;
+  }
+  return from < n ? out + s.slice(from) : out;
 }
