@@ -2,6 +2,7 @@ import type { IToken, TokenType } from "chevrotain";
 import type { Cell, Row } from "../../src/model/sheet.js";
 import { cellKey } from "../../src/text/chars.js";
 import { classifyKeys } from "./classify.js";
+import type { CellRef } from "./raw-form.js";
 import { DepartmentFormTitle, FormTitle, keyMatches, RowEnd } from "./tokens.js";
 
 /*
@@ -9,22 +10,41 @@ import { DepartmentFormTitle, FormTitle, keyMatches, RowEnd } from "./tokens.js"
  * text (its key: see cellKey), then a RowEnd per row. Empty cells and blank
  * rows carry no token: the layout is recognised by what cells hold, not by
  * their positions, which shift from form to form. Each token carries its cell
- * (a RowEnd: its row's line and page) as its payload, which is how every
- * value keeps its provenance. Offsets are token ordinals: they order tokens as
+ * (a RowEnd: its row), which is how every value keeps its provenance; a cell
+ * token is at once the CellRef the visitor hands on, so reading a form makes
+ * no second object per cell. Offsets are token ordinals: they order tokens as
  * the source does, which is all the parser and the visitor ask of them.
  */
 
-/** Where a row ends: the payload of its RowEnd token (the Row itself). */
+/** Where a row ends: what its RowEnd token carries (the Row itself). */
 export type RowPosition = Pick<Row, "line" | "page">;
 
-/** The cell a token stands for, if it stands for one (not a RowEnd, not a token made up by error recovery). */
+/** A token of the parser's input. A cell's token is also that cell's CellRef. */
+export interface FormToken extends IToken {
+  /** The cell, for a cell token. */
+  cell: Cell | undefined;
+  /** The token type's name, as CellRef has it. */
+  token: string;
+  /** The row, for a RowEnd. */
+  row: RowPosition | undefined;
+}
+
+/**
+ * The CellRef of a token that stands for a cell; undefined for a RowEnd, and
+ * for a token made up by error recovery (Chevrotain's own, without a cell).
+ */
+export function cellRefOf(token: IToken | undefined): CellRef | undefined {
+  return (token as Partial<FormToken> | undefined)?.cell ? (token as CellRef & IToken) : undefined;
+}
+
+/** The cell a token stands for, if it stands for one (see cellRefOf). */
 export function cellOf(token: IToken | undefined): Cell | undefined {
-  return token && token.tokenType !== RowEnd ? (token.payload as Cell | undefined) : undefined;
+  return (token as Partial<FormToken> | undefined)?.cell;
 }
 
 /** The row a RowEnd token ends. */
 export function rowEndOf(token: IToken | undefined): RowPosition | undefined {
-  return token && token.tokenType === RowEnd ? (token.payload as RowPosition | undefined) : undefined;
+  return (token as Partial<FormToken> | undefined)?.row;
 }
 
 // Page furniture: page numbers and the like are not content.
@@ -51,7 +71,7 @@ function isTitle(key: string): boolean {
  * number of forms per part (a form whose title was lost stays with the one
  * before it).
  */
-export function* lexParts(rows: Iterable<Row>): Generator<IToken[]> {
+export function* lexParts(rows: Iterable<Row>): Generator<FormToken[]> {
   let keys: string[] = [];
   let cells: Cell[] = [];
   // Per row: how many keyed cells, and where it ends.
@@ -91,27 +111,27 @@ export function* lexParts(rows: Iterable<Row>): Generator<IToken[]> {
 }
 
 /** All the tokens of a run of rows, in one piece (for tests and tools). */
-export function lexRows(rows: Iterable<Row>): IToken[] {
-  const all: IToken[] = [];
+export function lexRows(rows: Iterable<Row>): FormToken[] {
+  const all: FormToken[] = [];
   for (const part of lexParts(rows)) for (const t of part) all.push(t);
   return all;
 }
 
-function tokensOf(keys: string[], cells: Cell[], rowSizes: number[], rowEnds: RowPosition[]): IToken[] {
+function tokensOf(keys: string[], cells: Cell[], rowSizes: number[], rowEnds: RowPosition[]): FormToken[] {
   const types = classifyKeys(keys);
-  const tokens: IToken[] = new Array<IToken>(keys.length + rowSizes.length);
+  const tokens: FormToken[] = new Array<FormToken>(keys.length + rowSizes.length);
   let k = 0;
   let t = 0;
   for (let r = 0; r < rowSizes.length; r++) {
-    for (const end = k + rowSizes[r]!; k < end; k++, t++) tokens[t] = token(types[k]!, keys[k]!, t, cells[k]);
-    tokens[t] = token(RowEnd, "\n", t, rowEnds[r]);
+    for (const end = k + rowSizes[r]!; k < end; k++, t++) tokens[t] = token(types[k]!, keys[k]!, t, cells[k], undefined);
+    tokens[t] = token(RowEnd, "\n", t, undefined, rowEnds[r]);
     t++;
   }
   return tokens;
 }
 
-// Only what the parser reads: no line or column fields, which would be NaN
-// here (a boxed number each).
-function token(tokenType: TokenType, image: string, offset: number, payload: Cell | RowPosition | undefined): IToken {
-  return { image, startOffset: offset, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType, payload };
+// Only what the parser reads, and one shape for every token: no line or
+// column fields, which would be NaN here (a boxed number each).
+function token(tokenType: TokenType, image: string, offset: number, cell: Cell | undefined, row: RowPosition | undefined): FormToken {
+  return { image, startOffset: offset, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType, cell, token: tokenType.name, row };
 }

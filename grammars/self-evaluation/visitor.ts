@@ -7,7 +7,7 @@ import type {
   IndicatorRowCstChildren, NoteRowCstChildren, ProjectRowCstChildren, StrayRowCstChildren, TitleRowCstChildren,
   TotalRowCstChildren, ValueRowCstChildren, YearRowCstChildren,
 } from "./cst.js";
-import { cellOf, rowEndOf } from "./input.js";
+import { cellRefOf, rowEndOf } from "./input.js";
 import { selfEvaluationParser } from "./parser.js";
 import type { CellRef, RawForm, RawFundingRow, RawIndicatorRow, RawRow } from "./raw-form.js";
 
@@ -18,8 +18,9 @@ type Part =
   | { kind: "year"; ref: CellRef };
 
 /**
- * Turns the CST into RawForms: each token back to its cell (its payload),
- * cells grouped by the part of the form they belong to. Tokens of one row are
+ * Turns the CST into RawForms: each token back to its cell (a cell's token is
+ * its CellRef, see input.ts), cells grouped by the part of the form they
+ * belong to. Tokens of one row are
  * merged back into source order, since Chevrotain files them by type.
  */
 export class RawFormVisitor extends BaseVisitor {
@@ -43,9 +44,7 @@ export class RawFormVisitor extends BaseVisitor {
   // rule's children out altogether (the generated types cannot say so):
   // such a token reads as an empty cell.
   private ref(tok: IToken | undefined): CellRef {
-    const cell = cellOf(tok);
-    const token = tok?.tokenType.name ?? "Missing";
-    return cell ? { cell, token } : { cell: { text: "", col: 0, page: 1 }, token };
+    return cellRefOf(tok) ?? { cell: { text: "", col: 0, page: 1 }, token: tok?.tokenType.name ?? "Missing" };
   }
 
   /** The cells of one or more token groups of a row, in source order; tokens that stand for no cell are left out. */
@@ -58,8 +57,8 @@ export class RawFormVisitor extends BaseVisitor {
     }
     const out: CellRef[] = [];
     for (const t of all) {
-      const cell = cellOf(t);
-      if (cell) out.push({ cell, token: t.tokenType.name });
+      const ref = cellRefOf(t);
+      if (ref) out.push(ref);
     }
     return out;
   }
@@ -263,24 +262,24 @@ function emptyForm(formType: RawForm["formType"]): RawForm {
   };
 }
 
+/** Sets the last source line read for the form. */
 function setLines(form: RawForm): void {
-  const lines = collectLines(form);
-  form.lastLine = lines.length ? Math.max(...lines) : undefined;
-}
-
-function collectLines(form: RawForm): number[] {
-  const lines: number[] = [];
-  const add = (r: CellRef | null | undefined) => { if (r?.cell.line !== undefined) lines.push(r.cell.line); };
+  let last: number | undefined;
+  const add = (r: CellRef | null | undefined) => {
+    const line = r?.cell.line;
+    if (line !== undefined && (last === undefined || line > last)) last = line;
+  };
+  const addAll = (refs: readonly CellRef[]) => { for (const r of refs) add(r); };
   add(form.title); add(form.year);
-  form.projectName.forEach(add);
-  form.funding?.rows.forEach((r) => add(r.label));
-  form.indicators?.rows.forEach((r) => [...r.levels, ...r.values].forEach(add));
+  addAll(form.projectName);
+  for (const r of form.funding?.rows ?? []) add(r.label);
+  for (const r of form.indicators?.rows ?? []) { addAll(r.levels); addAll(r.values); }
   add(form.total?.label); add(form.grade?.label);
-  form.notes.forEach((n) => add(n.label));
+  for (const n of form.notes) add(n.label);
   // Goals rows and rows reported as unplaced are read too: a form cut off
   // after them ends there.
   add(form.goals?.label);
-  form.goals?.rows.forEach((r) => r.cells.forEach(add));
-  form.unplaced.forEach((r) => r.cells.forEach(add));
-  return lines;
+  for (const r of form.goals?.rows ?? []) addAll(r.cells);
+  for (const r of form.unplaced) addAll(r.cells);
+  form.lastLine = last;
 }
