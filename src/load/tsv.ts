@@ -37,6 +37,8 @@ function hasContent(text: string, from: number, to: number): boolean {
 // between: at hundreds of thousands of cells, every allocation counts.
 function* tsvRows(text: string): Generator<Row> {
   const n = text.length;
+  // Without a \r anywhere, the engine's own search finds each line end.
+  const lfOnly = !text.includes("\r");
   let page = 1;
   let line = 0;
   let nextFeed = text.indexOf("\f");
@@ -45,7 +47,12 @@ function* tsvRows(text: string): Generator<Row> {
     // The next line end: \n, \r\n or \r.
     let end = start;
     let c = 0;
-    while (end < n && (c = text.charCodeAt(end)) !== 10 && c !== 13) end++;
+    if (lfOnly) {
+      end = text.indexOf("\n", start);
+      if (end < 0) end = n;
+    } else {
+      while (end < n && (c = text.charCodeAt(end)) !== 10 && c !== 13) end++;
+    }
     line++;
     const lineStart = start;
     start = end === n ? n + 1 : end + (c === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
