@@ -40,6 +40,15 @@ export function needsColumns(columns: Column[]): boolean {
   return columns.some((c) => c.field === "nature" || c.field === "unit" || c.field === "unknown");
 }
 
+/** needsColumns(headerColumns(header)), without making the columns. */
+export function headerNeedsColumns(header: RawRow): boolean {
+  for (const c of header.cells) {
+    const field = HEADER_FIELD[c.token] ?? "unknown";
+    if (field === "nature" || field === "unit" || field === "unknown") return true;
+  }
+  return false;
+}
+
 const centre = (b: [number, number, number, number]): number => (b[0] + b[2]) / 2;
 
 /**

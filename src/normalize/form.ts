@@ -24,7 +24,7 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
   ctx.at("department", department);
   ctx.at("implementingUnit", unit);
 
-  const yearMatch = raw.year ? /(\d{4})/.exec(raw.year.cell.text) : raw.title ? /(\d{4})/.exec(raw.title.cell.text) : null;
+  const year = raw.year ? firstYear(raw.year.cell.text) : raw.title ? firstYear(raw.title.cell.text) : null;
   const totalValues: CellRef[] = [];
   if (raw.total) for (const v of raw.total.values) if (parseDecimal(v.cell.text) !== undefined) totalValues.push(v);
   const [totalWeightRef, totalScoreRef] = totalValues.length >= 2 ? totalValues : [undefined, totalValues[0]];
@@ -43,7 +43,7 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
   const form: Form = {
     formType: raw.formType,
     title: raw.title ? cleanLabel(raw.title.cell.text) : "",
-    year: yearMatch ? Number(yearMatch[1]) : null,
+    year,
     projectName: labelOf(project),
     department: labelOf(department),
     implementingUnit: labelOf(unit),
@@ -86,4 +86,15 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
   }
   if (raw.total && totalValues.length < 2) ctx.warn("total.short", "the 总分 row does not hold both the total weight and the total score", raw.total.label);
   return { form, diagnostics: ctx.diagnostics };
+}
+
+/** The first four digits in a row in text (as /(\d{4})/ finds them), as a number; null when there are none. */
+function firstYear(text: string): number | null {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) run = 0;
+    else if (++run === 4) return Number(text.slice(i - 3, i + 1));
+  }
+  return null;
 }

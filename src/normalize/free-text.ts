@@ -1,4 +1,4 @@
-import { collapseSpacesAndHanGaps } from "../text/chars.js";
+import { collapseSpacesAndHanGaps, hanGap, isSpace } from "../text/chars.js";
 
 const PARAGRAPH_BREAK = /<\/p\s*>\s*<p(?:\s[^<>]*)?>|<br\s*\/?>|<\/(?:div|li|tr)\s*>/gi;
 const TAG = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>/g;
@@ -17,6 +17,7 @@ export function cleanFreeText(text: string): string {
   // Each line tidied (collapseSpacesAndHanGaps), blank ones dropped.
   let nl = decoded.indexOf("\n");
   if (nl < 0) return collapseSpacesAndHanGaps(decoded);
+  if (isTidy(decoded)) return decoded;
   let out = "";
   let from = 0;
   for (;;) {
@@ -26,4 +27,26 @@ export function cleanFreeText(text: string): string {
     from = nl + 1;
     nl = decoded.indexOf("\n", from);
   }
+}
+
+/**
+ * True when cleaning the lines of s would leave it as it is: no line blank,
+ * and no whitespace but single spaces inside a line, none between two Han
+ * characters. Free text mostly is, and then no line need be cut out.
+ */
+function isTidy(s: string): boolean {
+  const n = s.length;
+  let lineStart = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x0a) {
+      if (i === lineStart) return false; // a blank line
+      lineStart = i + 1;
+    } else if (isSpace(c)) {
+      // One plain space inside a line (not at its ends), not in a Han gap.
+      const next = i + 1 < n ? s.charCodeAt(i + 1) : 0x0a;
+      if (c !== 0x20 || i === lineStart || isSpace(next) || hanGap(s, i, i + 1)) return false;
+    }
+  }
+  return lineStart < n; // the last line not blank
 }

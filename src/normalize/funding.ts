@@ -31,11 +31,15 @@ const DEFAULT_COLUMNS: Field[] = ["initialBudget", "adjustedBudget", "executed",
 /** The unit of the funding amounts: from the block's label, else a 单位：元 row, else 万元. */
 export function fundingUnit(raw: RawForm): "万元" | "元" {
   const label = raw.funding ? cellKey(raw.funding.label.cell.text) : "";
-  if (/\((?:单位:)?元\)/.test(label)) return "元";
-  if (/\((?:单位:)?万元\)/.test(label)) return "万元";
+  // Both patterns end 元): most labels are let go by one search.
+  if (label.includes("元)")) {
+    if (/\((?:单位:)?元\)/.test(label)) return "元";
+    if (/\((?:单位:)?万元\)/.test(label)) return "万元";
+  }
   for (const row of raw.headerExtras) {
     for (const c of row.cells) {
-      const m = /单位:(万元|元)/.exec(cellKey(c.cell.text));
+      const key = cellKey(c.cell.text);
+      const m = key.includes("单位:") ? /单位:(万元|元)/.exec(key) : null;
       if (m) return m[1] as "万元" | "元";
     }
   }

@@ -1,7 +1,7 @@
 import type { CellRef, RawForm, RawIndicatorRow, RawRow } from "../../grammars/self-evaluation/index.js";
 import type { Indicator } from "../model/form.js";
 import { cleanLabel, isHan, isSpace } from "../text/chars.js";
-import { headerColumns, joinTarget, needsColumns, placeUnderColumns, type Column } from "./columns.js";
+import { headerColumns, headerNeedsColumns, joinTarget, placeUnderColumns, type Column } from "./columns.js";
 import { itemPaths, type FormContext } from "./context.js";
 import { cleanFreeText } from "./free-text.js";
 import { completeLabel } from "./label-fragments.js";
@@ -9,7 +9,6 @@ import { parseMeasure } from "./measure.js";
 import { parseDecimal } from "./number.js";
 import { LEVEL1_LABELS, LEVEL2_LABELS, splitSubtotal } from "./vocabulary.js";
 
-const isNumeric = (r: CellRef) => parseDecimal(r.cell.text) !== undefined;
 
 /** True when s is one to three Han characters (/^\p{Script=Han}{1,3}$/u). */
 function isHanPiece(s: string): boolean {
@@ -33,6 +32,9 @@ interface Placed {
   actual: CellRef | undefined;
   weight: CellRef | undefined;
   score: CellRef | undefined;
+  /** The 分值 and 得分 cells read as numbers (parseDecimal; null for none). */
+  weightValue: string | null;
+  scoreValue: string | null;
   deviation: CellRef | undefined;
 }
 
@@ -65,30 +67,58 @@ function mayBeHanPiece(t: string): boolean {
  * fixed (… 年度指标值, 实际完成值, 分值, 得分, 偏差原因), because the left side
  * varies: level cells blank or absent, leading cells lost at a page break.
  */
-function place(row: RawIndicatorRow): Placed {
+function place(row: RawIndicatorRow, into: Placed): Placed {
   const v = row.values;
   let end = v.length;
   let deviation: CellRef | undefined;
-  // Whether the last cell, and the one before it, are numbers (each asked once).
-  let lastNumeric = end > 0 && isNumeric(v[end - 1]!);
-  let beforeNumeric: boolean | undefined;
-  if (!lastNumeric && end >= 3 && isNumeric(v[end - 2]!) && isNumeric(v[end - 3]!)) {
-    deviation = v[--end];
-    lastNumeric = beforeNumeric = true;
+  // The last cell and the one before it read as numbers (undefined: not a
+  // number), each read once: a text after two numbers is a 偏差原因.
+  let last = end > 0 ? parseDecimal(v[end - 1]!.cell.text) : undefined;
+  let before: string | null | undefined;
+  let beforeRead = false;
+  if (last === undefined && end >= 3) {
+    const b = parseDecimal(v[end - 2]!.cell.text);
+    if (b !== undefined) {
+      const c = parseDecimal(v[end - 3]!.cell.text);
+      if (c !== undefined) {
+        deviation = v[--end];
+        last = b;
+        before = c;
+        beforeRead = true;
+      }
+    }
   }
   let score: CellRef | undefined;
   let weight: CellRef | undefined;
-  if (end >= 2 && lastNumeric && (beforeNumeric ?? isNumeric(v[end - 2]!))) {
-    score = v[--end];
-    weight = v[--end];
+  into.scoreValue = into.weightValue = null;
+  if (end >= 2 && last !== undefined) {
+    if (!beforeRead) before = parseDecimal(v[end - 2]!.cell.text);
+    if (before !== undefined) {
+      score = v[--end];
+      weight = v[--end];
+      into.scoreValue = last;
+      into.weightValue = before;
+    }
   }
   const actual = end > 0 ? v[--end] : undefined;
   const target = end > 0 ? v[--end] : undefined;
   const name = end > 0 ? v[--end] : undefined;
   // Level cells and whatever is left of the name (never written to: row.levels itself when nothing is).
-  const levels = end === 0 ? row.levels : row.levels.concat(v.slice(0, end));
-  return { levels, name, target, targetText: target ? target.cell.text : "", actual, weight, score, deviation };
+  into.levels = end === 0 ? row.levels : row.levels.concat(v.slice(0, end));
+  into.name = name;
+  into.target = target;
+  into.targetText = target ? target.cell.text : "";
+  into.actual = actual;
+  into.weight = weight;
+  into.score = score;
+  into.deviation = deviation;
+  return into;
 }
+
+const emptyPlaced = (): Placed => ({
+  levels: [], name: undefined, target: undefined, targetText: "", actual: undefined,
+  weight: undefined, score: undefined, weightValue: null, scoreValue: null, deviation: undefined,
+});
 
 /**
  * Places the cells of a row under the header's columns, for tables with
@@ -97,18 +127,22 @@ function place(row: RawIndicatorRow): Placed {
  * Cells under an unknown column are returned apart, unread.
  */
 function placeByHeader(row: RawIndicatorRow, columns: Column[]): Placed & { unknown: CellRef[]; extra: CellRef[] } {
-  const fromRight = place(row);
+  const fromRight = place(row, emptyPlaced());
   const cells = placeUnderColumns(row, columns, fromRight);
   const one = (f: Parameters<typeof cells.get>[0]) => cells.get(f)?.[0];
   const target = one("target");
+  const weight = one("weight");
+  const score = one("score");
   return {
     levels: [...row.levels, ...(cells.get("level1") ?? []), ...(cells.get("level2") ?? [])],
     name: one("name"),
     target,
     targetText: joinTarget(one("nature"), target, one("unit")),
     actual: one("actual"),
-    weight: one("weight"),
-    score: one("score"),
+    weight,
+    score,
+    weightValue: weight ? parseDecimal(weight.cell.text) ?? null : null,
+    scoreValue: score ? parseDecimal(score.cell.text) ?? null : null,
     deviation: one("deviation"),
     unknown: cells.get("unknown") ?? [],
     extra: [...cells].filter(([f]) => f !== "level1" && f !== "level2" && f !== "unknown").flatMap(([, refs]) => refs.slice(1)),
@@ -135,25 +169,27 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
 
   const headers = raw.indicators?.headers ?? [];
   const reportedUnknown = new Set<string>();
-  // The columns of the header last looked at: consecutive rows share their header.
+  // The header last looked at (consecutive rows share theirs), and its
+  // columns when it has some the seed's layout lacks (needsColumns), else null.
   let lastHeader: RawRow | undefined;
-  let columns: Column[] = [];
-  let byColumns = false;
-  for (const row of rows) {
+  let columns: Column[] | null = null;
+  // Where place() puts each row's cells: read before the next row is placed.
+  const placed = emptyPlaced();
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
     if (isFragmentRow(row)) {
       for (const c of row.values) pieces.push({ text: cleanLabel(c.cell.text), ref: c });
       continue;
     }
     const header = headerFor(row, headers);
-    if (header !== lastHeader || columns.length === 0) {
+    if (r === 0 || header !== lastHeader) {
       lastHeader = header;
-      columns = header ? headerColumns(header) : [];
-      byColumns = needsColumns(columns);
+      columns = header && headerNeedsColumns(header) ? headerColumns(header) : null;
     }
-    const byHeader = byColumns ? placeByHeader(row, columns) : null;
-    const p: Placed = byHeader ?? place(row);
+    const byHeader = columns ? placeByHeader(row, columns) : null;
+    const p: Placed = byHeader ?? place(row, placed);
     if (byHeader) {
-      reportUnknownColumns(columns, reportedUnknown, ctx);
+      reportUnknownColumns(columns!, reportedUnknown, ctx);
       // Two cells under one column: only the first is read, and never silently.
       const extra = byHeader.extra;
       if (extra.length) ctx.warn("indicator.extra-cells", `more cells than the header has columns for: ${extra.map((r) => cleanLabel(r.cell.text)).join(" ")}`, extra[0]);
@@ -187,8 +223,8 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
       if (!p.name) continue;
     }
     const i = out.length;
-    const weight = p.weight ? parseDecimal(p.weight.cell.text) ?? null : null;
-    const score = p.score ? parseDecimal(p.score.cell.text) ?? null : null;
+    const weight = p.weightValue;
+    const score = p.scoreValue;
     const name = cleanLabel(p.name.cell.text);
     if (!p.weight || !p.score) ctx.warn("indicator.no-weight-score", `${name}: no 分值 and 得分 cells`, p.name);
     out.push({
@@ -246,7 +282,12 @@ function placePieces(indicators: Indicator[], pieces: Array<{ text: string; ref:
   for (const level of [2, 1] as const) {
     const key = level === 1 ? "level1" : "level2";
     const known = level === 1 ? LEVEL1_LABELS : LEVEL2_LABELS;
-    const cut = [...new Set(indicators.map((ind) => ind[key]))].filter((l) => l !== "" && !known.includes(l));
+    // The labels no known one equals, each once, in order of first use.
+    const cut: string[] = [];
+    for (const ind of indicators) {
+      const l = ind[key];
+      if (l !== "" && !known.includes(l) && !cut.includes(l)) cut.push(l);
+    }
     for (const label of cut) {
       const done = completeLabel(label, left.map((p) => p.text), level);
       if (!done) continue;

@@ -25,6 +25,10 @@ function pickPieces(need: string, pieces: string[]): string[] | null {
   const n = pieces.length;
   if (n > 12) return null; // bounded search; real forms leave two or three pieces
   for (let mask = 1; mask < 1 << n; mask++) {
+    // Sorting keeps the length: a subset of another length cannot match.
+    let length = 0;
+    for (let i = 0; i < n; i++) if (mask & (1 << i)) length += pieces[i]!.length;
+    if (length !== need.length) continue;
     const chosen = pieces.filter((_, i) => mask & (1 << i));
     if (sortChars(chosen.join("")) === target) return chosen;
   }

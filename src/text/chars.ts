@@ -59,7 +59,7 @@ function codePointAt(s: string, i: number): number {
 }
 
 /** True when the whitespace run s[from, to) stands between two Han characters (a wrapped cell's gap). */
-function hanGap(s: string, from: number, to: number): boolean {
+export function hanGap(s: string, from: number, to: number): boolean {
   return from > 0 && to < s.length && isHan(codePointAt(s, to)) && isHan(codePointBefore(s, from));
 }
 
@@ -157,7 +157,19 @@ function tidySpaces(s: string, closeHanGaps: boolean): string {
 
 /** A label or short value as it should read: width folded, wrapped-Han gaps removed, spaces collapsed. */
 export function cleanLabel(s: string): string {
-  return tidySpaces(foldWidth(s), true);
+  // Most labels are clean already: one scan to tell, then the two passes only when not.
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if ((c > 0x20 && c < 0xa0) || (c > 0x3000 && c < 0xfeff)) continue; // printable ASCII, Han, CJK punctuation
+    if (c === 0x20) {
+      // A single space inside the label, not in a Han gap, stays.
+      if (i > 0 && i + 1 < n && !isSpace(s.charCodeAt(i + 1)) && !hanGap(s, i, i + 1)) continue;
+      return tidySpaces(foldWidth(s), true);
+    }
+    if (isSpace(c) || foldOf(c) !== -1) return tidySpaces(foldWidth(s), true);
+  }
+  return s;
 }
 
 /** The key a cell is lexed by: width folded and every whitespace removed. */
