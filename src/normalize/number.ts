@@ -91,7 +91,10 @@ function digitsOf(s: string, from: number, to: number): string | null {
     for (i++; i < to; i++) if (!isDigit(s.charCodeAt(i))) return null;
   }
   if (!grouped) return from === 0 && to === s.length ? s : s.slice(from, to);
-  return s.slice(from, intEnd).replace(/,/g, "") + s.slice(intEnd, to);
+  // The lead digits, then each group without its comma, then the fraction.
+  let out = s.slice(from, from + lead);
+  for (let k = from + lead; k < intEnd; k += 4) out += s.slice(k + 1, k + 4);
+  return out + s.slice(intEnd, to);
 }
 
 function hasNonZeroDigit(digits: string): boolean {
