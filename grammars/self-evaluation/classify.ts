@@ -18,6 +18,11 @@ const MAX_KEPT = 20_000;
 
 const kept = new Map<string, TokenType>();
 
+/** The token type of a key already seen, if it was kept. */
+export function keptType(key: string): TokenType | undefined {
+  return key.length <= MAX_KEPT_KEY ? kept.get(key) : undefined;
+}
+
 /**
  * The token type of each key, in order.
  *

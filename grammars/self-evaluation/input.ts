@@ -1,9 +1,9 @@
 import type { IToken, TokenType } from "chevrotain";
 import type { Cell, Row } from "../../src/model/sheet.js";
 import { cellKey } from "../../src/text/chars.js";
-import { classifyKeys } from "./classify.js";
+import { classifyKeys, keptType } from "./classify.js";
 import type { CellRef } from "./raw-form.js";
-import { DepartmentFormTitle, FormTitle, keyMatches, RowEnd } from "./tokens.js";
+import { DepartmentFormTitle, FormTitle, keyMatches, RowEnd, TextCell } from "./tokens.js";
 
 /*
  * The parser's input, built from a Sheet's rows: one token per cell that holds
@@ -60,8 +60,10 @@ export function isFurnitureRow(keys: string[]): boolean {
   return keys.length === 1 && FURNITURE.some((re) => re.test(keys[0]!));
 }
 
-function isTitle(key: string): boolean {
-  return keyMatches(FormTitle, key) || keyMatches(DepartmentFormTitle, key);
+function isTitle(token: FormToken, known: boolean): boolean {
+  const type = token.tokenType;
+  if (known) return type === FormTitle || type === DepartmentFormTitle;
+  return keyMatches(FormTitle, token.image) || keyMatches(DepartmentFormTitle, token.image);
 }
 
 /**
@@ -72,42 +74,55 @@ function isTitle(key: string): boolean {
  * before it).
  */
 export function* lexParts(rows: Iterable<Row>): Generator<FormToken[]> {
-  let keys: string[] = [];
-  let cells: Cell[] = [];
-  // Per row: how many keyed cells, and where it ends.
-  let rowSizes: number[] = [];
-  let rowEnds: RowPosition[] = [];
+  let tokens: FormToken[] = [];
+  // Tokens whose key has not been seen yet: their type is settled when the
+  // part is complete, all of them in one call of the lexer.
+  let unknown: number[] = [];
   for (const row of rows) {
-    const start = keys.length;
+    const start = tokens.length;
+    const unknownBefore = unknown.length;
     for (const cell of row.cells) {
       const key = cellKey(cell.text);
-      if (key !== "") {
-        keys.push(key);
-        cells.push(cell);
-      }
+      if (key === "") continue;
+      const type = keptType(key);
+      if (type === undefined) unknown.push(tokens.length);
+      tokens.push(token(type ?? TextCell, key, cell, undefined));
     }
-    const size = keys.length - start;
+    const size = tokens.length - start;
     if (size === 0) continue;
-    if (size === 1 && isFurnitureRow([keys[start]!])) {
-      keys.length = start;
-      cells.length = start;
+    if (size === 1 && isFurnitureRow([tokens[start]!.image])) {
+      tokens.length = start;
+      unknown.length = unknownBefore;
       continue;
     }
-    if (start > 0 && isTitle(keys[start]!)) {
-      const rowKeys = keys.slice(start);
-      const rowCells = cells.slice(start);
-      keys.length = start;
-      cells.length = start;
-      yield tokensOf(keys, cells, rowSizes, rowEnds);
-      keys = rowKeys;
-      cells = rowCells;
-      rowSizes = [];
-      rowEnds = [];
+    if (start > 0 && isTitle(tokens[start]!, unknown[unknownBefore] !== start)) {
+      const rest = tokens.slice(start);
+      const restUnknown = unknown.slice(unknownBefore).map((i) => i - start);
+      tokens.length = start;
+      unknown.length = unknownBefore;
+      yield settled(tokens, unknown);
+      tokens = rest;
+      unknown = restUnknown;
     }
-    rowSizes.push(size);
-    rowEnds.push(row);
+    tokens.push(token(RowEnd, "\n", undefined, row));
   }
-  if (keys.length) yield tokensOf(keys, cells, rowSizes, rowEnds);
+  if (tokens.length) yield settled(tokens, unknown);
+}
+
+/** The part's tokens with their offsets set and the unknown keys lexed. */
+function settled(tokens: FormToken[], unknown: number[]): FormToken[] {
+  if (unknown.length) {
+    const types = classifyKeys(unknown.map((i) => tokens[i]!.image));
+    for (let j = 0; j < unknown.length; j++) {
+      const t = tokens[unknown[j]!]!;
+      const type = types[j]!;
+      t.tokenType = type;
+      t.tokenTypeIdx = type.tokenTypeIdx!;
+      t.token = type.name;
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) tokens[i]!.startOffset = i;
+  return tokens;
 }
 
 /** All the tokens of a run of rows, in one piece (for tests and tools). */
@@ -117,21 +132,8 @@ export function lexRows(rows: Iterable<Row>): FormToken[] {
   return all;
 }
 
-function tokensOf(keys: string[], cells: Cell[], rowSizes: number[], rowEnds: RowPosition[]): FormToken[] {
-  const types = classifyKeys(keys);
-  const tokens: FormToken[] = new Array<FormToken>(keys.length + rowSizes.length);
-  let k = 0;
-  let t = 0;
-  for (let r = 0; r < rowSizes.length; r++) {
-    for (const end = k + rowSizes[r]!; k < end; k++, t++) tokens[t] = token(types[k]!, keys[k]!, t, cells[k], undefined);
-    tokens[t] = token(RowEnd, "\n", t, undefined, rowEnds[r]);
-    t++;
-  }
-  return tokens;
-}
-
 // Only what the parser reads, and one shape for every token: no line or
 // column fields, which would be NaN here (a boxed number each).
-function token(tokenType: TokenType, image: string, offset: number, cell: Cell | undefined, row: RowPosition | undefined): FormToken {
-  return { image, startOffset: offset, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType, cell, token: tokenType.name, row };
+function token(tokenType: TokenType, image: string, cell: Cell | undefined, row: RowPosition | undefined): FormToken {
+  return { image, startOffset: 0, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType, cell, token: tokenType.name, row };
 }
