@@ -14,12 +14,7 @@ export class FormContext {
     if (ref) this.provenance[path] = provenanceOf(ref);
   }
 
-  /** Records where field `field` of item `i` of a list (`indicators`, `funding`) was read. */
-  atItem(list: string, i: number, field: string, ref: CellRef | null | undefined): void {
-    if (ref) this.provenance[itemPaths(list, field).at(i)] = provenanceOf(ref);
-  }
-
-  /** Records where an item's field was read, its paths given (itemPaths): the hot loops' form of atItem. */
+  /** Records where field `paths.field` of item `i` of list `paths.list` (`indicators`, `funding`) was read. */
   atPath(paths: ItemPaths, i: number, ref: CellRef | null | undefined): void {
     if (ref) this.provenance[paths.at(i)] = provenanceOf(ref);
   }
