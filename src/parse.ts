@@ -144,8 +144,12 @@ export async function parseBytes(bytes: Uint8Array, options: ParseOptions = {}):
 async function assemble(sheet: SheetStream, bytes: Uint8Array, encoding: TextEncoding | null, options: ParseOptions): Promise<Document> {
   const verifyForm = options.verify === false ? null : formVerifier(options.verify ?? {});
   // The schema is the contract: a form that fails it is a bug here, not bad input.
-  const { forms, diagnostics } = readForms(sheet, (form, i) =>
-    checked(CheckedForm, verifyForm ? { ...form, verification: verifyForm(form, i) } : form));
+  const { forms, diagnostics } = readForms(sheet, (form, i) => {
+    // Set on the form itself, not on a spread copy: a spread reads every
+    // property, and would make the provenance record (see ProvenanceLog).
+    if (verifyForm) form.verification = verifyForm(form, i);
+    return checked(CheckedForm, form);
+  });
   if (forms.length === 0) {
     throw new InputError("input.no-form", sheet.source, "no 自评表 found: no title 项目支出绩效自评表 and no 项目名称 row");
   }
@@ -168,21 +172,22 @@ async function assemble(sheet: SheetStream, bytes: Uint8Array, encoding: TextEnc
 /**
  * The Form schema as checked on every parse, form by form. Provenance is left
  * out of the run-time check: its entries are copied field for field from the
- * Sheet's cells in one place (normalize/context.ts), and checking them would
- * cost three times the rest of the check. Every other value is checked.
+ * Sheet's cells in one place (normalize/context.ts), checking them would cost
+ * three times the rest of the check, and reading the record would make it
+ * (see ProvenanceLog). Every other value is checked.
  *
  * Compiled (z.compile): `validate` then runs generated code that only asserts
  * and builds no copy of the form, about 5× cheaper than `parse`; where code
  * generation is not allowed (a strict CSP), zod falls back to its runtime
  * parser by itself.
  */
-const CheckedForm = z.compile(Form.extend({ provenance: z.custom<Form["provenance"]>((v) => typeof v === "object" && v !== null) }));
+const CheckedForm = z.compile(Form.omit({ provenance: true }));
 
 /** The rest of the Document, checked once its forms have been. */
 const CheckedEnvelope = z.compile(Document.extend({ forms: z.array(z.custom<Form>()) }));
 
 /** Returns `value` if it passes `schema`; else throws the ZodError that says where it fails. */
-function checked<T>(schema: z.ZodType<T>, value: T): T {
+function checked<T extends S, S>(schema: z.ZodType<S>, value: T): T {
   if (schema.validate(value)) return value;
   schema.parse(value);
   throw new Error("a value failed its schema's validator but passed its parser");

@@ -1,22 +1,28 @@
 import type { CellRef } from "../../grammars/self-evaluation/index.js";
 import type { Diagnostic } from "../model/document.js";
-import type { Provenance } from "../model/primitives.js";
+import { ProvenanceLog } from "../model/provenance-log.js";
 
 /** What normalising one form collects beside the values: provenance and diagnostics. */
 export class FormContext {
-  readonly provenance: Record<string, Provenance> = {};
+  /** Where each value was read; the Form's `provenance` is made from it when read (see ProvenanceLog). */
+  readonly provenance = new ProvenanceLog();
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(readonly formIndex: number) {}
 
   /** Records where the value at `path` was read. */
   at(path: string, ref: CellRef | null | undefined): void {
-    if (ref) this.provenance[path] = provenanceOf(ref);
+    if (ref) this.record(path, ref);
   }
 
   /** Records where field `paths.field` of item `i` of list `paths.list` (`indicators`, `funding`) was read. */
   atPath(paths: ItemPaths, i: number, ref: CellRef | null | undefined): void {
-    if (ref) this.provenance[paths.at(i)] = provenanceOf(ref);
+    if (ref) this.record(paths.at(i), ref);
+  }
+
+  private record(path: string, ref: CellRef): void {
+    const c = ref.cell;
+    this.provenance.record(path, c.line, c.col, c.page, c.bbox);
   }
 
   /** Adds a diagnostic located at a cell. */
@@ -29,14 +35,6 @@ export class FormContext {
     }
     this.diagnostics.push(d);
   }
-}
-
-/** A fresh provenance entry for a cell: its fields copied, in one of four fixed shapes. */
-function provenanceOf(ref: CellRef): Provenance {
-  const c = ref.cell;
-  return c.bbox
-    ? (c.line !== undefined ? { line: c.line, cell: c.col, page: c.page, bbox: c.bbox } : { cell: c.col, page: c.page, bbox: c.bbox })
-    : (c.line !== undefined ? { line: c.line, cell: c.col, page: c.page } : { cell: c.col, page: c.page });
 }
 
 /**

@@ -2,6 +2,7 @@ import type { CellRef, RawForm } from "../../grammars/self-evaluation/index.js";
 import type { Diagnostic } from "../model/document.js";
 import type { Form } from "../model/form.js";
 import { cleanLabel } from "../text/chars.js";
+import { attachProvenance } from "../model/provenance-log.js";
 import { FormContext } from "./context.js";
 import { cleanFreeText } from "./free-text.js";
 import { fundingUnit, normalizeFunding } from "./funding.js";
@@ -40,7 +41,8 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     ctx.at(`notes.${key}`, n.label);
   }
 
-  const form: Form = {
+  // provenance comes last, made from the log when first read (see ProvenanceLog).
+  const form: Form = attachProvenance({
     formType: raw.formType,
     title: raw.title ? cleanLabel(raw.title.cell.text) : "",
     year,
@@ -60,8 +62,7 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     // A department-wide form is read only in part (see below): "complete" says
     // nothing was cut off, which its title and its rows up to the next form show.
     complete: raw.formType === "department" || raw.total !== null,
-    provenance: ctx.provenance,
-  };
+  }, ctx.provenance);
 
   for (const row of raw.unplaced) {
     const first = row.cells[0];

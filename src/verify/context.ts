@@ -5,6 +5,7 @@
  * finding gets the same shape (severity from the catalogue, difference, where).
  */
 import type { Finding, Form, Provenance, Rounding } from "../model/index.js";
+import { provenanceAt } from "../model/provenance-log.js";
 import { fmtAmount, type Dec, type RoundingMatch } from "./decimal.js";
 import { isDisabled, type ResolvedVerifyOptions } from "./options.js";
 import { ruleInfo, type RuleId } from "./rules.js";
@@ -91,7 +92,7 @@ export class VerifyContext {
     const where: Finding["where"] = { form: this.formIndex, project: this.project };
     if (path !== undefined) where.path = path;
     if (row !== undefined) where.row = row;
-    const prov = path === undefined ? undefined : provenanceOf(this.form.provenance, path);
+    const prov = path === undefined ? undefined : provenanceOf(this.form, path);
     if (prov?.line !== undefined) where.line = prov.line;
     if (prov?.page !== undefined) where.page = prov.page;
     if (prov?.bbox !== undefined) where.bbox = prov.bbox;
@@ -111,10 +112,10 @@ function toText(v: Dec | string | null): string | null {
  * falls back to indicators[3], then indicators, because a parser may record a
  * row's position once rather than per cell.
  */
-export function provenanceOf(provenance: Record<string, Provenance>, path: string): Provenance | undefined {
+export function provenanceOf(form: Pick<Form, "provenance">, path: string): Provenance | undefined {
   let p: string | undefined = path;
   while (p !== undefined && p !== "") {
-    const hit = provenance[p];
+    const hit = provenanceAt(form, p);
     if (hit) return hit;
     p = parentPath(p);
   }

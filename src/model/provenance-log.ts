@@ -1,0 +1,111 @@
+import type { Provenance } from "./primitives.js";
+
+type Bbox = NonNullable<Provenance["bbox"]>;
+
+/**
+ * Where each value of a form was read, kept as a few numbers per value until
+ * somebody reads the form's `provenance`, which is then made from it once.
+ *
+ * Why: a form has about 120 values, so a 10,000-form file has 1.2 million
+ * provenance entries. Held as objects in a record from the start, they were
+ * 60 % of a parsed Document's memory and a fifth of the parse time, while
+ * most uses read none of them (CSV output) or a handful (the verifier, for
+ * the findings it reports, through {@link provenanceAt}).
+ */
+export class ProvenanceLog {
+  private paths: string[] = [];
+  /** Per entry: line (0 when there is none), cell, page; packed once the form is complete. */
+  private numbers: number[] | Int32Array = [];
+  /** Per entry, only once an entry has a bbox (PDF input). */
+  private bboxes: Array<Bbox | undefined> | undefined;
+
+  /** Records where the value at `path` was read; a later entry for the same path replaces the earlier. */
+  record(path: string, line: number | undefined, cell: number, page: number, bbox: Bbox | undefined): void {
+    if (!Array.isArray(this.numbers)) throw new Error("ProvenanceLog: recorded after it was packed");
+    if (bbox !== undefined && this.bboxes === undefined) this.bboxes = new Array<Bbox | undefined>(this.paths.length);
+    this.paths.push(path);
+    this.numbers.push(line ?? 0, cell, page);
+    this.bboxes?.push(bbox);
+  }
+
+  /**
+   * Packs the numbers into a typed array, whose contents live outside the
+   * garbage-collected heap, and trims the paths: the log of a complete form
+   * is kept as long as the form.
+   */
+  pack(): void {
+    if (Array.isArray(this.numbers)) this.numbers = new Int32Array(this.numbers);
+    this.paths = this.paths.slice();
+  }
+
+  /** The entry for a path, if one was recorded. */
+  find(path: string): Provenance | undefined {
+    for (let i = this.paths.length - 1; i >= 0; i--) if (this.paths[i] === path) return this.entry(i);
+    return undefined;
+  }
+
+  /** The record every Form carries: path → provenance, in the order the paths were first recorded. */
+  toRecord(): Record<string, Provenance> {
+    const record: Record<string, Provenance> = {};
+    for (let i = 0; i < this.paths.length; i++) record[this.paths[i]!] = this.entry(i);
+    return record;
+  }
+
+  // The four shapes provenance has always had: line only when there is one,
+  // bbox only for PDFs.
+  private entry(i: number): Provenance {
+    const line = this.numbers[3 * i]!;
+    const cell = this.numbers[3 * i + 1]!;
+    const page = this.numbers[3 * i + 2]!;
+    const bbox = this.bboxes?.[i];
+    if (bbox) return line ? { line, cell, page, bbox } : { cell, page, bbox };
+    return line ? { line, cell, page } : { cell, page };
+  }
+}
+
+const logs = new WeakMap<object, ProvenanceLog>();
+
+function settle(target: object, value: Record<string, Provenance>): void {
+  Object.defineProperty(target, "provenance", { value, writable: true, enumerable: true, configurable: true });
+  logs.delete(target);
+}
+
+// One getter and one setter for every form: with the same pair of functions
+// each time, the engine gives all forms one shape (per-form closures would
+// make each form a dictionary of its own).
+const lazyProvenance: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: object): Record<string, Provenance> {
+    const record = logs.get(this)?.toRecord() ?? {};
+    settle(this, record);
+    return record;
+  },
+  set(this: object, value: Record<string, Provenance>) {
+    settle(this, value);
+  },
+};
+
+/**
+ * Gives a form its `provenance`, as its last property so far: an enumerable
+ * property whose record is made from `log` when first read (and is then an
+ * ordinary data property). Spreading, JSON.stringify, structuredClone and
+ * deep equality all read it like any other property.
+ */
+export function attachProvenance<T extends object>(form: T, log: ProvenanceLog): T & { provenance: Record<string, Provenance> } {
+  log.pack();
+  logs.set(form, log);
+  // A new property, not a data property turned into an accessor: turning it
+  // makes the object a dictionary.
+  Object.defineProperty(form, "provenance", lazyProvenance);
+  return form as T & { provenance: Record<string, Provenance> };
+}
+
+/**
+ * The provenance of one value of a form, read without making the form's whole
+ * record when it has not been made yet.
+ */
+export function provenanceAt(form: { provenance: Record<string, Provenance> }, path: string): Provenance | undefined {
+  const log = logs.get(form);
+  return log ? log.find(path) : form.provenance[path];
+}
