@@ -63,11 +63,21 @@ export class ProvenanceLog {
   }
 }
 
-const logs = new WeakMap<object, ProvenanceLog>();
+/**
+ * Where a form keeps its log until the record is made: a non-enumerable
+ * property, so JSON, spreading, structuredClone and equality never see it.
+ * (A WeakMap from form to log cost every young-generation collection a walk
+ * over its entries.)
+ */
+const LOG = Symbol("jixiao.provenanceLog");
 
-function settle(target: object, value: Record<string, Provenance>): void {
+type WithLog = { [LOG]?: ProvenanceLog | undefined };
+
+function settle(target: WithLog, value: Record<string, Provenance>): void {
   Object.defineProperty(target, "provenance", { value, writable: true, enumerable: true, configurable: true });
-  logs.delete(target);
+  // Emptied, not deleted: deleting a property that is not the last one added
+  // turns the object into a dictionary.
+  if (Object.prototype.hasOwnProperty.call(target, LOG)) target[LOG] = undefined;
 }
 
 // One getter and one setter for every form: with the same pair of functions
@@ -76,12 +86,12 @@ function settle(target: object, value: Record<string, Provenance>): void {
 const lazyProvenance: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
-  get(this: object): Record<string, Provenance> {
-    const record = logs.get(this)?.toRecord() ?? {};
+  get(this: WithLog): Record<string, Provenance> {
+    const record = this[LOG]?.toRecord() ?? {};
     settle(this, record);
     return record;
   },
-  set(this: object, value: Record<string, Provenance>) {
+  set(this: WithLog, value: Record<string, Provenance>) {
     settle(this, value);
   },
 };
@@ -94,7 +104,7 @@ const lazyProvenance: PropertyDescriptor = {
  */
 export function attachProvenance<T extends object>(form: T, log: ProvenanceLog): T & { provenance: Record<string, Provenance> } {
   log.pack();
-  logs.set(form, log);
+  Object.defineProperty(form, LOG, { value: log, writable: true, enumerable: false, configurable: true });
   // A new property, not a data property turned into an accessor: turning it
   // makes the object a dictionary.
   Object.defineProperty(form, "provenance", lazyProvenance);
@@ -106,6 +116,7 @@ export function attachProvenance<T extends object>(form: T, log: ProvenanceLog):
  * record when it has not been made yet.
  */
 export function provenanceAt(form: { provenance: Record<string, Provenance> }, path: string): Provenance | undefined {
-  const log = logs.get(form);
+  // Only a form's own log counts: one reached through a prototype belongs to another object.
+  const log = Object.prototype.hasOwnProperty.call(form, LOG) ? (form as WithLog)[LOG] : undefined;
   return log ? log.find(path) : form.provenance[path];
 }
