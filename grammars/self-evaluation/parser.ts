@@ -12,7 +12,7 @@ const MAX_GOAL_CELLS = 4;
  */
 export class SelfEvaluationParser extends CstParser {
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: "onlyOffset" });
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: "none" });
     this.performSelfAnalysis();
   }
 

@@ -1,4 +1,4 @@
-import type { IToken } from "chevrotain";
+import type { CstNode, IToken } from "chevrotain";
 import type {
   ClosingRowsCstChildren, DepartmentFormCstChildren, DepartmentFormRowCstChildren, DepartmentRowCstChildren,
   FurnitureRowCstChildren, UnplacedRowCstChildren, DocumentCstChildren, FormCstChildren, FundingBlockCstChildren,
@@ -71,12 +71,12 @@ export class RawFormVisitor extends BaseVisitor {
   document(ctx: DocumentCstChildren): void {
     // Forms and stray rows interleave; visit them in source order.
     const items: Array<{ offset: number; visit: () => void }> = [];
-    for (const f of ctx.form ?? []) items.push({ offset: f.location?.startOffset ?? 0, visit: () => this.forms.push(this.form(f.children)) });
+    for (const f of ctx.form ?? []) items.push({ offset: firstOffset(f), visit: () => this.forms.push(this.form(f.children)) });
     for (const f of ctx.departmentForm ?? []) {
-      items.push({ offset: f.location?.startOffset ?? 0, visit: () => this.forms.push(this.departmentForm(f.children)) });
+      items.push({ offset: firstOffset(f), visit: () => this.forms.push(this.departmentForm(f.children)) });
     }
     for (const s of ctx.strayRow ?? []) {
-      items.push({ offset: s.location?.startOffset ?? 0, visit: () => this.strays.push({ row: this.strayRow(s.children), after: this.forms.length - 1 }) });
+      items.push({ offset: firstOffset(s), visit: () => this.strays.push({ row: this.strayRow(s.children), after: this.forms.length - 1 }) });
     }
     items.sort((a, b) => a.offset - b.offset);
     for (const item of items) item.visit();
@@ -252,6 +252,22 @@ export class RawFormVisitor extends BaseVisitor {
   noteRow(ctx: NoteRowCstChildren): RawForm["notes"][number] {
     return { label: this.ref(ctx.NoteLabel?.[0]), values: this.refs(ctx.Value) };
   }
+}
+
+/**
+ * Where a node starts: the smallest offset of its tokens. Each child list is
+ * in source order, so only the first of each is looked at. (The parser keeps
+ * no node locations: they were an object per node, for these few reads.)
+ */
+function firstOffset(node: CstNode): number {
+  let first = Infinity;
+  for (const key in node.children) {
+    const head = node.children[key]![0];
+    if (!head) continue;
+    const offset = "children" in head ? firstOffset(head) : head.startOffset;
+    if (offset < first) first = offset; // NaN (a token made up by recovery) never is
+  }
+  return first === Infinity ? 0 : first;
 }
 
 function emptyForm(formType: RawForm["formType"]): RawForm {
