@@ -69,13 +69,22 @@ export class RawFormVisitor extends BaseVisitor {
   }
 
   document(ctx: DocumentCstChildren): void {
+    const forms = ctx.form ?? [];
+    const departmentForms = ctx.departmentForm ?? [];
+    const strays = ctx.strayRow ?? [];
+    // Each list is in source order: only a mix of kinds needs sorting (a
+    // part is most often one project form and nothing else).
+    if (departmentForms.length === 0 && strays.length === 0) {
+      for (const f of forms) this.forms.push(this.form(f.children));
+      return;
+    }
     // Forms and stray rows interleave; visit them in source order.
     const items: Array<{ offset: number; visit: () => void }> = [];
-    for (const f of ctx.form ?? []) items.push({ offset: firstOffset(f), visit: () => this.forms.push(this.form(f.children)) });
-    for (const f of ctx.departmentForm ?? []) {
+    for (const f of forms) items.push({ offset: firstOffset(f), visit: () => this.forms.push(this.form(f.children)) });
+    for (const f of departmentForms) {
       items.push({ offset: firstOffset(f), visit: () => this.forms.push(this.departmentForm(f.children)) });
     }
-    for (const s of ctx.strayRow ?? []) {
+    for (const s of strays) {
       items.push({ offset: firstOffset(s), visit: () => this.strays.push({ row: this.strayRow(s.children), after: this.forms.length - 1 }) });
     }
     items.sort((a, b) => a.offset - b.offset);
