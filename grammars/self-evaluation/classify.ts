@@ -11,8 +11,14 @@ import { formLexer, RowEnd } from "./tokens.js";
  * joined by \t as it expects, so it stays the one authority on the tokens.
  */
 
-/** Keys longer than this are free text, which seldom repeats: not worth keeping. */
-const MAX_KEPT_KEY = 40;
+/**
+ * Keys longer than this are not kept. Labels and the values that repeat
+ * (100.00, 5.00(人), 满意度指标) are shorter; longer cells are mostly free
+ * text, which seldom repeats. And a longer key may be a slice of its file's
+ * whole text (V8 copies only slices shorter than 13 characters): keeping it
+ * would keep that file's text alive after the file is done.
+ */
+const MAX_KEPT_KEY = 12;
 /** Bound on the kept answers; past it they are dropped and gathered anew. */
 const MAX_KEPT = 20_000;
 
