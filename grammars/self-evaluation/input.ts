@@ -74,10 +74,12 @@ function isTitle(token: FormToken, known: boolean): boolean {
  * before it).
  */
 export function* lexParts(rows: Iterable<Row>): Generator<FormToken[]> {
-  let tokens: FormToken[] = [];
+  // One array gathers every part, and each part leaves as a copy at its size:
+  // growing a fresh array push by push cost more than the tokens.
+  const tokens: FormToken[] = [];
   // Tokens whose key has not been seen yet: their type is settled when the
   // part is complete, all of them in one call of the lexer.
-  let unknown: number[] = [];
+  const unknown: number[] = [];
   for (const row of rows) {
     const start = tokens.length;
     const unknownBefore = unknown.length;
@@ -96,17 +98,17 @@ export function* lexParts(rows: Iterable<Row>): Generator<FormToken[]> {
       continue;
     }
     if (start > 0 && isTitle(tokens[start]!, unknown[unknownBefore] !== start)) {
-      const rest = tokens.slice(start);
-      const restUnknown = unknown.slice(unknownBefore).map((i) => i - start);
-      tokens.length = start;
-      unknown.length = unknownBefore;
-      yield settled(tokens, unknown);
-      tokens = rest;
-      unknown = restUnknown;
+      yield settled(tokens.slice(0, start), unknown.slice(0, unknownBefore));
+      // The title row starts the next part.
+      tokens.copyWithin(0, start);
+      tokens.length = size;
+      unknown.copyWithin(0, unknownBefore);
+      unknown.length -= unknownBefore;
+      for (let j = 0; j < unknown.length; j++) unknown[j]! -= start;
     }
     tokens.push(token(RowEnd, "\n", undefined, row));
   }
-  if (tokens.length) yield settled(tokens, unknown);
+  if (tokens.length) yield settled(tokens.slice(), unknown);
 }
 
 /** The part's tokens with their offsets set and the unknown keys lexed. */

@@ -49,18 +49,33 @@ export class RawFormVisitor extends BaseVisitor {
 
   /** The cells of one or more token groups of a row, in source order; tokens that stand for no cell are left out. */
   private refs(group: IToken[] | undefined, ...more: Array<IToken[] | undefined>): CellRef[] {
-    let all = group ?? [];
-    if (more.length) {
-      all = [...all];
-      for (const g of more) if (g) all.push(...g);
-      all.sort((a, b) => a.startOffset - b.startOffset);
-    }
     const out: CellRef[] = [];
-    for (const t of all) {
-      const ref = cellRefOf(t);
-      if (ref) out.push(ref);
+    if (more.length === 0) {
+      for (const t of group ?? []) {
+        const ref = cellRefOf(t);
+        if (ref) out.push(ref);
+      }
+      return out;
     }
-    return out;
+    // Each group is in source order already: merge them, smallest offset first.
+    const groups = [group ?? [], ...more.map((g) => g ?? [])];
+    const next = groups.map(() => 0);
+    for (;;) {
+      let pick = -1;
+      let offset = Infinity;
+      for (let g = 0; g < groups.length; g++) {
+        const list = groups[g]!;
+        // Tokens made up by recovery (no cell, offset NaN) are passed over.
+        while (next[g]! < list.length && !cellRefOf(list[next[g]!])) next[g]!++;
+        const t = list[next[g]!];
+        if (t && t.startOffset < offset) {
+          offset = t.startOffset;
+          pick = g;
+        }
+      }
+      if (pick < 0) return out;
+      out.push(cellRefOf(groups[pick]![next[pick]!++])!);
+    }
   }
 
   private rowOf(end: IToken[] | undefined, cells: CellRef[]): RawRow {

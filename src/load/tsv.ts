@@ -43,6 +43,7 @@ function* tsvRows(text: string): Generator<Row> {
   let line = 0;
   let nextFeed = text.indexOf("\f");
   let start = 0;
+  const scratch: Cell[] = [];
   while (start <= n) {
     // The next line end: \n, \r\n or \r.
     let end = start;
@@ -64,16 +65,18 @@ function* tsvRows(text: string): Generator<Row> {
     if (!hasContent(text, lineStart, end)) continue;
     // Blank cells carry nothing: they are left out, and the cells that remain
     // keep their column index.
-    const cells: Cell[] = [];
+    // Gathered in one array kept for every line, then copied at its size:
+    // growing a fresh array push by push cost more than the cells.
+    scratch.length = 0;
     let col = 0;
     for (let from = lineStart; ; col++) {
       let tab = text.indexOf("\t", from);
       if (tab < 0 || tab > end) tab = end;
-      if (hasContent(text, from, tab)) cells.push({ text: text.slice(from, tab), col, page, line });
+      if (hasContent(text, from, tab)) scratch.push({ text: text.slice(from, tab), col, page, line });
       if (tab === end) break;
       from = tab + 1;
     }
-    yield { page, line, cells };
+    yield { page, line, cells: scratch.slice() };
   }
 }
 

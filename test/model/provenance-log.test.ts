@@ -31,6 +31,17 @@ describe("ProvenanceLog", () => {
     expect(log.find("total.score")).toBeUndefined();
   });
 
+  it("makes room for as many entries as come, past its first capacity", () => {
+    const log = new ProvenanceLog(4);
+    for (let i = 0; i < 500; i++) log.record(`indicators[${i}].score`, i + 1, i % 7, 1 + (i >> 8), undefined);
+    log.pack();
+    const record = log.toRecord();
+    expect(Object.keys(record)).toHaveLength(500);
+    expect(record["indicators[0].score"]).toStrictEqual({ line: 1, cell: 0, page: 1 });
+    expect(record["indicators[499].score"]).toStrictEqual({ line: 500, cell: 2, page: 2 });
+    expect(log.find("indicators[300].score")).toStrictEqual({ line: 301, cell: 6, page: 2 });
+  });
+
   it("refuses entries once packed", () => {
     const log = sampleLog();
     log.pack();
