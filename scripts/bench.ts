@@ -23,6 +23,7 @@ const { cellKey } = (await import(dist("src/text/chars.js"))) as typeof import("
 const { nodeSha256 } = (await import(dist("src/files.js"))) as typeof import("../src/files.js");
 const { tsvToSheet } = (await import(dist("src/load/tsv.js"))) as typeof import("../src/load/tsv.js");
 const { parseText } = (await import(dist("src/parse.js"))) as typeof import("../src/parse.js");
+const { documentWriter } = (await import(dist("src/cli/parse-output.js"))) as typeof import("../src/cli/parse-output.js");
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const seed = readFileSync(new URL("../fixtures/seed/seed.txt", import.meta.url));
@@ -102,6 +103,14 @@ const tParse = await bestAsync(3, async () => {
 });
 const tVaried = await bestAsync(3, () => parseText(bigVaried, { verify: false, sha256: nodeSha256 }));
 const tVerify = await bestAsync(3, () => parseText(big, { sha256: nodeSha256 }));
+// What `jixiao parse --format jsonl --no-verify` does with the file short of
+// the disk: the JSON line written as well, every form's provenance included
+// (which parsing alone keeps compact and makes only when read).
+const jsonl = documentWriter("jsonl", false);
+let jsonBytes = 0;
+const tJson = await bestAsync(3, async () => {
+  jsonBytes = jsonl.item(await parseText(big, { verify: false, sha256: nodeSha256 }), 0).length;
+});
 
 // A batch of files parsed (no verifier) and dropped: the parser's own rate.
 const [tBatchParse] = await timeAsync(async () => {
@@ -128,6 +137,7 @@ console.log(`input: ${r(MB)} MB, ${forms} forms (seed × ${REPEAT}); batch: ${BA
 console.log(`baseline floor (decode + split): ${r(MB / floor)} MB/s; lexer (cells keyed + Chevrotain lexing, form by form): ${r(MB / lexer)} MB/s`);
 console.log(`parse, one file:         ${r(MB / tParse)} MB/s, ${(forms / tParse).toFixed(0)} forms/s  = ${r(tParse / floor)}× floor, ${r(tParse / lexer)}× lexer`);
 console.log(`parse, one file, values varied: ${r(bigVaried.byteLength / 1e6 / tVaried)} MB/s, ${(forms / tVaried).toFixed(0)} forms/s  = ${r(tVaried / floor)}× floor`);
+console.log(`parse + JSON line (${(jsonBytes / 1e6).toFixed(0)} M characters), one file: ${r(MB / tJson)} MB/s, ${(forms / tJson).toFixed(0)} forms/s  = ${r(tJson / floor)}× floor`);
 console.log(`parse+verify, one file:  ${r(MB / tVerify)} MB/s, ${(forms / tVerify).toFixed(0)} forms/s  = ${r(tVerify / floor)}× floor`);
 console.log(`parse, batch:            ${r(batchMB / tBatchParse)} MB/s, ${((BATCH * 7) / tBatchParse).toFixed(0)} forms/s  = ${r(tBatchParse / ((floor * batchMB) / MB))}× floor, ${r(tBatchParse / ((lexer * batchMB) / MB))}× lexer`);
 console.log(`parse+verify, batch:     ${r(batchMB / tBatch)} MB/s, ${((BATCH * 7) / tBatch).toFixed(0)} forms/s, ${(BATCH / tBatch).toFixed(0)} files/s  = ${r(tBatch / ((floor * batchMB) / MB))}× floor`);

@@ -7,5 +7,6 @@
 export { parseBytes, parseSheet, parseText, textSheet, type ParseOptions } from "./parse.js";
 export { InputError, type InputErrorCode } from "./load/errors.js";
 export * from "./model/index.js";
+export { provenanceAt } from "./model/provenance-log.js";
 export { parseDecimal, parseMeasure, cleanFreeText } from "./normalize/index.js";
 export { verify, verifyForms, formVerifier, RULES, VerifyOptions, DEFAULT_GRADE_BANDS, type ResolvedVerifyOptions } from "./verify/index.js";
