@@ -6,8 +6,8 @@
  */
 import type { Finding, Form, Provenance, Rounding } from "../model/index.js";
 import { provenanceAt } from "../model/provenance-log.js";
-import { fmtAmount, type Dec, type RoundingMatch } from "./decimal.js";
-import { isDisabled, type ResolvedVerifyOptions } from "./options.js";
+import { fmtAmount, type AcceptedRounding, type Dec, type RoundingMatch } from "./decimal.js";
+import type { PreparedOptions, ResolvedVerifyOptions } from "./options.js";
 import { ruleInfo, type RuleId } from "./rules.js";
 
 /** What a rule module says about one check that failed. */
@@ -27,23 +27,35 @@ export interface Report {
 
 /** Verification state of one form. */
 export class VerifyContext {
+  /** Findings so far, in the order the rules reported them. */
   readonly findings: Finding[] = [];
-  private readonly votes: RoundingMatch[] = [];
+  /** Per finding: its place in the sorted list (severity, then reading order; see {@link sortKey}). */
+  private readonly keys: number[][] = [];
+  private truncateOnly = false;
+  private halfUpOnly = false;
+  readonly options: ResolvedVerifyOptions;
 
   constructor(
     readonly form: Form,
     readonly formIndex: number,
-    readonly options: ResolvedVerifyOptions,
-  ) {}
+    readonly prepared: PreparedOptions,
+  ) {
+    this.options = prepared.options;
+  }
 
   /** The project name used in findings (empty when the form has none). */
   get project(): string {
     return this.form.projectName ?? "";
   }
 
+  /** The accepted rounding. */
+  get mode(): AcceptedRounding {
+    return this.options.rounding;
+  }
+
   /** False when the caller switched the rule off; rules skip their work then. */
   enabled(rule: RuleId): boolean {
-    return !isDisabled(ruleInfo(rule), this.options.disable);
+    return this.prepared.enabled.has(rule);
   }
 
   /** Records a finding, unless its rule is disabled. */
@@ -54,20 +66,36 @@ export class VerifyContext {
     const difference = typeof r.expected === "object" && r.expected !== null && typeof r.found === "object" && r.found !== null
       ? fmtAmount(r.found.minus(r.expected))
       : null;
+    const severity = ruleInfo(r.rule).severity;
     this.findings.push({
       rule: r.rule,
-      severity: ruleInfo(r.rule).severity,
+      severity,
       message: { zh: r.zh, en: r.en },
       expected,
       found,
       difference,
       where: this.where(r.path, r.row),
     });
+    this.keys.push(sortKey(severity, r.path));
+  }
+
+  /**
+   * The findings sorted error → warning → notice, then top to bottom; equal
+   * keys keep the order the rules reported them in.
+   */
+  sortedFindings(): Finding[] {
+    const n = this.findings.length;
+    if (n < 2) return this.findings.slice();
+    const order = Array.from({ length: n }, (_, i) => i);
+    // Array.prototype.sort is stable, so equal keys keep the families' order.
+    order.sort((a, b) => compareKeys(this.keys[a]!, this.keys[b]!));
+    return order.map((i) => this.findings[i]!);
   }
 
   /** Records how one printed derived figure relates to its exact value. */
   vote(match: RoundingMatch): void {
-    this.votes.push(match);
+    if (match.truncate && !match.halfUp) this.truncateOnly = true;
+    if (match.halfUp && !match.truncate) this.halfUpOnly = true;
   }
 
   /**
@@ -76,15 +104,9 @@ export class VerifyContext {
    * say nothing either way.
    */
   rounding(): Rounding {
-    let truncateOnly = false;
-    let halfUpOnly = false;
-    for (const v of this.votes) {
-      if (v.truncate && !v.halfUp) truncateOnly = true;
-      if (v.halfUp && !v.truncate) halfUpOnly = true;
-    }
-    if (truncateOnly && halfUpOnly) return "inconsistent";
-    if (truncateOnly) return "truncate";
-    if (halfUpOnly) return "half-up";
+    if (this.truncateOnly && this.halfUpOnly) return "inconsistent";
+    if (this.truncateOnly) return "truncate";
+    if (this.halfUpOnly) return "half-up";
     return "either";
   }
 
@@ -98,6 +120,50 @@ export class VerifyContext {
     if (prov?.bbox !== undefined) where.bbox = prov.bbox;
     return where;
   }
+}
+
+const SEVERITY_RANK: Record<Finding["severity"], number> = { error: 0, warning: 1, notice: 2 };
+
+/** The sort key of a finding: severity rank, then the row's place in reading order ({@link rowOrder}). */
+function sortKey(severity: Finding["severity"], path: string | undefined): number[] {
+  const [section, index] = rowOrder(path);
+  return [SEVERITY_RANK[severity], section, index];
+}
+
+function compareKeys(a: number[], b: number[]): number {
+  return a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+}
+
+/**
+ * Position of a path in reading order: funding rows, then indicators, then the
+ * 总分 and 评分等级 rows; so findings list top to bottom within a severity.
+ */
+export function rowOrder(path: string | undefined): [number, number] {
+  if (path === undefined) return [9, 0];
+  const head = path.startsWith("funding") ? "funding" : path.startsWith("indicators") ? "indicators" : null;
+  if (head !== null) {
+    // What /^(funding|indicators)(?:\[(\d+)\])?/ reads: an index only when digits and "]" follow "[".
+    const index = bracketIndex(path, head.length);
+    // A finding on the whole indicator table (total.missing-row) follows the 总分 rows it explains.
+    if (index === null) return head === "funding" ? [0, 1e6] : [2, 1];
+    return [head === "funding" ? 0 : 1, index];
+  }
+  if (path.startsWith("total")) return [2, 0];
+  if (path === "grade") return [3, 0];
+  return [9, 0];
+}
+
+/** The number in "[digits]" at `at`, or null. */
+function bracketIndex(path: string, at: number): number | null {
+  if (path.charCodeAt(at) !== 0x5b) return null;
+  let end = at + 1;
+  while (end < path.length && isDigit(path.charCodeAt(end))) end++;
+  if (end === at + 1 || path.charCodeAt(end) !== 0x5d) return null;
+  return Number(path.slice(at + 1, end));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 function toText(v: Dec | string | null): string | null {
@@ -122,7 +188,25 @@ export function provenanceOf(form: Pick<Form, "provenance">, path: string): Prov
   return undefined;
 }
 
-function parentPath(path: string): string | undefined {
-  const m = /^(.*)(\.[^.[\]]+|\[\d+\])$/.exec(path);
-  return m ? m[1] : undefined;
+/**
+ * The path without its last part: what /^(.*)(\.[^.[\]]+|\[\d+\])$/ leaves
+ * in its first group; undefined when the path has no such last part.
+ */
+export function parentPath(path: string): string | undefined {
+  const n = path.length;
+  if (n === 0) return undefined;
+  if (path.charCodeAt(n - 1) === 0x5d) {
+    // [digits] at the end.
+    let i = n - 2;
+    while (i >= 0 && isDigit(path.charCodeAt(i))) i--;
+    if (i === n - 2 || i < 0 || path.charCodeAt(i) !== 0x5b) return undefined;
+    return path.slice(0, i);
+  }
+  // .name at the end, the name without ".", "[" or "]".
+  for (let i = n - 1; i >= 0; i--) {
+    const c = path.charCodeAt(i);
+    if (c === 0x2e) return i === n - 1 ? undefined : path.slice(0, i);
+    if (c === 0x5b || c === 0x5d) return undefined;
+  }
+  return undefined;
 }

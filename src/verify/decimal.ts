@@ -83,15 +83,58 @@ export function fmtAmount(x: Dec): string {
   return x.decimalPlaces() > 2 ? x.toFixed() : x.toFixed(2);
 }
 
+/** Constants the rules share, made once: Decimals are immutable. */
+export const ZERO = new D(0);
+export const HUNDRED = new D(100);
+
+// Envelopes for the term counts forms have; built on first use.
+const ENVELOPES: Dec[] = [];
+const TRUNCATION_GAPS: Dec[] = [];
+const TABLE_LIMIT = 256;
+
 /**
  * The display-rounding envelope of domain.md: a sum of printed figures, n of
  * them rounded, may differ from the printed total by (n + 1) × 0.005.
  */
 export function envelope(roundedTerms: number): Dec {
-  return new D(roundedTerms + 1).times("0.005");
+  if (roundedTerms < 0 || roundedTerms >= TABLE_LIMIT) return new D(roundedTerms + 1).times("0.005");
+  return (ENVELOPES[roundedTerms] ??= new D(roundedTerms + 1).times("0.005"));
 }
 
-/** Sum of decimals; nulls count as zero (a '-' cell contributes nothing). */
+/** (n − 1) × 0.01: the gap n truncated terms under a truncated total can leave. */
+export function truncationGap(roundedTerms: number): Dec {
+  if (roundedTerms < 0 || roundedTerms >= TABLE_LIMIT) return new D(roundedTerms - 1).times("0.01");
+  return (TRUNCATION_GAPS[roundedTerms] ??= new D(roundedTerms - 1).times("0.01"));
+}
+
+/**
+ * Decimal words of at most this many base-1e7 limbs hold at most 35 digits,
+ * fewer than the precision (40): adding such a value to zero gives the value.
+ */
+const EXACT_LIMBS = 5;
+
+/**
+ * x + v, for an accumulator x that is zero or a result of arithmetic (so
+ * already rounded to the precision): the same value as `x.plus(v)`, without
+ * the addition when it can only give x or v back. Adding a positive zero to
+ * such an x gives x; adding v to a positive zero gives v when v is not zero
+ * and has fewer digits than the precision.
+ */
+export function add(x: Dec, v: Dec): Dec {
+  // (−0) + (+0) is +0, so a negative zero x takes the addition.
+  if (v.isZero()) return v.isNeg() || (x.isZero() && x.isNeg()) ? x.plus(v) : x;
+  if (x.isZero() && !x.isNeg() && v.d.length <= EXACT_LIMBS) return v;
+  return x.plus(v);
+}
+
+/** Sum of decimals; nulls count as zero (a '-' cell contributes nothing). Equal to adding them one by one to 0. */
 export function sum(values: readonly (Dec | null)[]): Dec {
-  return values.reduce<Dec>((acc, v) => (v === null ? acc : acc.plus(v)), new D(0));
+  let acc = ZERO;
+  for (const v of values) if (v !== null) acc = add(acc, v);
+  return acc;
+}
+
+/** True when |x| ≤ bound, for a bound ≥ 0. */
+export function withinAbs(x: Dec, bound: Dec): boolean {
+  return x.isNeg() ? x.neg().lte(bound) : x.lte(bound);
 }

@@ -1,11 +1,17 @@
 /**
- * Figures several rule families need: the 年度资金总额 row, its exact execution
- * rate and score, and the indicators' sums. Computed once per form so the
- * families cannot disagree about, say, which execution score a total contains.
+ * Figures several rule families need: every printed figure parsed once, the
+ * 年度资金总额 row, its exact execution rate and score, and the indicators'
+ * sums. Computed once per form so the families cannot disagree about, say,
+ * which execution score a total contains, and so no rule parses or divides
+ * what another already has.
  */
 import type { Form, FundingRow } from "../model/index.js";
-import { D, accepted, dec, roundingMatch, sum, type AcceptedRounding, type Dec } from "./decimal.js";
+import {
+  HUNDRED, ZERO, accepted, add, dec, roundingMatch,
+  type AcceptedRounding, type Dec, type RoundingMatch,
+} from "./decimal.js";
 import { assess, type Assessment } from "./measures.js";
+import { stripSpace } from "./text.js";
 
 /** The 年度资金总额 row and its index: the row of kind total, else a first row that carries a weight. */
 export function totalRow(form: Form): { row: FundingRow; index: number } | null {
@@ -16,65 +22,160 @@ export function totalRow(form: Form): { row: FundingRow; index: number } | null 
 }
 
 /** executed / adjusted budget × 100, exactly; null when the budget is missing or zero. */
-export function exactRate(row: FundingRow): Dec | null {
-  const budget = dec(row.adjustedBudget);
-  const executed = dec(row.executed);
+export function rateOf(executed: Dec | null, budget: Dec | null): Dec | null {
   if (budget === null || executed === null || budget.isZero()) return null;
   return executed.div(budget).times(100);
 }
 
+/** executed / adjusted budget × 100, exactly; null when the budget is missing or zero. */
+export function exactRate(row: FundingRow): Dec | null {
+  return rateOf(dec(row.executed), dec(row.adjustedBudget));
+}
+
+/** min(rate, 100) / 100: the share of the budget an execution rate counts for. */
+export function spentShare(rate: Dec): Dec {
+  return (rate.gt(HUNDRED) ? HUNDRED : rate).div(HUNDRED);
+}
+
 /** min(rate, 100) / 100 × weight, the execution score formula. */
 export function executionScore(rate: Dec, weight: Dec): Dec {
-  return D.min(rate, 100).div(100).times(weight);
+  return spentShare(rate).times(weight);
+}
+
+/** The printed figures of one funding row, parsed. */
+export interface RowFigures {
+  readonly initialBudget: Dec | null;
+  readonly adjustedBudget: Dec | null;
+  readonly executed: Dec | null;
+  readonly weight: Dec | null;
+  readonly rate: Dec | null;
+  readonly score: Dec | null;
+}
+
+/** The printed figures of one indicator, parsed, and what its measures say. */
+export interface IndicatorFigures {
+  readonly weight: Dec | null;
+  readonly score: Dec | null;
+  /** The level-1 label without whitespace. */
+  readonly level1: string;
+  readonly assessment: Assessment;
 }
 
 /** Shared per-form figures. */
 export interface Facts {
+  readonly rows: readonly RowFigures[];
+  indicators: readonly IndicatorFigures[];
   total: { row: FundingRow; index: number } | null;
   /** Exact rate of the total row, null when it has no positive budget. */
   rate: Dec | null;
+  /** min(rate, 100) / 100 of the total row; null with the rate. */
+  spentShare: Dec | null;
   /** Execution weight and printed score (nulls when the form prints none). */
   executionWeight: Dec | null;
   executionScore: Dec | null;
+  /** The exact execution score and how the printed one renders it; null unless rate, weight and score are all there. */
+  executionExact: Dec | null;
+  executionMatch: RoundingMatch | null;
   /** True when the printed execution score is a rounding of a non-2-decimal exact value. */
   executionScoreRounded: boolean;
-  assessments: Assessment[];
   weightSum: Dec;
   scoreSum: Dec;
   /** How many indicator scores are roundings of a formula's non-2-decimal value. */
   roundedIndicatorScores: number;
+  /** The exact rate of each funding row (see {@link rowRate}); undefined until asked for. */
+  readonly rowRates: (Dec | null | undefined)[];
+}
+
+function rowFigures(row: FundingRow): RowFigures {
+  return {
+    initialBudget: dec(row.initialBudget),
+    adjustedBudget: dec(row.adjustedBudget),
+    executed: dec(row.executed),
+    weight: dec(row.weight),
+    rate: dec(row.rate),
+    score: dec(row.score),
+  };
 }
 
 /** Computes the shared figures of a form. */
 export function facts(form: Form, mode: AcceptedRounding): Facts {
+  const rows = form.funding.map(rowFigures);
   const total = totalRow(form);
-  const rate = total ? exactRate(total.row) : null;
-  const executionWeight = total ? dec(total.row.weight) : null;
-  const printedScore = total ? dec(total.row.score) : null;
-  let executionScoreRounded = false;
-  if (rate !== null && executionWeight !== null && printedScore !== null) {
-    const exact = executionScore(rate, executionWeight);
-    executionScoreRounded = !printedScore.eq(exact) && accepted(roundingMatch(printedScore, exact), mode);
-  }
-  const assessments = form.indicators.map(assess);
-  let roundedIndicatorScores = 0;
-  form.indicators.forEach((ind, i) => {
-    const a = assessments[i];
-    const score = dec(ind.score);
-    if (a?.kind === "quantitative" && a.expectedExact !== null && score !== null
-      && !score.eq(a.expectedExact) && accepted(roundingMatch(score, a.expectedExact), mode)) {
-      roundedIndicatorScores++;
-    }
-  });
-  return {
+  const f: Facts = {
+    rows,
+    indicators: [],
     total,
-    rate,
-    executionWeight,
-    executionScore: printedScore,
-    executionScoreRounded,
-    assessments,
-    weightSum: sum(form.indicators.map((i) => dec(i.weight))),
-    scoreSum: sum(form.indicators.map((i) => dec(i.score))),
-    roundedIndicatorScores,
+    rate: null,
+    spentShare: null,
+    executionWeight: null,
+    executionScore: null,
+    executionExact: null,
+    executionMatch: null,
+    executionScoreRounded: false,
+    weightSum: ZERO,
+    scoreSum: ZERO,
+    roundedIndicatorScores: 0,
+    rowRates: new Array<Dec | null | undefined>(rows.length),
   };
+  if (total) {
+    const t = rows[total.index]!;
+    f.rate = rowRate(f, total.index);
+    f.spentShare = f.rate === null ? null : spentShare(f.rate);
+    f.executionWeight = t.weight;
+    f.executionScore = t.score;
+    if (f.spentShare !== null && t.weight !== null && t.score !== null) {
+      const exact = f.spentShare.times(t.weight);
+      const match = roundingMatch(t.score, exact);
+      f.executionExact = exact;
+      f.executionMatch = match;
+      f.executionScoreRounded = !t.score.eq(exact) && accepted(match, mode);
+    }
+  }
+  const indicators: IndicatorFigures[] = [];
+  let weightSum = ZERO;
+  let scoreSum = ZERO;
+  let rounded = 0;
+  for (const ind of form.indicators) {
+    const weight = dec(ind.weight);
+    const score = dec(ind.score);
+    const a = assess(ind, weight);
+    if (a.kind === "quantitative" && a.expectedExact !== null && score !== null
+      && !score.eq(a.expectedExact) && accepted(roundingMatch(score, a.expectedExact), mode)) {
+      rounded++;
+    }
+    if (weight !== null) weightSum = add(weightSum, weight);
+    if (score !== null) scoreSum = add(scoreSum, score);
+    indicators.push({ weight, score, level1: stripSpace(ind.level1), assessment: a });
+  }
+  f.indicators = indicators;
+  f.weightSum = weightSum;
+  f.scoreSum = scoreSum;
+  f.roundedIndicatorScores = rounded;
+  return f;
+}
+
+/**
+ * The exact rate of funding row i, worked out once: a row with the same
+ * budget and spending as an earlier one (当年财政拨款 repeating 年度资金总额
+ * when it is the only source) has the same rate, so it is not divided again.
+ */
+export function rowRate(f: Facts, i: number): Dec | null {
+  const known = f.rowRates[i];
+  if (known !== undefined) return known;
+  const { executed, adjustedBudget } = f.rows[i]!;
+  let rate: Dec | null | undefined;
+  if (adjustedBudget === null || executed === null || adjustedBudget.isZero()) rate = null;
+  for (let j = 0; rate === undefined && j < f.rows.length; j++) {
+    const other = f.rowRates[j];
+    if (j === i || other === undefined || other === null) continue;
+    const r = f.rows[j]!;
+    if (same(r.adjustedBudget!, adjustedBudget!) && same(r.executed!, executed!)) rate = other;
+  }
+  if (rate === undefined) rate = rateOf(executed, adjustedBudget);
+  f.rowRates[i] = rate;
+  return rate;
+}
+
+function same(a: Dec, b: Dec): boolean {
+  return a === b || a.eq(b);
 }

@@ -5,8 +5,8 @@
  */
 import type { FundingRow } from "../model/index.js";
 import type { VerifyContext } from "./context.js";
-import { D, accepted, dec, display2, envelope, fmt, fmtAmount, roundingMatch, sum, type Dec } from "./decimal.js";
-import { executionScore, exactRate, type Facts } from "./facts.js";
+import { D, ZERO, accepted, add, display2, envelope, fmt, fmtAmount, roundingMatch, withinAbs, type Dec, type RoundingMatch } from "./decimal.js";
+import { executionScore, rowRate, type Facts, type RowFigures } from "./facts.js";
 
 const AMOUNT_COLUMNS = [
   { key: "initialBudget", zh: "年初预算数", en: "initial budget" },
@@ -22,15 +22,36 @@ const STANDARD_EXECUTION_WEIGHT = new D(10);
 /** Runs every funding rule. */
 export function checkFunding(ctx: VerifyContext, facts: Facts): void {
   checkRowsSum(ctx, facts);
+  const rates = new RateMatches();
   ctx.form.funding.forEach((row, i) => {
-    checkRate(ctx, row, i);
-    checkOverspend(ctx, row, i);
+    checkRate(ctx, facts, rates, row, i);
+    checkOverspend(ctx, facts.rows[i]!, row, i);
   });
   if (facts.total) {
-    checkScore(ctx, facts.total.row, facts.total.index);
-    checkWeight(ctx, facts.total.row, facts.total.index);
-    checkUnderspent(ctx, facts.total.row, facts.total.index, facts.rate);
-    checkAdjusted(ctx, facts.total.row, facts.total.index);
+    const { row, index } = facts.total;
+    const figures = facts.rows[index]!;
+    checkScore(ctx, facts, row, index);
+    checkWeight(ctx, figures, row, index);
+    checkUnderspent(ctx, figures, row, index, facts.rate);
+    checkAdjusted(ctx, figures, row, index);
+  }
+}
+
+/**
+ * How a printed rate renders an exact one, worked out once per pair: a sub-row
+ * that repeats the total row's figures prints the same rate of the same exact
+ * value.
+ */
+class RateMatches {
+  private printed: Dec | null = null;
+  private exact: Dec | null = null;
+  private match: RoundingMatch | null = null;
+
+  of(printed: Dec, exact: Dec): RoundingMatch {
+    if (this.match !== null && this.printed === printed && this.exact === exact) return this.match;
+    this.printed = printed;
+    this.exact = exact;
+    return (this.match = roundingMatch(printed, exact));
   }
 }
 
@@ -38,17 +59,30 @@ export function checkFunding(ctx: VerifyContext, facts: Facts): void {
 function checkRowsSum(ctx: VerifyContext, facts: Facts): void {
   if (!facts.total) return;
   const { row: total, index: ti } = facts.total;
-  const subRows = ctx.form.funding.filter((_, i) => i !== ti);
-  if (subRows.length === 0) return;
+  const rows = facts.rows;
+  if (rows.length < 2) return;
+  const totals = rows[ti]!;
   for (const col of AMOUNT_COLUMNS) {
-    const found = dec(total[col.key]);
-    const parts = subRows.map((r) => dec(r[col.key]));
-    if (found === null || parts.every((p) => p === null)) continue;
-    const expected = sum(parts);
+    const found = totals[col.key];
+    if (found === null) continue;
+    // Σ of the sub-rows, nulls as zero, and how many are non-zero.
+    let expected = ZERO;
+    let present = 0;
+    let nonZero = 0;
+    for (let i = 0; i < rows.length; i++) {
+      if (i === ti) continue;
+      const p = rows[i]![col.key];
+      if (p === null) continue;
+      present++;
+      if (!p.isZero()) nonZero++;
+      expected = add(expected, p);
+    }
+    if (present === 0) continue;
     // Amounts in 万元 are roundings of amounts kept in 元, so each non-zero
     // sub-row may carry up to 0.005 of rounding; amounts in 元 are exact.
-    const rounded = ctx.form.fundingUnit === "万元" ? parts.filter((p) => p !== null && !p.isZero()).length : 0;
-    if (found.minus(expected).abs().lte(envelope(rounded))) continue;
+    const rounded = ctx.form.fundingUnit === "万元" ? nonZero : 0;
+    // Equal sums are within any envelope (every envelope is positive).
+    if (found.eq(expected) || withinAbs(found.minus(expected), envelope(rounded))) continue;
     ctx.report({
       rule: "funding.rows-sum",
       path: `funding[${ti}].${col.key}`,
@@ -62,23 +96,20 @@ function checkRowsSum(ctx: VerifyContext, facts: Facts): void {
 }
 
 /** funding.rate and funding.zero-budget (rate column) for one row. */
-function checkRate(ctx: VerifyContext, row: FundingRow, i: number): void {
-  const printed = dec(row.rate);
-  const budget = dec(row.adjustedBudget);
+function checkRate(ctx: VerifyContext, facts: Facts, rates: RateMatches, row: FundingRow, i: number): void {
+  const { rate: printed, adjustedBudget: budget, initialBudget: initial, executed } = facts.rows[i]!;
   if (printed === null || budget === null) return;
   if (budget.isZero()) {
     if (!printed.isZero()) reportZeroBudget(ctx, row, i, "rate", printed);
     return;
   }
-  const exact = exactRate(row);
+  const exact = rowRate(facts, i);
   if (exact === null) return;
-  const match = roundingMatch(printed, exact);
+  const match = rates.of(printed, exact);
   ctx.vote(match);
-  const mode = ctx.options.rounding;
+  const mode = ctx.mode;
   if (accepted(match, mode)) return;
   const expected = display2(exact, mode);
-  const initial = dec(row.initialBudget);
-  const executed = dec(row.executed);
   if (initial !== null && executed !== null && !initial.isZero() && !initial.eq(budget)
     && accepted(roundingMatch(printed, executed.div(initial).times(100)), mode)) {
     ctx.report({
@@ -104,27 +135,25 @@ function checkRate(ctx: VerifyContext, row: FundingRow, i: number): void {
 }
 
 /** funding.score and funding.zero-budget (score column) for the total row. */
-function checkScore(ctx: VerifyContext, row: FundingRow, i: number): void {
-  const printed = dec(row.score);
-  const weight = dec(row.weight);
-  const budget = dec(row.adjustedBudget);
+function checkScore(ctx: VerifyContext, facts: Facts, row: FundingRow, i: number): void {
+  const { score: printed, weight, adjustedBudget: budget, rate: printedRate } = facts.rows[i]!;
   if (printed === null || weight === null || budget === null) return;
   if (budget.isZero()) {
     if (!printed.isZero()) reportZeroBudget(ctx, row, i, "score", printed);
     return;
   }
-  const rate = exactRate(row);
+  const rate = facts.rate;
   if (rate === null) return;
-  const mode = ctx.options.rounding;
-  const exact = executionScore(rate, weight);
-  const match = roundingMatch(printed, exact);
+  const mode = ctx.mode;
+  // The total row's exact score and its match, worked out with the shared figures.
+  const exact = facts.executionExact!;
+  const match = facts.executionMatch!;
   if (accepted(match, mode)) {
     ctx.vote(match);
     return;
   }
   // Offices that compute the score from their printed (already rounded) rate
   // are consistent too: 92.79 % × 10 = 9.279 → 9.27.
-  const printedRate = dec(row.rate);
   if (printedRate !== null && accepted(roundingMatch(printed, executionScore(printedRate, weight)), mode)) return;
   const expected = display2(exact, mode);
   ctx.report({
@@ -152,8 +181,8 @@ function reportZeroBudget(ctx: VerifyContext, row: FundingRow, i: number, column
 }
 
 /** funding.weight: the execution criterion is normally worth 10. */
-function checkWeight(ctx: VerifyContext, row: FundingRow, i: number): void {
-  const weight = dec(row.weight);
+function checkWeight(ctx: VerifyContext, figures: RowFigures, row: FundingRow, i: number): void {
+  const weight = figures.weight;
   if (weight === null || weight.eq(STANDARD_EXECUTION_WEIGHT)) return;
   ctx.report({
     rule: "funding.weight",
@@ -167,9 +196,8 @@ function checkWeight(ctx: VerifyContext, row: FundingRow, i: number): void {
 }
 
 /** funding.overspend: more spent than budgeted, per row. */
-function checkOverspend(ctx: VerifyContext, row: FundingRow, i: number): void {
-  const budget = dec(row.adjustedBudget);
-  const executed = dec(row.executed);
+function checkOverspend(ctx: VerifyContext, figures: RowFigures, row: FundingRow, i: number): void {
+  const { adjustedBudget: budget, executed } = figures;
   if (budget === null || executed === null || executed.lte(budget)) return;
   // A negative budget is a cut (调减, printed (1.500) or -1.500): nothing can be
   // overspent against it.
@@ -186,11 +214,11 @@ function checkOverspend(ctx: VerifyContext, row: FundingRow, i: number): void {
 }
 
 /** funding.underspent: execution below 90 %, judged on the exact rate when the amounts give one. */
-function checkUnderspent(ctx: VerifyContext, row: FundingRow, i: number, rate: Dec | null): void {
-  const printed = dec(row.rate);
+function checkUnderspent(ctx: VerifyContext, figures: RowFigures, row: FundingRow, i: number, rate: Dec | null): void {
+  const printed = figures.rate;
   const judged = rate ?? printed;
   if (judged === null || judged.gte(UNDERSPENT_BELOW)) return;
-  const shown = printed ?? display2(judged, ctx.options.rounding);
+  const shown = printed ?? display2(judged, ctx.mode);
   ctx.report({
     rule: "funding.underspent",
     path: `funding[${i}].rate`,
@@ -203,9 +231,8 @@ function checkUnderspent(ctx: VerifyContext, row: FundingRow, i: number, rate: D
 }
 
 /** funding.adjusted: the budget changed during the year. */
-function checkAdjusted(ctx: VerifyContext, row: FundingRow, i: number): void {
-  const initial = dec(row.initialBudget);
-  const adjusted = dec(row.adjustedBudget);
+function checkAdjusted(ctx: VerifyContext, figures: RowFigures, row: FundingRow, i: number): void {
+  const { initialBudget: initial, adjustedBudget: adjusted } = figures;
   if (initial === null || adjusted === null || initial.eq(adjusted)) return;
   const change = adjusted.minus(initial);
   const unit = ctx.form.fundingUnit;

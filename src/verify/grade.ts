@@ -3,9 +3,10 @@
  * when the total itself does not add up, the band of the recomputed total.
  */
 import type { VerifyContext } from "./context.js";
-import { D, dec, fmt, type Dec } from "./decimal.js";
+import { D, dec, fmt, withinAbs, type Dec } from "./decimal.js";
 import type { Facts } from "./facts.js";
-import type { GradeBand } from "./options.js";
+import type { GradeBand, PreparedBand } from "./options.js";
+import { stripSpace } from "./text.js";
 import { recomputedTotal, totalEnvelope } from "./totals.js";
 
 /** The grade of a total: the first band (highest first) whose minimum it reaches, else the last band. */
@@ -15,16 +16,23 @@ export function gradeFor(total: Dec, bands: readonly GradeBand[]): string {
   return sorted[sorted.length - 1]!.grade;
 }
 
+/** {@link gradeFor} with the bands sorted and parsed already. */
+function gradeOf(total: Dec, sorted: readonly PreparedBand[]): string {
+  for (const band of sorted) if (total.gte(band.min)) return band.grade;
+  return sorted[sorted.length - 1]!.grade;
+}
+
 /** Runs the grade rule. */
 export function checkGrade(ctx: VerifyContext, facts: Facts): void {
-  const printed = ctx.form.grade?.replace(/\s+/g, "") ?? "";
-  const bands = ctx.options.gradeBands;
+  const grade = ctx.form.grade;
+  const printed = grade === null || grade === undefined ? "" : stripSpace(grade);
+  const bands = ctx.prepared.bands;
   // An office's own grade word (合格 …) is outside the bands: nothing to compare.
-  if (printed === "" || !bands.some((b) => b.grade === printed)) return;
+  if (printed === "" || !ctx.prepared.grades.has(printed)) return;
   const printedTotal = dec(ctx.form.total.score);
   const recomputed = recomputedTotal(facts);
   const basis = printedTotal ?? recomputed;
-  const expected = gradeFor(basis, bands);
+  const expected = gradeOf(basis, bands);
   if (expected !== printed) {
     ctx.report({
       rule: "grade.band",
@@ -38,8 +46,9 @@ export function checkGrade(ctx: VerifyContext, facts: Facts): void {
     return;
   }
   // The grade follows the printed total; if that total is wrong, say what the true one gives.
-  if (printedTotal !== null && printedTotal.minus(recomputed).abs().gt(totalEnvelope(facts, ctx.options.rounding))) {
-    const trueGrade = gradeFor(recomputed, bands);
+  if (printedTotal !== null && !printedTotal.eq(recomputed)
+    && !withinAbs(printedTotal.minus(recomputed), totalEnvelope(facts, ctx.mode))) {
+    const trueGrade = gradeOf(recomputed, bands);
     if (trueGrade !== printed) {
       ctx.report({
         rule: "grade.band",

@@ -9,13 +9,13 @@
  * const checked = verifyForms(document.forms, { disable: ["indicator."] });
  * ```
  */
-import type { Finding, Form, Verification } from "../model/index.js";
+import type { Form, Verification } from "../model/index.js";
 import { VerifyContext } from "./context.js";
 import { facts } from "./facts.js";
 import { checkFunding } from "./funding.js";
 import { checkGrade } from "./grade.js";
 import { checkIndicators } from "./indicators.js";
-import { resolveOptions, type ResolvedVerifyOptions, type VerifyOptions } from "./options.js";
+import { prepareOptions, resolveOptions, type PreparedOptions, type VerifyOptions } from "./options.js";
 import { checkScores } from "./scores.js";
 import { checkTotals } from "./totals.js";
 import { checkWeights } from "./weights.js";
@@ -32,30 +32,6 @@ export {
 } from "./options.js";
 export { gradeFor } from "./grade.js";
 
-const SEVERITY_RANK: Record<Finding["severity"], number> = { error: 0, warning: 1, notice: 2 };
-
-/**
- * Position of a path in reading order: funding rows, then indicators, then the
- * 总分 and 评分等级 rows; so findings list top to bottom within a severity.
- */
-function rowOrder(path: string | undefined): [number, number] {
-  if (path === undefined) return [9, 0];
-  const m = /^(funding|indicators)(?:\[(\d+)\])?/.exec(path);
-  // A finding on the whole indicator table (total.missing-row) follows the 总分 rows it explains.
-  if (m) return m[2] === undefined ? (m[1] === "funding" ? [0, 1e6] : [2, 1]) : [m[1] === "funding" ? 0 : 1, Number(m[2])];
-  if (path.startsWith("total")) return [2, 0];
-  if (path === "grade") return [3, 0];
-  return [9, 0];
-}
-
-function compareFindings(a: Finding, b: Finding): number {
-  const s = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
-  if (s !== 0) return s;
-  const [sa, ia] = rowOrder(a.where.path);
-  const [sb, ib] = rowOrder(b.where.path);
-  return sa - sb || ia - ib;
-}
-
 /**
  * Verifies one form: every rule of the catalogue (minus the disabled ones),
  * findings sorted error → warning → notice, then top to bottom. A
@@ -68,7 +44,13 @@ function compareFindings(a: Finding, b: Finding): number {
  * @throws ZodError when the options are invalid
  */
 export function verify(form: Form, options?: VerifyOptions, formIndex = 0): Verification {
-  return verifyResolved(form, resolveOptions(options), formIndex);
+  return verifyPrepared(form, options === undefined ? defaults() : prepareOptions(resolveOptions(options)), formIndex);
+}
+
+// The options of `verify(form)` never change, so they are worked out once.
+let defaultOptions: PreparedOptions | undefined;
+function defaults(): PreparedOptions {
+  return (defaultOptions ??= prepareOptions(resolveOptions(undefined)));
 }
 
 /**
@@ -78,26 +60,24 @@ export function verify(form: Form, options?: VerifyOptions, formIndex = 0): Veri
  * @throws ZodError when the options are invalid
  */
 export function formVerifier(options?: VerifyOptions): (form: Form, formIndex: number) => Verification {
-  const opts = resolveOptions(options);
-  return (form, formIndex) => verifyResolved(form, opts, formIndex);
+  const opts = prepareOptions(resolveOptions(options));
+  return (form, formIndex) => verifyPrepared(form, opts, formIndex);
 }
 
-function verifyResolved(form: Form, opts: ResolvedVerifyOptions, formIndex: number): Verification {
+function verifyPrepared(form: Form, opts: PreparedOptions, formIndex: number): Verification {
   // The rules are those of the project form (domain.md); a department-wide
   // form is parsed without its funding block and indicators, so checking its
   // printed 总分 against them would report errors that are not in the form.
   if (form.formType === "department") return { rounding: "either", findings: [] };
   const ctx = new VerifyContext(form, formIndex, opts);
-  const f = facts(form, opts.rounding);
+  const f = facts(form, opts.options.rounding);
   checkFunding(ctx, f);
   checkWeights(ctx, f);
-  checkScores(ctx);
+  checkScores(ctx, f);
   checkTotals(ctx, f);
   checkGrade(ctx, f);
   checkIndicators(ctx, f);
-  // Array.prototype.sort is stable, so equal keys keep the families' order.
-  const findings = [...ctx.findings].sort(compareFindings);
-  return { rounding: ctx.rounding(), findings };
+  return { rounding: ctx.rounding(), findings: ctx.sortedFindings() };
 }
 
 /**

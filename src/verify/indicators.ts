@@ -5,36 +5,43 @@
  */
 import type { Indicator } from "../model/index.js";
 import type { VerifyContext } from "./context.js";
-import { D, accepted, dec, display2, fmt, roundingMatch, type Dec } from "./decimal.js";
+import { D, accepted, display2, fmt, roundingMatch, type Dec } from "./decimal.js";
 import type { Facts } from "./facts.js";
 import type { Assessment } from "./measures.js";
+import { hasText } from "./text.js";
 
 /** indicator.outruns-spending fires when score share − spent share exceeds this fraction of the score share. */
 const OUTRUN_MARGIN = new D("0.05");
+const ONE = new D(1);
 
 /** Runs every indicator rule. */
 export function checkIndicators(ctx: VerifyContext, facts: Facts): void {
   ctx.form.indicators.forEach((ind, i) => {
-    const weight = dec(ind.weight);
-    const score = dec(ind.score);
+    const { weight, score, assessment } = facts.indicators[i]!;
     // score.range reports non-positive weights; nothing to judge without both figures.
-    if (weight === null || score === null || weight.lte(0)) return;
-    const a = facts.assessments[i] ?? { kind: "none" };
-    checkAgainstMeasures(ctx, ind, i, weight, score, a);
-    checkReason(ctx, ind, i, weight, score);
+    if (weight === null || score === null || weight.isZero() || weight.isNeg()) return;
+    // One comparison of score with weight serves every rule below.
+    const c = score.cmp(weight);
+    checkAgainstMeasures(ctx, ind, i, weight, score, c, assessment);
+    checkReason(ctx, ind, i, weight, score, c);
   });
   checkOutrunsSpending(ctx, facts);
 }
 
-function checkAgainstMeasures(ctx: VerifyContext, ind: Indicator, i: number, weight: Dec, score: Dec, a: Assessment): void {
-  const path = `indicators[${i}].score`;
-  const t = `${ind.target.raw} → ${ind.actual.raw}`;
+/** The text of a row's target and actual, for messages. */
+function measures(ind: Indicator): string {
+  return `${ind.target.raw} → ${ind.actual.raw}`;
+}
+
+/** @param c score compared with weight (−1, 0, 1) */
+function checkAgainstMeasures(ctx: VerifyContext, ind: Indicator, i: number, weight: Dec, score: Dec, c: number, a: Assessment): void {
   if (a.kind === "quantitative") {
-    const mode = ctx.options.rounding;
+    const mode = ctx.mode;
     if (a.met) {
-      if (score.lt(weight)) {
+      if (c < 0) {
+        const t = measures(ind);
         ctx.report({
-          rule: "indicator.met-partial", path, row: ind.name,
+          rule: "indicator.met-partial", path: `indicators[${i}].score`, row: ind.name,
           zh: `指标“${ind.name}”已完成（${t}），得分 ${fmt(score)} 低于分值 ${fmt(weight)}`,
           en: `"${ind.name}" met its target (${t}) yet scores ${fmt(score)} of ${fmt(weight)}`,
           expected: weight, found: score,
@@ -42,23 +49,26 @@ function checkAgainstMeasures(ctx: VerifyContext, ind: Indicator, i: number, wei
       }
       return;
     }
-    const expected = a.expectedExact === null ? null : display2(a.expectedExact, mode);
-    if (score.eq(weight)) {
+    if (c === 0) {
+      const expected = a.expectedExact === null ? null : display2(a.expectedExact, mode);
+      const t = measures(ind);
       ctx.report({
-        rule: "indicator.unmet-full", path, row: ind.name,
+        rule: "indicator.unmet-full", path: `indicators[${i}].score`, row: ind.name,
         zh: `指标“${ind.name}”未完成（${t}），却得满分 ${fmt(score)}` + (expected ? `；按公式应为 ${fmt(expected)}` : ""),
         en: `"${ind.name}" did not meet its target (${t}), yet scores the full ${fmt(score)}` + (expected ? `; the formula gives ${fmt(expected)}` : ""),
         expected, found: score,
       });
       return;
     }
-    if (a.expectedExact === null || expected === null || accepted(roundingMatch(score, a.expectedExact), mode)) return;
+    if (a.expectedExact === null || accepted(roundingMatch(score, a.expectedExact), mode)) return;
+    const expected = display2(a.expectedExact, mode);
+    const t = measures(ind);
     const proportional = a.formula === "proportional";
     const formula = proportional
       ? `${fmt(a.actual)} / ${fmt(a.target)} × ${fmt(weight)}`
       : `${fmt(a.target)} / ${fmt(a.actual)} × ${fmt(weight)}`;
     ctx.report({
-      rule: proportional ? "indicator.proportional" : "indicator.reverse", path, row: ind.name,
+      rule: proportional ? "indicator.proportional" : "indicator.reverse", path: `indicators[${i}].score`, row: ind.name,
       zh: `指标“${ind.name}”未完成（${t}）：${proportional ? "按比例" : "反向指标"}得分应为 ${formula} = ${fmt(expected)}，表中为 ${fmt(score)}`,
       en: `"${ind.name}" missed its target (${t}): ${proportional ? "proportional" : "reverse"} score ${formula} = ${fmt(expected)}, printed ${fmt(score)}`,
       expected, found: score,
@@ -72,7 +82,7 @@ function checkAgainstMeasures(ctx: VerifyContext, ind: Indicator, i: number, wei
     if (inRange) return;
     const range = `[${fmt(low)}, ${fmt(high)}${a.highInclusive ? "]" : ")"}`;
     ctx.report({
-      rule: "indicator.qualitative", path, row: ind.name,
+      rule: "indicator.qualitative", path: `indicators[${i}].score`, row: ind.name,
       zh: `指标“${ind.name}”完成情况为“${a.level}”，得分应在 ${range} 内，表中为 ${fmt(score)}`,
       en: `"${ind.name}" is ${a.level === "达成" ? "achieved" : a.level === "部分达成" ? "partly achieved" : "not achieved"} (${a.level}): its score belongs in ${range}, printed ${fmt(score)}`,
       expected: range, found: score,
@@ -81,8 +91,9 @@ function checkAgainstMeasures(ctx: VerifyContext, ind: Indicator, i: number, wei
 }
 
 /** indicator.no-reason: a lost point needs a reason in 偏差原因分析及改进措施. */
-function checkReason(ctx: VerifyContext, ind: Indicator, i: number, weight: Dec, score: Dec): void {
-  if (!score.lt(weight) || (ind.deviation ?? "").trim() !== "") return;
+function checkReason(ctx: VerifyContext, ind: Indicator, i: number, weight: Dec, score: Dec, c: number): void {
+  // c: score compared with weight; only a score below the weight needs a reason.
+  if (c >= 0 || hasText(ind.deviation ?? "")) return;
   ctx.report({
     rule: "indicator.no-reason", path: `indicators[${i}].deviation`, row: ind.name,
     zh: `指标“${ind.name}”扣分（${fmt(score)} / ${fmt(weight)}），却未填写偏差原因`,
@@ -97,17 +108,19 @@ function checkReason(ctx: VerifyContext, ind: Indicator, i: number, weight: Dec,
  * share. Spending above 100 % counts as 100 %.
  */
 function checkOutrunsSpending(ctx: VerifyContext, facts: Facts): void {
-  if (facts.rate === null || !facts.weightSum.gt(0)) return;
-  const scoreShare = facts.scoreSum.div(facts.weightSum);
-  const spentShare = D.min(facts.rate, 100).div(100);
+  const { rate, spentShare, weightSum, scoreSum } = facts;
+  // weightSum > 0
+  if (rate === null || spentShare === null || weightSum.isZero() || weightSum.isNeg()) return;
+  // Scores equal to their weights are a share of exactly 1: no division needed.
+  const scoreShare = scoreSum.eq(weightSum) ? ONE : scoreSum.div(weightSum);
   if (!scoreShare.minus(spentShare).gt(scoreShare.times(OUTRUN_MARGIN))) return;
-  const printedRate = facts.total ? dec(facts.total.row.rate) : null;
-  const spentShown = printedRate !== null ? D.min(printedRate, 100) : display2(spentShare.times(100), ctx.options.rounding);
-  const scoreShown = display2(scoreShare.times(100), ctx.options.rounding);
+  const printedRate = facts.total ? facts.rows[facts.total.index]!.rate : null;
+  const spentShown = printedRate !== null ? D.min(printedRate, 100) : display2(spentShare.times(100), ctx.mode);
+  const scoreShown = display2(scoreShare.times(100), ctx.mode);
   ctx.report({
     rule: "indicator.outruns-spending", path: "indicators", row: "绩效指标",
-    zh: `指标得分率 ${fmt(scoreShown)}%（${fmt(facts.scoreSum)} / ${fmt(facts.weightSum)}），预算执行率仅 ${fmt(spentShown)}%`,
-    en: `indicators score ${fmt(scoreShown)} % of their weights (${fmt(facts.scoreSum)} / ${fmt(facts.weightSum)}) while only ${fmt(spentShown)} % of the budget was spent`,
+    zh: `指标得分率 ${fmt(scoreShown)}%（${fmt(scoreSum)} / ${fmt(weightSum)}），预算执行率仅 ${fmt(spentShown)}%`,
+    en: `indicators score ${fmt(scoreShown)} % of their weights (${fmt(scoreSum)} / ${fmt(weightSum)}) while only ${fmt(spentShown)} % of the budget was spent`,
     expected: spentShown, found: scoreShown,
   });
 }

@@ -4,7 +4,8 @@
  * totals (which must know which scores are rounded formula results) agree.
  */
 import type { Indicator, Measure, MeasureOp } from "../model/index.js";
-import { D, dec, type Dec } from "./decimal.js";
+import { D, ZERO, dec, type Dec } from "./decimal.js";
+import { stripSpace } from "./text.js";
 
 /** The formula domain.md prescribes for an unmet quantitative target. */
 export type Formula = "proportional" | "reverse";
@@ -39,7 +40,7 @@ export type Assessment =
 /** 百分比 and the full-width ％ mean %, so ≥100百分比 compares with 95.00(%). */
 export function normaliseUnit(unit: string | null): string | null {
   if (unit === null) return null;
-  const u = unit.replace(/\s+/g, "");
+  const u = stripSpace(unit);
   if (u === "" ) return null;
   return u === "百分比" || u === "％" ? "%" : u;
 }
@@ -49,70 +50,81 @@ export function normaliseUnit(unit: string | null): string | null {
  * because both contain 达成.
  */
 export function qualitativeLevel(text: string): QualitativeLevel | null {
-  const t = text.replace(/\s+/g, "");
+  const t = stripSpace(text);
   if (t.includes("未达成")) return "未达成";
   if (t.includes("部分达成")) return "部分达成";
   if (t.includes("达成")) return "达成";
   return null;
 }
 
-const QUALITATIVE_RANGES: Record<QualitativeLevel, { low: string; high: string; highInclusive: boolean }> = {
-  未达成: { low: "0", high: "0.6", highInclusive: false },
-  部分达成: { low: "0.6", high: "0.8", highInclusive: false },
-  达成: { low: "0.8", high: "1", highInclusive: true },
+// Made once: Decimals are immutable, and every assessed row would otherwise parse them again.
+const QUALITATIVE_RANGES: Record<QualitativeLevel, { low: Dec; high: Dec; highInclusive: boolean }> = {
+  未达成: { low: new D("0"), high: new D("0.6"), highInclusive: false },
+  部分达成: { low: new D("0.6"), high: new D("0.8"), highInclusive: false },
+  达成: { low: new D("0.8"), high: new D("1"), highInclusive: true },
 };
 
-/** Assesses one indicator; `kind: "none"` when its measures cannot be judged. */
-export function assess(indicator: Indicator): Assessment {
+/**
+ * Assesses one indicator; `kind: "none"` when its measures cannot be judged.
+ *
+ * @param weight the indicator's weight, parsed (the caller has it already)
+ */
+export function assess(indicator: Indicator, weight: Dec | null = dec(indicator.weight)): Assessment {
   const { target, actual } = indicator;
   if (actual.value === null) return assessQualitative(actual);
-  if (target.value === null) return { kind: "none" };
+  if (target.value === null) return NONE;
   const tu = normaliseUnit(target.unit);
   const au = normaliseUnit(actual.unit);
   // 5(人) against 5(%) cannot be compared; better silent than wrong.
-  if (tu !== null && au !== null && tu !== au) return { kind: "none" };
-  return assessQuantitative(target, dec(target.value)!, dec(actual.value)!, dec(indicator.weight));
+  if (tu !== null && au !== null && tu !== au) return NONE;
+  return assessQuantitative(target, dec(target.value)!, dec(actual.value)!, weight);
 }
+
+const NONE: Assessment = { kind: "none" };
 
 function assessQualitative(actual: Measure): Assessment {
   const level = qualitativeLevel(actual.qualitative ?? actual.raw);
-  if (level === null) return { kind: "none" };
+  if (level === null) return NONE;
   const r = QUALITATIVE_RANGES[level];
-  return { kind: "qualitative", level, low: new D(r.low), high: new D(r.high), highInclusive: r.highInclusive };
+  return { kind: "qualitative", level, low: r.low, high: r.high, highInclusive: r.highInclusive };
 }
 
 function assessQuantitative(target: Measure, t: Dec, a: Dec, weight: Dec | null): Assessment {
   // A target printed without an operator (5.00(人)) is read as "=".
   const op: MeasureOp = target.op ?? "=";
+  // One comparison of actual with target serves every operator.
+  const c = a.cmp(t);
+  const targetPositive = !t.isZero() && !t.isNeg();
   let met: boolean;
   let formula: Formula | null = null;
   switch (op) {
     case ">=":
-      met = a.gte(t);
+      met = c >= 0;
       break;
     case ">":
-      met = a.gt(t);
+      met = c > 0;
       break;
     case "=":
       // Exceeding a positive "=" target (=5 人, 6 hired) counts as met; a zero
       // "=" target (=0 % accident rate) is a ceiling, so anything above it is not.
-      met = a.eq(t) || (a.gt(t) && t.gt(0));
+      met = c === 0 || (c > 0 && targetPositive);
       break;
     case "<=":
-      met = a.lte(t);
+      met = c <= 0;
       break;
     case "<":
-      met = a.lt(t);
+      met = c < 0;
       break;
   }
   if (!met) {
-    if ((op === ">=" || op === ">" || op === "=") && a.lt(t) && t.gt(0)) formula = "proportional";
-    if ((op === "<=" || op === "<") && a.gt(0) && t.gte(0)) formula = "reverse";
+    if ((op === ">=" || op === ">" || op === "=") && c < 0 && targetPositive) formula = "proportional";
+    // actual > 0 and target ≥ 0
+    if ((op === "<=" || op === "<") && !a.isZero() && !a.isNeg() && (t.isZero() || !t.isNeg())) formula = "reverse";
   }
   let expectedExact: Dec | null = null;
   if (formula !== null && weight !== null) {
     expectedExact = formula === "proportional"
-      ? D.max(a, 0).div(t).times(weight)
+      ? (a.isNeg() ? ZERO : a).div(t).times(weight) // max(actual, 0)
       : t.div(a).times(weight);
   }
   return { kind: "quantitative", op, target: t, actual: a, met, formula, expectedExact };

@@ -5,7 +5,8 @@
  */
 import { z } from "zod";
 import { DecimalString } from "../model/index.js";
-import { RULES, type RuleInfo } from "./rules.js";
+import { D, type Dec } from "./decimal.js";
+import { RULES, type RuleId, type RuleInfo } from "./rules.js";
 
 /** One grade band: totals at or above `min` get `grade` (first matching band wins). */
 export const GradeBand = z.object({
@@ -63,3 +64,40 @@ export function isDisabled(rule: Pick<RuleInfo, "id" | "family">, disable: reado
 
 /** Rule ids known to the verifier, for validating a `disable` list. */
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
+
+/** A grade band with its minimum parsed. */
+export interface PreparedBand {
+  readonly grade: string;
+  readonly min: Dec;
+}
+
+/**
+ * Options as the rules use them, worked out once per verifier rather than per
+ * form: the rules switched on, the grade bands sorted highest first with their
+ * minimums parsed, the standard split parsed.
+ */
+export interface PreparedOptions {
+  readonly options: ResolvedVerifyOptions;
+  /** Rule ids not switched off by `disable`. */
+  readonly enabled: ReadonlySet<string>;
+  /** The bands sorted highest first (ties keep their order), as {@link gradeFor} sorts them. */
+  readonly bands: readonly PreparedBand[];
+  /** The grade words of the bands. */
+  readonly grades: ReadonlySet<string>;
+  readonly split: { readonly output: Dec; readonly benefit: Dec; readonly satisfaction: Dec };
+}
+
+/** Works out what the rules need from resolved options. */
+export function prepareOptions(options: ResolvedVerifyOptions): PreparedOptions {
+  const enabled = new Set<RuleId>();
+  for (const r of RULES) if (!isDisabled(r, options.disable)) enabled.add(r.id);
+  const bands = options.gradeBands.map((b) => ({ grade: b.grade, min: new D(b.min) }))
+    .sort((a, b) => b.min.comparedTo(a.min));
+  return {
+    options,
+    enabled,
+    bands,
+    grades: new Set(options.gradeBands.map((b) => b.grade)),
+    split: { output: new D(options.split.output), benefit: new D(options.split.benefit), satisfaction: new D(options.split.satisfaction) },
+  };
+}

@@ -4,14 +4,15 @@
  * recomputes it exactly.
  */
 import type { VerifyContext } from "./context.js";
-import { D, dec, fmt } from "./decimal.js";
+import { D, fmt } from "./decimal.js";
+import type { Facts } from "./facts.js";
 
 /** Runs the scores rule. */
-export function checkScores(ctx: VerifyContext): void {
+export function checkScores(ctx: VerifyContext, facts: Facts): void {
   ctx.form.indicators.forEach((ind, i) => {
-    const weight = dec(ind.weight);
-    const score = dec(ind.score);
-    if (weight !== null && weight.lte(0)) {
+    const { weight, score } = facts.indicators[i]!;
+    // weight ≤ 0
+    if (weight !== null && (weight.isZero() || weight.isNeg())) {
       ctx.report({
         rule: "score.range",
         path: `indicators[${i}].weight`,

@@ -4,13 +4,14 @@
  * short alike, which is what a row lost from the table looks like.
  */
 import type { VerifyContext } from "./context.js";
-import { D, dec, envelope, fmt, type AcceptedRounding, type Dec } from "./decimal.js";
+import { D, dec, envelope, fmt, truncationGap, withinAbs, type AcceptedRounding, type Dec } from "./decimal.js";
 import type { Facts } from "./facts.js";
 import { recomputedTotalWeight, splitSums } from "./weights.js";
 
 /** Σ indicator scores + execution score. */
 export function recomputedTotal(facts: Facts): Dec {
-  return facts.scoreSum.plus(facts.executionScore ?? 0);
+  // scoreSum is a sum (rounded to the precision already), so adding nothing leaves it as it is.
+  return facts.executionScore === null ? facts.scoreSum : facts.scoreSum.plus(facts.executionScore);
 }
 
 /**
@@ -28,7 +29,8 @@ export function totalEnvelope(facts: Facts, mode: AcceptedRounding): Dec {
   const n = (facts.executionScoreRounded ? 1 : 0) + facts.roundedIndicatorScores;
   const halfUp = envelope(n);
   if (mode === "half-up") return halfUp;
-  return D.max(halfUp, new D(n - 1).times("0.01"));
+  const gap = truncationGap(n);
+  return gap.gt(halfUp) ? gap : halfUp;
 }
 
 /** Runs the totals rules. */
@@ -37,8 +39,10 @@ export function checkTotals(ctx: VerifyContext, facts: Facts): void {
   if (found === null) return;
   const expected = recomputedTotal(facts);
   const tolerance = totalEnvelope(facts, ctx.options.rounding);
+  // Equal totals are within any envelope (every envelope is positive).
+  if (found.eq(expected)) return;
   const scoreShort = found.minus(expected);
-  if (scoreShort.abs().lte(tolerance)) return;
+  if (withinAbs(scoreShort, tolerance)) return;
   const es = facts.executionScore ?? new D(0);
   ctx.report({
     rule: "total.sum",
@@ -66,10 +70,10 @@ function checkMissingRow(ctx: VerifyContext, facts: Facts, scoreShort: Dec, tole
   // If one level-1 group is short of the standard split by exactly d, the row is probably there.
   let whereZh = "";
   let whereEn = "";
-  const groups = splitSums(ctx);
+  const groups = splitSums(facts);
   if (groups) {
-    const standard = { output: ctx.options.split.output, benefit: ctx.options.split.benefit, satisfaction: ctx.options.split.satisfaction };
-    const short = [...groups.entries()].filter(([g, e]) => new D(standard[g]).minus(e.weight).eq(weightShort));
+    const standard = ctx.prepared.split;
+    const short = [...groups.entries()].filter(([g, e]) => standard[g].minus(e.weight).eq(weightShort));
     if (short.length === 1) {
       whereZh = `，很可能在“${short[0]![1].label}”下`;
       whereEn = `, most likely under ${short[0]![1].label}`;

@@ -3,19 +3,21 @@
  * to any subtotal printed in a level-1 label, and to the standard split.
  */
 import type { VerifyContext } from "./context.js";
-import { D, dec, fmt, sum, type Dec } from "./decimal.js";
+import { D, ZERO, add, dec, fmt, type Dec } from "./decimal.js";
 import type { Facts } from "./facts.js";
+import { stripSpace } from "./text.js";
 
 /** Runs every weights rule. */
 export function checkWeights(ctx: VerifyContext, facts: Facts): void {
   checkTotal(ctx, facts);
-  checkSubtotals(ctx);
-  checkSplit(ctx);
+  checkSubtotals(ctx, facts);
+  checkSplit(ctx, facts);
 }
 
 /** Σ indicator weights + execution weight; the figure weights.total and total.missing-row compare with the printed total weight. */
 export function recomputedTotalWeight(facts: Facts): Dec {
-  return facts.weightSum.plus(facts.executionWeight ?? 0);
+  // weightSum is a sum (rounded to the precision already), so adding nothing leaves it as it is.
+  return facts.executionWeight === null ? facts.weightSum : facts.weightSum.plus(facts.executionWeight);
 }
 
 /** weights.total: Σ indicator weights + execution weight = printed total weight. */
@@ -39,22 +41,27 @@ function checkTotal(ctx: VerifyContext, facts: Facts): void {
 
 /** Level-1 names normalised: 满意 度指 标 → 满意度指标. */
 function level1Of(label: string): string {
-  return label.replace(/\s+/g, "");
+  return stripSpace(label);
 }
 
 /** weights.subtotal: a subtotal printed in the level-1 label equals its rows. */
-function checkSubtotals(ctx: VerifyContext): void {
+function checkSubtotals(ctx: VerifyContext, facts: Facts): void {
   const inds = ctx.form.indicators;
+  const figures = facts.indicators;
   let start = 0;
   while (start < inds.length) {
-    const name = level1Of(inds[start]!.level1);
+    const name = figures[start]!.level1;
     let end = start;
-    while (end + 1 < inds.length && level1Of(inds[end + 1]!.level1) === name) end++;
-    const group = inds.slice(start, end + 1);
-    const k = group.findIndex((i) => i.level1Subtotal !== null);
+    while (end + 1 < inds.length && figures[end + 1]!.level1 === name) end++;
+    let k = -1;
+    for (let j = start; j <= end && k < 0; j++) if (inds[j]!.level1Subtotal !== null) k = j - start;
     if (k >= 0) {
-      const found = new D(group[k]!.level1Subtotal!);
-      const expected = sum(group.map((i) => dec(i.weight)));
+      const found = new D(inds[start + k]!.level1Subtotal!);
+      let expected = ZERO;
+      for (let j = start; j <= end; j++) {
+        const w = figures[j]!.weight;
+        if (w !== null) expected = add(expected, w);
+      }
       if (!found.eq(expected)) {
         ctx.report({
           rule: "weights.subtotal",
@@ -82,7 +89,11 @@ const GROUP_NAMES: Record<SplitGroup, { zh: string; en: string }> = {
 
 /** The split group of a level-1 label; 成本指标 as a level 1 counts with 产出 (it is part of the 50). */
 export function splitGroupOf(level1: string): SplitGroup | null {
-  const name = level1Of(level1);
+  return groupOfName(level1Of(level1));
+}
+
+/** The split group of a level-1 label with its whitespace removed. */
+function groupOfName(name: string): SplitGroup | null {
   if (name.includes("满意")) return "satisfaction";
   if (name.includes("效益")) return "benefit";
   if (name.includes("产出") || name.includes("成本")) return "output";
@@ -99,30 +110,32 @@ export interface SplitSum {
 }
 
 /** Σ weights per split group, with the first row of each; null when a row's level 1 is unrecognised. */
-export function splitSums(ctx: VerifyContext): Map<SplitGroup, SplitSum> | null {
+export function splitSums(facts: Facts): Map<SplitGroup, SplitSum> | null {
   const groups = new Map<SplitGroup, SplitSum>();
-  for (const [i, ind] of ctx.form.indicators.entries()) {
-    const g = splitGroupOf(ind.level1);
+  const figures = facts.indicators;
+  for (let i = 0; i < figures.length; i++) {
+    const { level1, weight } = figures[i]!;
+    const g = groupOfName(level1);
     if (g === null) return null;
-    const w = dec(ind.weight) ?? new D(0);
+    const w = weight ?? ZERO;
     const entry = groups.get(g);
     if (entry) entry.weight = entry.weight.plus(w);
-    else groups.set(g, { weight: w, first: i, label: level1Of(ind.level1) });
+    else groups.set(g, { weight: w, first: i, label: level1 });
   }
   return groups;
 }
 
 /** weights.split: level-1 weights differ from 产出 50 / 效益 30 / 满意度 10. */
-function checkSplit(ctx: VerifyContext): void {
+function checkSplit(ctx: VerifyContext, facts: Facts): void {
   // A form cut off mid-table holds only some of its rows: its split says nothing.
   if (ctx.form.indicators.length === 0 || !ctx.form.complete) return;
   // With an unrecognised level 1 the split cannot be judged; say nothing rather than guess.
-  const groups = splitSums(ctx);
+  const groups = splitSums(facts);
   if (groups === null) return;
   for (const g of ["output", "benefit", "satisfaction"] as const) {
-    const expected = new D(ctx.options.split[g]);
+    const expected = ctx.prepared.split[g];
     const entry = groups.get(g);
-    const found = entry?.weight ?? new D(0);
+    const found = entry?.weight ?? ZERO;
     if (found.eq(expected)) continue;
     const name = GROUP_NAMES[g];
     ctx.report({

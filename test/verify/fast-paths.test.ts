@@ -1,0 +1,105 @@
+/**
+ * The verifier's shortcuts must give exactly what the plain code they replace
+ * gives: whitespace removal without a regex, sums that skip additions which
+ * cannot change anything, paths read without a regex.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parentPath, rowOrder } from "../../src/verify/context.js";
+import { D, add, envelope, sum, truncationGap, withinAbs, type Dec } from "../../src/verify/decimal.js";
+import { hasText, isSpace, stripSpace } from "../../src/verify/text.js";
+
+/** What the sign of a Decimal zero is, as a string, so -0 and 0 are told apart. */
+const exact = (x: Dec) => `${x.isNeg() ? "-" : "+"}${x.toFixed()}`;
+
+describe("whitespace helpers", () => {
+  it("isSpace is \\s, code unit by code unit", () => {
+    const differ: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c.toString(16));
+    expect(differ).toEqual([]);
+  });
+
+  it("stripSpace is replace(/\\s+/g, '') and hasText is trim() !== ''", () => {
+    const chars = fc.constantFrom("满", "意", "度", " ", "\u3000", "\t", "\n", "\u00a0", "\ufeff", "\u200b", "a", "优", "\u2028", "\u001f");
+    fc.assert(fc.property(fc.array(chars, { maxLength: 12 }).map((a) => a.join("")), (s) => {
+      expect(stripSpace(s)).toBe(s.replace(/\s+/g, ""));
+      expect(hasText(s)).toBe(s.trim() !== "");
+    }), { numRuns: 3000 });
+  });
+});
+
+describe("sums", () => {
+  const decimals = fc.oneof(
+    fc.constantFrom("0", "0.00", "-0", "-0.00", "5.00", "-5", "100", "0.005", "99.995",
+      "123456789012345678901234567890.123456", "-98765432109876543210987654321.0987654321", "1e-50"),
+    fc.tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 4 }))
+      .map(([n, dp]) => new D(n).div(10 ** dp).toFixed(dp)),
+  );
+
+  it("add and sum give what adding one by one to 0 gives, zeros' signs included", () => {
+    fc.assert(fc.property(fc.array(fc.option(decimals, { nil: null }), { maxLength: 8 }), (values) => {
+      const parsed = values.map((v) => (v === null ? null : new D(v)));
+      const plain = parsed.reduce<Dec>((acc, v) => (v === null ? acc : acc.plus(v)), new D(0));
+      expect(exact(sum(parsed))).toBe(exact(plain));
+      // add on any accumulator that is a result of arithmetic.
+      let acc = new D(0);
+      let fast = new D(0);
+      for (const v of parsed) {
+        if (v === null) continue;
+        acc = acc.plus(v);
+        fast = add(fast, v);
+        expect(exact(fast)).toBe(exact(acc));
+      }
+    }), { numRuns: 3000 });
+  });
+
+  it("a negative zero accumulator stays what plus makes of it", () => {
+    const negZero = new D("-0");
+    expect(exact(add(negZero, new D("0")))).toBe(exact(negZero.plus(new D("0"))));
+    expect(exact(add(negZero, new D("-0")))).toBe(exact(negZero.plus(new D("-0"))));
+    expect(exact(add(negZero, new D("3")))).toBe(exact(negZero.plus(new D("3"))));
+  });
+
+  it("withinAbs is abs().lte()", () => {
+    fc.assert(fc.property(decimals, decimals, (a, b) => {
+      const bound = new D(b).abs();
+      expect(withinAbs(new D(a), bound)).toBe(new D(a).abs().lte(bound));
+    }), { numRuns: 2000 });
+  });
+
+  it("envelopes are (n + 1) × 0.005 and (n − 1) × 0.01", () => {
+    for (const n of [0, 1, 2, 3, 4, 10, 255, 256, 1000]) {
+      expect(envelope(n).toFixed()).toBe(new D(n + 1).times("0.005").toFixed());
+      expect(truncationGap(n).toFixed()).toBe(new D(n - 1).times("0.01").toFixed());
+    }
+  });
+});
+
+describe("paths", () => {
+  const oldParent = (path: string) => {
+    const m = /^(.*)(\.[^.[\]]+|\[\d+\])$/.exec(path);
+    return m ? m[1] : undefined;
+  };
+  const oldRowOrder = (path: string): [number, number] => {
+    const m = /^(funding|indicators)(?:\[(\d+)\])?/.exec(path);
+    if (m) return m[2] === undefined ? (m[1] === "funding" ? [0, 1e6] : [2, 1]) : [m[1] === "funding" ? 0 : 1, Number(m[2])];
+    if (path.startsWith("total")) return [2, 0];
+    if (path === "grade") return [3, 0];
+    return [9, 0];
+  };
+  const parts = fc.constantFrom("funding", "indicators", "total", "grade", "[", "]", ".", "0", "12", "score", "level1Subtotal", "x", "");
+  const paths = fc.array(parts, { maxLength: 7 }).map((a) => a.join(""));
+
+  it("parentPath and rowOrder read paths as the regular expressions did", () => {
+    const fixed = ["funding[0].rate", "funding[12].adjustedBudget", "indicators[3].score", "indicators[3]", "indicators",
+      "total.weight", "total.score", "grade", "funding", "indicators[x]", "indicators[]", "a.b[3]", ".x", "x.", "[7]", ""];
+    for (const p of fixed) {
+      expect(parentPath(p), p).toBe(oldParent(p));
+      expect(rowOrder(p), p).toEqual(oldRowOrder(p));
+    }
+    fc.assert(fc.property(paths, (p) => {
+      expect(parentPath(p)).toBe(oldParent(p));
+      expect(rowOrder(p)).toEqual(oldRowOrder(p));
+    }), { numRuns: 5000 });
+  });
+});
