@@ -68,19 +68,58 @@ export function display2(exact: Dec, mode: AcceptedRounding): Dec {
   return mode === "truncate" ? truncate2(exact) : halfUp2(exact);
 }
 
-/** Formats a value with exactly 2 decimals, the way the forms print figures. */
+/** Formats a value with exactly 2 decimals, the way the forms print figures (`x.toFixed(2)`). */
 export function fmt(x: Dec): string {
-  return x.toFixed(2);
+  // A value with at most 2 decimals needs no rounding: write its digits out.
+  return x.decimalPlaces() > 2 ? x.toFixed(2) : plain(x);
 }
 
 /**
  * Formats a printed figure (or a sum or difference of printed figures) with
  * at least 2 decimals and as many more as it was printed with: an amount
  * printed 89.974 must be reported as 89.974, not 89.97. For figures with 2
- * decimals or fewer it is `fmt`.
+ * decimals or fewer it is `fmt`. (`x.toFixed()` beyond 2 decimals, else `x.toFixed(2)`.)
  */
 export function fmtAmount(x: Dec): string {
-  return x.decimalPlaces() > 2 ? x.toFixed() : x.toFixed(2);
+  return plain(x);
+}
+
+const ZEROS = "0000000";
+
+/**
+ * x written out in full, without rounding, with at least 2 decimals: what
+ * `toFixed` gives for a finite value it need not round, read straight from
+ * the value's digits (base-1e7 words `d`, exponent `e`, sign `s`) rather than
+ * through a rounded copy.
+ */
+function plain(x: Dec): string {
+  if (!x.isFinite()) return x.toFixed(2);
+  const d = x.d;
+  if (d[0] === 0) return "0.00";
+  let c = String(d[0]);
+  for (let i = 1; i < d.length; i++) {
+    const w = String(d[i]);
+    c += ZEROS.slice(w.length) + w;
+  }
+  let len = c.length;
+  while (len > 1 && c.charCodeAt(len - 1) === 0x30) len--;
+  if (len < c.length) c = c.slice(0, len);
+  // c is the coefficient, its first digit at 10^e.
+  const e = x.e;
+  let int: string;
+  let frac: string;
+  if (e < 0) {
+    int = "0";
+    frac = "0".repeat(-e - 1) + c;
+  } else if (e + 1 >= len) {
+    int = e + 1 === len ? c : c + "0".repeat(e + 1 - len);
+    frac = "";
+  } else {
+    int = c.slice(0, e + 1);
+    frac = c.slice(e + 1);
+  }
+  if (frac.length < 2) frac = frac.length === 1 ? frac + "0" : "00";
+  return (x.s < 0 ? "-" : "") + int + "." + frac;
 }
 
 /** Constants the rules share, made once: Decimals are immutable. */

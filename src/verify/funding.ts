@@ -236,12 +236,15 @@ function checkAdjusted(ctx: VerifyContext, figures: RowFigures, row: FundingRow,
   if (initial === null || adjusted === null || initial.eq(adjusted)) return;
   const change = adjusted.minus(initial);
   const unit = ctx.form.fundingUnit;
+  const from = fmtAmount(initial);
+  const to = fmtAmount(adjusted);
+  const by = fmtAmount(change.abs());
   ctx.report({
     rule: "funding.adjusted",
     path: `funding[${i}].adjustedBudget`,
     row: row.label,
-    zh: `年中调整预算：年初预算数 ${fmtAmount(initial)} ${unit}，全年预算数 ${fmtAmount(adjusted)} ${unit}（${change.isNeg() ? "调减" : "调增"} ${fmtAmount(change.abs())}）`,
-    en: `budget adjusted during the year: initial ${fmtAmount(initial)} ${unit}, adjusted ${fmtAmount(adjusted)} ${unit} (${change.isNeg() ? "cut by" : "raised by"} ${fmtAmount(change.abs())})`,
+    zh: `年中调整预算：年初预算数 ${from} ${unit}，全年预算数 ${to} ${unit}（${change.isNeg() ? "调减" : "调增"} ${by}）`,
+    en: `budget adjusted during the year: initial ${from} ${unit}, adjusted ${to} ${unit} (${change.isNeg() ? "cut by" : "raised by"} ${by})`,
     expected: initial,
     found: adjusted,
   });

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parentPath, rowOrder } from "../../src/verify/context.js";
-import { D, add, envelope, sum, truncationGap, withinAbs, type Dec } from "../../src/verify/decimal.js";
+import { D, add, envelope, fmt, fmtAmount, sum, truncationGap, withinAbs, type Dec } from "../../src/verify/decimal.js";
 import { hasText, isSpace, stripSpace } from "../../src/verify/text.js";
 
 /** What the sign of a Decimal zero is, as a string, so -0 and 0 are told apart. */
@@ -72,6 +72,24 @@ describe("sums", () => {
       expect(envelope(n).toFixed()).toBe(new D(n + 1).times("0.005").toFixed());
       expect(truncationGap(n).toFixed()).toBe(new D(n - 1).times("0.01").toFixed());
     }
+  });
+});
+
+describe("formatting", () => {
+  const digits = fc.stringMatching(/^[0-9]{1,45}$/);
+  const values = fc.oneof(
+    fc.tuple(fc.boolean(), digits, fc.integer({ min: -30, max: 30 })).map(([neg, ds, exp]) => new D(`${neg ? "-" : ""}${ds}e${exp}`)),
+    fc.tuple(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), fc.integer({ min: 0, max: 6 })).map(([n, dp]) => new D(n).div(10 ** dp)),
+    fc.tuple(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 100_000 })).map(([a, b]) => new D(a).div(b).times(100)),
+    fc.constantFrom(new D("-0"), new D("0"), new D("0.00"), new D("-0.00"), new D("1e-40"), new D("123456789012345678901234567890.005"),
+      new D(Infinity), new D(-Infinity), new D(NaN), new D("0.005"), new D("-0.005"), new D("99.995"), new D("10000000"), new D("1e21")),
+  );
+
+  it("fmt is toFixed(2); fmtAmount is toFixed() beyond 2 decimals, toFixed(2) otherwise", () => {
+    fc.assert(fc.property(values, (x) => {
+      expect(fmt(x)).toBe(x.toFixed(2));
+      expect(fmtAmount(x)).toBe(x.decimalPlaces() > 2 ? x.toFixed() : x.toFixed(2));
+    }), { numRuns: 20000 });
   });
 });
 
