@@ -86,6 +86,9 @@ export class VerifyContext {
   sortedFindings(): Finding[] {
     const n = this.findings.length;
     if (n < 2) return this.findings.slice();
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) sorted = compareKeys(this.keys[i - 1]!, this.keys[i]!) <= 0;
+    if (sorted) return this.findings.slice();
     const order = Array.from({ length: n }, (_, i) => i);
     // Array.prototype.sort is stable, so equal keys keep the families' order.
     order.sort((a, b) => compareKeys(this.keys[a]!, this.keys[b]!));

@@ -29,6 +29,58 @@ export function dec(value: string | null | undefined): Dec | null {
   return d;
 }
 
+/**
+ * x compared with y: 1, 0, −1 (NaN when either is NaN), exactly as `x.cmp(y)`.
+ * `cmp` first copies y (to accept numbers and strings), which is an object
+ * and an array for every comparison; a finite Decimal within the exponent
+ * limits is copied as it is, so its sign, exponent and words (`s`, `e`, `d`)
+ * are compared directly here, the way `cmp` compares them.
+ */
+export function compare(x: Dec, y: Dec): number {
+  const xd = x.d;
+  const yd = y.d;
+  if (!xd || !yd || y.e > D.maxE || y.e < D.minE) return x.cmp(y);
+  const xs = x.s;
+  // Either zero?
+  if (!xd[0] || !yd[0]) return xd[0] ? xs : yd[0] ? -y.s : 0;
+  // Signs differ?
+  if (xs !== y.s) return xs;
+  // Exponents differ?
+  if (x.e !== y.e) return (x.e > y.e) !== (xs < 0) ? 1 : -1;
+  const xl = xd.length;
+  const yl = yd.length;
+  for (let i = 0, n = xl < yl ? xl : yl; i < n; i++) {
+    if (xd[i] !== yd[i]) return (xd[i]! > yd[i]!) !== (xs < 0) ? 1 : -1;
+  }
+  return xl === yl ? 0 : (xl > yl) !== (xs < 0) ? 1 : -1;
+}
+
+/** `x.eq(y)` without copying y. */
+export function eq(x: Dec, y: Dec): boolean {
+  return compare(x, y) === 0;
+}
+
+/** `x.lt(y)` without copying y. */
+export function lt(x: Dec, y: Dec): boolean {
+  return compare(x, y) < 0;
+}
+
+/** `x.lte(y)` without copying y. */
+export function lte(x: Dec, y: Dec): boolean {
+  return compare(x, y) < 1;
+}
+
+/** `x.gt(y)` without copying y. */
+export function gt(x: Dec, y: Dec): boolean {
+  return compare(x, y) > 0;
+}
+
+/** `x.gte(y)` without copying y. */
+export function gte(x: Dec, y: Dec): boolean {
+  const k = compare(x, y);
+  return k === 1 || k === 0;
+}
+
 /** x truncated (toward zero) to 2 decimals: how the seed prints 92.7959 as 92.79. */
 export function truncate2(x: Dec): Dec {
   return x.toDecimalPlaces(2, D.ROUND_DOWN);
@@ -47,7 +99,7 @@ export interface RoundingMatch {
 
 /** Compares a printed figure with both 2-decimal renderings of the exact value. */
 export function roundingMatch(printed: Dec, exact: Dec): RoundingMatch {
-  return { truncate: printed.eq(truncate2(exact)), halfUp: printed.eq(halfUp2(exact)) };
+  return { truncate: eq(printed, truncate2(exact)), halfUp: eq(printed, halfUp2(exact)) };
 }
 
 /** The rounding a form may use, as configured. */
@@ -150,7 +202,7 @@ export function truncationGap(roundedTerms: number): Dec {
  * Decimal words of at most this many base-1e7 limbs hold at most 35 digits,
  * fewer than the precision (40): adding such a value to zero gives the value.
  */
-const EXACT_LIMBS = 5;
+export const EXACT_LIMBS = 5;
 
 /**
  * x + v, for an accumulator x that is zero or a result of arithmetic (so
@@ -175,5 +227,5 @@ export function sum(values: readonly (Dec | null)[]): Dec {
 
 /** True when |x| ≤ bound, for a bound ≥ 0. */
 export function withinAbs(x: Dec, bound: Dec): boolean {
-  return x.isNeg() ? x.neg().lte(bound) : x.lte(bound);
+  return x.isNeg() ? lte(x.neg(), bound) : lte(x, bound);
 }

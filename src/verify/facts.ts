@@ -7,11 +7,12 @@
  */
 import type { Form, FundingRow } from "../model/index.js";
 import {
-  HUNDRED, ZERO, accepted, add, dec, roundingMatch,
+  EXACT_LIMBS, HUNDRED, ZERO, accepted, add, dec, eq, gt, roundingMatch,
   type AcceptedRounding, type Dec, type RoundingMatch,
 } from "./decimal.js";
 import { assess, type Assessment } from "./measures.js";
 import { stripSpace } from "./text.js";
+import type { SplitGroup, SplitSum } from "./weights.js";
 
 /** The 年度资金总额 row and its index: the row of kind total, else a first row that carries a weight. */
 export function totalRow(form: Form): { row: FundingRow; index: number } | null {
@@ -24,7 +25,13 @@ export function totalRow(form: Form): { row: FundingRow; index: number } | null 
 /** executed / adjusted budget × 100, exactly; null when the budget is missing or zero. */
 export function rateOf(executed: Dec | null, budget: Dec | null): Dec | null {
   if (budget === null || executed === null || budget.isZero()) return null;
-  return executed.div(budget).times(100);
+  // Everything spent: executed / budget is exactly 1.
+  if (eq(executed, budget)) return HUNDRED;
+  // (executed / budget rounded to the precision) × 100 is (executed × 100 / budget)
+  // rounded to the precision: scaling by a power of ten moves no rounding, and
+  // executed × 100 is exact when executed has fewer digits than the precision.
+  // Multiplying the few digits of executed is cheaper than the 40 of the quotient.
+  return executed.d.length <= EXACT_LIMBS ? executed.times(HUNDRED).div(budget) : executed.div(budget).times(100);
 }
 
 /** executed / adjusted budget × 100, exactly; null when the budget is missing or zero. */
@@ -34,7 +41,7 @@ export function exactRate(row: FundingRow): Dec | null {
 
 /** min(rate, 100) / 100: the share of the budget an execution rate counts for. */
 export function spentShare(rate: Dec): Dec {
-  return (rate.gt(HUNDRED) ? HUNDRED : rate).div(HUNDRED);
+  return (gt(rate, HUNDRED) ? HUNDRED : rate).div(HUNDRED);
 }
 
 /** min(rate, 100) / 100 × weight, the execution score formula. */
@@ -82,6 +89,8 @@ export interface Facts {
   scoreSum: Dec;
   /** How many indicator scores are roundings of a formula's non-2-decimal value. */
   roundedIndicatorScores: number;
+  /** Σ weights per split group (see weights.ts splitSums); undefined until asked for. */
+  split: Map<SplitGroup, SplitSum> | null | undefined;
   /** The exact rate of each funding row (see {@link rowRate}); undefined until asked for. */
   readonly rowRates: (Dec | null | undefined)[];
 }
@@ -115,6 +124,7 @@ export function facts(form: Form, mode: AcceptedRounding): Facts {
     weightSum: ZERO,
     scoreSum: ZERO,
     roundedIndicatorScores: 0,
+    split: undefined,
     rowRates: new Array<Dec | null | undefined>(rows.length),
   };
   if (total) {
@@ -128,7 +138,7 @@ export function facts(form: Form, mode: AcceptedRounding): Facts {
       const match = roundingMatch(t.score, exact);
       f.executionExact = exact;
       f.executionMatch = match;
-      f.executionScoreRounded = !t.score.eq(exact) && accepted(match, mode);
+      f.executionScoreRounded = !eq(t.score, exact) && accepted(match, mode);
     }
   }
   const indicators: IndicatorFigures[] = [];
@@ -140,7 +150,7 @@ export function facts(form: Form, mode: AcceptedRounding): Facts {
     const score = dec(ind.score);
     const a = assess(ind, weight);
     if (a.kind === "quantitative" && a.expectedExact !== null && score !== null
-      && !score.eq(a.expectedExact) && accepted(roundingMatch(score, a.expectedExact), mode)) {
+      && !eq(score, a.expectedExact) && accepted(roundingMatch(score, a.expectedExact), mode)) {
       rounded++;
     }
     if (weight !== null) weightSum = add(weightSum, weight);
@@ -177,5 +187,5 @@ export function rowRate(f: Facts, i: number): Dec | null {
 }
 
 function same(a: Dec, b: Dec): boolean {
-  return a === b || a.eq(b);
+  return a === b || eq(a, b);
 }

@@ -5,7 +5,7 @@
  */
 import type { FundingRow } from "../model/index.js";
 import type { VerifyContext } from "./context.js";
-import { D, ZERO, accepted, add, display2, envelope, fmt, fmtAmount, roundingMatch, withinAbs, type Dec, type RoundingMatch } from "./decimal.js";
+import { D, ZERO, accepted, add, display2, eq, gte, lte, envelope, fmt, fmtAmount, roundingMatch, withinAbs, type Dec, type RoundingMatch } from "./decimal.js";
 import { executionScore, rowRate, type Facts, type RowFigures } from "./facts.js";
 
 const AMOUNT_COLUMNS = [
@@ -82,7 +82,7 @@ function checkRowsSum(ctx: VerifyContext, facts: Facts): void {
     // sub-row may carry up to 0.005 of rounding; amounts in 元 are exact.
     const rounded = ctx.form.fundingUnit === "万元" ? nonZero : 0;
     // Equal sums are within any envelope (every envelope is positive).
-    if (found.eq(expected) || withinAbs(found.minus(expected), envelope(rounded))) continue;
+    if (eq(found, expected) || withinAbs(found.minus(expected), envelope(rounded))) continue;
     ctx.report({
       rule: "funding.rows-sum",
       path: `funding[${ti}].${col.key}`,
@@ -110,7 +110,7 @@ function checkRate(ctx: VerifyContext, facts: Facts, rates: RateMatches, row: Fu
   const mode = ctx.mode;
   if (accepted(match, mode)) return;
   const expected = display2(exact, mode);
-  if (initial !== null && executed !== null && !initial.isZero() && !initial.eq(budget)
+  if (initial !== null && executed !== null && !initial.isZero() && !eq(initial, budget)
     && accepted(roundingMatch(printed, executed.div(initial).times(100)), mode)) {
     ctx.report({
       rule: "funding.rate",
@@ -183,7 +183,7 @@ function reportZeroBudget(ctx: VerifyContext, row: FundingRow, i: number, column
 /** funding.weight: the execution criterion is normally worth 10. */
 function checkWeight(ctx: VerifyContext, figures: RowFigures, row: FundingRow, i: number): void {
   const weight = figures.weight;
-  if (weight === null || weight.eq(STANDARD_EXECUTION_WEIGHT)) return;
+  if (weight === null || eq(weight, STANDARD_EXECUTION_WEIGHT)) return;
   ctx.report({
     rule: "funding.weight",
     path: `funding[${i}].weight`,
@@ -198,7 +198,7 @@ function checkWeight(ctx: VerifyContext, figures: RowFigures, row: FundingRow, i
 /** funding.overspend: more spent than budgeted, per row. */
 function checkOverspend(ctx: VerifyContext, figures: RowFigures, row: FundingRow, i: number): void {
   const { adjustedBudget: budget, executed } = figures;
-  if (budget === null || executed === null || executed.lte(budget)) return;
+  if (budget === null || executed === null || lte(executed, budget)) return;
   // A negative budget is a cut (调减, printed (1.500) or -1.500): nothing can be
   // overspent against it.
   if (budget.isNeg()) return;
@@ -217,7 +217,7 @@ function checkOverspend(ctx: VerifyContext, figures: RowFigures, row: FundingRow
 function checkUnderspent(ctx: VerifyContext, figures: RowFigures, row: FundingRow, i: number, rate: Dec | null): void {
   const printed = figures.rate;
   const judged = rate ?? printed;
-  if (judged === null || judged.gte(UNDERSPENT_BELOW)) return;
+  if (judged === null || gte(judged, UNDERSPENT_BELOW)) return;
   const shown = printed ?? display2(judged, ctx.mode);
   ctx.report({
     rule: "funding.underspent",
@@ -233,7 +233,7 @@ function checkUnderspent(ctx: VerifyContext, figures: RowFigures, row: FundingRo
 /** funding.adjusted: the budget changed during the year. */
 function checkAdjusted(ctx: VerifyContext, figures: RowFigures, row: FundingRow, i: number): void {
   const { initialBudget: initial, adjustedBudget: adjusted } = figures;
-  if (initial === null || adjusted === null || initial.eq(adjusted)) return;
+  if (initial === null || adjusted === null || eq(initial, adjusted)) return;
   const change = adjusted.minus(initial);
   const unit = ctx.form.fundingUnit;
   const from = fmtAmount(initial);

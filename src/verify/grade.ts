@@ -3,7 +3,7 @@
  * when the total itself does not add up, the band of the recomputed total.
  */
 import type { VerifyContext } from "./context.js";
-import { D, dec, fmt, withinAbs, type Dec } from "./decimal.js";
+import { D, dec, eq, fmt, gte, withinAbs, type Dec } from "./decimal.js";
 import type { Facts } from "./facts.js";
 import type { GradeBand, PreparedBand } from "./options.js";
 import { stripSpace } from "./text.js";
@@ -18,7 +18,7 @@ export function gradeFor(total: Dec, bands: readonly GradeBand[]): string {
 
 /** {@link gradeFor} with the bands sorted and parsed already. */
 function gradeOf(total: Dec, sorted: readonly PreparedBand[]): string {
-  for (const band of sorted) if (total.gte(band.min)) return band.grade;
+  for (const band of sorted) if (gte(total, band.min)) return band.grade;
   return sorted[sorted.length - 1]!.grade;
 }
 
@@ -46,7 +46,7 @@ export function checkGrade(ctx: VerifyContext, facts: Facts): void {
     return;
   }
   // The grade follows the printed total; if that total is wrong, say what the true one gives.
-  if (printedTotal !== null && !printedTotal.eq(recomputed)
+  if (printedTotal !== null && !eq(printedTotal, recomputed)
     && !withinAbs(printedTotal.minus(recomputed), totalEnvelope(facts, ctx.mode))) {
     const trueGrade = gradeOf(recomputed, bands);
     if (trueGrade !== printed) {

@@ -5,7 +5,7 @@
  */
 import type { Indicator } from "../model/index.js";
 import type { VerifyContext } from "./context.js";
-import { D, accepted, display2, fmt, roundingMatch, type Dec } from "./decimal.js";
+import { D, accepted, compare, display2, eq, fmt, gt, gte, lt, lte, roundingMatch, type Dec } from "./decimal.js";
 import type { Facts } from "./facts.js";
 import type { Assessment } from "./measures.js";
 import { hasText } from "./text.js";
@@ -21,7 +21,7 @@ export function checkIndicators(ctx: VerifyContext, facts: Facts): void {
     // score.range reports non-positive weights; nothing to judge without both figures.
     if (weight === null || score === null || weight.isZero() || weight.isNeg()) return;
     // One comparison of score with weight serves every rule below.
-    const c = score.cmp(weight);
+    const c = compare(score, weight);
     checkAgainstMeasures(ctx, ind, i, weight, score, c, assessment);
     checkReason(ctx, ind, i, weight, score, c);
   });
@@ -78,7 +78,7 @@ function checkAgainstMeasures(ctx: VerifyContext, ind: Indicator, i: number, wei
   if (a.kind === "qualitative") {
     const low = a.low.times(weight);
     const high = a.high.times(weight);
-    const inRange = score.gte(low) && (a.highInclusive ? score.lte(high) : score.lt(high));
+    const inRange = gte(score, low) && (a.highInclusive ? lte(score, high) : lt(score, high));
     if (inRange) return;
     const range = `[${fmt(low)}, ${fmt(high)}${a.highInclusive ? "]" : ")"}`;
     ctx.report({
@@ -112,8 +112,8 @@ function checkOutrunsSpending(ctx: VerifyContext, facts: Facts): void {
   // weightSum > 0
   if (rate === null || spentShare === null || weightSum.isZero() || weightSum.isNeg()) return;
   // Scores equal to their weights are a share of exactly 1: no division needed.
-  const scoreShare = scoreSum.eq(weightSum) ? ONE : scoreSum.div(weightSum);
-  if (!scoreShare.minus(spentShare).gt(scoreShare.times(OUTRUN_MARGIN))) return;
+  const scoreShare = eq(scoreSum, weightSum) ? ONE : scoreSum.div(weightSum);
+  if (!gt(scoreShare.minus(spentShare), scoreShare.times(OUTRUN_MARGIN))) return;
   const printedRate = facts.total ? facts.rows[facts.total.index]!.rate : null;
   const spentShown = printedRate !== null ? D.min(printedRate, 100) : display2(spentShare.times(100), ctx.mode);
   const scoreShown = display2(scoreShare.times(100), ctx.mode);

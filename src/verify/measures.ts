@@ -4,7 +4,7 @@
  * totals (which must know which scores are rounded formula results) agree.
  */
 import type { Indicator, Measure, MeasureOp } from "../model/index.js";
-import { D, ZERO, dec, type Dec } from "./decimal.js";
+import { D, ZERO, compare, dec, type Dec } from "./decimal.js";
 import { stripSpace } from "./text.js";
 
 /** The formula domain.md prescribes for an unmet quantitative target. */
@@ -93,7 +93,7 @@ function assessQuantitative(target: Measure, t: Dec, a: Dec, weight: Dec | null)
   // A target printed without an operator (5.00(人)) is read as "=".
   const op: MeasureOp = target.op ?? "=";
   // One comparison of actual with target serves every operator.
-  const c = a.cmp(t);
+  const c = compare(a, t);
   const targetPositive = !t.isZero() && !t.isNeg();
   let met: boolean;
   let formula: Formula | null = null;

@@ -4,7 +4,7 @@
  * recomputes it exactly.
  */
 import type { VerifyContext } from "./context.js";
-import { D, fmt } from "./decimal.js";
+import { D, fmt, gt } from "./decimal.js";
 import type { Facts } from "./facts.js";
 
 /** Runs the scores rule. */
@@ -35,7 +35,7 @@ export function checkScores(ctx: VerifyContext, facts: Facts): void {
         expected: new D(0),
         found: score,
       });
-    } else if (weight !== null && score.gt(weight)) {
+    } else if (weight !== null && gt(score, weight)) {
       ctx.report({
         rule: "score.range",
         path: `indicators[${i}].score`,

@@ -4,7 +4,7 @@
  * short alike, which is what a row lost from the table looks like.
  */
 import type { VerifyContext } from "./context.js";
-import { D, dec, envelope, fmt, truncationGap, withinAbs, type AcceptedRounding, type Dec } from "./decimal.js";
+import { D, dec, envelope, eq, fmt, gt, truncationGap, withinAbs, type AcceptedRounding, type Dec } from "./decimal.js";
 import type { Facts } from "./facts.js";
 import { recomputedTotalWeight, splitSums } from "./weights.js";
 
@@ -30,7 +30,7 @@ export function totalEnvelope(facts: Facts, mode: AcceptedRounding): Dec {
   const halfUp = envelope(n);
   if (mode === "half-up") return halfUp;
   const gap = truncationGap(n);
-  return gap.gt(halfUp) ? gap : halfUp;
+  return gt(gap, halfUp) ? gap : halfUp;
 }
 
 /** Runs the totals rules. */
@@ -40,7 +40,7 @@ export function checkTotals(ctx: VerifyContext, facts: Facts): void {
   const expected = recomputedTotal(facts);
   const tolerance = totalEnvelope(facts, ctx.options.rounding);
   // Equal totals are within any envelope (every envelope is positive).
-  if (found.eq(expected)) return;
+  if (eq(found, expected)) return;
   const scoreShort = found.minus(expected);
   if (withinAbs(scoreShort, tolerance)) return;
   const es = facts.executionScore ?? new D(0);

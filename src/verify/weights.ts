@@ -3,7 +3,7 @@
  * to any subtotal printed in a level-1 label, and to the standard split.
  */
 import type { VerifyContext } from "./context.js";
-import { D, ZERO, add, dec, fmt, type Dec } from "./decimal.js";
+import { D, ZERO, add, dec, eq, fmt, type Dec } from "./decimal.js";
 import type { Facts } from "./facts.js";
 import { stripSpace } from "./text.js";
 
@@ -26,7 +26,7 @@ function checkTotal(ctx: VerifyContext, facts: Facts): void {
   if (found === null) return;
   const expected = recomputedTotalWeight(facts);
   // Weights are printed as set, never rounded from anything: they must add up exactly.
-  if (found.eq(expected)) return;
+  if (eq(found, expected)) return;
   const ew = facts.executionWeight ?? new D(0);
   ctx.report({
     rule: "weights.total",
@@ -62,7 +62,7 @@ function checkSubtotals(ctx: VerifyContext, facts: Facts): void {
         const w = figures[j]!.weight;
         if (w !== null) expected = add(expected, w);
       }
-      if (!found.eq(expected)) {
+      if (!eq(found, expected)) {
         ctx.report({
           rule: "weights.subtotal",
           path: `indicators[${start + k}].level1Subtotal`,
@@ -111,6 +111,11 @@ export interface SplitSum {
 
 /** Σ weights per split group, with the first row of each; null when a row's level 1 is unrecognised. */
 export function splitSums(facts: Facts): Map<SplitGroup, SplitSum> | null {
+  if (facts.split === undefined) facts.split = computeSplitSums(facts);
+  return facts.split;
+}
+
+function computeSplitSums(facts: Facts): Map<SplitGroup, SplitSum> | null {
   const groups = new Map<SplitGroup, SplitSum>();
   const figures = facts.indicators;
   for (let i = 0; i < figures.length; i++) {
@@ -136,7 +141,7 @@ function checkSplit(ctx: VerifyContext, facts: Facts): void {
     const expected = ctx.prepared.split[g];
     const entry = groups.get(g);
     const found = entry?.weight ?? ZERO;
-    if (found.eq(expected)) continue;
+    if (eq(found, expected)) continue;
     const name = GROUP_NAMES[g];
     ctx.report({
       rule: "weights.split",

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parentPath, rowOrder } from "../../src/verify/context.js";
-import { D, add, envelope, fmt, fmtAmount, sum, truncationGap, withinAbs, type Dec } from "../../src/verify/decimal.js";
+import { D, add, compare, envelope, eq, fmt, fmtAmount, gt, gte, lt, lte, sum, truncationGap, withinAbs, type Dec } from "../../src/verify/decimal.js";
 import { hasText, isSpace, stripSpace } from "../../src/verify/text.js";
 
 /** What the sign of a Decimal zero is, as a string, so -0 and 0 are told apart. */
@@ -89,6 +89,29 @@ describe("formatting", () => {
     fc.assert(fc.property(values, (x) => {
       expect(fmt(x)).toBe(x.toFixed(2));
       expect(fmtAmount(x)).toBe(x.decimalPlaces() > 2 ? x.toFixed() : x.toFixed(2));
+    }), { numRuns: 20000 });
+  });
+});
+
+describe("comparisons", () => {
+  const base = fc.oneof(
+    fc.tuple(fc.boolean(), fc.stringMatching(/^[0-9]{1,20}$/), fc.integer({ min: -12, max: 12 })).map(([neg, ds, exp]) => new D(`${neg ? "-" : ""}${ds}e${exp}`)),
+    fc.tuple(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 1000 })).map(([a, b]) => new D(a).div(b)),
+    fc.constantFrom(new D("0"), new D("-0"), new D("0.00"), new D(Infinity), new D(-Infinity), new D(NaN), new D("1e9000000000000000"),
+      new D("5"), new D("5.00"), new D("-5"), new D("5.0000001"), new D("4.9999999"), new D("10000000"), new D("9999999.9999999")),
+  );
+  // Near-equal pairs: the same value, a neighbour, the value negated.
+  const pairs = fc.oneof(
+    fc.tuple(base, base),
+    base.map((x) => [x, new D(x)] as const),
+    base.map((x) => [x, x.plus("1e-30")] as const),
+    base.map((x) => [x, x.neg()] as const),
+  );
+
+  it("compare, eq, lt, lte, gt, gte are cmp, eq, lt, lte, gt, gte", () => {
+    fc.assert(fc.property(pairs, ([x, y]) => {
+      expect(Object.is(compare(x, y), x.cmp(y))).toBe(true);
+      expect([eq(x, y), lt(x, y), lte(x, y), gt(x, y), gte(x, y)]).toEqual([x.eq(y), x.lt(y), x.lte(y), x.gt(y), x.gte(y)]);
     }), { numRuns: 20000 });
   });
 });
