@@ -9,6 +9,7 @@ import { fundingUnit, normalizeFunding } from "./funding.js";
 import { normalizeGoals } from "./goals.js";
 import { normalizeIndicators } from "./indicators.js";
 import { parseDecimal } from "./number.js";
+import { GRADES, TITLES, type Vocabulary } from "./vocabulary.js";
 
 const first = (refs: CellRef[]) => refs[0];
 const labelOf = (ref: CellRef | undefined) => (ref ? cleanLabel(ref.cell.text) || null : null);
@@ -44,7 +45,7 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
   // provenance comes last, made from the log when first read (see ProvenanceLog).
   const form: Form = attachProvenance({
     formType: raw.formType,
-    title: raw.title ? cleanLabel(raw.title.cell.text) : "",
+    title: raw.title ? knownOrClean(raw.title.cell.text, TITLES) : "",
     year,
     projectName: labelOf(project),
     department: labelOf(department),
@@ -57,7 +58,7 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
       weight: totalWeightRef ? parseDecimal(totalWeightRef.cell.text) ?? null : null,
       score: totalScoreRef ? parseDecimal(totalScoreRef.cell.text) ?? null : null,
     },
-    grade: labelOf(gradeRef),
+    grade: gradeRef ? knownOrClean(gradeRef.cell.text, GRADES) || null : null,
     notes,
     // A department-wide form is read only in part (see below): "complete" says
     // nothing was cut off, which its title and its rows up to the next form show.
@@ -87,6 +88,11 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
   }
   if (raw.total && totalValues.length < 2) ctx.warn("total.short", "the 总分 row does not hold both the total weight and the total score", raw.total.label);
   return { form, diagnostics: ctx.diagnostics };
+}
+
+/** cleanLabel(text), as the word of `known` it is when it is one (see Vocabulary). */
+function knownOrClean(text: string, known: Vocabulary): string {
+  return known.cleaned(text) ?? cleanLabel(text);
 }
 
 /** The first four digits in a row in text (as /(\d{4})/ finds them), as a number; null when there are none. */

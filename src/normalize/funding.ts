@@ -4,6 +4,7 @@ import { cellKey, cleanLabel, isSpace } from "../text/chars.js";
 import { alignInOrder } from "./align.js";
 import { itemPaths, type FormContext, type ItemPaths } from "./context.js";
 import { parseDecimal } from "./number.js";
+import { FUNDING_LABELS } from "./vocabulary.js";
 
 type Field = "initialBudget" | "adjustedBudget" | "executed" | "weight" | "rate" | "score";
 
@@ -69,7 +70,7 @@ export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
     const row = rows[i]!;
     const item: FundingRow = {
       kind: ROW_KIND[row.label.token] ?? "unknown",
-      label: rowLabel(cleanLabel(row.label.cell.text)),
+      label: rowLabel(row.label.cell.text),
       initialBudget: null, adjustedBudget: null, executed: null, weight: null, rate: null, score: null,
     };
     ctx.atPath(LABEL_PATHS, i, row.label);
@@ -106,19 +107,26 @@ function readValue(item: FundingRow, i: number, field: Field, ref: CellRef, ctx:
   ctx.atPath(FIELD_PATHS[field], i, ref);
 }
 
-/** A row label without the 其中: that introduces sub-rows, and without a closing colon. */
-function rowLabel(label: string): string {
+/**
+ * A row label as it should read (cleanLabel), without the 其中: that
+ * introduces sub-rows and without a closing colon.
+ */
+function rowLabel(text: string): string {
+  const s = cleanLabel(text);
   // As /^其中[:：]?\s*/ then /[:：]$/ would remove them.
-  let s = label;
+  let from = 0;
   if (s.startsWith("其中")) {
-    let k = 2;
-    const c = s.charCodeAt(k);
-    if (c === 0x3a || c === 0xff1a) k++;
-    while (k < s.length && isSpace(s.charCodeAt(k))) k++;
-    s = s.slice(k);
+    from = 2;
+    const c = s.charCodeAt(from);
+    if (c === 0x3a || c === 0xff1a) from++;
+    while (from < s.length && isSpace(s.charCodeAt(from))) from++;
   }
-  const last = s.charCodeAt(s.length - 1);
-  return last === 0x3a || last === 0xff1a ? s.slice(0, -1) : s;
+  let to = s.length;
+  if (to > from) {
+    const last = s.charCodeAt(to - 1);
+    if (last === 0x3a || last === 0xff1a) to--;
+  }
+  return FUNDING_LABELS.slice(s, from, to);
 }
 
 function assign(values: CellRef[], headers: CellRef[], fields: Field[], rowLabel: CellRef): Array<[Field, CellRef]> {

@@ -7,7 +7,7 @@ import { cleanFreeText } from "./free-text.js";
 import { completeLabel } from "./label-fragments.js";
 import { parseMeasure } from "./measure.js";
 import { parseDecimal } from "./number.js";
-import { LEVEL1_LABELS, LEVEL2_LABELS, splitSubtotal } from "./vocabulary.js";
+import { LEVEL1_LABELS, LEVEL2_LABELS, LEVEL_LABELS, splitSubtotal } from "./vocabulary.js";
 
 
 /** True when s is one to three Han characters (/^\p{Script=Han}{1,3}$/u). */
@@ -156,6 +156,27 @@ function headerFor(row: RawIndicatorRow, headers: RawRow[]): RawRow | undefined 
   return found;
 }
 
+/**
+ * splitSubtotal(cleanLabel(text)).label, its subtotal left in levelSubtotal
+ * (no object per call). A known label (产出指标, a cell printed 数量 指标 …) is
+ * the vocabulary's own string: a form keeps no copy of it, and a cell that
+ * reads as one is not cleaned at all.
+ */
+function readLevel(text: string): string {
+  const known = LEVEL_LABELS.cleaned(text);
+  if (known !== undefined) {
+    levelSubtotal = null;
+    return known;
+  }
+  const split = splitSubtotal(cleanLabel(text));
+  levelSubtotal = split.subtotal;
+  // Without a subtotal, the label is none of the known ones (see above).
+  return split.subtotal === null ? split.label : LEVEL_LABELS.slice(split.label, 0, split.label.length);
+}
+
+/** The subtotal of the label readLevel read last. */
+let levelSubtotal: string | null = null;
+
 /** The indicator rows, with level labels inherited down merged cells and wrapped labels completed. */
 export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[] {
   const rows = raw.indicators?.rows ?? [];
@@ -196,26 +217,31 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
     }
     const levels = p.levels;
     if (levels.length >= 2) {
-      const first = splitSubtotal(cleanLabel(levels[0]!.cell.text));
-      [level1, subtotal, level1Ref] = [first.label, first.subtotal, levels[0]!];
-      [level2, level2Ref] = [splitSubtotal(cleanLabel(levels[1]!.cell.text)).label, levels[1]!];
+      level1 = readLevel(levels[0]!.cell.text);
+      subtotal = levelSubtotal;
+      level1Ref = levels[0]!;
+      level2 = readLevel(levels[1]!.cell.text);
+      level2Ref = levels[1]!;
       if (levels.length > 2) {
         const more = levels.slice(2).map((r) => splitSubtotal(cleanLabel(r.cell.text)).label);
         ctx.warn("indicator.extra-cells", `more cells than an indicator row holds: ${more.join(" ")}`, levels[2]!);
       }
     } else if (levels.length === 1) {
-      const only = splitSubtotal(cleanLabel(levels[0]!.cell.text));
-      const isLevel1 = LEVEL1_LABELS.includes(only.label) && !(only.label === "成本指标" && level1 === "产出指标");
-      if (isLevel1 || only.subtotal !== null) {
+      const label = readLevel(levels[0]!.cell.text);
+      const isLevel1 = LEVEL1_LABELS.includes(label) && !(label === "成本指标" && level1 === "产出指标");
+      if (isLevel1 || levelSubtotal !== null) {
         // The same level-1 label again is a merged cell printed anew on the
         // next page: its level 2 goes on.
-        if (only.label !== level1) {
+        if (label !== level1) {
           level2 = "";
           level2Ref = undefined;
         }
-        [level1, subtotal, level1Ref] = [only.label, only.subtotal, levels[0]!];
+        level1 = label;
+        subtotal = levelSubtotal;
+        level1Ref = levels[0]!;
       } else {
-        [level2, level2Ref] = [only.label, levels[0]!];
+        level2 = label;
+        level2Ref = levels[0]!;
       }
     }
     if (!p.name || !p.target || !p.actual) {

@@ -1,5 +1,7 @@
 import type { Measure, MeasureOp } from "../model/form.js";
 import { collapseSpacesAndHanGaps, foldWidth, isSpace } from "../text/chars.js";
+import { decimalText } from "./number.js";
+import { UNITS } from "./vocabulary.js";
 
 // Longest spellings first, so 大于等于 is not read as 大于.
 const PREFIX_OPS: ReadonlyArray<readonly [string, MeasureOp]> = ([
@@ -45,20 +47,20 @@ export function parseMeasure(text: string): Measure {
   const num = NUMBER.exec(rest);
   if (!num) return qualitative(raw);
   const value = num[0].replace(/,/g, "").replace(/^\+/, "");
-  let unitText = rest.slice(num[0].length);
+  let unit = rest.slice(num[0].length);
   for (const [re, o] of SUFFIX_OPS) {
-    if (re.test(unitText)) {
+    if (re.test(unit)) {
       if (op === null) op = o;
-      unitText = unitText.replace(re, "");
+      unit = unit.replace(re, "");
       break;
     }
   }
-  const paren = /^\((.*)\)$/.exec(unitText);
-  if (paren) unitText = paren[1]!;
+  const paren = /^\((.*)\)$/.exec(unit);
+  if (paren) unit = paren[1]!;
   // A "unit" that holds digits or runs long is a sentence that merely starts
   // with a number (2023年12月前完成): qualitative, not a measure.
-  if (/\d/.test(unitText) || unitText.length > 8 || /[()]/.test(unitText)) return qualitative(raw);
-  return { raw, op, value, unit: unitText === "" ? null : unitText, qualitative: null };
+  if (/\d/.test(unit) || unit.length > 8 || /[()]/.test(unit)) return qualitative(raw);
+  return { raw, op, value, unit: unit === "" ? null : UNITS.slice(unit, 0, unit.length), qualitative: null };
 }
 
 function qualitative(raw: string): Measure {
@@ -101,7 +103,7 @@ function readPlainMeasure(text: string): Measure | null {
     i += 2;
     while (i < n && isDigit(text.charCodeAt(i))) i++;
   }
-  const value = text.slice(start, i);
+  const value = decimalText(text, start, i);
   if (i === n) return { raw: text, op, value, unit: null, qualitative: null };
   let unit: string;
   if (text.charCodeAt(i) === 0x28 /* ( */) {
@@ -110,7 +112,7 @@ function readPlainMeasure(text: string): Measure | null {
     let j = from;
     while (j < n && j - from <= 8 && isUnitChar(text.charCodeAt(j), false)) j++;
     if (j === from || j - from > 8 || j !== n - 1 || text.charCodeAt(j) !== 0x29 /* ) */) return null;
-    unit = text.slice(from, j);
+    unit = UNITS.slice(text, from, j);
   } else {
     // V{1,8} closing the text
     if (n - i > 8) return null;
@@ -119,7 +121,7 @@ function readPlainMeasure(text: string): Measure | null {
     if (n - i >= 2 && text.charCodeAt(n - 2) === 0x4ee5 /* 以 */ && (last === 0x4e0a /* 上 */ || last === 0x5185 /* 内 */ || last === 0x4e0b /* 下 */)) {
       return null;
     }
-    unit = text.slice(i);
+    unit = UNITS.slice(text, i, n);
   }
   return { raw: text, op, value, unit, qualitative: null };
 }

@@ -10,7 +10,7 @@ const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
  * number at all. Never goes through a float.
  */
 export function parseDecimal(text: string): string | null | undefined {
-  if (isPlainDecimal(text)) return text; // the common case, printed plainly
+  if (isPlainDecimal(text)) return decimalText(text, 0, text.length); // the common case, printed plainly
   // Width folded, every whitespace removed, U+2212 minus read as "-".
   let s = cellKey(text);
   if (s.includes("\u2212")) s = s.replace(/\u2212/g, "-");
@@ -90,7 +90,7 @@ function digitsOf(s: string, from: number, to: number): string | null {
     if (s.charCodeAt(i) !== 0x2e /* . */ || i + 1 === to) return null;
     for (i++; i < to; i++) if (!isDigit(s.charCodeAt(i))) return null;
   }
-  if (!grouped) return from === 0 && to === s.length ? s : s.slice(from, to);
+  if (!grouped) return decimalText(s, from, to);
   // The lead digits, then each group without its comma, then the fraction.
   let out = s.slice(from, from + lead);
   for (let k = from + lead; k < intEnd; k += 4) out += s.slice(k + 1, k + 4);
@@ -103,4 +103,36 @@ function hasNonZeroDigit(digits: string): boolean {
     if (c >= 0x31 && c <= 0x39) return true;
   }
   return false;
+}
+
+// "0" to "100", each also as "N.0" and "N.00" (at 3N, 3N + 1, 3N + 2): what
+// percentages, rates and scores mostly print.
+const COMMON_VALUES: string[] = [];
+for (let n = 0; n <= 100; n++) COMMON_VALUES.push(String(n), `${n}.0`, `${n}.00`);
+
+/**
+ * s[from, to), a number as `\d+(?:\.\d+)?` reads it, as a string: one of
+ * COMMON_VALUES when it is printed as one (no form then keeps a copy of
+ * it, nor the cell it was read from), else s itself when it is the whole of
+ * s, else a slice.
+ */
+export function decimalText(s: string, from: number, to: number): string {
+  if (to - from <= 6 && (s.charCodeAt(from) !== 0x30 /* 0 */ || to - from === 1 || s.charCodeAt(from + 1) === 0x2e /* . */)) {
+    let n = 0;
+    let i = from;
+    for (; i < to && i - from < 4; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0x2e) break;
+      n = n * 10 + (c - 0x30);
+    }
+    if (n <= 100 && i - from < 4) {
+      const fraction = to - i; // 0, or the point and the digits after it
+      if (fraction === 0) return COMMON_VALUES[3 * n]!;
+      if (s.charCodeAt(i + 1) === 0x30) {
+        if (fraction === 2) return COMMON_VALUES[3 * n + 1]!;
+        if (fraction === 3 && s.charCodeAt(i + 2) === 0x30) return COMMON_VALUES[3 * n + 2]!;
+      }
+    }
+  }
+  return from === 0 && to === s.length ? s : s.slice(from, to);
 }

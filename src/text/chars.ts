@@ -195,3 +195,25 @@ export function cellKey(s: string): string {
   }
   return from < n ? out + s.slice(from) : out;
 }
+
+/**
+ * True when cleanLabel(s) is `label`, a text of Han characters only (such as
+ * 产出指标), read off s without cleaning it: s must be label's characters in
+ * order with nothing between or around them but whitespace and U+200B. (Any
+ * whitespace between two Han characters is a gap cleanLabel removes; what
+ * foldWidth changes is not Han.) Lets a cell that reads as a known label be
+ * given the label's own string, and no new one.
+ */
+export function cleansTo(s: string, label: string): boolean {
+  const m = label.length;
+  let k = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === label.charCodeAt(k)) {
+      k++;
+      continue;
+    }
+    if (!(isSpace(c) || c === 0x200b)) return false;
+  }
+  return k === m;
+}

@@ -1,0 +1,81 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { decimalText } from "../../src/normalize/number.js";
+import {
+  FUNDING_LABELS, GRADES, LEVEL1_LABELS, LEVEL2_LABELS, LEVEL_LABELS, TITLES, UNITS, Vocabulary,
+} from "../../src/normalize/vocabulary.js";
+import { cleanLabel, cleansTo, isHan } from "../../src/text/chars.js";
+
+// The normaliser gives a value that reads as a known word (a level label, a
+// unit, a common number) that word's own string, read off the cell without
+// making the value first. These check that it is only ever the same text.
+
+const HAN_ONLY = [LEVEL_LABELS, TITLES, GRADES];
+const around = ["", " ", "  ", "\u3000", "\t", "\n", "\u00a0", "\u200b", "\ufeff"];
+const others = ["汉", "a", "(", "（", "１", "≧", "𠀀", "\ud840", ":", "分)", "(50分)"];
+
+/** Texts made of a word's characters with whitespace and other characters around and between them. */
+function textsNear(word: string): fc.Arbitrary<string> {
+  const pieces = [...word, ...around, ...others];
+  return fc.oneof(
+    fc.array(fc.constantFrom(...pieces), { maxLength: word.length + 5 }).map((a) => a.join("")),
+    fc.tuple(fc.array(fc.constantFrom(...around), { maxLength: word.length + 1 }), fc.constantFrom(...around, ...others))
+      .map(([gaps, extra]) => [...word].map((c, i) => (gaps[i] ?? "") + c).join("") + (extra === "" ? "" : gaps.length % 2 ? extra : "")),
+  );
+}
+
+describe("cleansTo and Vocabulary", () => {
+  it("the words read off cells are Han characters only (what cleansTo asks of them)", () => {
+    for (const v of HAN_ONLY) for (const w of v.words) for (const c of w) expect(isHan(c.codePointAt(0)!), w).toBe(true);
+    expect(LEVEL_LABELS.words).toEqual([...new Set([...LEVEL1_LABELS, ...LEVEL2_LABELS])]);
+  });
+
+  it("cleansTo(s, w) is cleanLabel(s) === w (property)", () => {
+    for (const v of HAN_ONLY) {
+      for (const w of v.words) {
+        fc.assert(fc.property(textsNear(w), (s) => {
+          expect(cleansTo(s, w), JSON.stringify(s)).toBe(cleanLabel(s) === w);
+        }), { numRuns: 300 });
+      }
+    }
+  });
+
+  it("cleaned(text) is the word cleanLabel(text) is, if any (property)", () => {
+    for (const v of HAN_ONLY) {
+      const texts = fc.oneof(...v.words.map(textsNear));
+      fc.assert(fc.property(texts, (s) => {
+        expect(v.cleaned(s), JSON.stringify(s)).toBe(v.words.find((w) => cleanLabel(s) === w));
+      }), { numRuns: 2000 });
+    }
+    expect(LEVEL_LABELS.cleaned("产出 指标")).toBe("产出指标");
+    expect(LEVEL_LABELS.cleaned(" 服务 对象 满意 度指 标 ")).toBe("服务对象满意度指标");
+    expect(LEVEL_LABELS.cleaned("产出指标(50分)")).toBeUndefined();
+    expect(GRADES.cleaned("")).toBeUndefined();
+  });
+
+  it("slice(s, from, to) is s.slice(from, to) (property)", () => {
+    for (const v of [UNITS, FUNDING_LABELS, new Vocabulary(["a", "ab", "b"])]) {
+      const text = fc.array(fc.constantFrom(...v.words, "x", "人", "(", ")", ""), { maxLength: 5 }).map((a) => a.join(""));
+      fc.assert(fc.property(text, fc.nat(), fc.nat(), (s, a, b) => {
+        const from = a % (s.length + 1);
+        const to = from + (b % (s.length - from + 1));
+        expect(v.slice(s, from, to)).toBe(s.slice(from, to));
+      }), { numRuns: 3000 });
+    }
+  });
+});
+
+describe("decimalText", () => {
+  it("is the slice, for every number of up to six characters around the common ones", () => {
+    const ints: string[] = [];
+    for (let n = 0; n <= 1100; n++) ints.push(String(n), "0" + String(n));
+    for (const int of ints) {
+      for (const fraction of ["", ".0", ".00", ".5", ".05", ".50", ".000", ".01", ".10"]) {
+        const s = int + fraction;
+        expect(decimalText(s, 0, s.length)).toBe(s);
+        const framed = `≥${s}(人)`;
+        expect(decimalText(framed, 1, 1 + s.length)).toBe(s);
+      }
+    }
+  });
+});
