@@ -5,10 +5,13 @@ import { ProvenanceLog } from "../model/provenance-log.js";
 /** What normalising one form collects beside the values: provenance and diagnostics. */
 export class FormContext {
   /** Where each value was read; the Form's `provenance` is made from it when read (see ProvenanceLog). */
-  readonly provenance = new ProvenanceLog();
+  readonly provenance: ProvenanceLog;
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(readonly formIndex: number) {}
+  /** @param entries how many values at most will be recorded (see ProvenanceLog's capacity); a guess when not given */
+  constructor(readonly formIndex: number, entries?: number) {
+    this.provenance = new ProvenanceLog(entries);
+  }
 
   /** Records where the value at `path` was read. */
   at(path: string, ref: CellRef | null | undefined): void {

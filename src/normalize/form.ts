@@ -16,7 +16,7 @@ const labelOf = (ref: CellRef | undefined) => (ref ? cleanLabel(ref.cell.text) |
 
 /** Turns one recognised form into the model, with provenance and diagnostics. */
 export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; diagnostics: Diagnostic[] } {
-  const ctx = new FormContext(formIndex);
+  const ctx = new FormContext(formIndex, mostValues(raw));
   const project = first(raw.projectName);
   const department = first(raw.department);
   const unit = first(raw.implementingUnit);
@@ -27,9 +27,28 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
   ctx.at("implementingUnit", unit);
 
   const year = raw.year ? firstYear(raw.year.cell.text) : raw.title ? firstYear(raw.title.cell.text) : null;
-  const totalValues: CellRef[] = [];
-  if (raw.total) for (const v of raw.total.values) if (parseDecimal(v.cell.text) !== undefined) totalValues.push(v);
-  const [totalWeightRef, totalScoreRef] = totalValues.length >= 2 ? totalValues : [undefined, totalValues[0]];
+  // The 总分 row's cells that are numbers: the first two are the total
+  // weight and score, a lone one the score.
+  let numbers = 0;
+  let firstRef: CellRef | undefined;
+  let secondRef: CellRef | undefined;
+  let firstValue: string | null = null;
+  let secondValue: string | null = null;
+  if (raw.total) {
+    for (const v of raw.total.values) {
+      const d = parseDecimal(v.cell.text);
+      if (d === undefined) continue;
+      if (++numbers === 1) {
+        firstRef = v;
+        firstValue = d;
+      } else if (numbers === 2) {
+        secondRef = v;
+        secondValue = d;
+      }
+    }
+  }
+  const totalWeightRef = numbers >= 2 ? firstRef : undefined;
+  const totalScoreRef = numbers >= 2 ? secondRef : firstRef;
   ctx.at("total.weight", totalWeightRef);
   ctx.at("total.score", totalScoreRef);
   const gradeRef = raw.grade?.values[0];
@@ -55,8 +74,8 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     goals: normalizeGoals(raw, ctx),
     indicators: normalizeIndicators(raw, ctx),
     total: {
-      weight: totalWeightRef ? parseDecimal(totalWeightRef.cell.text) ?? null : null,
-      score: totalScoreRef ? parseDecimal(totalScoreRef.cell.text) ?? null : null,
+      weight: numbers >= 2 ? firstValue : null,
+      score: numbers >= 2 ? secondValue : firstValue,
     },
     grade: gradeRef ? knownOrClean(gradeRef.cell.text, GRADES) || null : null,
     notes,
@@ -86,8 +105,20 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     const d = ctx.diagnostics[ctx.diagnostics.length - 1]!;
     if (raw.lastLine !== undefined) d.line = raw.lastLine;
   }
-  if (raw.total && totalValues.length < 2) ctx.warn("total.short", "the 总分 row does not hold both the total weight and the total score", raw.total.label);
+  if (raw.total && numbers < 2) ctx.warn("total.short", "the 总分 row does not hold both the total weight and the total score", raw.total.label);
   return { form, diagnostics: ctx.diagnostics };
+}
+
+/**
+ * How many values at most a form has provenance for: the header fields,
+ * totals and grade, the notes, the goals, each funding row's label and
+ * values, and eight per indicator row. The log is made that big at once.
+ */
+function mostValues(raw: RawForm): number {
+  let n = 8 + raw.notes.length + 2;
+  if (raw.funding) for (const row of raw.funding.rows) n += 1 + row.values.length;
+  if (raw.indicators) n += 8 * raw.indicators.rows.length;
+  return n;
 }
 
 /** cleanLabel(text), as the word of `known` it is when it is one (see Vocabulary). */

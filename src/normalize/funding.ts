@@ -54,22 +54,29 @@ export function fundingUnit(raw: RawForm): "万元" | "元" {
  */
 export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
   if (!raw.funding) return [];
-  const headers: CellRef[] = [];
-  const fields: Field[] = [];
-  for (const c of raw.funding.columns) {
-    const f = COLUMN_FIELD[c.token];
-    if (f) {
-      headers.push(c);
-      fields.push(f);
+  const columns = raw.funding.columns;
+  // The seed's six headers in its order, the usual case, are their own list.
+  let headers: CellRef[] = columns;
+  let fields: Field[] = DEFAULT_COLUMNS;
+  if (!hasDefaultColumns(columns)) {
+    headers = [];
+    fields = [];
+    for (const c of columns) {
+      const f = COLUMN_FIELD[c.token];
+      if (f) {
+        headers.push(c);
+        fields.push(f);
+      }
     }
+    if (!headers.length) fields = DEFAULT_COLUMNS;
   }
-  if (!headers.length) fields.push(...DEFAULT_COLUMNS);
   const rows = raw.funding.rows;
-  const out: FundingRow[] = [];
+  const out = new Array<FundingRow>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
+    const kind = ROW_KIND[row.label.token] ?? "unknown";
     const item: FundingRow = {
-      kind: ROW_KIND[row.label.token] ?? "unknown",
+      kind,
       label: rowLabel(row.label.cell.text),
       initialBudget: null, adjustedBudget: null, executed: null, weight: null, rate: null, score: null,
     };
@@ -82,20 +89,27 @@ export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
     } else {
       for (const [field, ref] of assign(values, headers, fields, row.label)) readValue(item, i, field, ref, ctx);
     }
-    out.push(item);
+    out[i] = item;
   }
   return out;
 }
 
+const DEFAULT_HEADER_TOKENS = DEFAULT_COLUMNS.map((f) => Object.keys(COLUMN_FIELD).find((t) => COLUMN_FIELD[t] === f)!);
+
+/** True when the header cells are the seed's six column headers in its order, and nothing else. */
+function hasDefaultColumns(columns: CellRef[]): boolean {
+  if (columns.length !== DEFAULT_HEADER_TOKENS.length) return false;
+  for (let k = 0; k < columns.length; k++) if (columns[k]!.token !== DEFAULT_HEADER_TOKENS[k]) return false;
+  return true;
+}
+
 const LABEL_PATHS = itemPaths("funding", "label");
-const FIELD_PATHS: Record<Field, ItemPaths> = {
-  initialBudget: itemPaths("funding", "initialBudget"),
-  adjustedBudget: itemPaths("funding", "adjustedBudget"),
-  executed: itemPaths("funding", "executed"),
-  weight: itemPaths("funding", "weight"),
-  rate: itemPaths("funding", "rate"),
-  score: itemPaths("funding", "score"),
-};
+const INITIAL_BUDGET_PATHS = itemPaths("funding", "initialBudget");
+const ADJUSTED_BUDGET_PATHS = itemPaths("funding", "adjustedBudget");
+const EXECUTED_PATHS = itemPaths("funding", "executed");
+const WEIGHT_PATHS = itemPaths("funding", "weight");
+const RATE_PATHS = itemPaths("funding", "rate");
+const SCORE_PATHS = itemPaths("funding", "score");
 
 function readValue(item: FundingRow, i: number, field: Field, ref: CellRef, ctx: FormContext): void {
   const v = parseDecimal(ref.cell.text);
@@ -103,8 +117,17 @@ function readValue(item: FundingRow, i: number, field: Field, ref: CellRef, ctx:
     ctx.warn("funding.not-a-number", `${item.label}: ${field} "${ref.cell.text}" is not a number`, ref);
     return;
   }
-  item[field] = v;
-  ctx.atPath(FIELD_PATHS[field], i, ref);
+  // A store by name for each field (item[field] = v is a store by key).
+  let paths: ItemPaths;
+  switch (field) {
+    case "initialBudget": item.initialBudget = v; paths = INITIAL_BUDGET_PATHS; break;
+    case "adjustedBudget": item.adjustedBudget = v; paths = ADJUSTED_BUDGET_PATHS; break;
+    case "executed": item.executed = v; paths = EXECUTED_PATHS; break;
+    case "weight": item.weight = v; paths = WEIGHT_PATHS; break;
+    case "rate": item.rate = v; paths = RATE_PATHS; break;
+    case "score": item.score = v; paths = SCORE_PATHS; break;
+  }
+  ctx.atPath(paths, i, ref);
 }
 
 /**

@@ -12,17 +12,50 @@ import { cleanFreeText } from "./free-text.js";
 export function normalizeGoals(raw: RawForm, ctx: FormContext): Form["goals"] {
   const goals = raw.goals;
   if (!goals) return { expected: null, actual: null };
+  // The texts, counted, the first two kept: no more is the usual case.
   let achievedHeader: CellRef | undefined;
-  const texts: CellRef[] = [];
+  let count = 0;
+  let first: CellRef | undefined;
+  let second: CellRef | undefined;
   for (const c of goals.header) {
     if (c.token === "AchievedGoalHeader") achievedHeader ??= c;
-    else if (c.token !== "ExpectedGoalHeader") texts.push(c);
+    else if (c.token === "ExpectedGoalHeader") continue;
+    else if (++count === 1) first = c;
+    else if (count === 2) second = c;
   }
+  for (const r of goals.rows) {
+    for (const c of r.cells) {
+      if (++count === 1) first = c;
+      else if (count === 2) second = c;
+    }
+  }
+  if (count > 2) return manyTexts(goals, achievedHeader, ctx);
+  let expected: CellRef | undefined;
+  let actual: CellRef | undefined;
+  if (count === 2 || !achievedHeader) {
+    // Two texts are the two goals, whatever columns an export shifted them to.
+    expected = first;
+    actual = second;
+  } else if (first) {
+    if (underAchieved(first, achievedHeader)) actual = first;
+    else expected = first;
+  }
+  ctx.at("goals.expected", expected);
+  ctx.at("goals.actual", actual);
+  return {
+    expected: expected ? cleanFreeText(expected.cell.text) || null : null,
+    actual: actual ? cleanFreeText(actual.cell.text) || null : null,
+  };
+}
+
+/** normalizeGoals for more than two texts: each goal is those of its texts joined. */
+function manyTexts(goals: NonNullable<RawForm["goals"]>, achievedHeader: CellRef | undefined, ctx: FormContext): Form["goals"] {
+  const texts: CellRef[] = [];
+  for (const c of goals.header) if (c.token !== "AchievedGoalHeader" && c.token !== "ExpectedGoalHeader") texts.push(c);
   for (const r of goals.rows) for (const c of r.cells) texts.push(c);
   const expected: CellRef[] = [];
   const actual: CellRef[] = [];
-  if (texts.length === 2 || !achievedHeader) {
-    // Two texts are the two goals, whatever columns an export shifted them to.
+  if (!achievedHeader) {
     for (let i = 0; i < texts.length; i++) (i === 0 ? expected : actual).push(texts[i]!);
   } else {
     for (const t of texts) (underAchieved(t, achievedHeader) ? actual : expected).push(t);

@@ -120,6 +120,13 @@ const emptyPlaced = (): Placed => ({
   weight: undefined, score: undefined, weightValue: null, scoreValue: null, deviation: undefined,
 });
 
+/** Lets go of the cells a Placed holds. */
+function clearPlaced(p: Placed): void {
+  p.levels = [];
+  p.name = p.target = p.actual = p.weight = p.score = p.deviation = undefined;
+  p.targetText = "";
+}
+
 /**
  * Places the cells of a row under the header's columns, for tables with
  * columns the seed lacks (指标性质, 计量单位, or unknown ones). The right-hand
@@ -177,11 +184,17 @@ function readLevel(text: string): string {
 /** The subtotal of the label readLevel read last. */
 let levelSubtotal: string | null = null;
 
+// Where place() puts each row's cells, shared by every form (read before the
+// next row is placed).
+const placed = emptyPlaced();
+
 /** The indicator rows, with level labels inherited down merged cells and wrapped labels completed. */
 export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[] {
   const rows = raw.indicators?.rows ?? [];
-  const out: Indicator[] = [];
-  const pieces: Array<{ text: string; ref: CellRef }> = [];
+  // Room for an indicator per row, cut to those made: one array, of about its size.
+  const out = new Array<Indicator>(rows.length);
+  let count = 0;
+  let pieces: Array<{ text: string; ref: CellRef }> | undefined;
   let level1 = "";
   let subtotal: string | null = null;
   let level2 = "";
@@ -189,20 +202,19 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
   let level2Ref: CellRef | undefined;
 
   const headers = raw.indicators?.headers ?? [];
-  const reportedUnknown = new Set<string>();
+  let reportedUnknown: Set<string> | undefined;
   // The header last looked at (consecutive rows share theirs), and its
   // columns when it has some the seed's layout lacks (needsColumns), else null.
   let lastHeader: RawRow | undefined;
   let columns: Column[] | null = null;
-  // Where place() puts each row's cells: read before the next row is placed.
-  const placed = emptyPlaced();
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     if (isFragmentRow(row)) {
+      pieces ??= [];
       for (const c of row.values) pieces.push({ text: cleanLabel(c.cell.text), ref: c });
       continue;
     }
-    const header = headerFor(row, headers);
+    const header = headers.length === 1 ? headers[0] : headerFor(row, headers);
     if (r === 0 || header !== lastHeader) {
       lastHeader = header;
       columns = header && headerNeedsColumns(header) ? headerColumns(header) : null;
@@ -210,7 +222,7 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
     const byHeader = columns ? placeByHeader(row, columns) : null;
     const p: Placed = byHeader ?? place(row, placed);
     if (byHeader) {
-      reportUnknownColumns(columns!, reportedUnknown, ctx);
+      reportUnknownColumns(columns!, (reportedUnknown ??= new Set()), ctx);
       // Two cells under one column: only the first is read, and never silently.
       const extra = byHeader.extra;
       if (extra.length) ctx.warn("indicator.extra-cells", `more cells than the header has columns for: ${extra.map((r) => cleanLabel(r.cell.text)).join(" ")}`, extra[0]);
@@ -248,19 +260,18 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
       ctx.warn("indicator.short-row", "an indicator row without its name, target and actual cells", row.values[0] ?? row.levels[0]);
       if (!p.name) continue;
     }
-    const i = out.length;
-    const weight = p.weightValue;
-    const score = p.scoreValue;
+    const i = count++;
     const name = cleanLabel(p.name.cell.text);
     if (!p.weight || !p.score) ctx.warn("indicator.no-weight-score", `${name}: no 分值 and 得分 cells`, p.name);
-    out.push({
+    out[i] = {
       level1, level1Subtotal: subtotal, level2,
       name,
       target: parseMeasure(p.targetText),
       actual: parseMeasure(p.actual ? p.actual.cell.text : ""),
-      weight, score,
+      weight: p.weightValue,
+      score: p.scoreValue,
       deviation: p.deviation ? cleanFreeText(p.deviation.cell.text) || null : null,
-    });
+    };
     ctx.atPath(PATHS.level1, i, level1Ref);
     ctx.atPath(PATHS.level2, i, level2Ref);
     ctx.atPath(PATHS.name, i, p.name);
@@ -270,9 +281,11 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
     ctx.atPath(PATHS.score, i, p.score);
     ctx.atPath(PATHS.deviation, i, p.deviation);
   }
+  clearPlaced(placed);
+  out.length = count;
 
-  for (const c of raw.total?.before ?? []) pieces.push({ text: cleanLabel(c.cell.text), ref: c });
-  if (pieces.length) placePieces(out, pieces, ctx);
+  if (raw.total?.before.length) for (const c of raw.total.before) (pieces ??= []).push({ text: cleanLabel(c.cell.text), ref: c });
+  if (pieces) placePieces(out, pieces, ctx);
   return out;
 }
 

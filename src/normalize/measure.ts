@@ -39,6 +39,8 @@ export function parseMeasure(text: string): Measure {
   if (plain) return plain;
   // raw keeps what was printed (full-width signs included); only layout whitespace goes.
   const raw = collapseSpacesAndHanGaps(text);
+  // No number without a digit: most text that is no plain measure is a statement (全年正常运营).
+  if (!hasDigit(raw)) return qualitative(raw);
   const folded = foldWidth(raw);
   const s = /[\s\u2212]/.test(folded) ? folded.replace(/\s+/g, "").replace(/\u2212/g, "-") : folded;
   const word = PREFIX_OP.exec(s)?.[0];
@@ -68,6 +70,15 @@ function qualitative(raw: string): Measure {
 }
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** True when s holds a digit, ASCII or full width (which foldWidth makes ASCII). */
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c) || (c >= 0xff10 && c <= 0xff19)) return true;
+  }
+  return false;
+}
 
 /**
  * The measure when `text` has the common shape, exactly as the pattern

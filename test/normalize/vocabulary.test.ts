@@ -1,10 +1,16 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { ProvenanceLog } from "../../src/model/provenance-log.js";
+import { completeLabel } from "../../src/normalize/label-fragments.js";
 import { decimalText } from "../../src/normalize/number.js";
 import {
   FUNDING_LABELS, GRADES, LEVEL1_LABELS, LEVEL2_LABELS, LEVEL_LABELS, TITLES, UNITS, Vocabulary,
 } from "../../src/normalize/vocabulary.js";
+import { parseText } from "../../src/parse.js";
 import { cleanLabel, cleansTo, isHan } from "../../src/text/chars.js";
+import { fixture, SEED_TEXT } from "../helpers.js";
 
 // The normaliser gives a value that reads as a known word (a level label, a
 // unit, a common number) that word's own string, read off the cell without
@@ -76,6 +82,61 @@ describe("decimalText", () => {
         const framed = `≥${s}(人)`;
         expect(decimalText(framed, 1, 1 + s.length)).toBe(s);
       }
+    }
+  });
+});
+
+describe("completeLabel", () => {
+  // What it was: subsets compared by their sorted characters.
+  function reference(label: string, pieces: string[], level: 1 | 2): { label: string; used: string[] } | null {
+    const known = level === 1 ? LEVEL1_LABELS : LEVEL2_LABELS;
+    if (known.includes(label) || pieces.length === 0) return null;
+    const sort = (s: string) => [...s].sort().join("");
+    for (const k of known.filter((k) => k.length > label.length && k.startsWith(label))) {
+      const need = k.slice(label.length);
+      if (pieces.length > 12) continue;
+      for (let mask = 1; mask < 1 << pieces.length; mask++) {
+        const chosen = pieces.filter((_, i) => mask & (1 << i));
+        if (chosen.join("").length === need.length && sort(chosen.join("")) === sort(need)) return { label: k, used: chosen };
+      }
+    }
+    return null;
+  }
+
+  it("finds the pieces the sorted comparison found (property)", () => {
+    const chars = [..."服务对象满意度指标社会效益产出数量可持续影响生态环境成本", "𠀀", "\ud840", "a"];
+    const piece = fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 3 }).map((a) => a.join(""));
+    const labels = [...LEVEL1_LABELS, ...LEVEL2_LABELS].flatMap((k) => [...k].map((_, i) => k.slice(0, i)));
+    fc.assert(fc.property(fc.constantFrom(...labels), fc.array(piece, { maxLength: 6 }), fc.constantFrom(1 as const, 2 as const), (label, pieces, level) => {
+      expect(completeLabel(label, pieces, level)).toEqual(reference(label, pieces, level));
+    }), { numRuns: 3000 });
+    expect(completeLabel("服务对象满意", ["标", "度指"], 2)).toEqual({ label: "服务对象满意度指标", used: ["标", "度指"] });
+  });
+});
+
+describe("the provenance log", () => {
+  it("is made big enough for a form at once: it never grows", async () => {
+    const grow = vi.spyOn(ProvenanceLog.prototype as unknown as { grow(): void }, "grow");
+    try {
+      const texts = [SEED_TEXT];
+      const walk = (dir: string) => {
+        for (const f of readdirSync(dir)) {
+          const p = join(dir, f);
+          if (statSync(p).isDirectory()) walk(p);
+          else if (f.endsWith(".txt")) texts.push(readFileSync(p, "utf8"));
+        }
+      };
+      walk(fixture("variants"));
+      let forms = 0;
+      for (const text of texts) {
+        const doc = await parseText(text, { verify: false });
+        for (const f of doc.forms) expect(Object.keys(f.provenance).length).toBeGreaterThan(0);
+        forms += doc.forms.length;
+      }
+      expect(forms).toBeGreaterThan(20);
+      expect(grow).not.toHaveBeenCalled();
+    } finally {
+      grow.mockRestore();
     }
   });
 });
