@@ -10,7 +10,8 @@ const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
  * number at all. Never goes through a float.
  */
 export function parseDecimal(text: string): string | null | undefined {
-  if (isPlainDecimal(text)) return decimalText(text, 0, text.length); // the common case, printed plainly
+  const plain = plainDecimal(text); // the common case, printed plainly
+  if (plain !== undefined) return plain;
   // Width folded, every whitespace removed, U+2212 minus read as "-".
   let s = cellKey(text);
   if (s.includes("\u2212")) s = s.replace(/\u2212/g, "-");
@@ -35,21 +36,39 @@ export function parseDecimal(text: string): string | null | undefined {
   return negative && hasNonZeroDigit(digits) ? "-" + digits : digits;
 }
 
-/** True for a number printed plainly: `0|[1-9]\d*` with an optional `.\d+`. */
-function isPlainDecimal(t: string): boolean {
+/**
+ * A number printed plainly, `0|[1-9]\d*` with an optional `.\d+`, as
+ * decimalText gives it (one scan for both); undefined for any other text.
+ */
+function plainDecimal(t: string): string | undefined {
   const n = t.length;
-  if (n === 0) return false;
+  if (n === 0) return undefined;
   const c0 = t.charCodeAt(0);
   let i = 1;
+  let int = c0 - 0x30; // the integer part's value, while it has at most three digits
   if (c0 >= 0x31 && c0 <= 0x39) {
-    while (i < n && isDigit(t.charCodeAt(i))) i++;
+    for (; i < n; i++) {
+      const c = t.charCodeAt(i);
+      if (!isDigit(c)) break;
+      int = int * 10 + (c - 0x30);
+    }
   } else if (c0 !== 0x30) {
-    return false;
+    return undefined;
   }
-  if (i === n) return true;
-  if (t.charCodeAt(i) !== 0x2e /* . */ || i + 1 === n) return false;
-  for (i++; i < n; i++) if (!isDigit(t.charCodeAt(i))) return false;
-  return true;
+  const intEnd = i;
+  if (i < n) {
+    if (t.charCodeAt(i) !== 0x2e /* . */ || i + 1 === n) return undefined;
+    for (i++; i < n; i++) if (!isDigit(t.charCodeAt(i))) return undefined;
+  }
+  if (intEnd <= 3 && int <= 100) {
+    const fraction = n - intEnd; // 0, or the point and the digits after it
+    if (fraction === 0) return COMMON_VALUES[3 * int]!;
+    if (t.charCodeAt(intEnd + 1) === 0x30) {
+      if (fraction === 2) return COMMON_VALUES[3 * int + 1]!;
+      if (fraction === 3 && t.charCodeAt(intEnd + 2) === 0x30) return COMMON_VALUES[3 * int + 2]!;
+    }
+  }
+  return t;
 }
 
 /** A cell that means "no value": empty, a run of dashes or slashes, 无 or 空. */
