@@ -97,8 +97,13 @@ export interface RoundingMatch {
   halfUp: boolean;
 }
 
+const BOTH: RoundingMatch = Object.freeze({ truncate: true, halfUp: true });
+const NEITHER: RoundingMatch = Object.freeze({ truncate: false, halfUp: false });
+
 /** Compares a printed figure with both 2-decimal renderings of the exact value. */
 export function roundingMatch(printed: Dec, exact: Dec): RoundingMatch {
+  // An exact value with at most 2 decimals is both of its renderings.
+  if (exact.decimalPlaces() <= 2) return eq(printed, exact) ? BOTH : NEITHER;
   return { truncate: eq(printed, truncate2(exact)), halfUp: eq(printed, halfUp2(exact)) };
 }
 
@@ -176,6 +181,7 @@ function plain(x: Dec): string {
 
 /** Constants the rules share, made once: Decimals are immutable. */
 export const ZERO = new D(0);
+export const ONE = new D(1);
 export const HUNDRED = new D(100);
 
 // Envelopes for the term counts forms have; built on first use.

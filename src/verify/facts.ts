@@ -7,12 +7,12 @@
  */
 import type { Form, FundingRow } from "../model/index.js";
 import {
-  EXACT_LIMBS, HUNDRED, ZERO, accepted, add, dec, eq, gt, roundingMatch,
+  HUNDRED, ONE, ZERO, accepted, add, dec, eq, gt, roundingMatch,
   type AcceptedRounding, type Dec, type RoundingMatch,
 } from "./decimal.js";
 import { assess, type Assessment } from "./measures.js";
 import { stripSpace } from "./text.js";
-import type { SplitGroup, SplitSum } from "./weights.js";
+import { groupOfName, splitSums, type SplitGroup, type SplitSum } from "./weights.js";
 
 /** The 年度资金总额 row and its index: the row of kind total, else a first row that carries a weight. */
 export function totalRow(form: Form): { row: FundingRow; index: number } | null {
@@ -22,26 +22,37 @@ export function totalRow(form: Form): { row: FundingRow; index: number } | null 
   return first && first.weight !== null ? { row: first, index: 0 } : null;
 }
 
-/** executed / adjusted budget × 100, exactly; null when the budget is missing or zero. */
-export function rateOf(executed: Dec | null, budget: Dec | null): Dec | null {
-  if (budget === null || executed === null || budget.isZero()) return null;
-  // Everything spent: executed / budget is exactly 1.
-  if (eq(executed, budget)) return HUNDRED;
-  // (executed / budget rounded to the precision) × 100 is (executed × 100 / budget)
-  // rounded to the precision: scaling by a power of ten moves no rounding, and
-  // executed × 100 is exact when executed has fewer digits than the precision.
-  // Multiplying the few digits of executed is cheaper than the 40 of the quotient.
-  return executed.d.length <= EXACT_LIMBS ? executed.times(HUNDRED).div(budget) : executed.div(budget).times(100);
+/** An exact execution rate and the quotient it is made from. */
+export interface Rate {
+  /** executed / adjusted budget, rounded to the precision. */
+  quotient: Dec;
+  /** quotient × 100 (exact: the same digits). */
+  rate: Dec;
 }
 
+const SPENT_ALL: Rate = { quotient: ONE, rate: HUNDRED };
+
 /** executed / adjusted budget × 100, exactly; null when the budget is missing or zero. */
-export function exactRate(row: FundingRow): Dec | null {
-  return rateOf(dec(row.executed), dec(row.adjustedBudget));
+export function rateOf(executed: Dec | null, budget: Dec | null): Rate | null {
+  if (budget === null || executed === null || budget.isZero()) return null;
+  // Everything spent: executed / budget is exactly 1.
+  if (eq(executed, budget)) return SPENT_ALL;
+  const quotient = executed.div(budget);
+  return { quotient, rate: quotient.times(HUNDRED) };
 }
 
 /** min(rate, 100) / 100: the share of the budget an execution rate counts for. */
 export function spentShare(rate: Dec): Dec {
   return (gt(rate, HUNDRED) ? HUNDRED : rate).div(HUNDRED);
+}
+
+/**
+ * {@link spentShare} of an exact rate, without dividing: the rate is its
+ * quotient × 100 with the same digits, so rate / 100 is the quotient, and
+ * 100 / 100 is 1.
+ */
+function shareOf(r: Rate): Dec {
+  return gt(r.rate, HUNDRED) || eq(r.rate, HUNDRED) ? ONE : r.quotient;
 }
 
 /** min(rate, 100) / 100 × weight, the execution score formula. */
@@ -66,6 +77,8 @@ export interface IndicatorFigures {
   /** The level-1 label without whitespace. */
   readonly level1: string;
   readonly assessment: Assessment;
+  /** How the score renders the formula's exact value (quantitative rows with a formula and a score); undefined until asked for. */
+  match: RoundingMatch | undefined;
 }
 
 /** Shared per-form figures. */
@@ -89,10 +102,14 @@ export interface Facts {
   scoreSum: Dec;
   /** How many indicator scores are roundings of a formula's non-2-decimal value. */
   roundedIndicatorScores: number;
+  /** Σ indicator scores + execution score (see totals.ts recomputedTotal); undefined until asked for. */
+  recomputedTotal: Dec | undefined;
+  /** Σ weights + execution weight (see weights.ts recomputedTotalWeight); undefined until asked for. */
+  recomputedTotalWeight: Dec | undefined;
   /** Σ weights per split group (see weights.ts splitSums); undefined until asked for. */
   split: Map<SplitGroup, SplitSum> | null | undefined;
   /** The exact rate of each funding row (see {@link rowRate}); undefined until asked for. */
-  readonly rowRates: (Dec | null | undefined)[];
+  readonly rowRates: (Rate | null | undefined)[];
 }
 
 function rowFigures(row: FundingRow): RowFigures {
@@ -124,13 +141,16 @@ export function facts(form: Form, mode: AcceptedRounding): Facts {
     weightSum: ZERO,
     scoreSum: ZERO,
     roundedIndicatorScores: 0,
+    recomputedTotal: undefined,
+    recomputedTotalWeight: undefined,
     split: undefined,
-    rowRates: new Array<Dec | null | undefined>(rows.length),
+    rowRates: new Array<Rate | null | undefined>(rows.length),
   };
   if (total) {
     const t = rows[total.index]!;
-    f.rate = rowRate(f, total.index);
-    f.spentShare = f.rate === null ? null : spentShare(f.rate);
+    const r = rowExactRate(f, total.index);
+    f.rate = r === null ? null : r.rate;
+    f.spentShare = r === null ? null : shareOf(r);
     f.executionWeight = t.weight;
     f.executionScore = t.score;
     if (f.spentShare !== null && t.weight !== null && t.score !== null) {
@@ -142,26 +162,77 @@ export function facts(form: Form, mode: AcceptedRounding): Facts {
     }
   }
   const indicators: IndicatorFigures[] = [];
-  let weightSum = ZERO;
-  let scoreSum = ZERO;
   let rounded = 0;
+  // Whether every weight and score is small enough that any sum of them is exact (see below).
+  let small = true;
+  let grouped = true;
   for (const ind of form.indicators) {
     const weight = dec(ind.weight);
     const score = dec(ind.score);
     const a = assess(ind, weight);
-    if (a.kind === "quantitative" && a.expectedExact !== null && score !== null
-      && !eq(score, a.expectedExact) && accepted(roundingMatch(score, a.expectedExact), mode)) {
-      rounded++;
+    let match: RoundingMatch | undefined;
+    if (a.kind === "quantitative" && a.expectedExact !== null && score !== null && !eq(score, a.expectedExact)) {
+      match = roundingMatch(score, a.expectedExact);
+      if (accepted(match, mode)) rounded++;
     }
-    if (weight !== null) weightSum = add(weightSum, weight);
-    if (score !== null) scoreSum = add(scoreSum, score);
-    indicators.push({ weight, score, level1: stripSpace(ind.level1), assessment: a });
+    const level1 = stripSpace(ind.level1);
+    if (small) small = isSmall(weight) && isSmall(score);
+    if (grouped) grouped = groupOfName(level1) !== null;
+    indicators.push({ weight, score, level1, assessment: a, match });
   }
   f.indicators = indicators;
-  f.weightSum = weightSum;
-  f.scoreSum = scoreSum;
   f.roundedIndicatorScores = rounded;
+  if (small) {
+    // Every weight and score is below 10^12 with at most 7 decimals, so every
+    // sum of them (and of their differences) has fewer digits than the
+    // precision and is exact, whatever the order. Σ weights is then the sum of
+    // the split groups' sums, which weights.split needs anyway; Σ scores is
+    // Σ weights plus what each row's score differs from its weight (nothing,
+    // on a row with full marks).
+    let weightSum = ZERO;
+    if (grouped) {
+      for (const g of splitSums(f)!.values()) weightSum = add(weightSum, g.weight);
+    } else {
+      for (const { weight } of indicators) if (weight !== null) weightSum = add(weightSum, weight);
+    }
+    let scoreSum = weightSum;
+    for (const { weight, score } of indicators) {
+      if (weight === score || (weight !== null && score !== null && eq(weight, score))) continue;
+      if (weight !== null) scoreSum = scoreSum.minus(weight);
+      if (score !== null) scoreSum = scoreSum.plus(score);
+    }
+    f.weightSum = weightSum;
+    f.scoreSum = scoreSum;
+  } else {
+    let weightSum = ZERO;
+    let scoreSum = ZERO;
+    for (const { weight, score } of indicators) {
+      if (weight !== null) weightSum = add(weightSum, weight);
+      if (score !== null) scoreSum = add(scoreSum, score);
+    }
+    f.weightSum = weightSum;
+    f.scoreSum = scoreSum;
+  }
   return f;
+}
+
+/** True for a figure that is null, or below 10^12 in size with at most 7 decimals. */
+function isSmall(x: Dec | null): boolean {
+  return x === null || (x.e < SMALL_E && x.decimalPlaces() <= SMALL_DP);
+}
+
+/**
+ * Bounds under which sums of figures are exact: |x| < 10^12 (exponent below
+ * 12) and at most 7 decimals, so a sum of up to 10^19 of them has at most
+ * 12 + 19 + 7 < 40 digits.
+ */
+const SMALL_E = 12;
+const SMALL_DP = 7;
+
+/** The exact rate of funding row i (see {@link rowExactRate}). */
+export function rowRate(f: Facts, i: number): Dec | null {
+  const r = rowExactRate(f, i);
+  return r === null ? null : r.rate;
 }
 
 /**
@@ -169,11 +240,11 @@ export function facts(form: Form, mode: AcceptedRounding): Facts {
  * budget and spending as an earlier one (当年财政拨款 repeating 年度资金总额
  * when it is the only source) has the same rate, so it is not divided again.
  */
-export function rowRate(f: Facts, i: number): Dec | null {
+function rowExactRate(f: Facts, i: number): Rate | null {
   const known = f.rowRates[i];
   if (known !== undefined) return known;
   const { executed, adjustedBudget } = f.rows[i]!;
-  let rate: Dec | null | undefined;
+  let rate: Rate | null | undefined;
   if (adjustedBudget === null || executed === null || adjustedBudget.isZero()) rate = null;
   for (let j = 0; rate === undefined && j < f.rows.length; j++) {
     const other = f.rowRates[j];

@@ -5,24 +5,26 @@
  */
 import type { Indicator } from "../model/index.js";
 import type { VerifyContext } from "./context.js";
-import { D, accepted, compare, display2, eq, fmt, gt, gte, lt, lte, roundingMatch, type Dec } from "./decimal.js";
+import { D, ONE, accepted, compare, display2, eq, fmt, gt, gte, lt, lte, roundingMatch, type Dec, type RoundingMatch } from "./decimal.js";
 import type { Facts } from "./facts.js";
 import type { Assessment } from "./measures.js";
 import { hasText } from "./text.js";
 
 /** indicator.outruns-spending fires when score share − spent share exceeds this fraction of the score share. */
 const OUTRUN_MARGIN = new D("0.05");
-const ONE = new D(1);
+/** 1 − OUTRUN_MARGIN: with every indicator at full score, the notice fires below this spent share. */
+const FULL_SHARE_BELOW = new D("0.95");
 
 /** Runs every indicator rule. */
 export function checkIndicators(ctx: VerifyContext, facts: Facts): void {
   ctx.form.indicators.forEach((ind, i) => {
-    const { weight, score, assessment } = facts.indicators[i]!;
+    const figures = facts.indicators[i]!;
+    const { weight, score, assessment } = figures;
     // score.range reports non-positive weights; nothing to judge without both figures.
     if (weight === null || score === null || weight.isZero() || weight.isNeg()) return;
     // One comparison of score with weight serves every rule below.
     const c = compare(score, weight);
-    checkAgainstMeasures(ctx, ind, i, weight, score, c, assessment);
+    checkAgainstMeasures(ctx, ind, i, weight, score, c, assessment, figures.match);
     checkReason(ctx, ind, i, weight, score, c);
   });
   checkOutrunsSpending(ctx, facts);
@@ -33,8 +35,12 @@ function measures(ind: Indicator): string {
   return `${ind.target.raw} → ${ind.actual.raw}`;
 }
 
-/** @param c score compared with weight (−1, 0, 1) */
-function checkAgainstMeasures(ctx: VerifyContext, ind: Indicator, i: number, weight: Dec, score: Dec, c: number, a: Assessment): void {
+/**
+ * @param c score compared with weight (−1, 0, 1)
+ * @param match how the score renders the formula's exact value, when facts worked it out
+ */
+function checkAgainstMeasures(ctx: VerifyContext, ind: Indicator, i: number, weight: Dec, score: Dec, c: number, a: Assessment,
+  match: RoundingMatch | undefined): void {
   if (a.kind === "quantitative") {
     const mode = ctx.mode;
     if (a.met) {
@@ -60,7 +66,7 @@ function checkAgainstMeasures(ctx: VerifyContext, ind: Indicator, i: number, wei
       });
       return;
     }
-    if (a.expectedExact === null || accepted(roundingMatch(score, a.expectedExact), mode)) return;
+    if (a.expectedExact === null || accepted(match ?? roundingMatch(score, a.expectedExact), mode)) return;
     const expected = display2(a.expectedExact, mode);
     const t = measures(ind);
     const proportional = a.formula === "proportional";
@@ -111,9 +117,18 @@ function checkOutrunsSpending(ctx: VerifyContext, facts: Facts): void {
   const { rate, spentShare, weightSum, scoreSum } = facts;
   // weightSum > 0
   if (rate === null || spentShare === null || weightSum.isZero() || weightSum.isNeg()) return;
-  // Scores equal to their weights are a share of exactly 1: no division needed.
-  const scoreShare = eq(scoreSum, weightSum) ? ONE : scoreSum.div(weightSum);
-  if (!gt(scoreShare.minus(spentShare), scoreShare.times(OUTRUN_MARGIN))) return;
+  // Scores equal to their weights are a share of exactly 1, and 1 − spent
+  // share > 0.05 × 1 is then spent share < 0.95: for a share in [0.1, 1]
+  // (at most 40 digits) 1 − share is exact; for a smaller or negative share,
+  // 1 − share rounds to at least 0.9 and the share is below 0.95 too.
+  let scoreShare: Dec;
+  if (eq(scoreSum, weightSum)) {
+    if (!lt(spentShare, FULL_SHARE_BELOW)) return;
+    scoreShare = ONE;
+  } else {
+    scoreShare = scoreSum.div(weightSum);
+    if (!gt(scoreShare.minus(spentShare), scoreShare.times(OUTRUN_MARGIN))) return;
+  }
   const printedRate = facts.total ? facts.rows[facts.total.index]!.rate : null;
   const spentShown = printedRate !== null ? D.min(printedRate, 100) : display2(spentShare.times(100), ctx.mode);
   const scoreShown = display2(scoreShare.times(100), ctx.mode);

@@ -11,7 +11,7 @@ import { recomputedTotalWeight, splitSums } from "./weights.js";
 /** Σ indicator scores + execution score. */
 export function recomputedTotal(facts: Facts): Dec {
   // scoreSum is a sum (rounded to the precision already), so adding nothing leaves it as it is.
-  return facts.executionScore === null ? facts.scoreSum : facts.scoreSum.plus(facts.executionScore);
+  return (facts.recomputedTotal ??= facts.executionScore === null ? facts.scoreSum : facts.scoreSum.plus(facts.executionScore));
 }
 
 /**

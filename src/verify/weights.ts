@@ -17,7 +17,7 @@ export function checkWeights(ctx: VerifyContext, facts: Facts): void {
 /** Σ indicator weights + execution weight; the figure weights.total and total.missing-row compare with the printed total weight. */
 export function recomputedTotalWeight(facts: Facts): Dec {
   // weightSum is a sum (rounded to the precision already), so adding nothing leaves it as it is.
-  return facts.executionWeight === null ? facts.weightSum : facts.weightSum.plus(facts.executionWeight);
+  return (facts.recomputedTotalWeight ??= facts.executionWeight === null ? facts.weightSum : facts.weightSum.plus(facts.executionWeight));
 }
 
 /** weights.total: Σ indicator weights + execution weight = printed total weight. */
@@ -93,7 +93,7 @@ export function splitGroupOf(level1: string): SplitGroup | null {
 }
 
 /** The split group of a level-1 label with its whitespace removed. */
-function groupOfName(name: string): SplitGroup | null {
+export function groupOfName(name: string): SplitGroup | null {
   if (name.includes("满意")) return "satisfaction";
   if (name.includes("效益")) return "benefit";
   if (name.includes("产出") || name.includes("成本")) return "output";

@@ -144,3 +144,42 @@ describe("paths", () => {
     }), { numRuns: 5000 });
   });
 });
+
+describe("per-form sums", () => {
+  // Figures as forms print them, and some no form prints: many decimals, huge, negative zero.
+  const figure = fc.oneof(
+    { weight: 6, arbitrary: fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.constantFrom(0, 1, 2)).map(([n, dp]) => new D(n).div(10 ** dp).toFixed(dp)) },
+    // 40 digits, and parts below its last digit that only add up to something when added together first.
+    { weight: 2, arbitrary: fc.constantFrom("0", "0.00", "-0.00", "-3.50", "12345678901234.5", "0.123456789", "99999999999.9999999",
+      "123456789012345678901234567890.123456", "1234567890123456789012345678901234567890", "0.3", "0.25") },
+  );
+  const level1 = fc.constantFrom("产出指标", "效益指标", "满意度指标", "成本指标", "满 意 度指标", "其他");
+  const row = fc.record({ level1, weight: fc.option(figure, { nil: null }), score: fc.option(figure, { nil: null }) });
+
+  it("Σ weights, Σ scores and the split sums are what adding row by row gives", async () => {
+    const { facts } = await import("../../src/verify/facts.js");
+    const { splitGroupOf } = await import("../../src/verify/weights.js");
+    const plain = (xs: (string | null)[]) => xs.reduce<Dec>((acc, v) => (v === null ? acc : acc.plus(v)), new D(0));
+    fc.assert(fc.property(fc.array(row, { maxLength: 15 }), (rows) => {
+      const form = {
+        funding: [], indicators: rows.map((r, i) => ({
+          level1: r.level1, level1Subtotal: null, level2: "数量指标", name: `指标${i}`,
+          target: { raw: "", op: null, value: null, unit: null, qualitative: null },
+          actual: { raw: "", op: null, value: null, unit: null, qualitative: null },
+          weight: r.weight, score: r.score, deviation: null,
+        })),
+      } as unknown as Parameters<typeof facts>[0];
+      const f = facts(form, "either");
+      expect(exact(f.weightSum)).toBe(exact(plain(rows.map((r) => r.weight))));
+      expect(exact(f.scoreSum)).toBe(exact(plain(rows.map((r) => r.score))));
+      // The split sums of the original code: the first weight as it is, then plus.
+      if (f.split !== undefined && f.split !== null) {
+        for (const [g, entry] of f.split) {
+          const members = rows.filter((r) => splitGroupOf(r.level1) === g);
+          const expected = members.slice(1).reduce<Dec>((acc, r) => acc.plus(r.weight ?? 0), new D(members[0]!.weight ?? 0));
+          expect(entry.weight.eq(expected) && entry.weight.isNeg() === expected.isNeg()).toBe(true);
+        }
+      }
+    }), { numRuns: 3000 });
+  });
+});
