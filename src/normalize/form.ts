@@ -9,10 +9,13 @@ import { fundingUnit, normalizeFunding } from "./funding.js";
 import { normalizeGoals } from "./goals.js";
 import { normalizeIndicators } from "./indicators.js";
 import { parseDecimal } from "./number.js";
-import { GRADES, TITLES, type Vocabulary } from "./vocabulary.js";
+import { GRADES, NOTES, TITLES, type Vocabulary } from "./vocabulary.js";
 
 const first = (refs: CellRef[]) => refs[0];
 const labelOf = (ref: CellRef | undefined) => (ref ? cleanLabel(ref.cell.text) || null : null);
+
+/** The provenance path of each known note, made once. */
+const NOTE_PATHS = new Map(NOTES.words.map((w) => [w, `notes.${w}`]));
 
 /** Turns one recognised form into the model, with provenance and diagnostics. */
 export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; diagnostics: Diagnostic[] } {
@@ -56,9 +59,9 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
 
   const notes: Record<string, string> = {};
   for (const n of raw.notes) {
-    const key = cleanLabel(n.label.cell.text);
+    const key = NOTES.cleaned(n.label.cell.text) ?? cleanLabel(n.label.cell.text);
     notes[key] = cleanFreeText(n.values.length === 1 ? n.values[0]!.cell.text : n.values.map((v) => v.cell.text).join("\n"));
-    ctx.at(`notes.${key}`, n.label);
+    ctx.at(NOTE_PATHS.get(key) ?? `notes.${key}`, n.label);
   }
 
   // provenance comes last, made from the log when first read (see ProvenanceLog).

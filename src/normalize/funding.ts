@@ -1,6 +1,6 @@
 import type { CellRef, RawForm } from "../../grammars/self-evaluation/index.js";
 import type { FundingRow, FundingRowKind } from "../model/form.js";
-import { cellKey, cleanLabel, isSpace } from "../text/chars.js";
+import { cellKey, cleanLabel, isSpace, keyIncludes } from "../text/chars.js";
 import { alignInOrder } from "./align.js";
 import { itemPaths, type FormContext, type ItemPaths } from "./context.js";
 import { parseDecimal } from "./number.js";
@@ -31,16 +31,17 @@ const DEFAULT_COLUMNS: Field[] = ["initialBudget", "adjustedBudget", "executed",
 
 /** The unit of the funding amounts: from the block's label, else a 单位：元 row, else 万元. */
 export function fundingUnit(raw: RawForm): "万元" | "元" {
-  const label = raw.funding ? cellKey(raw.funding.label.cell.text) : "";
-  // Both patterns end 元): most labels are let go by one search.
-  if (label.includes("元)")) {
-    if (/\((?:单位:)?元\)/.test(label)) return "元";
-    if (/\((?:单位:)?万元\)/.test(label)) return "万元";
+  // The label's key (cellKey) searched without making it, as the patterns
+  // /\((?:单位:)?元\)/ and /\((?:单位:)?万元\)/ would; both end 元), and
+  // most labels are let go by that one search.
+  const label = raw.funding ? raw.funding.label.cell.text : "";
+  if (keyIncludes(label, "元)")) {
+    if (keyIncludes(label, "(元)") || keyIncludes(label, "(单位:元)")) return "元";
+    if (keyIncludes(label, "(万元)") || keyIncludes(label, "(单位:万元)")) return "万元";
   }
   for (const row of raw.headerExtras) {
     for (const c of row.cells) {
-      const key = cellKey(c.cell.text);
-      const m = key.includes("单位:") ? /单位:(万元|元)/.exec(key) : null;
+      const m = keyIncludes(c.cell.text, "单位:") ? /单位:(万元|元)/.exec(cellKey(c.cell.text)) : null;
       if (m) return m[1] as "万元" | "元";
     }
   }

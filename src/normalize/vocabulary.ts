@@ -82,3 +82,8 @@ export const FUNDING_LABELS = new Vocabulary([
   "年度资金总额", "资金总额", "当年财政拨款", "本年财政拨款", "财政拨款", "财政资金", "上年结转资金", "上年结转",
   "其他资金", "财政专户管理资金", "单位资金",
 ]);
+
+/** The labels of the notes rows after the table, as jixiao's patterns spell them (Han characters only). */
+export const NOTES = new Vocabulary([
+  "评价结论", "自评结论", "存在问题", "存在的问题", "改进措施", "整改措施", "问题及改进措施", "结果应用", "其他说明",
+]);

@@ -217,3 +217,30 @@ export function cleansTo(s: string, label: string): boolean {
   }
   return k === m;
 }
+
+/** The code unit cellKey makes of c (foldWidth's, or c itself), or -1 when it drops c. */
+function keyCode(c: number): number {
+  if (isSpace(c)) return -1;
+  const f = foldOf(c);
+  return f === -1 ? c : f >= 0 ? f : -1;
+}
+
+/** cellKey(s).includes(part), read off s without making its key. */
+export function keyIncludes(s: string, part: string): boolean {
+  const m = part.length;
+  if (m === 0) return true;
+  const first = part.charCodeAt(0);
+  for (let i = 0; i < s.length; i++) {
+    if (keyCode(s.charCodeAt(i)) !== first) continue;
+    // The rest of part, from the code units cellKey keeps after i.
+    let k = 1;
+    for (let j = i + 1; k < m && j < s.length; j++) {
+      const c = keyCode(s.charCodeAt(j));
+      if (c === -1) continue;
+      if (c !== part.charCodeAt(k)) break;
+      k++;
+    }
+    if (k === m) return true;
+  }
+  return false;
+}

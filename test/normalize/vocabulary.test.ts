@@ -6,17 +6,17 @@ import { ProvenanceLog } from "../../src/model/provenance-log.js";
 import { completeLabel } from "../../src/normalize/label-fragments.js";
 import { decimalText } from "../../src/normalize/number.js";
 import {
-  FUNDING_LABELS, GRADES, LEVEL1_LABELS, LEVEL2_LABELS, LEVEL_LABELS, TITLES, UNITS, Vocabulary,
+  FUNDING_LABELS, GRADES, LEVEL1_LABELS, LEVEL2_LABELS, LEVEL_LABELS, NOTES, TITLES, UNITS, Vocabulary,
 } from "../../src/normalize/vocabulary.js";
 import { parseText } from "../../src/parse.js";
-import { cleanLabel, cleansTo, isHan } from "../../src/text/chars.js";
+import { cellKey, cleanLabel, cleansTo, isHan, keyIncludes } from "../../src/text/chars.js";
 import { fixture, SEED_TEXT } from "../helpers.js";
 
 // The normaliser gives a value that reads as a known word (a level label, a
 // unit, a common number) that word's own string, read off the cell without
 // making the value first. These check that it is only ever the same text.
 
-const HAN_ONLY = [LEVEL_LABELS, TITLES, GRADES];
+const HAN_ONLY = [LEVEL_LABELS, TITLES, GRADES, NOTES];
 const around = ["", " ", "  ", "\u3000", "\t", "\n", "\u00a0", "\u200b", "\ufeff"];
 const others = ["汉", "a", "(", "（", "１", "≧", "𠀀", "\ud840", ":", "分)", "(50分)"];
 
@@ -68,6 +68,19 @@ describe("cleansTo and Vocabulary", () => {
         expect(v.slice(s, from, to)).toBe(s.slice(from, to));
       }), { numRuns: 3000 });
     }
+  });
+});
+
+describe("keyIncludes", () => {
+  it("is cellKey(s).includes(part) (property)", () => {
+    const parts = ["元)", "(元)", "(单位:元)", "(万元)", "(单位:万元)", "单位:", "a", "aa", "≥"];
+    const pieces = [..."()（）:：单位万元a", " ", "\u3000", "\t", "\u200b", "\ufeff", "≧", "项目资金", "（单位：万元）", "(元)"];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((a) => a.join(""));
+    fc.assert(fc.property(text, fc.constantFrom(...parts), (s, part) => {
+      expect(keyIncludes(s, part), JSON.stringify([s, part])).toBe(cellKey(s).includes(part));
+    }), { numRuns: 5000 });
+    expect(keyIncludes("项目资金 （万 元）", "(万元)")).toBe(true);
+    expect(keyIncludes("项目资金", "")).toBe(true);
   });
 });
 
