@@ -15,7 +15,7 @@ import { facts } from "./facts.js";
 import { checkFunding } from "./funding.js";
 import { checkGrade } from "./grade.js";
 import { checkIndicators } from "./indicators.js";
-import { prepareOptions, resolveOptions, type PreparedOptions, type VerifyOptions } from "./options.js";
+import { VerifyOptions, prepareOptions, resolveOptions, type PreparedOptions } from "./options.js";
 import { checkScores } from "./scores.js";
 import { checkTotals } from "./totals.js";
 import { checkWeights } from "./weights.js";
@@ -44,13 +44,32 @@ export { gradeFor } from "./grade.js";
  * @throws ZodError when the options are invalid
  */
 export function verify(form: Form, options?: VerifyOptions, formIndex = 0): Verification {
-  return verifyPrepared(form, options === undefined ? defaults() : prepareOptions(resolveOptions(options)), formIndex);
+  return verifyPrepared(form, prepared(options), formIndex);
 }
 
-// The options of `verify(form)` never change, so they are worked out once.
+/** Options checked and prepared; the defaults only once. */
+function prepared(options: VerifyOptions | undefined): PreparedOptions {
+  return saysNothing(options) ? defaults() : prepareOptions(resolveOptions(options));
+}
+
+// Options that say nothing always resolve to the defaults, so those are worked out once.
 let defaultOptions: PreparedOptions | undefined;
 function defaults(): PreparedOptions {
   return (defaultOptions ??= prepareOptions(resolveOptions(undefined)));
+}
+
+const OPTION_KEYS = Object.keys(VerifyOptions.shape);
+
+/**
+ * True for options that resolve to the defaults without being read:
+ * undefined, or a plain object (`{}`, as parseText passes when given none)
+ * with no enumerable key and no option key, own or inherited.
+ */
+function saysNothing(options: VerifyOptions | undefined): boolean {
+  if (options === undefined) return true;
+  if (typeof options !== "object" || options === null || Object.getPrototypeOf(options) !== Object.prototype) return false;
+  for (const _ in options) return false;
+  return !OPTION_KEYS.some((k) => k in options);
 }
 
 /**
@@ -60,7 +79,7 @@ function defaults(): PreparedOptions {
  * @throws ZodError when the options are invalid
  */
 export function formVerifier(options?: VerifyOptions): (form: Form, formIndex: number) => Verification {
-  const opts = prepareOptions(resolveOptions(options));
+  const opts = prepared(options);
   return (form, formIndex) => verifyPrepared(form, opts, formIndex);
 }
 

@@ -183,3 +183,21 @@ describe("per-form sums", () => {
     }), { numRuns: 3000 });
   });
 });
+
+describe("options worked out once", () => {
+  it("{} and undefined give the defaults; an option inherited from a prototype still counts", async () => {
+    const { formVerifier, verify } = await import("../../src/verify/index.js");
+    const { seedForms } = await import("./seed.js");
+    const forms = seedForms();
+    const inherited = Object.create({ rounding: "half-up" }) as { rounding: "half-up" };
+    forms.forEach((form, i) => {
+      expect(verify(form, {}, i)).toEqual(verify(form, undefined, i));
+      expect(formVerifier({})(form, i)).toEqual(verify(form, undefined, i));
+      expect(verify(form, inherited, i)).toEqual(verify(form, { rounding: "half-up" }, i));
+      expect(formVerifier(inherited)(form, i)).toEqual(verify(form, { rounding: "half-up" }, i));
+    });
+    // Half-up only differs from the defaults on a truncating form: the seed truncates.
+    expect(forms.some((form, i) => JSON.stringify(verify(form, inherited, i)) !== JSON.stringify(verify(form, {}, i)))).toBe(true);
+    expect(() => formVerifier({ rounding: "sometimes" } as never)).toThrow();
+  });
+});
