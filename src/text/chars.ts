@@ -180,6 +180,8 @@ export function cellKey(s: string): string {
   let i = 0;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
+    // Printable ASCII, Han and CJK punctuation, the usual, stay as they are.
+    if ((c > 0x20 && c < 0xa0) || (c > 0x3000 && c < 0xfeff)) continue;
     if (isSpace(c) || foldOf(c) !== -1) break;
   }
   if (i === n) return s;
