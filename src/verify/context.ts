@@ -81,14 +81,14 @@ export class VerifyContext {
 
   /**
    * The findings sorted error → warning → notice, then top to bottom; equal
-   * keys keep the order the rules reported them in.
+   * keys keep the order the rules reported them in. Called once, when the
+   * form is done: the array returned may be the context's own.
    */
   sortedFindings(): Finding[] {
     const n = this.findings.length;
-    if (n < 2) return this.findings.slice();
     let sorted = true;
     for (let i = 1; i < n && sorted; i++) sorted = compareKeys(this.keys[i - 1]!, this.keys[i]!) <= 0;
-    if (sorted) return this.findings.slice();
+    if (sorted) return this.findings;
     const order = Array.from({ length: n }, (_, i) => i);
     // Array.prototype.sort is stable, so equal keys keep the families' order.
     order.sort((a, b) => compareKeys(this.keys[a]!, this.keys[b]!));

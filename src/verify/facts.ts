@@ -77,7 +77,7 @@ export interface IndicatorFigures {
   /** The level-1 label without whitespace. */
   readonly level1: string;
   readonly assessment: Assessment;
-  /** How the score renders the formula's exact value (quantitative rows with a formula and a score); undefined until asked for. */
+  /** How the score renders the formula's exact value (unmet rows with a formula and a score), when facts needed it. */
   match: RoundingMatch | undefined;
 }
 
@@ -171,7 +171,7 @@ export function facts(form: Form, mode: AcceptedRounding): Facts {
     const score = dec(ind.score);
     const a = assess(ind, weight);
     let match: RoundingMatch | undefined;
-    if (a.kind === "quantitative" && a.expectedExact !== null && score !== null && !eq(score, a.expectedExact)) {
+    if (a.kind === "unmet" && a.expectedExact !== null && score !== null && !eq(score, a.expectedExact)) {
       match = roundingMatch(score, a.expectedExact);
       if (accepted(match, mode)) rounded++;
     }

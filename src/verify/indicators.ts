@@ -41,20 +41,20 @@ function measures(ind: Indicator): string {
  */
 function checkAgainstMeasures(ctx: VerifyContext, ind: Indicator, i: number, weight: Dec, score: Dec, c: number, a: Assessment,
   match: RoundingMatch | undefined): void {
-  if (a.kind === "quantitative") {
-    const mode = ctx.mode;
-    if (a.met) {
-      if (c < 0) {
-        const t = measures(ind);
-        ctx.report({
-          rule: "indicator.met-partial", path: `indicators[${i}].score`, row: ind.name,
-          zh: `指标“${ind.name}”已完成（${t}），得分 ${fmt(score)} 低于分值 ${fmt(weight)}`,
-          en: `"${ind.name}" met its target (${t}) yet scores ${fmt(score)} of ${fmt(weight)}`,
-          expected: weight, found: score,
-        });
-      }
-      return;
+  if (a.kind === "met") {
+    if (c < 0) {
+      const t = measures(ind);
+      ctx.report({
+        rule: "indicator.met-partial", path: `indicators[${i}].score`, row: ind.name,
+        zh: `指标“${ind.name}”已完成（${t}），得分 ${fmt(score)} 低于分值 ${fmt(weight)}`,
+        en: `"${ind.name}" met its target (${t}) yet scores ${fmt(score)} of ${fmt(weight)}`,
+        expected: weight, found: score,
+      });
     }
+    return;
+  }
+  if (a.kind === "unmet") {
+    const mode = ctx.mode;
     if (c === 0) {
       const expected = a.expectedExact === null ? null : display2(a.expectedExact, mode);
       const t = measures(ind);

@@ -15,13 +15,15 @@ export type QualitativeLevel = "未达成" | "部分达成" | "达成";
 
 /** How an indicator's measures bear on its score. */
 export type Assessment =
+  /** A quantitative target reached. */
+  | { kind: "met" }
+  /** A quantitative target not reached. */
   | {
-      kind: "quantitative";
+      kind: "unmet";
       op: MeasureOp;
       target: Dec;
       actual: Dec;
-      met: boolean;
-      /** The formula that applies when the target is not met; null when none can (zero target, zero actual). */
+      /** The formula that applies; null when none can (zero target, zero actual). */
       formula: Formula | null;
       /** Exact value of the formula × weight; null when no formula applies or there is no weight. */
       expectedExact: Dec | null;
@@ -80,7 +82,9 @@ export function assess(indicator: Indicator, weight: Dec | null = dec(indicator.
   return assessQuantitative(target, dec(target.value)!, dec(actual.value)!, weight);
 }
 
+// Shared: they carry nothing of the row they describe.
 const NONE: Assessment = { kind: "none" };
+const MET: Assessment = { kind: "met" };
 
 function assessQualitative(actual: Measure): Assessment {
   const level = qualitativeLevel(actual.qualitative ?? actual.raw);
@@ -116,16 +120,15 @@ function assessQuantitative(target: Measure, t: Dec, a: Dec, weight: Dec | null)
       met = c < 0;
       break;
   }
-  if (!met) {
-    if ((op === ">=" || op === ">" || op === "=") && c < 0 && targetPositive) formula = "proportional";
-    // actual > 0 and target ≥ 0
-    if ((op === "<=" || op === "<") && !a.isZero() && !a.isNeg() && (t.isZero() || !t.isNeg())) formula = "reverse";
-  }
+  if (met) return MET;
+  if ((op === ">=" || op === ">" || op === "=") && c < 0 && targetPositive) formula = "proportional";
+  // actual > 0 and target ≥ 0
+  if ((op === "<=" || op === "<") && !a.isZero() && !a.isNeg() && (t.isZero() || !t.isNeg())) formula = "reverse";
   let expectedExact: Dec | null = null;
   if (formula !== null && weight !== null) {
     expectedExact = formula === "proportional"
       ? (a.isNeg() ? ZERO : a).div(t).times(weight) // max(actual, 0)
       : t.div(a).times(weight);
   }
-  return { kind: "quantitative", op, target: t, actual: a, met, formula, expectedExact };
+  return { kind: "unmet", op, target: t, actual: a, formula, expectedExact };
 }
