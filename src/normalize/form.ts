@@ -117,7 +117,7 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
  * totals and grade, the notes, the goals, each funding row's label and
  * values, and eight per indicator row. The log is made that big at once.
  */
-function mostValues(raw: RawForm): number {
+export function mostValues(raw: RawForm): number {
   let n = 8 + raw.notes.length + 2;
   if (raw.funding) for (const row of raw.funding.rows) n += 1 + row.values.length;
   if (raw.indicators) n += 8 * raw.indicators.rows.length;
