@@ -104,8 +104,26 @@ const NEITHER: RoundingMatch = Object.freeze({ truncate: false, halfUp: false })
 export function roundingMatch(printed: Dec, exact: Dec): RoundingMatch {
   // An exact value with at most 2 decimals is both of its renderings.
   if (exact.decimalPlaces() <= 2) return eq(printed, exact) ? BOTH : NEITHER;
+  // For exact ≥ 0 and a printed p ≥ 0 with at most 2 decimals, p is the
+  // truncation when p ≤ exact < p + 0.01, and the half-up rounding when
+  // p − 0.005 ≤ exact < p + 0.005: one subtraction instead of two roundings.
+  // exact − p is exact (no rounding) when p's first digit is at or below
+  // exact's, and that is at most 10^30: its digits run from there down to
+  // exact's last or 10^-2, at most 40 of them.
+  if (!exact.isNeg() && !printed.isNeg() && printed.decimalPlaces() <= 2 && printed.e <= exact.e && exact.e <= 30) {
+    const d = exact.minus(printed);
+    const truncate = !d.isNeg() && lt(d, CENT);
+    const halfUp = gte(d, MINUS_HALF_CENT) && lt(d, HALF_CENT);
+    return truncate ? (halfUp ? BOTH : TRUNCATE_ONLY) : halfUp ? HALF_UP_ONLY : NEITHER;
+  }
   return { truncate: eq(printed, truncate2(exact)), halfUp: eq(printed, halfUp2(exact)) };
 }
+
+const CENT = new D("0.01");
+const HALF_CENT = new D("0.005");
+const MINUS_HALF_CENT = new D("-0.005");
+const TRUNCATE_ONLY: RoundingMatch = Object.freeze({ truncate: true, halfUp: false });
+const HALF_UP_ONLY: RoundingMatch = Object.freeze({ truncate: false, halfUp: true });
 
 /** The rounding a form may use, as configured. */
 export type AcceptedRounding = "truncate" | "half-up" | "either";

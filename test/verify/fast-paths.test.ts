@@ -201,3 +201,24 @@ describe("options worked out once", () => {
     expect(() => formVerifier({ rounding: "sometimes" } as never)).toThrow();
   });
 });
+
+describe("roundingMatch", () => {
+  it("is { truncate: printed = truncate2(exact), halfUp: printed = halfUp2(exact) }", async () => {
+    const { roundingMatch, truncate2, halfUp2 } = await import("../../src/verify/decimal.js");
+    const quotient = fc.tuple(fc.integer({ min: -2_000_000, max: 2_000_000 }), fc.integer({ min: 1, max: 3_000_000 }), fc.integer({ min: -3, max: 3 }))
+      .map(([a, b, k]) => new D(a).div(b).times(new D(10).pow(k)));
+    const exact = fc.oneof(quotient,
+      fc.tuple(fc.stringMatching(/^[0-9]{1,40}$/), fc.integer({ min: -45, max: 35 })).map(([ds, e]) => new D(`${ds}e${e}`)),
+      fc.constantFrom(new D("0.005"), new D("0.015"), new D("99.995"), new D("-0.005"), new D("0"), new D("-0"), new D("1e-50"), new D("9.9999999999999999999999999999999999999999")));
+    // Printed figures near the exact value (its roundings and their neighbours) and elsewhere.
+    const pair = fc.oneof(
+      fc.tuple(exact, fc.integer({ min: -2, max: 2 }), fc.constantFrom("down", "half")).map(([x, k, m]) =>
+        [(m === "down" ? truncate2(x) : halfUp2(x)).plus(new D(k).div(100)), x] as const),
+      fc.tuple(exact, exact).map(([p, x]) => [p, x] as const),
+      fc.tuple(exact, fc.constantFrom("0", "-0", "0.00", "0.001", "100", "-1.23", "1e31")).map(([x, p]) => [new D(p), x] as const),
+    );
+    fc.assert(fc.property(pair, ([printed, x]) => {
+      expect(roundingMatch(printed, x)).toEqual({ truncate: printed.eq(truncate2(x)), halfUp: printed.eq(halfUp2(x)) });
+    }), { numRuns: 30000 });
+  });
+});
