@@ -23,6 +23,8 @@ export interface Report {
   expected: Dec | string | null;
   /** Printed value. */
   found: Dec | string | null;
+  /** found − expected, when the rule has worked it out already (it must be exactly that). */
+  difference?: Dec;
 }
 
 /** Verification state of one form. */
@@ -64,7 +66,7 @@ export class VerifyContext {
     const expected = toText(r.expected);
     const found = toText(r.found);
     const difference = typeof r.expected === "object" && r.expected !== null && typeof r.found === "object" && r.found !== null
-      ? fmtAmount(r.found.minus(r.expected))
+      ? fmtAmount(r.difference ?? r.found.minus(r.expected))
       : null;
     const severity = ruleInfo(r.rule).severity;
     this.findings.push({

@@ -83,12 +83,13 @@ function checkRowsSum(ctx: VerifyContext, facts: Facts): void {
     const rounded = ctx.form.fundingUnit === "万元" ? nonZero : 0;
     // Equal sums are within any envelope (every envelope is positive).
     if (eq(found, expected) || withinAbs(found.minus(expected), envelope(rounded))) continue;
+    const [printed, parts] = [fmtAmount(found), fmtAmount(expected)];
     ctx.report({
       rule: "funding.rows-sum",
       path: `funding[${ti}].${col.key}`,
       row: total.label,
-      zh: `${total.label}的${col.zh} ${fmtAmount(found)} 不等于其中各行之和 ${fmtAmount(expected)}`,
-      en: `${col.en} of ${total.label} is ${fmtAmount(found)}, but its sub-rows add up to ${fmtAmount(expected)}`,
+      zh: `${total.label}的${col.zh} ${printed} 不等于其中各行之和 ${parts}`,
+      en: `${col.en} of ${total.label} is ${printed}, but its sub-rows add up to ${parts}`,
       expected,
       found,
     });
@@ -112,23 +113,25 @@ function checkRate(ctx: VerifyContext, facts: Facts, rates: RateMatches, row: Fu
   const expected = display2(exact, mode);
   if (initial !== null && executed !== null && !initial.isZero() && !eq(initial, budget)
     && accepted(roundingMatch(printed, executed.div(initial).times(100)), mode)) {
+    const [p, from, on, e] = [fmt(printed), fmtAmount(initial), fmtAmount(budget), fmt(expected)];
     ctx.report({
       rule: "funding.rate",
       path: `funding[${i}].rate`,
       row: row.label,
-      zh: `${row.label}执行率 ${fmt(printed)} 以年初预算数 ${fmtAmount(initial)} 为基数计算；应以全年预算数 ${fmtAmount(budget)} 为基数，得 ${fmt(expected)}`,
-      en: `${row.label}: rate ${fmt(printed)} was computed on the initial budget ${fmtAmount(initial)}; on the adjusted budget ${fmtAmount(budget)} it is ${fmt(expected)} (wrong base)`,
+      zh: `${row.label}执行率 ${p} 以年初预算数 ${from} 为基数计算；应以全年预算数 ${on} 为基数，得 ${e}`,
+      en: `${row.label}: rate ${p} was computed on the initial budget ${from}; on the adjusted budget ${on} it is ${e} (wrong base)`,
       expected,
       found: printed,
     });
     return;
   }
+  const [spent, on, e, p] = [fmtAmount(executed ?? ZERO), fmtAmount(budget), fmt(expected), fmt(printed)];
   ctx.report({
     rule: "funding.rate",
     path: `funding[${i}].rate`,
     row: row.label,
-    zh: `${row.label}执行率应为 ${fmtAmount(executed ?? new D(0))} / ${fmtAmount(budget)} × 100 = ${fmt(expected)}，表中为 ${fmt(printed)}`,
-    en: `${row.label}: rate should be ${fmtAmount(executed ?? new D(0))} / ${fmtAmount(budget)} × 100 = ${fmt(expected)}, printed ${fmt(printed)}`,
+    zh: `${row.label}执行率应为 ${spent} / ${on} × 100 = ${e}，表中为 ${p}`,
+    en: `${row.label}: rate should be ${spent} / ${on} × 100 = ${e}, printed ${p}`,
     expected,
     found: printed,
   });
@@ -156,12 +159,13 @@ function checkScore(ctx: VerifyContext, facts: Facts, row: FundingRow, i: number
   // are consistent too: 92.79 % × 10 = 9.279 → 9.27.
   if (printedRate !== null && accepted(roundingMatch(printed, executionScore(printedRate, weight)), mode)) return;
   const expected = display2(exact, mode);
+  const [r, w, e, p] = [fmt(rate), fmt(weight), fmt(expected), fmt(printed)];
   ctx.report({
     rule: "funding.score",
     path: `funding[${i}].score`,
     row: row.label,
-    zh: `预算执行得分应为 min（${fmt(rate)}， 100） / 100 × ${fmt(weight)} = ${fmt(expected)}，表中为 ${fmt(printed)}`,
-    en: `execution score should be min(${fmt(rate)}, 100) / 100 × ${fmt(weight)} = ${fmt(expected)}, printed ${fmt(printed)}`,
+    zh: `预算执行得分应为 min（${r}， 100） / 100 × ${w} = ${e}，表中为 ${p}`,
+    en: `execution score should be min(${r}, 100) / 100 × ${w} = ${e}, printed ${p}`,
     expected,
     found: printed,
   });
@@ -169,13 +173,14 @@ function checkScore(ctx: VerifyContext, facts: Facts, row: FundingRow, i: number
 
 function reportZeroBudget(ctx: VerifyContext, row: FundingRow, i: number, column: "rate" | "score", printed: Dec): void {
   const zhCol = column === "rate" ? "执行率" : "得分";
+  const p = fmt(printed);
   ctx.report({
     rule: "funding.zero-budget",
     path: `funding[${i}].${column}`,
     row: row.label,
-    zh: `${row.label}全年预算数为 0，${zhCol}却为 ${fmt(printed)}`,
-    en: `${row.label}: the adjusted budget is zero, yet the ${column} is ${fmt(printed)}`,
-    expected: new D(0),
+    zh: `${row.label}全年预算数为 0，${zhCol}却为 ${p}`,
+    en: `${row.label}: the adjusted budget is zero, yet the ${column} is ${p}`,
+    expected: ZERO,
     found: printed,
   });
 }
@@ -184,12 +189,13 @@ function reportZeroBudget(ctx: VerifyContext, row: FundingRow, i: number, column
 function checkWeight(ctx: VerifyContext, figures: RowFigures, row: FundingRow, i: number): void {
   const weight = figures.weight;
   if (weight === null || eq(weight, STANDARD_EXECUTION_WEIGHT)) return;
+  const w = fmt(weight);
   ctx.report({
     rule: "funding.weight",
     path: `funding[${i}].weight`,
     row: row.label,
-    zh: `预算执行率分值为 ${fmt(weight)}，通常为 10`,
-    en: `the execution criterion is worth ${fmt(weight)}, normally 10`,
+    zh: `预算执行率分值为 ${w}，通常为 10`,
+    en: `the execution criterion is worth ${w}, normally 10`,
     expected: STANDARD_EXECUTION_WEIGHT,
     found: weight,
   });
@@ -202,12 +208,13 @@ function checkOverspend(ctx: VerifyContext, figures: RowFigures, row: FundingRow
   // A negative budget is a cut (调减, printed (1.500) or -1.500): nothing can be
   // overspent against it.
   if (budget.isNeg()) return;
+  const [spent, on] = [fmtAmount(executed), fmtAmount(budget)];
   ctx.report({
     rule: "funding.overspend",
     path: `funding[${i}].executed`,
     row: row.label,
-    zh: `${row.label}全年执行数 ${fmtAmount(executed)} 超过全年预算数 ${fmtAmount(budget)}`,
-    en: `${row.label}: executed ${fmtAmount(executed)} exceeds the adjusted budget ${fmtAmount(budget)}`,
+    zh: `${row.label}全年执行数 ${spent} 超过全年预算数 ${on}`,
+    en: `${row.label}: executed ${spent} exceeds the adjusted budget ${on}`,
     expected: budget,
     found: executed,
   });
@@ -219,12 +226,13 @@ function checkUnderspent(ctx: VerifyContext, figures: RowFigures, row: FundingRo
   const judged = rate ?? printed;
   if (judged === null || gte(judged, UNDERSPENT_BELOW)) return;
   const shown = printed ?? display2(judged, ctx.mode);
+  const s = fmt(shown);
   ctx.report({
     rule: "funding.underspent",
     path: `funding[${i}].rate`,
     row: row.label,
-    zh: `预算执行率 ${fmt(shown)}% 低于 90%`,
-    en: `execution rate ${fmt(shown)} % is below 90 %`,
+    zh: `预算执行率 ${s}% 低于 90%`,
+    en: `execution rate ${s} % is below 90 %`,
     expected: UNDERSPENT_BELOW,
     found: shown,
   });
@@ -247,5 +255,6 @@ function checkAdjusted(ctx: VerifyContext, figures: RowFigures, row: FundingRow,
     en: `budget adjusted during the year: initial ${from} ${unit}, adjusted ${to} ${unit} (${change.isNeg() ? "cut by" : "raised by"} ${by})`,
     expected: initial,
     found: adjusted,
+    difference: change,
   });
 }

@@ -34,12 +34,13 @@ export function checkGrade(ctx: VerifyContext, facts: Facts): void {
   const basis = printedTotal ?? recomputed;
   const expected = gradeOf(basis, bands);
   if (expected !== printed) {
+    const total = fmt(basis);
     ctx.report({
       rule: "grade.band",
       path: "grade",
       row: "评分等级",
-      zh: `总分 ${fmt(basis)} 对应等级“${expected}”，表中为“${printed}”`,
-      en: `a total of ${fmt(basis)} grades as "${expected}", printed "${printed}"`,
+      zh: `总分 ${total} 对应等级“${expected}”，表中为“${printed}”`,
+      en: `a total of ${total} grades as "${expected}", printed "${printed}"`,
       expected,
       found: printed,
     });
@@ -50,12 +51,13 @@ export function checkGrade(ctx: VerifyContext, facts: Facts): void {
     && !withinAbs(printedTotal.minus(recomputed), totalEnvelope(facts, ctx.mode))) {
     const trueGrade = gradeOf(recomputed, bands);
     if (trueGrade !== printed) {
+      const [shown, recomputedShown] = [fmt(printedTotal), fmt(recomputed)];
       ctx.report({
         rule: "grade.band",
         path: "grade",
         row: "评分等级",
-        zh: `等级“${printed}”依据所印总分 ${fmt(printedTotal)}；重算总分 ${fmt(recomputed)} 对应“${trueGrade}”`,
-        en: `grade "${printed}" follows the printed total ${fmt(printedTotal)}; the recomputed total ${fmt(recomputed)} grades as "${trueGrade}"`,
+        zh: `等级“${printed}”依据所印总分 ${shown}；重算总分 ${recomputedShown} 对应“${trueGrade}”`,
+        en: `grade "${printed}" follows the printed total ${shown}; the recomputed total ${recomputedShown} grades as "${trueGrade}"`,
         expected: trueGrade,
         found: printed,
       });

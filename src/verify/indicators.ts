@@ -43,11 +43,11 @@ function checkAgainstMeasures(ctx: VerifyContext, ind: Indicator, i: number, wei
   match: RoundingMatch | undefined): void {
   if (a.kind === "met") {
     if (c < 0) {
-      const t = measures(ind);
+      const [t, s, w] = [measures(ind), fmt(score), fmt(weight)];
       ctx.report({
         rule: "indicator.met-partial", path: `indicators[${i}].score`, row: ind.name,
-        zh: `指标“${ind.name}”已完成（${t}），得分 ${fmt(score)} 低于分值 ${fmt(weight)}`,
-        en: `"${ind.name}" met its target (${t}) yet scores ${fmt(score)} of ${fmt(weight)}`,
+        zh: `指标“${ind.name}”已完成（${t}），得分 ${s} 低于分值 ${w}`,
+        en: `"${ind.name}" met its target (${t}) yet scores ${s} of ${w}`,
         expected: weight, found: score,
       });
     }
@@ -57,26 +57,26 @@ function checkAgainstMeasures(ctx: VerifyContext, ind: Indicator, i: number, wei
     const mode = ctx.mode;
     if (c === 0) {
       const expected = a.expectedExact === null ? null : display2(a.expectedExact, mode);
-      const t = measures(ind);
+      const [t, s, e] = [measures(ind), fmt(score), expected ? fmt(expected) : ""];
       ctx.report({
         rule: "indicator.unmet-full", path: `indicators[${i}].score`, row: ind.name,
-        zh: `指标“${ind.name}”未完成（${t}），却得满分 ${fmt(score)}` + (expected ? `；按公式应为 ${fmt(expected)}` : ""),
-        en: `"${ind.name}" did not meet its target (${t}), yet scores the full ${fmt(score)}` + (expected ? `; the formula gives ${fmt(expected)}` : ""),
+        zh: `指标“${ind.name}”未完成（${t}），却得满分 ${s}` + (expected ? `；按公式应为 ${e}` : ""),
+        en: `"${ind.name}" did not meet its target (${t}), yet scores the full ${s}` + (expected ? `; the formula gives ${e}` : ""),
         expected, found: score,
       });
       return;
     }
     if (a.expectedExact === null || accepted(match ?? roundingMatch(score, a.expectedExact), mode)) return;
     const expected = display2(a.expectedExact, mode);
-    const t = measures(ind);
+    const [t, s, e] = [measures(ind), fmt(score), fmt(expected)];
     const proportional = a.formula === "proportional";
     const formula = proportional
       ? `${fmt(a.actual)} / ${fmt(a.target)} × ${fmt(weight)}`
       : `${fmt(a.target)} / ${fmt(a.actual)} × ${fmt(weight)}`;
     ctx.report({
       rule: proportional ? "indicator.proportional" : "indicator.reverse", path: `indicators[${i}].score`, row: ind.name,
-      zh: `指标“${ind.name}”未完成（${t}）：${proportional ? "按比例" : "反向指标"}得分应为 ${formula} = ${fmt(expected)}，表中为 ${fmt(score)}`,
-      en: `"${ind.name}" missed its target (${t}): ${proportional ? "proportional" : "reverse"} score ${formula} = ${fmt(expected)}, printed ${fmt(score)}`,
+      zh: `指标“${ind.name}”未完成（${t}）：${proportional ? "按比例" : "反向指标"}得分应为 ${formula} = ${e}，表中为 ${s}`,
+      en: `"${ind.name}" missed its target (${t}): ${proportional ? "proportional" : "reverse"} score ${formula} = ${e}, printed ${s}`,
       expected, found: score,
     });
     return;
@@ -87,10 +87,11 @@ function checkAgainstMeasures(ctx: VerifyContext, ind: Indicator, i: number, wei
     const inRange = gte(score, low) && (a.highInclusive ? lte(score, high) : lt(score, high));
     if (inRange) return;
     const range = `[${fmt(low)}, ${fmt(high)}${a.highInclusive ? "]" : ")"}`;
+    const s = fmt(score);
     ctx.report({
       rule: "indicator.qualitative", path: `indicators[${i}].score`, row: ind.name,
-      zh: `指标“${ind.name}”完成情况为“${a.level}”，得分应在 ${range} 内，表中为 ${fmt(score)}`,
-      en: `"${ind.name}" is ${a.level === "达成" ? "achieved" : a.level === "部分达成" ? "partly achieved" : "not achieved"} (${a.level}): its score belongs in ${range}, printed ${fmt(score)}`,
+      zh: `指标“${ind.name}”完成情况为“${a.level}”，得分应在 ${range} 内，表中为 ${s}`,
+      en: `"${ind.name}" is ${a.level === "达成" ? "achieved" : a.level === "部分达成" ? "partly achieved" : "not achieved"} (${a.level}): its score belongs in ${range}, printed ${s}`,
       expected: range, found: score,
     });
   }
@@ -100,10 +101,11 @@ function checkAgainstMeasures(ctx: VerifyContext, ind: Indicator, i: number, wei
 function checkReason(ctx: VerifyContext, ind: Indicator, i: number, weight: Dec, score: Dec, c: number): void {
   // c: score compared with weight; only a score below the weight needs a reason.
   if (c >= 0 || hasText(ind.deviation ?? "")) return;
+  const [s, w] = [fmt(score), fmt(weight)];
   ctx.report({
     rule: "indicator.no-reason", path: `indicators[${i}].deviation`, row: ind.name,
-    zh: `指标“${ind.name}”扣分（${fmt(score)} / ${fmt(weight)}），却未填写偏差原因`,
-    en: `"${ind.name}" lost points (${fmt(score)} of ${fmt(weight)}) with no deviation reason`,
+    zh: `指标“${ind.name}”扣分（${s} / ${w}），却未填写偏差原因`,
+    en: `"${ind.name}" lost points (${s} of ${w}) with no deviation reason`,
     expected: weight, found: score,
   });
 }
@@ -132,10 +134,11 @@ function checkOutrunsSpending(ctx: VerifyContext, facts: Facts): void {
   const printedRate = facts.total ? facts.rows[facts.total.index]!.rate : null;
   const spentShown = printedRate !== null ? D.min(printedRate, 100) : display2(spentShare.times(100), ctx.mode);
   const scoreShown = display2(scoreShare.times(100), ctx.mode);
+  const [share, scores, weights, spent] = [fmt(scoreShown), fmt(scoreSum), fmt(weightSum), fmt(spentShown)];
   ctx.report({
     rule: "indicator.outruns-spending", path: "indicators", row: "绩效指标",
-    zh: `指标得分率 ${fmt(scoreShown)}%（${fmt(scoreSum)} / ${fmt(weightSum)}），预算执行率仅 ${fmt(spentShown)}%`,
-    en: `indicators score ${fmt(scoreShown)} % of their weights (${fmt(scoreSum)} / ${fmt(weightSum)}) while only ${fmt(spentShown)} % of the budget was spent`,
+    zh: `指标得分率 ${share}%（${scores} / ${weights}），预算执行率仅 ${spent}%`,
+    en: `indicators score ${share} % of their weights (${scores} / ${weights}) while only ${spent} % of the budget was spent`,
     expected: spentShown, found: scoreShown,
   });
 }

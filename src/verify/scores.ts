@@ -13,12 +13,13 @@ export function checkScores(ctx: VerifyContext, facts: Facts): void {
     const { weight, score } = facts.indicators[i]!;
     // weight ≤ 0
     if (weight !== null && (weight.isZero() || weight.isNeg())) {
+      const w = fmt(weight);
       ctx.report({
         rule: "score.range",
         path: `indicators[${i}].weight`,
         row: ind.name,
-        zh: `指标“${ind.name}”分值为 ${fmt(weight)}，应大于 0`,
-        en: `indicator "${ind.name}" has weight ${fmt(weight)}; weights must be positive`,
+        zh: `指标“${ind.name}”分值为 ${w}，应大于 0`,
+        en: `indicator "${ind.name}" has weight ${w}; weights must be positive`,
         expected: "> 0",
         found: weight,
       });
@@ -26,22 +27,24 @@ export function checkScores(ctx: VerifyContext, facts: Facts): void {
     }
     if (score === null) return;
     if (score.isNeg()) {
+      const s = fmt(score);
       ctx.report({
         rule: "score.range",
         path: `indicators[${i}].score`,
         row: ind.name,
-        zh: `指标“${ind.name}”得分 ${fmt(score)} 小于 0`,
-        en: `indicator "${ind.name}" scores ${fmt(score)}, below 0`,
+        zh: `指标“${ind.name}”得分 ${s} 小于 0`,
+        en: `indicator "${ind.name}" scores ${s}, below 0`,
         expected: new D(0),
         found: score,
       });
     } else if (weight !== null && gt(score, weight)) {
+      const [s, w] = [fmt(score), fmt(weight)];
       ctx.report({
         rule: "score.range",
         path: `indicators[${i}].score`,
         row: ind.name,
-        zh: `指标“${ind.name}”得分 ${fmt(score)} 超过分值 ${fmt(weight)}`,
-        en: `indicator "${ind.name}" scores ${fmt(score)}, more than its weight ${fmt(weight)}`,
+        zh: `指标“${ind.name}”得分 ${s} 超过分值 ${w}`,
+        en: `indicator "${ind.name}" scores ${s}, more than its weight ${w}`,
         expected: weight,
         found: score,
       });

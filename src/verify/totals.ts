@@ -4,7 +4,7 @@
  * short alike, which is what a row lost from the table looks like.
  */
 import type { VerifyContext } from "./context.js";
-import { D, dec, envelope, eq, fmt, gt, truncationGap, withinAbs, type AcceptedRounding, type Dec } from "./decimal.js";
+import { ZERO, dec, envelope, eq, fmt, gt, truncationGap, withinAbs, type AcceptedRounding, type Dec } from "./decimal.js";
 import type { Facts } from "./facts.js";
 import { recomputedTotalWeight, splitSums } from "./weights.js";
 
@@ -43,15 +43,16 @@ export function checkTotals(ctx: VerifyContext, facts: Facts): void {
   if (eq(found, expected)) return;
   const scoreShort = found.minus(expected);
   if (withinAbs(scoreShort, tolerance)) return;
-  const es = facts.executionScore ?? new D(0);
+  const [sum, es, total, printed] = [fmt(facts.scoreSum), fmt(facts.executionScore ?? ZERO), fmt(expected), fmt(found)];
   ctx.report({
     rule: "total.sum",
     path: "total.score",
     row: "总分",
-    zh: `指标得分合计 ${fmt(facts.scoreSum)} + 预算执行得分 ${fmt(es)} = ${fmt(expected)}，总分却为 ${fmt(found)}`,
-    en: `indicator scores ${fmt(facts.scoreSum)} + execution score ${fmt(es)} = ${fmt(expected)}, but the total is printed as ${fmt(found)}`,
+    zh: `指标得分合计 ${sum} + 预算执行得分 ${es} = ${total}，总分却为 ${printed}`,
+    en: `indicator scores ${sum} + execution score ${es} = ${total}, but the total is printed as ${printed}`,
     expected,
     found,
+    difference: scoreShort,
   });
   checkMissingRow(ctx, facts, scoreShort, tolerance);
 }
@@ -79,16 +80,17 @@ function checkMissingRow(ctx: VerifyContext, facts: Facts, scoreShort: Dec, tole
       whereEn = `, most likely under ${short[0]![1].label}`;
     }
   }
+  const [d, s] = [fmt(weightShort), fmt(scoreShort)];
   ctx.report({
     rule: "total.missing-row",
     path: "indicators",
     row: "总分",
     zh: full
-      ? `分值与总分同样短缺 ${fmt(weightShort)}：似乎缺了一行分值 ${fmt(weightShort)}、得满分的指标${whereZh}`
-      : `分值短缺 ${fmt(weightShort)}、总分短缺 ${fmt(scoreShort)}：似乎缺了一行分值 ${fmt(weightShort)}、得分 ${fmt(scoreShort)} 的指标${whereZh}`,
+      ? `分值与总分同样短缺 ${d}：似乎缺了一行分值 ${d}、得满分的指标${whereZh}`
+      : `分值短缺 ${d}、总分短缺 ${s}：似乎缺了一行分值 ${d}、得分 ${s} 的指标${whereZh}`,
     en: full
-      ? `weights and total are both ${fmt(weightShort)} short: a row worth ${fmt(weightShort)} points, with full score, looks missing${whereEn}`
-      : `weights are ${fmt(weightShort)} short and the total ${fmt(scoreShort)}: a row worth ${fmt(weightShort)} points, scoring ${fmt(scoreShort)}, looks missing${whereEn}`,
+      ? `weights and total are both ${d} short: a row worth ${d} points, with full score, looks missing${whereEn}`
+      : `weights are ${d} short and the total ${s}: a row worth ${d} points, scoring ${s}, looks missing${whereEn}`,
     expected: weightShort,
     found: null,
   });

@@ -27,13 +27,13 @@ function checkTotal(ctx: VerifyContext, facts: Facts): void {
   const expected = recomputedTotalWeight(facts);
   // Weights are printed as set, never rounded from anything: they must add up exactly.
   if (eq(found, expected)) return;
-  const ew = facts.executionWeight ?? new D(0);
+  const [sum, ew, total, printed] = [fmt(facts.weightSum), fmt(facts.executionWeight ?? ZERO), fmt(expected), fmt(found)];
   ctx.report({
     rule: "weights.total",
     path: "total.weight",
     row: "总分",
-    zh: `指标分值合计 ${fmt(facts.weightSum)} + 预算执行率分值 ${fmt(ew)} = ${fmt(expected)}，总分行却为 ${fmt(found)}`,
-    en: `indicator weights ${fmt(facts.weightSum)} + execution weight ${fmt(ew)} = ${fmt(expected)}, but the total weight is printed as ${fmt(found)}`,
+    zh: `指标分值合计 ${sum} + 预算执行率分值 ${ew} = ${total}，总分行却为 ${printed}`,
+    en: `indicator weights ${sum} + execution weight ${ew} = ${total}, but the total weight is printed as ${printed}`,
     expected,
     found,
   });
@@ -63,12 +63,13 @@ function checkSubtotals(ctx: VerifyContext, facts: Facts): void {
         if (w !== null) expected = add(expected, w);
       }
       if (!eq(found, expected)) {
+        const [labelled, rows] = [fmt(found), fmt(expected)];
         ctx.report({
           rule: "weights.subtotal",
           path: `indicators[${start + k}].level1Subtotal`,
           row: name,
-          zh: `${name}标注小计 ${fmt(found)} 分，其下各行分值之和为 ${fmt(expected)}`,
-          en: `${name} is labelled ${fmt(found)} points, but its rows' weights add up to ${fmt(expected)}`,
+          zh: `${name}标注小计 ${labelled} 分，其下各行分值之和为 ${rows}`,
+          en: `${name} is labelled ${labelled} points, but its rows' weights add up to ${rows}`,
           expected,
           found,
         });
@@ -143,12 +144,13 @@ function checkSplit(ctx: VerifyContext, facts: Facts): void {
     const found = entry?.weight ?? ZERO;
     if (eq(found, expected)) continue;
     const name = GROUP_NAMES[g];
+    const [weigh, standard] = [fmt(found), fmt(expected)];
     ctx.report({
       rule: "weights.split",
       path: entry ? `indicators[${entry.first}].level1` : "indicators",
       row: entry?.label ?? name.zh,
-      zh: `${name.zh}分值合计 ${fmt(found)}，标准为 ${fmt(expected)}`,
-      en: `${name.en} weigh ${fmt(found)} in all, the standard is ${fmt(expected)}`,
+      zh: `${name.zh}分值合计 ${weigh}，标准为 ${standard}`,
+      en: `${name.en} weigh ${weigh} in all, the standard is ${standard}`,
       expected,
       found,
     });
