@@ -57,8 +57,15 @@ export class ProvenanceLog {
   pack(): void {
     if (this.packed) return;
     this.packed = true;
-    this.numbers = this.numbers.slice(0, 3 * this.count);
-    this.paths = this.paths.slice(0, this.count);
+    // Sized up front for the form (see mostValues in normalize/form.ts), a
+    // log is mostly full: then it is trimmed where it is, not copied.
+    if (4 * (this.paths.length - this.count) <= this.count) {
+      this.numbers = this.numbers.subarray(0, 3 * this.count);
+      this.paths.length = this.count;
+    } else {
+      this.numbers = this.numbers.slice(0, 3 * this.count);
+      this.paths = this.paths.slice(0, this.count);
+    }
   }
 
   /** The entry for a path, if one was recorded. */
