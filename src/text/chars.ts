@@ -98,24 +98,7 @@ export function foldWidth(s: string): string {
 
 /** Removes whitespace standing between two Han characters: there it is layout (a wrapped cell), not content. */
 export function removeHanGaps(s: string): string {
-  const n = s.length;
-  let out: string | null = null; // null while the result is s itself
-  let from = 0; // start of the part of s not yet copied to out
-  let i = 0;
-  while (i < n) {
-    if (!isSpace(s.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < n && isSpace(s.charCodeAt(j))) j++;
-    if (hanGap(s, i, j)) {
-      out = (out ?? "") + s.slice(from, i);
-      from = j;
-    }
-    i = j;
-  }
-  return out === null ? s : out + s.slice(from);
+  return rewriteSpaceRuns(s, (i, j) => (hanGap(s, i, j) ? "" : null));
 }
 
 /** Collapses whitespace runs to one space and trims. */
@@ -133,6 +116,20 @@ export function collapseSpacesAndHanGaps(s: string): string {
 
 function tidySpaces(s: string, closeHanGaps: boolean): string {
   const n = s.length;
+  // A run becomes nothing at either end or in a Han gap, else one space (kept
+  // as it is when it is one already).
+  return rewriteSpaceRuns(s, (i, j) => {
+    if (i === 0 || j === n || (closeHanGaps && hanGap(s, i, j))) return "";
+    return j - i > 1 || s.charCodeAt(i) !== 0x20 ? " " : null;
+  });
+}
+
+/**
+ * `s` with each run s[i, j) of whitespace replaced by what `replace` returns
+ * for it, or kept where that is null; `s` itself when nothing is replaced.
+ */
+function rewriteSpaceRuns(s: string, replace: (i: number, j: number) => string | null): string {
+  const n = s.length;
   let out: string | null = null; // null while the result is s itself
   let from = 0; // start of the part of s not yet copied to out
   let i = 0;
@@ -143,11 +140,9 @@ function tidySpaces(s: string, closeHanGaps: boolean): string {
     }
     let j = i + 1;
     while (j < n && isSpace(s.charCodeAt(j))) j++;
-    // The run s[i, j) becomes nothing at either end or in a Han gap, else one space.
-    const drop = i === 0 || j === n || (closeHanGaps && hanGap(s, i, j));
-    if (drop || j - i > 1 || s.charCodeAt(i) !== 0x20) {
-      out = (out ?? "") + s.slice(from, i);
-      if (!drop) out += " ";
+    const by = replace(i, j);
+    if (by !== null) {
+      out = (out ?? "") + s.slice(from, i) + by;
       from = j;
     }
     i = j;
