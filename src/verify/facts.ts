@@ -12,7 +12,7 @@ import {
 } from "./decimal.js";
 import { assess, type Assessment } from "./measures.js";
 import { stripSpace } from "./text.js";
-import { groupOfName, splitSums, type SplitGroup, type SplitSum } from "./weights.js";
+import { groupOfName, sumSplitGroups, type SplitGroup, type SplitSum } from "./split.js";
 
 /** The 年度资金总额 row and its index: the row of kind total, else a first row that carries a weight. */
 export function totalRow(form: Form): { row: FundingRow; index: number } | null {
@@ -106,7 +106,7 @@ export interface Facts {
   recomputedTotal: Dec | undefined;
   /** Σ weights + execution weight (see weights.ts recomputedTotalWeight); undefined until asked for. */
   recomputedTotalWeight: Dec | undefined;
-  /** Σ weights per split group (see weights.ts splitSums); undefined until asked for. */
+  /** Σ weights per split group (see {@link splitSums}); undefined until asked for. */
   split: Map<SplitGroup, SplitSum> | null | undefined;
   /** The exact rate of each funding row (see {@link rowRate}); undefined until asked for. */
   readonly rowRates: (Rate | null | undefined)[];
@@ -214,6 +214,12 @@ export function facts(form: Form, mode: AcceptedRounding): Facts {
     f.scoreSum = scoreSum;
   }
   return f;
+}
+
+/** Σ weights per split group, with the first row of each; null when a row's level 1 is unrecognised. Worked out once per form. */
+export function splitSums(facts: Facts): Map<SplitGroup, SplitSum> | null {
+  if (facts.split === undefined) facts.split = sumSplitGroups(facts.indicators);
+  return facts.split;
 }
 
 /** True for a figure that is null, or below 10^12 in size with at most 7 decimals. */

@@ -5,8 +5,8 @@
  */
 import type { VerifyContext } from "./context.js";
 import { ZERO, dec, envelope, eq, fmt, gt, truncationGap, withinAbs, type AcceptedRounding, type Dec } from "./decimal.js";
-import type { Facts } from "./facts.js";
-import { recomputedTotalWeight, splitSums } from "./weights.js";
+import { splitSums, type Facts } from "./facts.js";
+import { recomputedTotalWeight } from "./weights.js";
 
 /** Σ indicator scores + execution score. */
 export function recomputedTotal(facts: Facts): Dec {

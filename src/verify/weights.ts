@@ -4,8 +4,8 @@
  */
 import type { VerifyContext } from "./context.js";
 import { D, ZERO, add, dec, eq, fmt, type Dec } from "./decimal.js";
-import type { Facts } from "./facts.js";
-import { stripSpace } from "./text.js";
+import { splitSums, type Facts } from "./facts.js";
+import type { SplitGroup } from "./split.js";
 
 /** Runs every weights rule. */
 export function checkWeights(ctx: VerifyContext, facts: Facts): void {
@@ -37,11 +37,6 @@ function checkTotal(ctx: VerifyContext, facts: Facts): void {
     expected,
     found,
   });
-}
-
-/** Level-1 names normalised: 满意 度指 标 → 满意度指标. */
-function level1Of(label: string): string {
-  return stripSpace(label);
 }
 
 /** weights.subtotal: a subtotal printed in the level-1 label equals its rows. */
@@ -79,57 +74,13 @@ function checkSubtotals(ctx: VerifyContext, facts: Facts): void {
   }
 }
 
-/** The three level-1 groups of the standard split. */
-export type SplitGroup = "output" | "benefit" | "satisfaction";
+export { splitGroupOf } from "./split.js";
 
 const GROUP_NAMES: Record<SplitGroup, { zh: string; en: string }> = {
   output: { zh: "产出指标", en: "output indicators (产出)" },
   benefit: { zh: "效益指标", en: "benefit indicators (效益)" },
   satisfaction: { zh: "满意度指标", en: "satisfaction indicators (满意度)" },
 };
-
-/** The split group of a level-1 label; 成本指标 as a level 1 counts with 产出 (it is part of the 50). */
-export function splitGroupOf(level1: string): SplitGroup | null {
-  return groupOfName(level1Of(level1));
-}
-
-/** The split group of a level-1 label with its whitespace removed. */
-export function groupOfName(name: string): SplitGroup | null {
-  if (name.includes("满意")) return "satisfaction";
-  if (name.includes("效益")) return "benefit";
-  if (name.includes("产出") || name.includes("成本")) return "output";
-  return null;
-}
-
-/** The weight of one split group and where it starts. */
-export interface SplitSum {
-  weight: Dec;
-  /** Index of the group's first indicator row. */
-  first: number;
-  /** The level-1 label as printed (whitespace removed). */
-  label: string;
-}
-
-/** Σ weights per split group, with the first row of each; null when a row's level 1 is unrecognised. */
-export function splitSums(facts: Facts): Map<SplitGroup, SplitSum> | null {
-  if (facts.split === undefined) facts.split = computeSplitSums(facts);
-  return facts.split;
-}
-
-function computeSplitSums(facts: Facts): Map<SplitGroup, SplitSum> | null {
-  const groups = new Map<SplitGroup, SplitSum>();
-  const figures = facts.indicators;
-  for (let i = 0; i < figures.length; i++) {
-    const { level1, weight } = figures[i]!;
-    const g = groupOfName(level1);
-    if (g === null) return null;
-    const w = weight ?? ZERO;
-    const entry = groups.get(g);
-    if (entry) entry.weight = entry.weight.plus(w);
-    else groups.set(g, { weight: w, first: i, label: level1 });
-  }
-  return groups;
-}
 
 /** weights.split: level-1 weights differ from 产出 50 / 效益 30 / 满意度 10. */
 function checkSplit(ctx: VerifyContext, facts: Facts): void {
