@@ -6,6 +6,8 @@
  */
 export { parseBytes, parseSheet, parseText, textSheet, type ParseOptions } from "./parse.js";
 export { InputError, type InputErrorCode } from "./load/errors.js";
+export { UsageError, type UsageErrorCode } from "./model/usage-error.js";
+export type { Bytes } from "./arguments.js";
 export * from "./model/index.js";
 export { provenanceAt } from "./model/provenance-log.js";
 export { parseDecimal, parseMeasure, cleanFreeText } from "./normalize/index.js";

@@ -1,4 +1,5 @@
 import { recogniseParts } from "../grammars/self-evaluation/index.js";
+import { checkBytes, checkParseOptions, checkTextInput, type Bytes } from "./arguments.js";
 import { decodeText, looksBinary, type TextEncoding } from "./load/decode.js";
 import { detectInput } from "./load/detect.js";
 import { InputError } from "./load/errors.js";
@@ -116,10 +117,13 @@ function textSheetStream(input: string | Uint8Array, source: string): { sheet: S
  * Parses a text export into a Document: tab-separated like the seed, or the
  * text `pdftotext -layout` writes (columns as runs of spaces).
  *
- * @param input the text, or its bytes in UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030
+ * @param input the text, or its bytes (Uint8Array, Node Buffer or ArrayBuffer) in UTF-8 (with or without BOM), UTF-16, or GB18030
+ * @throws UsageError when `input` is not text or bytes, or an option is invalid
  * @throws InputError when the input is empty, binary, undecodable or holds no form
  */
-export async function parseText(input: string | Uint8Array, options: ParseOptions = {}): Promise<Document> {
+export async function parseText(text: string | Bytes, options?: ParseOptions): Promise<Document> {
+  const input = checkTextInput("parseText", text);
+  options = checkParseOptions("parseText", options);
   const source = options.source ?? "input";
   const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
   const { sheet, encoding } = textSheetStream(input, source);
@@ -129,9 +133,13 @@ export async function parseText(input: string | Uint8Array, options: ParseOption
 /**
  * Parses any supported input, PDF or text, detected from its bytes.
  *
+ * @param input a Uint8Array, Node Buffer or ArrayBuffer
+ * @throws UsageError when `input` is not bytes, or an option is invalid
  * @throws InputError for unreadable input (see its `code`)
  */
-export async function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): Promise<Document> {
+export async function parseBytes(input: Bytes, options?: ParseOptions): Promise<Document> {
+  const bytes = checkBytes("parseBytes", input);
+  options = checkParseOptions("parseBytes", options);
   const source = options.source ?? "input";
   if (detectInput(bytes, source) === "pdf") {
     const { loadPdf } = await import("./load/pdf/index.js");

@@ -9,7 +9,9 @@
  * const checked = verifyForms(document.forms, { disable: ["indicator."] });
  * ```
  */
-import type { Form, Verification } from "../model/index.js";
+import { z } from "zod";
+import { Form, type Verification } from "../model/index.js";
+import { describeValue, usageFromZod, UsageError } from "../model/usage-error.js";
 import { VerifyContext } from "./context.js";
 import { facts } from "./facts.js";
 import { checkFunding } from "./funding.js";
@@ -41,15 +43,37 @@ export { gradeFor } from "./grade.js";
  * @param form the parsed form; its `provenance` gives findings their line/page/bbox
  * @param options grade bands, accepted rounding, rules to switch off
  * @param formIndex 0-based index of the form in its document, copied into every finding
- * @throws ZodError when the options are invalid
+ * @throws UsageError when `form` is not a Form or the options are invalid (the ZodError is its `cause`)
  */
 export function verify(form: Form, options?: VerifyOptions, formIndex = 0): Verification {
-  return verifyPrepared(form, prepared(options), formIndex);
+  const opts = prepared("verify", options);
+  checkForm("verify", "form", form);
+  return verifyPrepared(form, opts, formIndex);
 }
 
 /** Options checked and prepared; the defaults only once. */
-function prepared(options: VerifyOptions | undefined): PreparedOptions {
-  return saysNothing(options) ? defaults() : prepareOptions(resolveOptions(options));
+function prepared(fn: string, options: VerifyOptions | undefined): PreparedOptions {
+  if (saysNothing(options)) return defaults();
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new UsageError("usage.options", "options", `${fn}: options must be an object of verifier options, not ${describeValue(options)}`);
+  }
+  const parsed = VerifyOptions.safeParse(options);
+  if (!parsed.success) throw usageFromZod(fn, "options", parsed.error);
+  return prepareOptions(parsed.data);
+}
+
+/** The parts of a Form the rules read: checked on what a caller passes, so a wrong value is named, not met as a TypeError. */
+const VerifiedParts = z.compile(Form.pick({
+  formType: true, projectName: true, fundingUnit: true, funding: true, indicators: true, total: true, grade: true, complete: true,
+}));
+
+function checkForm(fn: string, argument: string, form: unknown): void {
+  if (typeof form !== "object" || form === null || Array.isArray(form)) {
+    throw new UsageError("usage.form", argument, `${fn}: ${argument} must be a Form (as parseText returns in doc.forms), not ${describeValue(form)}`);
+  }
+  if (VerifiedParts.validate(form)) return;
+  const r = VerifiedParts.safeParse(form);
+  if (!r.success) throw usageFromZod(fn, argument, r.error, "usage.form");
 }
 
 // Options that say nothing always resolve to the defaults, so those are worked out once.
@@ -74,12 +98,13 @@ function saysNothing(options: VerifyOptions | undefined): boolean {
 
 /**
  * A verifier with its options checked once, for forms that arrive one at a
- * time (a large file is parsed form by form).
+ * time (a large file is parsed form by form). The verifier it returns does
+ * not check its forms: it is for forms the parser made.
  *
- * @throws ZodError when the options are invalid
+ * @throws UsageError when the options are invalid
  */
 export function formVerifier(options?: VerifyOptions): (form: Form, formIndex: number) => Verification {
-  const opts = prepared(options);
+  const opts = prepared("formVerifier", options);
   return (form, formIndex) => verifyPrepared(form, opts, formIndex);
 }
 
@@ -102,8 +127,12 @@ function verifyPrepared(form: Form, opts: PreparedOptions, formIndex: number): V
 /**
  * Verifies every form of a document; returns copies with `verification` set
  * and leaves the inputs untouched.
+ *
+ * @throws UsageError when `forms` is not an array of Forms or the options are invalid
  */
 export function verifyForms(forms: readonly Form[], options?: VerifyOptions): Form[] {
-  const check = formVerifier(options);
-  return forms.map((form, i) => ({ ...form, verification: check(form, i) }));
+  const opts = prepared("verifyForms", options);
+  if (!Array.isArray(forms)) throw new UsageError("usage.form", "forms", `verifyForms: forms must be an array of Forms, not ${describeValue(forms)}`);
+  forms.forEach((form, i) => checkForm("verifyForms", `forms[${i}]`, form));
+  return forms.map((form, i) => ({ ...form, verification: verifyPrepared(form, opts, i) }));
 }
