@@ -1,5 +1,9 @@
 import { open, rename, rm, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { trackTemp, untrackTemp } from "./interrupt.js";
+import { OutputError } from "./output-error.js";
+import { removeStaleTemps, tempName } from "./stale-temp.js";
+import { checkStdout, watchStdout } from "./stdout.js";
 
 /** Where a command's output goes, chunk by chunk. */
 export interface Sink {
@@ -11,39 +15,130 @@ export interface Sink {
 }
 
 /**
- * A file written so that it is either complete or absent: the chunks go to a
- * temporary file beside the target, which is flushed and renamed into place
+ * A regular file written so that it is either complete or absent: the chunks
+ * go to a temporary file beside it, which is flushed and renamed into place
  * on commit. An interrupted or failed run leaves no half-written output.
+ * Errors name `shown`, the target the user gave, never the temporary file.
  */
 export class AtomicFileSink implements Sink {
-  private constructor(private readonly fh: FileHandle, private readonly tmp: string, private readonly path: string) {}
+  private constructor(
+    private readonly fh: FileHandle,
+    private readonly tmp: string,
+    private readonly path: string,
+    private readonly shown: string,
+  ) {}
 
-  static async open(path: string): Promise<AtomicFileSink> {
-    const tmp = join(dirname(path), `.jixiao-tmp-${process.pid}-${Date.now()}-${basename(path)}`);
-    return new AtomicFileSink(await open(tmp, "wx"), tmp, path);
+  /**
+   * @param path the regular file to replace (or create)
+   * @param shown the name to give in messages (the user's, when `path` is a symlink's target)
+   * @param mode the permission bits of the file replaced, kept on the new one
+   */
+  static async open(path: string, shown: string, mode?: number): Promise<AtomicFileSink> {
+    const dir = dirname(path);
+    for (const name of await removeStaleTemps(dir)) {
+      process.stderr.write(`jixiao: removed ${join(dir, name)}, left by an earlier run that was killed\n`);
+    }
+    const tmp = join(dir, tempName(basename(path)));
+    let fh: FileHandle;
+    try {
+      fh = await open(tmp, "wx", mode ?? 0o666);
+    } catch (e) {
+      throw OutputError.from(shown, e);
+    }
+    trackTemp(tmp, shown);
+    return new AtomicFileSink(fh, tmp, path, shown);
   }
 
   async write(chunk: string): Promise<void> {
-    await this.fh.write(chunk);
+    try {
+      await this.fh.write(chunk);
+    } catch (e) {
+      throw OutputError.from(this.shown, e);
+    }
   }
 
   async commit(): Promise<void> {
-    await this.fh.sync();
-    await this.fh.close();
-    await rename(this.tmp, this.path);
+    try {
+      await this.fh.sync();
+      await this.fh.close();
+      await rename(this.tmp, this.path);
+      untrackTemp(this.tmp);
+    } catch (e) {
+      throw OutputError.from(this.shown, e);
+    }
   }
 
   async abort(): Promise<void> {
     await this.fh.close().catch(() => undefined);
     await rm(this.tmp, { force: true });
+    untrackTemp(this.tmp);
+  }
+}
+
+/**
+ * A device, FIFO or dangling symlink, written through in place: it cannot be
+ * renamed over, and a rename would replace the node itself. What was written
+ * before a failure cannot be taken back.
+ */
+export class DirectFileSink implements Sink {
+  private constructor(private readonly fh: FileHandle, private readonly shown: string) {}
+
+  static async open(path: string): Promise<DirectFileSink> {
+    try {
+      return new DirectFileSink(await open(path, "w"), path);
+    } catch (e) {
+      throw OutputError.from(path, e);
+    }
+  }
+
+  async write(chunk: string): Promise<void> {
+    try {
+      await this.fh.write(chunk);
+    } catch (e) {
+      throw OutputError.from(this.shown, e);
+    }
+  }
+
+  async commit(): Promise<void> {
+    try {
+      await this.fh.close();
+    } catch (e) {
+      throw OutputError.from(this.shown, e);
+    }
+  }
+
+  async abort(): Promise<void> {
+    await this.fh.close().catch(() => undefined);
   }
 }
 
 /** Standard output, respecting back-pressure so a large batch does not pile up in memory. */
 export class StdoutSink implements Sink {
-  async write(chunk: string): Promise<void> {
-    if (!process.stdout.write(chunk)) await new Promise<void>((resolve) => process.stdout.once("drain", () => resolve()));
+  constructor() {
+    watchStdout();
   }
-  async commit(): Promise<void> {}
+
+  async write(chunk: string): Promise<void> {
+    checkStdout();
+    if (!process.stdout.write(chunk)) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          process.stdout.off("drain", done);
+          process.stdout.off("error", done);
+          resolve();
+        };
+        process.stdout.once("drain", done);
+        process.stdout.once("error", done);
+      });
+    }
+    checkStdout();
+  }
+
+  async commit(): Promise<void> {
+    // A failed write is reported on the next tick: wait one turn to hear of it.
+    await new Promise((resolve) => setImmediate(resolve));
+    checkStdout();
+  }
+
   async abort(): Promise<void> {}
 }

@@ -1,55 +1,47 @@
-import { parseArgs } from "node:util";
-import { parseFile } from "../files.js";
+import { parseBytes } from "../parse.js";
+import { nodeSha256, parseFile } from "../files.js";
 import { InputError } from "../load/errors.js";
 import type { Document } from "../model/document.js";
 import type { VerifyOptions } from "../verify/index.js";
-import { AtomicFileSink, StdoutSink, type Sink } from "./atomic-write.js";
-import { expandInputs } from "./inputs.js";
+import type { Sink } from "./atomic-write.js";
+import { expandInputs, STDIN } from "./inputs.js";
+import { openOutput } from "./output.js";
 
-/** Exit codes: 0 done, 1 findings at or above --fail-on (verify), 2 an input could not be read, 64 usage. */
-export const EXIT = { ok: 0, findings: 1, unreadable: 2, usage: 64, internal: 70 } as const;
+export { EXIT } from "./exit.js";
+export { UsageError, choice, type ArgValues } from "./args.js";
+export { BOM, csvField, csvLine } from "./csv.js";
 
 /** Prints a line to standard error. */
 export function say(line: string): void {
   process.stderr.write(line + "\n");
 }
 
-/** A command line that does not make sense. */
-export class UsageError extends Error {}
+/** The name standard input is reported under. */
+export const STDIN_NAME = "<stdin>";
 
-type OptionSpec = Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }>;
-
-/** Parsed command-line values: strings, flags, or lists for repeated options. */
-export type ArgValues = Record<string, string | boolean | Array<string | boolean> | undefined>;
-
-/** parseArgs with its complaints turned into UsageErrors. */
-export function args(argv: string[], options: OptionSpec): { values: ArgValues; positionals: string[] } {
-  try {
-    const r = parseArgs({ args: argv, options: { ...options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
-    return { values: r.values as ArgValues, positionals: r.positionals };
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** One of a fixed set of words, or a UsageError naming the choices. */
-export function choice<T extends string>(name: string, value: unknown, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${name} takes ${allowed.join(", ")}, not "${String(value)}"`);
+async function parseInput(path: string, verify: VerifyOptions | false): Promise<Document> {
+  if (path !== STDIN) return parseFile(path, { verify });
+  return parseBytes(await readStdin(), { source: STDIN_NAME, sha256: nodeSha256, verify });
 }
 
 /**
  * Reads every input in turn and hands each Document (or the reason it could
  * not be read) to `each`. A bad file is reported and the batch goes on.
+ * `out`, the run's output file, is never read as an input from a folder.
  */
 export async function forEachInput(
   positionals: string[],
   verifyOptions: VerifyOptions | null,
   each: (path: string, result: { doc: Document } | { error: InputError }) => Promise<void>,
+  out?: string,
 ): Promise<{ files: number; unreadable: number; internal: number }> {
-  if (positionals.length === 0) throw new UsageError("no input files given");
-  const { files, missing } = await expandInputs(positionals);
+  const { files, missing } = await expandInputs(positionals, out === undefined ? {} : { exclude: out });
   let unreadable = 0;
   for (const m of missing) {
     unreadable++;
@@ -59,7 +51,7 @@ export async function forEachInput(
   for (const path of files) {
     let result: { doc: Document } | { error: InputError };
     try {
-      result = { doc: await parseFile(path, { verify: verifyOptions ?? false }) };
+      result = { doc: await parseInput(path, verifyOptions ?? false) };
     } catch (e) {
       if (e instanceof InputError) {
         unreadable++;
@@ -72,14 +64,14 @@ export async function forEachInput(
       }
     }
     // Errors while writing the output are not the input's fault: they end the run.
-    await each(path, result);
+    await each(path === STDIN ? STDIN_NAME : path, result);
   }
   return { files: files.length + missing.length, unreadable, internal };
 }
 
-/** Opens --out atomically, or standard output. */
-export async function openSink(out: unknown): Promise<Sink> {
-  return typeof out === "string" ? AtomicFileSink.open(out) : new StdoutSink();
+/** Opens --out (a checked target, see outTarget), or standard output when there is none. */
+export async function openSink(out: string | undefined): Promise<Sink> {
+  return openOutput(out);
 }
 
 /** Runs `body` against the sink; commits on success, removes a partial file on failure. */
@@ -93,4 +85,3 @@ export async function withSink<R>(sink: Sink, body: (sink: Sink) => Promise<R>):
     throw e;
   }
 }
-

@@ -1,113 +1,113 @@
 import { z } from "zod";
 import { InputError } from "../load/errors.js";
 import { Document } from "../model/document.js";
-import { args, choice, EXIT, forEachInput, openSink, say, UsageError, withSink } from "./common.js";
+import { UsageError as LibraryUsageError } from "../model/usage-error.js";
+import { UsageError, choice } from "./args.js";
+import { commandLine, print } from "./command-line.js";
+import { EXIT, forEachInput, openSink, say, withSink } from "./common.js";
+import { commandHelp, globalHelp } from "./help.js";
+import { handleInterrupts } from "./interrupt.js";
+import { OutputError } from "./output-error.js";
 import { documentWriter, type ParseFormat } from "./parse-output.js";
+import { COMMANDS, PARSE, PARSE_FORMATS, SCHEMA } from "./spec.js";
+import { checkStdout, StdoutClosed, stdoutClosed, watchStdout } from "./stdout.js";
 import { runVerify } from "./verify-command.js";
 
 export const VERSION = "0.1.0";
 
-const HELP = `jixiao — read and verify 财政项目支出绩效自评表 (project expenditure performance self-evaluation forms)
-
-Usage:
-  jixiao parse  <files, folders or globs…> [--format json|jsonl|csv|summary] [--out FILE] [--pretty] [--no-verify]
-  jixiao verify <files, folders or globs…> [--format text|json|jsonl|csv] [--lang zh|en]
-                [--fail-on error|warning|notice|never] [--rounding either|truncate|half-up]
-                [--disable RULE[,RULE…]] [--grades 优:90,良:80,中:60] [--out FILE]
-  jixiao schema [--out FILE]          the JSON Schema of parse's output
-  jixiao --help | --version
-
-Inputs are PDFs with a text layer, tab-separated text exports, and pdftotext -layout
-text, in UTF-8, UTF-16 (with BOM) or GB18030. A folder is searched for *.txt, *.tsv and *.pdf.
-
-Examples:
-  jixiao parse fixtures/seed/seed.txt --format summary
-  jixiao parse fixtures/seed/seed.txt --format csv --out seed.csv
-  jixiao parse 'reports/2023/**/*.pdf' --format jsonl --out forms.jsonl
-  jixiao verify fixtures/seed/seed.txt --lang en
-  jixiao verify reports/ --format csv --fail-on warning --out findings.csv
-  jixiao schema --out jixiao.schema.json
-
-Exit codes: 0 done; 1 verify found findings at or above --fail-on; 2 an input could not
-be read (the others are still processed); 64 wrong usage.
-`;
-
 /** Runs the command line; resolves to the exit code. Never throws. */
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  watchStdout();
+  const release = handleInterrupts();
   try {
-    switch (command) {
-      case "parse":
-        return await runParse(rest);
-      case "verify":
-        return await runVerify(rest);
-      case "schema":
-        return await runSchema(rest);
-      case "--version":
-      case "-v":
-        process.stdout.write(`jixiao ${VERSION}\n`);
-        return EXIT.ok;
-      case undefined:
-      case "--help":
-      case "-h":
-      case "help":
-        process.stdout.write(HELP);
-        return command === undefined ? EXIT.usage : EXIT.ok;
-      default:
-        say(`jixiao: unknown command "${command}"; try jixiao --help`);
-        return EXIT.usage;
-    }
+    return await dispatch(argv);
   } catch (e) {
-    if (e instanceof UsageError) {
-      say(`jixiao: ${e.message}; try jixiao --help`);
-      return EXIT.usage;
-    }
-    if (e instanceof InputError) {
-      say(`jixiao: ${e.describe()}`);
-      return EXIT.unreadable;
-    }
-    const err = e as NodeJS.ErrnoException;
-    if (err.code && err.path) {
-      say(`jixiao: ${err.path}: cannot write (${err.code})`);
-      return EXIT.unreadable;
-    }
-    say(`jixiao: internal error: ${err.message ?? String(e)} (please report it with the input that caused it)`);
-    if (process.env.JIXIAO_DEBUG) say(String(err.stack));
-    return EXIT.internal;
+    return report(e);
+  } finally {
+    release();
   }
 }
 
-async function runParse(argv: string[]): Promise<number> {
-  const { values, positionals } = args(argv, {
-    format: { type: "string", short: "f" },
-    out: { type: "string", short: "o" },
-    pretty: { type: "boolean" },
-    "no-verify": { type: "boolean" },
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return EXIT.ok;
+async function dispatch(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "parse":
+      return await runParse(rest);
+    case "verify":
+      return await runVerify(rest);
+    case "schema":
+      return await runSchema(rest);
+    case "--version":
+    case "-v":
+      await print(`jixiao ${VERSION}\n`);
+      return EXIT.ok;
+    case "--help":
+    case "-h":
+    case "help": {
+      const spec = COMMANDS.find((c) => c.name === rest[0]);
+      await print(spec ? commandHelp(spec) : globalHelp());
+      return EXIT.ok;
+    }
+    case undefined:
+      process.stderr.write(globalHelp());
+      return EXIT.usage;
+    default:
+      throw new UsageError(`unknown command "${command}" (the commands are parse, verify and schema)`);
   }
-  const format = choice<ParseFormat>("format", values.format, ["json", "jsonl", "csv", "summary"], "json");
+}
+
+/** The exit code for what a run threw, with its one line on stderr. */
+function report(e: unknown): number {
+  // The reader of our output has gone (`| head`): nothing more to say, and nothing went wrong.
+  if (e instanceof StdoutClosed || stdoutClosed()) return EXIT.ok;
+  if (e instanceof UsageError) {
+    say(`jixiao: ${e.message}; try jixiao ${e.command ? `${e.command} ` : ""}--help`);
+    return EXIT.usage;
+  }
+  if (e instanceof LibraryUsageError) {
+    say(`jixiao: ${e.message}`);
+    return EXIT.usage;
+  }
+  if (e instanceof OutputError) {
+    say(`jixiao: ${e.message}`);
+    return EXIT.unreadable;
+  }
+  if (e instanceof InputError) {
+    say(`jixiao: ${e.describe()}`);
+    return EXIT.unreadable;
+  }
+  const err = e as Error;
+  say(`jixiao: internal error: ${err?.message ?? String(e)} (please report it with the input that caused it)`);
+  if (process.env.JIXIAO_DEBUG) say(String(err?.stack));
+  return EXIT.internal;
+}
+
+async function runParse(argv: string[]): Promise<number> {
+  const cl = await commandLine(PARSE, argv);
+  if (!cl) return EXIT.ok;
+  const { values, positionals, out } = cl;
+  const format = choice<ParseFormat>("format", values.format, PARSE_FORMATS, "json");
   const writer = documentWriter(format, values.pretty === true);
-  const sink = await openSink(values.out);
+  const sink = await openSink(out);
   const { unreadable, internal } = await withSink(sink, async (s) => {
     await s.write(writer.begin());
     let n = 0;
     const r = await forEachInput(positionals, values["no-verify"] ? null : {}, async (path, result) => {
       if ("error" in result) say(`jixiao: ${result.error.describe()}`);
       else await s.write(writer.item(result.doc, n++));
-    });
+    }, out);
     await s.write(writer.end(n));
     return r;
   });
+  checkStdout();
   return internal > 0 ? EXIT.internal : unreadable > 0 ? EXIT.unreadable : EXIT.ok;
 }
 
 async function runSchema(argv: string[]): Promise<number> {
-  const { values } = args(argv, { out: { type: "string", short: "o" } });
+  const cl = await commandLine(SCHEMA, argv);
+  if (!cl) return EXIT.ok;
   const schema = z.toJSONSchema(Document, { target: "draft-2020-12" });
   const text = JSON.stringify({ $id: "https://jixiao.dev/schema/document.json", title: "jixiao Document", ...schema }, null, 2) + "\n";
-  await withSink(await openSink(values.out), (s) => s.write(text));
+  await withSink(await openSink(cl.out), (s) => s.write(text));
   return EXIT.ok;
 }
