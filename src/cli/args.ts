@@ -65,8 +65,8 @@ export function choice<T extends string>(name: string, value: unknown, allowed: 
 }
 
 /** The --out value: undefined (standard output), "-" (the same), or a path; an empty path is a UsageError. */
-export function outTarget(value: unknown): string | undefined {
+export function outTarget(value: unknown, command?: string): string | undefined {
   if (value === undefined || value === "-") return undefined;
-  if (typeof value !== "string" || value === "") throw new UsageError("--out needs a file name (or - for standard output), not an empty string");
+  if (typeof value !== "string" || value === "") throw new UsageError("--out needs a file name (or - for standard output), not an empty string", command);
   return value;
 }

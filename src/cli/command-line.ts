@@ -15,7 +15,7 @@ export async function commandLine(spec: CommandSpec, argv: string[]): Promise<{ 
     await print(commandHelp(spec));
     return null;
   }
-  const out = outTarget(parsed.values.out);
+  const out = outTarget(parsed.values.out, spec.name);
   if (spec.inputs && parsed.positionals.length === 0) {
     throw new UsageError("no input given: name files, folders or globs, or - for standard input", spec.name);
   }
