@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
 import type { Form } from "../model/form.js";
 import { RULE_IDS, VerifyOptions, type GradeBand } from "../verify/options.js";
+import { RULES } from "../verify/rules.js";
 import { choice, EXIT, forEachInput, openSink, UsageError, withSink } from "./common.js";
 import { commandLine } from "./command-line.js";
 import { exitCodeFor, renderVerifyReport, type VerifiedFile } from "./report.js";
@@ -53,7 +54,8 @@ function parseDisable(args: string[]): string[] {
     }
     for (const d of parts) {
       if (d === "") throw new UsageError(`--disable "${arg}" has an empty entry between commas`, "verify");
-      if (!RULE_IDS.includes(d) && !RULE_IDS.some((id) => id.startsWith(d.endsWith(".") ? d : d + "."))) {
+      const known = RULE_IDS.includes(d) || RULES.some((r) => r.family === d) || RULE_IDS.some((id) => id.startsWith(d.endsWith(".") ? d : d + "."));
+      if (!known) {
         throw new UsageError(`--disable: no rule or family "${d}"`, "verify");
       }
       disable.push(d);
