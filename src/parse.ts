@@ -10,6 +10,8 @@ import { Form } from "./model/form.js";
 import { z } from "zod";
 import type { Sheet, SheetStream } from "./model/sheet.js";
 import { normalizeForm } from "./normalize/index.js";
+import { isTitleOnly } from "./normalize/title-only.js";
+import { provenanceAt } from "./model/provenance-log.js";
 import type { PdfOptions } from "./load/pdf/index.js";
 import { formVerifier, type VerifyOptions } from "./verify/index.js";
 
@@ -54,6 +56,7 @@ function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Fo
   const grammarDiagnostics: Diagnostic[] = [];
   const formDiagnostics: Diagnostic[] = [];
   const strayDiagnostics: Diagnostic[] = [];
+  const titles: { count: number; first?: { title: string; at: { line?: number; page?: number } } } = { count: 0 };
   for (const part of recogniseParts(sheet.rows)) {
     for (const e of part.errors) {
       const d: Diagnostic = {
@@ -69,6 +72,11 @@ function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Fo
     }
     for (const raw of part.forms) {
       const { form, diagnostics: ds } = normalizeForm(raw, forms.length);
+      if (isTitleOnly(form)) {
+        titles.count++;
+        titles.first ??= { title: form.title, at: provenanceAt(form, "title") ?? {} };
+        continue;
+      }
       forms.push(finish(form, forms.length));
       for (const d of ds) formDiagnostics.push(d);
     }
@@ -86,7 +94,22 @@ function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Fo
       strayDiagnostics.push(d);
     }
   }
+  if (titles.first) grammarDiagnostics.push(titleOnlyDiagnostic(titles.count, titles.first.title, titles.first.at));
   return { forms, diagnostics: [...grammarDiagnostics, ...formDiagnostics, ...strayDiagnostics] };
+}
+
+/** One diagnostic for every title that no form body followed (see isTitleOnly), quoting the first. */
+function titleOnlyDiagnostic(count: number, title: string, at: { line?: number; page?: number }): Diagnostic {
+  const d: Diagnostic = {
+    code: "form.title-only",
+    severity: "warning",
+    message: count === 1
+      ? `the title "${title}" has no form after it (no 项目名称, no funding block, no indicator table): it is not read as a form`
+      : `${count} titles have no form after them (no 项目名称, no funding block, no indicator table), the first "${title}": they are not read as forms`,
+  };
+  if (at.line !== undefined) d.line = at.line;
+  if (at.page !== undefined) d.page = at.page;
+  return d;
 }
 
 /** Reads bytes or a string as a text export and returns its Sheet and encoding. */
@@ -159,6 +182,11 @@ async function assemble(sheet: SheetStream, bytes: Uint8Array, encoding: TextEnc
     return checked(CheckedForm, form);
   });
   if (forms.length === 0) {
+    const titleOnly = diagnostics.find((d) => d.code === "form.title-only");
+    if (titleOnly) {
+      throw new InputError("input.no-form", sheet.source, `no 自评表 found: ${titleOnly.message.replace(/: (it is not read as a form|they are not read as forms)$/, "")}`,
+        titleOnly.line === undefined ? {} : { line: titleOnly.line });
+    }
     throw new InputError("input.no-form", sheet.source, "no 自评表 found: no title 项目支出绩效自评表 and no 项目名称 row");
   }
   const doc: Document = {

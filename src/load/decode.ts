@@ -20,6 +20,11 @@ export function decodeText(bytes: Uint8Array, source: string): { text: string; e
     return { text: strict("utf-16be", b.subarray(2), source), encoding: "utf-16be" };
   }
   if (b.includes(0)) {
+    const utf16 = bomlessUtf16(b);
+    if (utf16) {
+      throw new InputError("input.encoding", source,
+        `this looks like UTF-16 ${utf16.toUpperCase()} text without a byte-order mark (every other byte is NUL); save it as UTF-8, or as UTF-16 with a BOM`);
+    }
     throw new InputError("input.binary", source, "this is a binary file, not a text export or a PDF");
   }
   try {
@@ -36,6 +41,27 @@ export function decodeText(bytes: Uint8Array, source: string): { text: string; e
       `cannot decode the text: it is neither UTF-8 nor GB18030 (first bad byte near offset ${firstBadUtf8(b)})`,
     );
   }
+}
+
+/**
+ * "le" or "be" when the bytes look like UTF-16 without a BOM: in the first
+ * 4 KiB, most bytes on one side of each pair are NUL (ASCII and line breaks
+ * in UTF-16) and almost none on the other. Decoding it anyway would be a
+ * guess; the message says what the file seems to be instead.
+ */
+function bomlessUtf16(b: Uint8Array): "le" | "be" | null {
+  const n = Math.min(b.length, 4096) & ~1;
+  if (n < 4) return null;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) even++;
+    if (b[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd >= pairs * 0.2 && even <= pairs * 0.02) return "le";
+  if (even >= pairs * 0.2 && odd <= pairs * 0.02) return "be";
+  return null;
 }
 
 function strict(label: string, bytes: Uint8Array, source: string): string {

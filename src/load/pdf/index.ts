@@ -116,6 +116,10 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
 
   try {
     const doc = await within(task.promise);
+    // pdf.js takes the page count from the page tree's /Count and reads no page past it.
+    if (!Number.isInteger(doc.numPages) || doc.numPages < 1) {
+      throw new InputError("pdf.corrupt", source, `the page tree is damaged: it gives the page count (/Count) as ${doc.numPages}, so no page can be read`);
+    }
     if (doc.numPages > opts.maxPages) {
       throw new InputError("pdf.too-large", source, `the PDF has ${doc.numPages} pages, more than the bound of ${opts.maxPages}`);
     }
