@@ -2,6 +2,7 @@ import { recogniseParts } from "../grammars/self-evaluation/index.js";
 import { decodeText, looksBinary, type TextEncoding } from "./load/decode.js";
 import { detectInput } from "./load/detect.js";
 import { InputError } from "./load/errors.js";
+import { isContainerKind, loadContainer, type ContainerOptions } from "./load/loaders.js";
 import { isLayoutText, layoutTextToSheet } from "./load/layout.js";
 import { tsvSheetStream } from "./load/tsv.js";
 import { Document, SCHEMA_VERSION, type Diagnostic } from "./model/document.js";
@@ -18,6 +19,8 @@ export interface ParseOptions {
   source?: string;
   /** Bounds and asset locations for PDFs. */
   pdf?: PdfOptions;
+  /** Bounds of the HTML, spreadsheet and Word loaders. */
+  containers?: ContainerOptions;
   /**
    * Verifier options; each form's `verification` is filled in with them.
    * `false` skips verification. Default: the rules of domain.md as written.
@@ -100,8 +103,12 @@ function textSheetStream(input: string | Uint8Array, source: string): { sheet: S
   if (typeof input === "string") {
     text = input;
   } else {
-    if (detectInput(input, source) === "pdf") {
+    const kind = detectInput(input, source);
+    if (kind === "pdf") {
       throw new InputError("input.unreadable", source, "this is a PDF: use parseBytes or parseFile, which read PDFs");
+    }
+    if (isContainerKind(kind)) {
+      throw new InputError("input.unreadable", source, `this is ${kind === "html" ? "an HTML page" : `a .${kind} file`}: use parseBytes or parseFile, which read it`);
     }
     ({ text, encoding } = decodeText(input, source));
   }
@@ -127,21 +134,33 @@ export async function parseText(input: string | Uint8Array, options: ParseOption
 }
 
 /**
- * Parses any supported input, PDF or text, detected from its bytes.
+ * Parses any supported input, detected from its bytes: PDF, an HTML page,
+ * a workbook (.xlsx, .xls, .ods), a Word document (.docx) or a text export.
  *
  * @throws InputError for unreadable input (see its `code`)
  */
 export async function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): Promise<Document> {
   const source = options.source ?? "input";
-  if (detectInput(bytes, source) === "pdf") {
+  const kind = detectInput(bytes, source);
+  if (kind === "pdf") {
     const { loadPdf } = await import("./load/pdf/index.js");
     const sheet = await loadPdf(bytes, source, options.pdf);
     return assemble(sheet, bytes, null, options);
   }
+  if (isContainerKind(kind)) {
+    const loaded = await loadContainer(kind, bytes, source, options.containers);
+    return assemble(loaded.sheet, bytes, loaded.encoding, options, loaded.diagnostics);
+  }
   return parseText(bytes, options);
 }
 
-async function assemble(sheet: SheetStream, bytes: Uint8Array, encoding: TextEncoding | null, options: ParseOptions): Promise<Document> {
+async function assemble(
+  sheet: SheetStream,
+  bytes: Uint8Array,
+  encoding: TextEncoding | string | null,
+  options: ParseOptions,
+  loaderDiagnostics: Diagnostic[] = [],
+): Promise<Document> {
   const verifyForm = options.verify === false ? null : formVerifier(options.verify ?? {});
   // The schema is the contract: a form that fails it is a bug here, not bad input.
   const { forms, diagnostics } = readForms(sheet, (form, i) => {
@@ -164,7 +183,7 @@ async function assemble(sheet: SheetStream, bytes: Uint8Array, encoding: TextEnc
       bytes: bytes.byteLength,
     },
     forms,
-    diagnostics,
+    diagnostics: loaderDiagnostics.length > 0 ? [...loaderDiagnostics, ...diagnostics] : diagnostics,
   };
   return checked(CheckedEnvelope, doc);
 }
