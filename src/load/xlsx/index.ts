@@ -13,6 +13,7 @@ import { InputError } from "../errors.js";
 import type { LoadedSheet } from "../html/index.js";
 import { checkZipInflates, MAX_INFLATED_BYTES, requireZipEntries } from "../zip/index.js";
 import { printedText, printsOtherThanStored } from "./cells.js";
+import { odsHiddenParts, type HiddenParts } from "./ods-hidden.js";
 
 /** Bounds of the spreadsheet loader. */
 export interface SpreadsheetOptions {
@@ -42,9 +43,13 @@ export function loadSpreadsheet(bytes: Uint8Array, source: string, kind: Spreads
   if (bytes.byteLength > maxBytes) {
     throw new InputError("input.too-large", source, `the ${NAMES[kind]} has ${bytes.byteLength} bytes, more than the bound of ${maxBytes}`);
   }
+  const maxInflated = options.maxInflatedBytes ?? MAX_INFLATED_BYTES;
+  let odsHidden: HiddenParts | null = null;
   if (kind !== "xls") {
     // SheetJS inflates without a bound of its own: each part is first inflated here within one.
-    checkZipInflates(bytes, requireZipEntries(bytes, source, NAMES[kind]), source, options.maxInflatedBytes ?? MAX_INFLATED_BYTES);
+    const entries = requireZipEntries(bytes, source, NAMES[kind]);
+    checkZipInflates(bytes, entries, source, maxInflated);
+    if (kind === "ods") odsHidden = odsHiddenParts(bytes, entries, source, maxInflated);
   }
   let wb: WorkBook;
   try {
@@ -61,13 +66,22 @@ export function loadSpreadsheet(bytes: Uint8Array, source: string, kind: Spreads
   const budget = { left: options.maxCells ?? 2_000_000 };
   wb.SheetNames.forEach((name, i) => {
     const ws = wb.Sheets[name];
-    if (ws) readSheet(ws, name, i + 1, rows, diagnostics, budget, source);
+    if (ws) readSheet(ws, name, i + 1, rows, diagnostics, budget, source, odsHidden?.get(name));
   });
   const sheet: Sheet = { source, kind, pages: wb.SheetNames.length, rows };
   return { sheet, encoding: null, diagnostics };
 }
 
-function readSheet(ws: WorkSheet, name: string, page: number, rows: Row[], diagnostics: Diagnostic[], budget: { left: number }, source: string): void {
+function readSheet(
+  ws: WorkSheet,
+  name: string,
+  page: number,
+  rows: Row[],
+  diagnostics: Diagnostic[],
+  budget: { left: number },
+  source: string,
+  hidden: { rows: Set<number>; cols: Set<number> } | undefined,
+): void {
   const data = (ws["!data"] ?? []) as (CellObject | undefined)[][];
   const spans = new Map<string, { rowSpan: number; colSpan: number }>();
   const covered = new Set<string>();
@@ -75,9 +89,9 @@ function readSheet(ws: WorkSheet, name: string, page: number, rows: Row[], diagn
     spans.set(`${m.s.r},${m.s.c}`, { rowSpan: m.e.r - m.s.r + 1, colSpan: m.e.c - m.s.c + 1 });
     for (let r = m.s.r; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) if (r !== m.s.r || c !== m.s.c) covered.add(`${r},${c}`);
   }
-  const hiddenRows = new Set<number>();
+  const hiddenRows = hidden?.rows ?? new Set<number>();
   (ws["!rows"] ?? []).forEach((info, r) => info?.hidden && hiddenRows.add(r));
-  const hiddenCols = new Set<number>();
+  const hiddenCols = hidden?.cols ?? new Set<number>();
   (ws["!cols"] ?? []).forEach((info, c) => info?.hidden && hiddenCols.add(c));
   const skipped: string[] = [];
   const rounded: string[] = [];
@@ -113,8 +127,8 @@ function readSheet(ws: WorkSheet, name: string, page: number, rows: Row[], diagn
   const more = (n: number, quoted: number) => (n > quoted ? `, and ${n - quoted} more` : "");
   if (skippedCount > 0) {
     const which = [
-      hiddenRows.size ? `rows ${[...hiddenRows].map((r) => r + 1).join(", ")}` : "",
-      hiddenCols.size ? `columns ${[...hiddenCols].map((c) => utils.encode_col(c)).join(", ")}` : "",
+      hiddenRows.size ? `row(s) ${[...hiddenRows].map((r) => r + 1).join(", ")}` : "",
+      hiddenCols.size ? `column(s) ${[...hiddenCols].map((c) => utils.encode_col(c)).join(", ")}` : "",
     ].filter(Boolean).join(" and ");
     diagnostics.push({
       code: "xlsx.hidden",
