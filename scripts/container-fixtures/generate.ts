@@ -15,8 +15,10 @@
  * - per-sheet.fods → per-sheet.xlsx, .xls, .ods: one form per sheet, rates as
  *   percentages, with a hidden row and a hidden column holding text.
  * - seed.docx: LibreOffice Writer's conversion of the chrome-free HTML.
+ * - bad/password.xls and bad/password.ods: seed.xlsx saved with the password
+ *   "secret" through LibreOffice's UNO API (encrypt.py).
  *
- * Needs Debian's libreoffice (soffice) and iconv.
+ * Needs Debian's libreoffice (soffice, with its python3-uno) and iconv.
  */
 import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm, writeFile, copyFile } from "node:fs/promises";
@@ -93,6 +95,10 @@ async function main(): Promise<void> {
     }
     await writeFile(join(work, "seed.html"), plain);
     await soffice(["--infilter=HTML (StarWriter)", "--convert-to", "docx:MS Word 2007 XML", "--outdir", out, "seed.html"], work);
+    await mkdir(join(out, "bad"), { recursive: true });
+    for (const [file, filter] of [["password.xls", "MS Excel 97"], ["password.ods", "calc8"]] as const) {
+      await run("/usr/bin/python3", [join(root, "scripts/container-fixtures/encrypt.py"), join(out, "seed.xlsx"), join(out, "bad", file), filter, "secret"], { timeout: 180_000 });
+    }
     console.log(`wrote ${out}: seed.html seed.gbk.html seed-landscape.html seed.{fods,xlsx,xls,ods} per-sheet.{fods,xlsx,xls,ods} seed.docx`);
   } finally {
     await rm(work, { recursive: true, force: true });

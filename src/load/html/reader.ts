@@ -31,6 +31,8 @@ export interface HtmlContent {
 const NO_TEXT = new Set(["script", "style", "template", "noscript", "svg", "math", "object", "iframe"]);
 const CHROME_TAGS = new Set(["nav", "header", "footer", "aside"]);
 const CHROME_WORDS = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|crumbs?|bread|header|footer|foot|sidebar|sidenav|topbar|toolbar|banner|copyright|share|position|location|dqwz|wz)(?:$|[\s_-])/i;
+/** On a table cell, only words that cannot name a form's own cells (a cell of class "header" may be the form's header row). */
+const CELL_CHROME_WORDS = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|sidebar|sidenav|toolbar|banner|copyright)(?:$|[\s_-])/i;
 const CHROME_ROLES = new Set(["navigation", "banner", "contentinfo", "complementary", "search"]);
 const BLOCK = new Set([
   "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "main",
@@ -72,7 +74,11 @@ function chromeName(name: string, attribs: Record<string, string>): string | nul
   const describe = () => `<${name}${attribs.id ? ` id="${attribs.id}"` : ""}${attribs.class ? ` class="${attribs.class}"` : ""}>`;
   if (name === "title") return "<title>";
   if (isHidden(attribs)) return `hidden ${describe()}`;
-  if (TABLE_PARTS.has(name)) return null; // a table's own classes (class="header") name its rows, not the page
+  if (TABLE_PARTS.has(name)) {
+    // A layout table's menu column is chrome; a table's own classes (class="header") name its rows, not the page.
+    const cell = name === "td" || name === "th";
+    return cell && (CELL_CHROME_WORDS.test(attribs.class ?? "") || CELL_CHROME_WORDS.test(attribs.id ?? "")) ? describe() : null;
+  }
   if (CHROME_TAGS.has(name)) return describe();
   if (attribs.role && CHROME_ROLES.has(attribs.role.toLowerCase())) return describe();
   if (CHROME_WORDS.test(attribs.class ?? "") || CHROME_WORDS.test(attribs.id ?? "")) return describe();

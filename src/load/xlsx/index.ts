@@ -11,7 +11,7 @@ import type { Diagnostic } from "../../model/document.js";
 import type { Cell, CellOrigin, Row, Sheet } from "../../model/sheet.js";
 import { InputError } from "../errors.js";
 import type { LoadedSheet } from "../html/index.js";
-import { checkZipInflates, MAX_INFLATED_BYTES, requireZipEntries } from "../zip/index.js";
+import { checkZipInflates, MAX_INFLATED_BYTES, readZipEntry, requireZipEntries } from "../zip/index.js";
 import { printedText, printsOtherThanStored } from "./cells.js";
 import { odsHiddenParts, type HiddenParts } from "./ods-hidden.js";
 
@@ -49,7 +49,14 @@ export function loadSpreadsheet(bytes: Uint8Array, source: string, kind: Spreads
     // SheetJS inflates without a bound of its own: each part is first inflated here within one.
     const entries = requireZipEntries(bytes, source, NAMES[kind]);
     checkZipInflates(bytes, entries, source, maxInflated);
-    if (kind === "ods") odsHidden = odsHiddenParts(bytes, entries, source, maxInflated);
+    if (kind === "ods") {
+      // An encrypted .ods keeps its manifest in the clear, saying how each part is encrypted.
+      const manifest = readZipEntry(bytes, entries, "META-INF/manifest.xml", source, maxInflated);
+      if (manifest && new TextDecoder().decode(manifest).includes("<manifest:encryption-data")) {
+        throw new InputError("input.encrypted", source, `the ${NAMES[kind]} is password-protected: save a copy without a password and parse that`);
+      }
+      odsHidden = odsHiddenParts(bytes, entries, source, maxInflated);
+    }
   }
   let wb: WorkBook;
   try {
