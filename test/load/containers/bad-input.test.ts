@@ -39,7 +39,10 @@ function deflatedZeros(n: number): Uint8Array {
   for (let left = n; left > 0; left -= mb.length) d.push(left > mb.length ? mb : mb.subarray(0, left), left <= mb.length);
   const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
   let at = 0;
-  for (const p of parts) (out.set(p, at), (at += p.length));
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 
@@ -68,7 +71,10 @@ function handZip(entries: { name: string; data: Uint8Array; method: 0 | 8; size:
   const total = offset + central.length + chunks.length;
   const out = new Uint8Array(total);
   let at = 0;
-  for (const part of [...local, new Uint8Array(central), new Uint8Array(chunks)]) (out.set(part, at), (at += part.length));
+  for (const part of [...local, new Uint8Array(central), new Uint8Array(chunks)]) {
+    out.set(part, at);
+    at += part.length;
+  }
   return out;
 }
 
