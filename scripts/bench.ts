@@ -11,6 +11,9 @@
  * batch of 2,000 separate seed files parsed and dropped one after another, as
  * `jixiao parse` streams them. Memory: peak RSS, and the live heap after GC
  * sampled along the batch (flat means it does not grow with the files).
+ * Per format: the seed's seven forms in each container (fixtures/containers,
+ * and the narrow PDF) parsed file after file, as a ratio to the same forms
+ * from the tsv export in the same run (BENCH_FORMAT_FILES files each).
  */
 import { readFileSync } from "node:fs";
 
@@ -22,7 +25,7 @@ const { formLexer } = (await import(dist("grammars/self-evaluation/tokens.js")))
 const { cellKey } = (await import(dist("src/text/chars.js"))) as typeof import("../src/text/chars.js");
 const { nodeSha256 } = (await import(dist("src/files.js"))) as typeof import("../src/files.js");
 const { tsvToSheet } = (await import(dist("src/load/tsv.js"))) as typeof import("../src/load/tsv.js");
-const { parseText } = (await import(dist("src/parse.js"))) as typeof import("../src/parse.js");
+const { parseText, parseBytes } = (await import(dist("src/parse.js"))) as typeof import("../src/parse.js");
 const { documentWriter } = (await import(dist("src/cli/parse-output.js"))) as typeof import("../src/cli/parse-output.js");
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -147,4 +150,35 @@ if (heap.length) {
   console.log(`live heap after GC along the batch (MB): ${mb.join(" ")}; last/first = ${(heap[heap.length - 1]! / heap[0]!).toFixed(2)}`);
 } else {
   console.log("live heap: run with node --expose-gc to sample it");
+}
+
+// Per format: the same seven forms, each container parsed file after file
+// (no verifier), against the tsv export of them in the same run.
+const FORMAT_FILES = Number(process.env.BENCH_FORMAT_FILES ?? 100);
+const formatFiles: [label: string, path: string][] = [
+  ["tsv", "seed/seed.txt"],
+  ["html", "containers/seed.html"],
+  ["html (GBK)", "containers/seed.gbk.html"],
+  ["xlsx", "containers/seed.xlsx"],
+  ["xlsx, a form per sheet", "containers/per-sheet.xlsx"],
+  ["xls", "containers/seed.xls"],
+  ["ods", "containers/seed.ods"],
+  ["docx", "containers/seed.docx"],
+  ["pdf", "pdf/seed/narrow.pdf"],
+];
+const perFile: number[] = [];
+for (const [label, rel] of formatFiles) {
+  const b = new Uint8Array(readFileSync(new URL(`../fixtures/${rel}`, import.meta.url)));
+  const files = label === "pdf" ? Math.max(1, Math.round(FORMAT_FILES / 10)) : FORMAT_FILES;
+  await parseBytes(b, { source: rel, verify: false, sha256: nodeSha256 }); // loads the loader's modules once
+  gc?.();
+  const [t] = await timeAsync(async () => {
+    for (let i = 0; i < files; i++) await parseBytes(b, { source: rel, verify: false, sha256: nodeSha256 });
+  });
+  perFile.push(t / files);
+  const tsvPerFile = perFile[0]!;
+  console.log(
+    `format ${label.padEnd(24)} ${(b.byteLength / 1024).toFixed(0).padStart(4)} KiB: ${((7 * files) / t).toFixed(0).padStart(6)} forms/s, ` +
+      `${(1000 * t / files).toFixed(2)} ms/file  = ${(t / files / tsvPerFile).toFixed(1)}× tsv time`,
+  );
 }

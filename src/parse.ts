@@ -3,6 +3,7 @@ import { checkBytes, checkParseOptions, checkTextInput, type Bytes } from "./arg
 import { decodeText, looksBinary, type TextEncoding } from "./load/decode.js";
 import { detectInput } from "./load/detect.js";
 import { InputError } from "./load/errors.js";
+import { isContainerKind, loadContainer, type ContainerOptions } from "./load/loaders.js";
 import { isLayoutText, layoutTextToSheet } from "./load/layout.js";
 import { tsvSheetStream } from "./load/tsv.js";
 import { Document, SCHEMA_VERSION, type Diagnostic } from "./model/document.js";
@@ -21,6 +22,8 @@ export interface ParseOptions {
   source?: string;
   /** Bounds and asset locations for PDFs. */
   pdf?: PdfOptions;
+  /** Bounds of the HTML, spreadsheet and Word loaders. */
+  containers?: ContainerOptions;
   /**
    * Verifier options; each form's `verification` is filled in with them.
    * `false` skips verification. Default: the rules of domain.md as written.
@@ -124,8 +127,12 @@ function textSheetStream(input: string | Uint8Array, source: string): { sheet: S
   if (typeof input === "string") {
     text = input;
   } else {
-    if (detectInput(input, source) === "pdf") {
+    const kind = detectInput(input, source);
+    if (kind === "pdf") {
       throw new InputError("input.unreadable", source, "this is a PDF: use parseBytes or parseFile, which read PDFs");
+    }
+    if (isContainerKind(kind)) {
+      throw new InputError("input.unreadable", source, `this is ${kind === "html" ? "an HTML page" : `a .${kind} file`}: use parseBytes or parseFile, which read it`);
     }
     ({ text, encoding } = decodeText(input, source));
   }
@@ -154,7 +161,8 @@ export async function parseText(text: string | Bytes, options?: ParseOptions): P
 }
 
 /**
- * Parses any supported input, PDF or text, detected from its bytes.
+ * Parses any supported input, detected from its bytes: PDF, an HTML page,
+ * a workbook (.xlsx, .xls, .ods), a Word document (.docx) or a text export.
  *
  * @param input a Uint8Array, Node Buffer or ArrayBuffer
  * @throws UsageError when `input` is not bytes, or an option is invalid
@@ -164,15 +172,26 @@ export async function parseBytes(input: Bytes, options?: ParseOptions): Promise<
   const bytes = checkBytes("parseBytes", input);
   options = checkParseOptions("parseBytes", options);
   const source = options.source ?? "input";
-  if (detectInput(bytes, source) === "pdf") {
+  const kind = detectInput(bytes, source);
+  if (kind === "pdf") {
     const { loadPdf } = await import("./load/pdf/index.js");
     const sheet = await loadPdf(bytes, source, options.pdf);
     return assemble(sheet, bytes, null, options);
   }
+  if (isContainerKind(kind)) {
+    const loaded = await loadContainer(kind, bytes, source, options.containers);
+    return assemble(loaded.sheet, bytes, loaded.encoding, options, loaded.diagnostics);
+  }
   return parseText(bytes, options);
 }
 
-async function assemble(sheet: SheetStream, bytes: Uint8Array, encoding: TextEncoding | null, options: ParseOptions): Promise<Document> {
+async function assemble(
+  sheet: SheetStream,
+  bytes: Uint8Array,
+  encoding: TextEncoding | string | null,
+  options: ParseOptions,
+  loaderDiagnostics: Diagnostic[] = [],
+): Promise<Document> {
   const verifyForm = options.verify === false ? null : formVerifier(options.verify ?? {});
   // The schema is the contract: a form that fails it is a bug here, not bad input.
   const { forms, diagnostics } = readForms(sheet, (form, i) => {
@@ -200,7 +219,7 @@ async function assemble(sheet: SheetStream, bytes: Uint8Array, encoding: TextEnc
       bytes: bytes.byteLength,
     },
     forms,
-    diagnostics,
+    diagnostics: loaderDiagnostics.length > 0 ? [...loaderDiagnostics, ...diagnostics] : diagnostics,
   };
   return checked(CheckedEnvelope, doc);
 }

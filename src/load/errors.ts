@@ -8,6 +8,10 @@ export type InputErrorCode =
   | "input.binary" // not text and not PDF
   | "input.encoding" // text in an encoding that could not be decoded
   | "input.no-form" // readable, but holds no 自评表
+  | "input.unsupported" // a format jixiao does not read (.doc, .pptx, .odt …): the message says what to save it as
+  | "input.encrypted" // a password-protected workbook or Office document
+  | "input.corrupt" // a damaged container: a zip or compound file that cannot be read
+  | "input.too-large" // past a loader's bound: bytes, or the inflated size of a zip (a zip bomb)
   | "pdf.encrypted" // password-protected PDF
   | "pdf.corrupt" // truncated or damaged PDF
   | "pdf.no-text" // a scan: no text layer, OCR is needed

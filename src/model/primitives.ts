@@ -22,6 +22,10 @@ export type DecimalString = z.infer<typeof DecimalString>;
  *   (points, origin at the page's bottom-left corner): for a table cell the
  *   drawn cell rectangle (a merged cell's whole area), outside tables the box
  *   of the text; `line` is then the row index in the Sheet.
+ * - Spreadsheets (xlsx, xls, ods): `sheet` and the A1 `address` (a merged
+ *   range by its top-left cell); `line` is the Sheet row, `cell` the column.
+ * - HTML and Word: `table` (0-based, in document order), `row` and `column`
+ *   within it (0-based, spans expanded); text outside tables has `line` only.
  */
 export const Provenance = z
   .object({
@@ -32,6 +36,11 @@ export const Provenance = z
       .tuple([z.number(), z.number(), z.number(), z.number()])
       .optional()
       .describe("[x0, y0, x1, y1] in PDF user space (points, origin bottom-left of the page): the drawn cell for table cells, the text's box elsewhere"),
+    sheet: z.string().optional().describe("Worksheet name (spreadsheet inputs)"),
+    address: z.string().optional().describe("A1 address of the cell, or of a merged range's top-left cell (spreadsheet inputs)"),
+    table: z.number().int().nonnegative().optional().describe("0-based table index in document order (HTML and Word inputs)"),
+    row: z.number().int().nonnegative().optional().describe("0-based row within the table (HTML and Word inputs)"),
+    column: z.number().int().nonnegative().optional().describe("0-based grid column within the table, spans expanded (HTML and Word inputs)"),
   })
   .describe("Where a value was read in the source document");
 export type Provenance = z.infer<typeof Provenance>;

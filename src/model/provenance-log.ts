@@ -2,6 +2,15 @@ import type { Provenance } from "./primitives.js";
 
 type Bbox = NonNullable<Provenance["bbox"]>;
 
+/** The container address of a value (spreadsheet, HTML and Word inputs): what {@link ProvenanceLog.record} takes beside the numbers. */
+export interface ProvenanceOrigin {
+  sheet?: string | undefined;
+  address?: string | undefined;
+  table?: number | undefined;
+  row?: number | undefined;
+  column?: number | undefined;
+}
+
 /**
  * Where each value of a form was read, kept as a few numbers per value until
  * somebody reads the form's `provenance`, which is then made from it once.
@@ -19,6 +28,8 @@ export class ProvenanceLog {
   private numbers: Int32Array;
   /** Per entry, only once an entry has a bbox (PDF input). */
   private bboxes: Array<Bbox | undefined> | undefined;
+  /** Per entry, only once an entry has a container address (spreadsheet, HTML, Word input). */
+  private origins: Array<ProvenanceOrigin | undefined> | undefined;
   private packed = false;
 
   /** @param capacity entries room is made for at first (a seed form has about 120) */
@@ -28,11 +39,13 @@ export class ProvenanceLog {
   }
 
   /** Records where the value at `path` was read; a later entry for the same path replaces the earlier. */
-  record(path: string, line: number | undefined, cell: number, page: number, bbox: Bbox | undefined): void {
+  record(path: string, line: number | undefined, cell: number, page: number, bbox: Bbox | undefined, origin?: ProvenanceOrigin): void {
     if (this.packed) throw new Error("ProvenanceLog: recorded after it was packed");
     const i = this.count++;
     if (i === this.paths.length) this.grow();
     if (bbox !== undefined && this.bboxes === undefined) this.bboxes = new Array<Bbox | undefined>(i);
+    if (origin !== undefined && this.origins === undefined) this.origins = new Array<ProvenanceOrigin | undefined>(i);
+    this.origins?.push(origin);
     this.paths[i] = path;
     this.numbers[3 * i] = line ?? 0;
     this.numbers[3 * i + 1] = cell;
@@ -82,15 +95,27 @@ export class ProvenanceLog {
   }
 
   // The four shapes provenance has always had: line only when there is one,
-  // bbox only for PDFs.
+  // bbox only for PDFs; container inputs add their address.
   private entry(i: number): Provenance {
     const line = this.numbers[3 * i]!;
     const cell = this.numbers[3 * i + 1]!;
     const page = this.numbers[3 * i + 2]!;
     const bbox = this.bboxes?.[i];
+    const origin = this.origins?.[i];
+    if (origin) return withOrigin(line ? { line, cell, page } : { cell, page }, origin);
     if (bbox) return line ? { line, cell, page, bbox } : { cell, page, bbox };
     return line ? { line, cell, page } : { cell, page };
   }
+}
+
+/** The entry with the origin's defined fields added (an undefined field is left out, not written as undefined). */
+function withOrigin(entry: Provenance, o: ProvenanceOrigin): Provenance {
+  if (o.sheet !== undefined) entry.sheet = o.sheet;
+  if (o.address !== undefined) entry.address = o.address;
+  if (o.table !== undefined) entry.table = o.table;
+  if (o.row !== undefined) entry.row = o.row;
+  if (o.column !== undefined) entry.column = o.column;
+  return entry;
 }
 
 /**

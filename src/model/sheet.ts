@@ -1,5 +1,21 @@
 import { z } from "zod";
 
+/**
+ * Where a cell sits in a structured container (HTML, Word, spreadsheet): the
+ * address a user can go back to. A merged cell is one cell, at its first row
+ * and column, with its span.
+ */
+export const CellOrigin = z.object({
+  sheet: z.string().optional().describe("Worksheet name, for spreadsheets"),
+  address: z.string().optional().describe("A1 address of the cell (of a merged range, its top-left cell), for spreadsheets"),
+  table: z.number().int().nonnegative().optional().describe("0-based index of the <table> / Word table in the document, in document order (nested tables counted too)"),
+  row: z.number().int().nonnegative().optional().describe("0-based row within that table"),
+  column: z.number().int().nonnegative().optional().describe("0-based grid column within that table (spans expanded)"),
+  rowSpan: z.number().int().positive().optional().describe("Rows a merged cell spans, when more than 1"),
+  colSpan: z.number().int().positive().optional().describe("Columns a merged cell spans, when more than 1"),
+});
+export type CellOrigin = z.infer<typeof CellOrigin>;
+
 /** One cell of the intermediate representation every loader produces. */
 export const Cell = z.object({
   text: z.string().describe("The cell's text as extracted (not yet normalised)"),
@@ -8,6 +24,7 @@ export const Cell = z.object({
   line: z.number().int().positive().optional().describe("1-based source line, for text inputs"),
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional()
     .describe("[x0, y0, x1, y1] in PDF user space, for PDF inputs"),
+  origin: CellOrigin.optional().describe("Sheet and A1 address, or table, row and column, for HTML, Word and spreadsheet inputs"),
 });
 export type Cell = z.infer<typeof Cell>;
 
@@ -20,7 +37,16 @@ export const Row = z.object({
 export type Row = z.infer<typeof Row>;
 
 /** The input layouts jixiao reads. */
-export const SourceKind = z.enum(["text-tsv", "text-layout", "pdf"]);
+export const SourceKind = z.enum([
+  "text-tsv",
+  "text-layout",
+  "pdf",
+  "html",
+  "xlsx",
+  "xls",
+  "ods",
+  "docx",
+]);
 export type SourceKind = z.infer<typeof SourceKind>;
 
 /**

@@ -25,7 +25,7 @@ export class FormContext {
 
   private record(path: string, ref: CellRef): void {
     const c = ref.cell;
-    this.provenance.record(path, c.line, c.col, c.page, c.bbox);
+    this.provenance.record(path, c.line, c.col, c.page, c.bbox, c.origin);
   }
 
   /** Adds a diagnostic located at a cell. */

@@ -40,7 +40,7 @@ beforeAll(async () => {
   mkdirSync(consumer);
   writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   await install(consumer, join(dir, packed.filename));
-}, 120_000);
+}, 240_000);
 
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -70,7 +70,7 @@ describe("npm pack", () => {
   });
 
   it("npx jixiao --version runs the installed command", async () => {
-    const { stdout } = await run("npx", ["--no", "jixiao", "--version"], { cwd: consumer });
+    const { stdout } = await run("npx", ["--no", "--", "jixiao", "--version"], { cwd: consumer });
     expect(stdout.trim()).toBe(`jixiao ${version}`);
   });
 
@@ -96,5 +96,5 @@ describe("npm pack", () => {
     writeFileSync(join(consumer, "tsconfig.json"), config(["bad.ts"]));
     const failed = await run("node", [tsc, "-p", "."], { cwd: consumer }).then(() => "", (e: { stdout: string }) => e.stdout);
     expect(failed).toMatch(/bad\.ts.*TS2322/);
-  });
+  }, 240_000);
 });
