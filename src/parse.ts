@@ -3,6 +3,7 @@ import { decodeText, looksBinary, type TextEncoding } from "./load/decode.js";
 import { detectInput } from "./load/detect.js";
 import { InputError } from "./load/errors.js";
 import { isLayoutText, layoutTextToSheet } from "./load/layout.js";
+import { flatTextToSheet, isFlatText } from "./load/flat/index.js";
 import { tsvSheetStream } from "./load/tsv.js";
 import { Document, SCHEMA_VERSION, type Diagnostic } from "./model/document.js";
 import { Form } from "./model/form.js";
@@ -53,6 +54,7 @@ function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Fo
   const grammarDiagnostics: Diagnostic[] = [];
   const formDiagnostics: Diagnostic[] = [];
   const strayDiagnostics: Diagnostic[] = [];
+  const loaderDiagnostics = sheet.diagnostics ?? [];
   for (const part of recogniseParts(sheet.rows)) {
     for (const e of part.errors) {
       const d: Diagnostic = {
@@ -85,7 +87,7 @@ function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Fo
       strayDiagnostics.push(d);
     }
   }
-  return { forms, diagnostics: [...grammarDiagnostics, ...formDiagnostics, ...strayDiagnostics] };
+  return { forms, diagnostics: [...loaderDiagnostics, ...grammarDiagnostics, ...formDiagnostics, ...strayDiagnostics] };
 }
 
 /** Reads bytes or a string as a text export and returns its Sheet and encoding. */
@@ -107,8 +109,9 @@ function textSheetStream(input: string | Uint8Array, source: string): { sheet: S
   }
   if (text.trim() === "") throw new InputError("input.empty", source, "the file holds no text (only whitespace)");
   if (looksBinary(text)) throw new InputError("input.binary", source, "this is a binary file, not a text export or a PDF");
-  // Tabs make a TSV export; columns made of runs of spaces are pdftotext -layout.
-  const sheet = isLayoutText(text) ? layoutTextToSheet(text, source) : tsvSheetStream(text, source);
+  // Tabs make a TSV export; columns made of runs of spaces are pdftotext -layout;
+  // the form's words with neither are flattened text.
+  const sheet = isLayoutText(text) ? layoutTextToSheet(text, source) : isFlatText(text) ? flatTextToSheet(text, source) : tsvSheetStream(text, source);
   return { sheet, encoding };
 }
 

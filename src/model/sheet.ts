@@ -8,6 +8,8 @@ export const Cell = z.object({
   line: z.number().int().positive().optional().describe("1-based source line, for text inputs"),
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional()
     .describe("[x0, y0, x1, y1] in PDF user space, for PDF inputs"),
+  offset: z.number().int().nonnegative().optional()
+    .describe("0-based character offset where the cell starts in its line, for flattened text (whose col is the column the loader placed the cell in)"),
 });
 export type Cell = z.infer<typeof Cell>;
 
@@ -20,7 +22,7 @@ export const Row = z.object({
 export type Row = z.infer<typeof Row>;
 
 /** The input layouts jixiao reads. */
-export const SourceKind = z.enum(["text-tsv", "text-layout", "pdf"]);
+export const SourceKind = z.enum(["text-tsv", "text-layout", "pdf", "text-flat"]);
 export type SourceKind = z.infer<typeof SourceKind>;
 
 /**
@@ -40,4 +42,8 @@ export type Sheet = z.infer<typeof Sheet>;
  * text loader hands the grammar, so a large file is never held as cells all at
  * once. Every Sheet is one.
  */
-export type SheetStream = Omit<Sheet, "rows"> & { rows: Iterable<Row> };
+export type SheetStream = Omit<Sheet, "rows"> & {
+  rows: Iterable<Row>;
+  /** What the loader assumed or could not read (flattened text), reported before the grammar's own. */
+  diagnostics?: import("./document.js").Diagnostic[];
+};
