@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../../model/document.js";
 import type { Cell, Row } from "../../model/sheet.js";
 import { fitFunding } from "./funding-fit.js";
+import { splitGoals } from "./goals-split.js";
 import { byLine, wrapsAsOneCell } from "./lines.js";
 import { findNext, matchAt, splitLabels, stripFundingKey, type Match } from "./match.js";
 import { isAmountCell, isMeasure, isNumber, UNIT_PIECE, YEAR } from "./shapes.js";
@@ -191,24 +192,26 @@ export class FlatFormReader {
     const text = this.span(this.i, stop);
     this.i = stop;
     if (text.length === 0) return;
-    const lines = byLine(text);
-    const cuts: number[] = [];
-    for (let k = 1; k < lines.length; k++) {
-      if (wrapsAsOneCell(lines.slice(0, k)) && wrapsAsOneCell(lines.slice(k))) cuts.push(k);
-    }
-    if (lines.length === 1 || cuts.length === 0) {
+    const split = splitGoals(text);
+    if (!split) {
       // One text only, or no cut agrees with the wrapping: all of it under 预期目标, said so.
       this.push([this.cell(text, 1)]);
       this.inferred(`goal texts: no place where 预期目标 ends and 实际完成情况 begins could be told, all of it read as 预期目标`, text[0]!);
       return;
     }
-    const k = cuts[0]!;
-    const expected = lines.slice(0, k).flat();
-    const actual = lines.slice(k).flat();
-    this.push([this.cell(expected, 1), this.cell(actual, 4)]);
+    // A paragraph a row: the normaliser joins a goal's cells with line breaks.
+    const rows = Math.max(split.expected.length, split.actual.length);
+    for (let k = 0; k < rows; k++) {
+      const e = split.expected[k];
+      const a = split.actual[k];
+      const cells: Cell[] = [];
+      if (e) cells.push(this.cell(e, 1));
+      if (a) cells.push(this.cell(a, 4));
+      this.push(cells);
+    }
     this.inferred(
-      `goal texts: assumed 实际完成情况 begins on line ${actual[0]!.line}, where the wrapping of 预期目标 ends${cuts.length > 1 ? ` (${cuts.length} places fit; the first taken)` : ""}`,
-      actual[0]!, cuts.length > 1 ? "warning" : "info",
+      `goal texts: assumed 实际完成情况 begins at "${split.cut!.text}", where the wrapping of 预期目标 ends${split.fits > 1 ? ` (${split.fits} places fit; the one after a sentence's end taken)` : ""}`,
+      split.cut!, split.fits > 1 ? "warning" : "info",
     );
   }
 
