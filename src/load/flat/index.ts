@@ -19,8 +19,8 @@ import type { Row, Sheet } from "../../model/sheet.js";
 import { FlatFormReader } from "./form.js";
 import { byLine } from "./lines.js";
 import { matchAt } from "./match.js";
-import { PAGE_NUMBER } from "./shapes.js";
-import { HEADER_LABELS, TITLES } from "./vocabulary.js";
+import { isMeasure, isNumber, MEASURE, PAGE_NUMBER, UNIT_PIECE } from "./shapes.js";
+import { GRADE, HEADER_LABELS, NOTES, TITLES, TOTAL } from "./vocabulary.js";
 import { joinWords, keyOf, wordsOf, type Word } from "./words.js";
 
 /** A Sheet read from flattened text, with what reading it assumed. */
@@ -40,7 +40,7 @@ export function isFlatText(text: string): boolean {
 
 /** Reads flattened text into a Sheet (kind "text-flat"); form feeds separate pages. */
 export function flatTextToSheet(text: string, source: string): FlatSheet {
-  const words = dropFurniture(wordsOf(text));
+  const words = joinWrappedMeasures(dropFurniture(wordsOf(text)));
   const starts: number[] = [];
   for (let i = 0; i < words.length; i++) {
     if (matchAt(words, i, TITLES)) {
@@ -84,7 +84,31 @@ function dropFurniture(words: Word[]): Word[] {
   texts.forEach((t, k) => {
     if (k + 1 < texts.length && isNumber[k + 1] && !isNumber[k]) beforeNumbers.set(t, (beforeNumbers.get(t) ?? 0) + 1);
   });
-  const running = new Set([...beforeNumbers].filter(([t, n]) => n >= 2 && !TITLES.some((x) => keyOf(t).includes(x))).map(([t]) => t));
+  // A form's own last line (评分等级 优) may also end two pages: a line with the form's words or figures is no running header.
+  const formWords = [...TITLES, ...HEADER_LABELS, ...TOTAL, ...GRADE, ...NOTES, "指标", "资金"];
+  const isForm = (t: string) => formWords.some((x) => keyOf(t).includes(x)) || /\d\.\d/.test(t);
+  const running = new Set([...beforeNumbers].filter(([t, n]) => n >= 2 && !isForm(t)).map(([t]) => t));
   const kept = lines.filter((_, k) => !isNumber[k] && !running.has(texts[k]!)).flat();
   return kept.map((w, index) => ({ ...w, index }));
+}
+
+/**
+ * A measure whose unit wrapped onto the next line (≥24.00(小 / 时), ≥150.00 /
+ * (次)) made one word again: the line break fell inside one cell.
+ */
+function joinWrappedMeasures(words: Word[]): Word[] {
+  const out: Word[] = [];
+  for (const w of words) {
+    const last = out[out.length - 1];
+    if (last && w.before === "break" && last.page === w.page) {
+      const joined = last.text + w.text;
+      const open = /[(（][^)）]*$/u.test(last.text);
+      if ((open && /^[^(（]*[)）]$/u.test(w.text) && MEASURE.test(joined)) || ((isMeasure(last.text) || isNumber(last.text)) && UNIT_PIECE.test(w.text))) {
+        out[out.length - 1] = { ...last, text: joined };
+        continue;
+      }
+    }
+    out.push(w);
+  }
+  return out.map((w, index) => ({ ...w, index }));
 }

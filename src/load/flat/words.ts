@@ -79,12 +79,23 @@ export function widthOf(s: string): number {
  * inside a line is kept, and the normaliser takes out what is layout.
  */
 export function joinWords(words: readonly Word[]): string {
+  // A text that puts a space after each comma inside its lines lost that
+  // space where a line broke after a comma: it is put back.
+  let spaced = 0;
+  let tight = 0;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    tight += (w.text.match(/[,;:](?=\S)/g) ?? []).length;
+    if (k > 0 && w.before === "space" && /[,;:]$/.test(words[k - 1]!.text)) spaced++;
+  }
+  const spaceAfterComma = spaced > 0 && tight === 0;
   let s = "";
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
     if (k > 0) {
       if (w.before === "space") s += " ";
       else if (/[A-Za-z0-9]$/.test(s) && /^[A-Za-z0-9]/.test(w.text)) s += " ";
+      else if (spaceAfterComma && /[,;:]$/.test(s)) s += " ";
     }
     s += w.text;
   }
