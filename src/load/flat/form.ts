@@ -151,14 +151,16 @@ export class FlatFormReader {
       const fit = fitFunding(values, headers, isTotal);
       values.forEach((v, k) => {
         const c = fit.columns[k];
-        if (c !== null && c !== undefined) cells.push(this.cell([v], 2 + c));
+        if (fit.joins?.includes(k - 1)) return;
+        const piece = fit.joins?.includes(k) ? [v, values[k + 1]!] : [v];
+        if (c !== null && c !== undefined) cells.push(this.cell(piece, 2 + c, piece.map((x) => x.text).join("")));
       });
       this.push(cells);
       if (fit.assumed) {
         const where = values[0] ?? words[label.from]!;
         this.inferred(`funding row "${labelText}": ${fit.assumed}`, where);
       }
-      const unplacedValues = values.filter((_, k) => fit.columns[k] === null || fit.columns[k] === undefined);
+      const unplacedValues = values.filter((_, k) => (fit.columns[k] === null || fit.columns[k] === undefined) && !fit.joins?.includes(k - 1));
       if (unplacedValues.length && !fit.ambiguous) {
         this.inferred(`funding row "${labelText}": more values than columns, not read: ${unplacedValues.map((v) => v.text).join(" ")}`, unplacedValues[0]!, "warning", "layout.unplaced-text");
       }

@@ -23,6 +23,8 @@ export interface FundingFit {
   assumed: string | null;
   /** True when two or more placements fit equally well: the values concerned are left unplaced. */
   ambiguous: boolean;
+  /** Values k whose piece k + 1 (after a line break) is part of the same amount. */
+  joins?: number[];
 }
 
 const plain = (w: Word | undefined): Decimal | null => {
@@ -85,6 +87,10 @@ function* choices(n: number, k: number, from = 0): Generator<number[]> {
  */
 export function fitFunding(values: readonly Word[], headers: readonly string[], total: boolean): FundingFit {
   const n = headers.length;
+  if (values.length > n) {
+    const joined = joinWrapped(values, n, headers, total);
+    if (joined) return joined;
+  }
   if (values.length >= n) return { columns: values.map((_, i) => (i < n ? i : null)), assumed: null, ambiguous: false };
   const fields = headers.map(fundingField);
   let best: number[][] = [];
@@ -106,4 +112,51 @@ export function fitFunding(values: readonly Word[], headers: readonly string[], 
     ? `${values.length} values for ${n} columns fit ${best.length} ways equally well; the values whose column differs are not read`
     : `${values.length} values for ${n} columns: assumed ${blank.join(", ")} blank, the placement that agrees with the form's arithmetic`;
   return { columns, assumed, ambiguous };
+}
+
+/**
+ * More values than columns where a narrow column wrapped an amount (2,584.5 /
+ * 2): pieces on either side of a line break are joined back into one number,
+ * the joining that agrees best with the form's arithmetic; null when no
+ * joining makes the count fit.
+ */
+function joinWrapped(values: readonly Word[], n: number, headers: readonly string[], total: boolean): FundingFit | null {
+  const fields = headers.map(fundingField);
+  const joinable = (k: number) => values[k + 1]!.before === "break" && /^\d+$/.test(values[k + 1]!.text) && /\d$/.test(values[k]!.text)
+    && /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(values[k]!.text + values[k + 1]!.text);
+  const excess = values.length - n;
+  const pairs = values.slice(0, -1).map((_, k) => k).filter(joinable);
+  let best: { cols: Array<number | null>; score: number; joins: number[] } | null = null;
+  let ties = 0;
+  for (const joins of choose(pairs, excess)) {
+    if (joins.some((k, i) => i > 0 && k === joins[i - 1]! + 1)) continue;
+    const cols: Array<number | null> = [];
+    const byField = new Map<FundingField, Word>();
+    let c = 0;
+    for (let k = 0; k < values.length; k++) {
+      if (joins.includes(k - 1)) {
+        cols.push(c - 1);
+        continue;
+      }
+      const w = joins.includes(k) ? { ...values[k]!, text: values[k]!.text + values[k + 1]!.text } : values[k]!;
+      byField.set(fields[c]!, w);
+      cols.push(c++);
+    }
+    const score = agreement(byField, total);
+    if (!best || score > best.score) {
+      best = { cols, score, joins };
+      ties = 0;
+    } else if (score === best.score) ties++;
+  }
+  if (!best || ties > 0) return null;
+  const pieces = best.joins.map((k) => `${values[k]!.text} + ${values[k + 1]!.text}`).join(", ");
+  return { columns: best.cols, assumed: `an amount wrapped onto the next line, joined back: ${pieces}`, ambiguous: false, joins: best.joins };
+}
+
+function* choose(items: number[], k: number, from = 0): Generator<number[]> {
+  if (k === 0) {
+    yield [];
+    return;
+  }
+  for (let i = from; i < items.length; i++) for (const rest of choose(items, k - 1, i + 1)) yield [items[i]!, ...rest];
 }

@@ -14,6 +14,8 @@ import { joinWords, widthOf, type Word } from "./words.js";
 const PARAGRAPH_END = /[。！？；;.!?]$/u;
 /** A space after one of these belongs to the text (", " in 依据社保规定, 按时…), it is no cell gap. */
 const TEXT_SPACE_AFTER = /[,，;；、:：]$/u;
+const CJK_END = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]$/u;
+const CJK_START = /^[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
 /** Room for a line that is full but for a character that did not fit. */
 const SLACK = 4;
 
@@ -52,13 +54,15 @@ function paragraphs(lines: Word[][]): Word[][] | null {
  */
 export function splitGoals(words: Word[]): GoalSplit | null {
   const lines = byLine(words);
-  const candidates: Array<{ before: Word[][]; after: Word[][]; cut: Word }> = [];
+  const candidates: Array<{ before: Word[][]; after: Word[][]; cut: Word; gap: boolean }> = [];
   for (let j = 0; j < lines.length; j++) {
     const line = lines[j]!;
-    if (j > 0) candidates.push({ before: lines.slice(0, j), after: lines.slice(j), cut: line[0]! });
+    if (j > 0) candidates.push({ before: lines.slice(0, j), after: lines.slice(j), cut: line[0]!, gap: false });
     for (let p = 1; p < line.length; p++) {
       if (TEXT_SPACE_AFTER.test(line[p - 1]!.text)) continue;
-      candidates.push({ before: [...lines.slice(0, j), line.slice(0, p)], after: [line.slice(p), ...lines.slice(j + 1)], cut: line[p]! });
+      // A space between two CJK characters is no part of a Chinese text: most likely where the cells meet.
+      const gap = CJK_END.test(line[p - 1]!.text) && CJK_START.test(line[p]!.text);
+      candidates.push({ before: [...lines.slice(0, j), line.slice(0, p)], after: [line.slice(p), ...lines.slice(j + 1)], cut: line[p]!, gap });
     }
   }
   let best: GoalSplit | null = null;
@@ -70,7 +74,7 @@ export function splitGoals(words: Word[]): GoalSplit | null {
     if (!expected || !actual) continue;
     fits++;
     const lastLine = c.before[c.before.length - 1]!;
-    const score = (PARAGRAPH_END.test(joinWords(lastLine)) ? 2 : 0) - 0.1 * (expected.length + actual.length);
+    const score = (PARAGRAPH_END.test(joinWords(lastLine)) ? 2 : 0) + (c.gap ? 1.5 : 0) - 0.1 * (expected.length + actual.length);
     if (score > bestScore) {
       bestScore = score;
       best = { expected, actual, fits: 0, cut: c.cut };
