@@ -16,6 +16,8 @@ const PARAGRAPH_END = /[。！？；;.!?]$/u;
 const TEXT_SPACE_AFTER = /[,，;；、:：]$/u;
 const CJK_END = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]$/u;
 const CJK_START = /^[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+/** How an enumerated paragraph of an official text opens: 一是, 2., 3、, （三）. */
+const ITEM_START = /^(?:[一二三四五六七八九十]+是|\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）])/u;
 /** Room for a line that is full but for a character that did not fit. */
 const SLACK = 4;
 
@@ -39,7 +41,11 @@ function paragraphs(lines: Word[][]): Word[][] | null {
   for (let k = 0; k < lines.length; k++) {
     out[out.length - 1]!.push(...lines[k]!);
     if (k === lines.length - 1) break;
-    if (widths[k]! >= full - SLACK) continue;
+    // A full line ends a paragraph only visibly: at a sentence's end with the next line opening an item (四是, 2., （三）).
+    if (widths[k]! >= full - SLACK) {
+      if (PARAGRAPH_END.test(joinWords(lines[k]!)) && ITEM_START.test(lines[k + 1]![0]!.text)) out.push([]);
+      continue;
+    }
     if (!PARAGRAPH_END.test(joinWords(lines[k]!))) return null;
     out.push([]);
   }
