@@ -8,8 +8,11 @@
  *   `getTextContent` items in content-stream order, each item's text followed
  *   by a line break where pdf.js marks `hasEOL` (as pdf.js's own viewer copies);
  * - `browser.txt`: Chromium's `document.body.innerText` of the HTML rendering
- *   of fixtures/seed/expected.json (scripts/pdf-fixtures/html.ts, the narrow style),
- *   which is what select-all + copy puts on the clipboard.
+ *   of fixtures/seed/expected.json (scripts/pdf-fixtures/html.ts, the landscape
+ *   style): what select-all + copy puts on the clipboard (Chromium separates
+ *   table cells with tabs, so this one is read as a tab export);
+ * - `browser.spaces.txt`: that copy pasted where tabs do not survive, every
+ *   run of tabs one space.
  *
  *   npx tsx scripts/flat-fixtures/generate.ts
  *
@@ -77,7 +80,11 @@ async function main(): Promise<void> {
     await writeFile(join(outDir, `${style}.viewer.txt`), await viewerCopy(pdf));
     console.log(`wrote ${style}`);
   }
-  await writeFile(join(outDir, "browser.txt"), await browserCopy());
+  const browser = await browserCopy();
+  await writeFile(join(outDir, "browser.txt"), browser);
+  // The same copy pasted where tabs do not survive (a plain-text field, a chat,
+  // an editor that turns tabs into spaces): cells joined by single spaces.
+  await writeFile(join(outDir, "browser.spaces.txt"), browser.replace(/[ \t]*\t[ \t]*/g, " ").replace(/ +$/gm, ""));
   console.log(`wrote fixtures to ${outDir}`);
 }
 

@@ -68,6 +68,17 @@ export function flatTextToSheet(text: string, source: string): FlatSheet {
     rows.push(...r);
     diagnostics.push(...d);
   });
+  if (inBlockOrder(text)) {
+    // pdftotext without -layout writes a page block by block, not row by row: a
+    // label and its values may be pages apart, and no value read here is sure.
+    starts.forEach((s, f) => {
+      const w = words[s]!;
+      diagnostics.push({
+        code: "layout.reading-order", severity: "warning", form: f, line: w.line, cell: w.offset, page: w.page,
+        message: "this text is in block order, not the table's reading order (as pdftotext without -layout writes it): labels and values may stand apart, and values may be misplaced or missing; read the PDF itself, or pdftotext -layout text, instead",
+      });
+    });
+  }
   const pages = Math.max(1, ...words.map((w) => w.page));
   return { source, kind: "text-flat", pages, rows, diagnostics };
 }
@@ -111,4 +122,18 @@ function joinWrappedMeasures(words: Word[]): Word[] {
     out.push(w);
   }
   return out.map((w, index) => ({ ...w, index }));
+}
+
+/**
+ * True for text written block by block, the way pdftotext without -layout
+ * writes a table: blocks parted by blank lines (a quarter of the lines or
+ * more), nearly every other line a single word. A viewer's or a browser's
+ * copy has hardly a blank line.
+ */
+function inBlockOrder(text: string): boolean {
+  const lines = text.split(/\r\n|\r|\n/);
+  const blank = lines.filter((l) => l.trim() === "").length;
+  const filled = lines.length - blank;
+  const single = lines.filter((l) => l.trim() !== "" && !/\s/.test(l.trim())).length;
+  return lines.length >= 20 && blank >= lines.length / 4 && single >= filled * 0.7;
 }
