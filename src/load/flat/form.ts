@@ -380,7 +380,11 @@ class IndicatorRows {
         }
         s--;
       }
-      if (w[s]!.before === "break") s = e; // no space on the way: one line is one cell, and that is an assumption
+      if (w[s]!.before === "break") {
+        // No space on the way: nothing tells where the cell began, so its last line is taken as the cell, and said so.
+        while (s < e && w[s]!.line !== w[e]!.line) s++;
+        this.reader.report(`indicator cell "${joinWords(w.slice(s, e + 1))}": where it begins could not be told, assumed it is the line it ends on`, w[s]!);
+      }
       at = s;
       return w.slice(s, e + 1);
     };
