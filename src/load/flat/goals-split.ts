@@ -67,7 +67,8 @@ export function splitGoals(words: Word[]): GoalSplit | null {
     for (let p = 1; p < line.length; p++) {
       if (TEXT_SPACE_AFTER.test(line[p - 1]!.text)) continue;
       // A space between two CJK characters is no part of a Chinese text: most likely where the cells meet.
-      const gap = CJK_END.test(line[p - 1]!.text) && CJK_START.test(line[p]!.text);
+      // So is a space after a Chinese sentence's end (。 2023 年…).
+      const gap = (CJK_END.test(line[p - 1]!.text) && CJK_START.test(line[p]!.text)) || /[。！？；]$/u.test(line[p - 1]!.text);
       candidates.push({ before: [...lines.slice(0, j), line.slice(0, p)], after: [line.slice(p), ...lines.slice(j + 1)], cut: line[p]!, gap });
     }
   }
