@@ -9,7 +9,8 @@
  *             at a time (the pipeline lexes form by form).
  * Workloads: one file of the seed repeated to 10,010 forms (~20 MB), and a
  * batch of 2,000 separate seed files parsed and dropped one after another, as
- * `jixiao parse` streams them. Memory: peak RSS, and the live heap after GC
+ * `jixiao parse` streams them; flattened text (a viewer's copy of the seed)
+ * against the tab export of the same forms. Memory: peak RSS, and the live heap after GC
  * sampled along the batch (flat means it does not grow with the files).
  * Per format: the seed's seven forms in each container (fixtures/containers,
  * and the narrow PDF) parsed file after file, as a ratio to the same forms
@@ -133,6 +134,19 @@ const [tBatch] = await timeAsync(async () => {
   }
 });
 const batchMB = (seed.byteLength * BATCH) / 1e6;
+
+// Flattened text (a PDF viewer's copy of the seed, fixtures/flat/narrow.viewer.txt)
+// against the tab export of the same seven forms, both repeated the same number
+// of times and parsed (no verifier) in this run: the ratio is per form.
+const FLAT_REPEAT = Number(process.env.BENCH_FLAT_REPEAT ?? 200);
+const flatCopy = readFileSync(new URL("../fixtures/flat/narrow.viewer.txt", import.meta.url), "utf8");
+const flatBig = new TextEncoder().encode(Array(FLAT_REPEAT).fill(flatCopy).join("\n"));
+const tsvSame = new TextEncoder().encode(Array(FLAT_REPEAT).fill(seed.toString("utf8")).join("\n"));
+let flatForms = 0;
+const tFlat = await bestAsync(3, async () => {
+  flatForms = (await parseText(flatBig, { verify: false, sha256: nodeSha256 })).forms.length;
+});
+const tTsvSame = await bestAsync(3, () => parseText(tsvSame, { verify: false, sha256: nodeSha256 }));
 const peakRss = process.resourceUsage().maxRSS / 1024;
 
 const r = (x: number) => x.toFixed(1);
@@ -144,6 +158,7 @@ console.log(`parse + JSON line (${(jsonBytes / 1e6).toFixed(0)} M characters), o
 console.log(`parse+verify, one file:  ${r(MB / tVerify)} MB/s, ${(forms / tVerify).toFixed(0)} forms/s  = ${r(tVerify / floor)}× floor`);
 console.log(`parse, batch:            ${r(batchMB / tBatchParse)} MB/s, ${((BATCH * 7) / tBatchParse).toFixed(0)} forms/s  = ${r(tBatchParse / ((floor * batchMB) / MB))}× floor, ${r(tBatchParse / ((lexer * batchMB) / MB))}× lexer`);
 console.log(`parse+verify, batch:     ${r(batchMB / tBatch)} MB/s, ${((BATCH * 7) / tBatch).toFixed(0)} forms/s, ${(BATCH / tBatch).toFixed(0)} files/s  = ${r(tBatch / ((floor * batchMB) / MB))}× floor`);
+console.log(`flattened text (viewer copy × ${FLAT_REPEAT}, ${r(flatBig.byteLength / 1e6)} MB): ${r(flatBig.byteLength / 1e6 / tFlat)} MB/s, ${(flatForms / tFlat).toFixed(0)} forms/s; tsv, same forms: ${(flatForms / tTsvSame).toFixed(0)} forms/s; flat takes ${r(tFlat / tTsvSame)}× the tsv time per form`);
 console.log(`peak RSS: ${peakRss.toFixed(0)} MB`);
 if (heap.length) {
   const mb = heap.map((h) => (h / 1e6).toFixed(1));

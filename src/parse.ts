@@ -5,6 +5,7 @@ import { detectInput } from "./load/detect.js";
 import { InputError } from "./load/errors.js";
 import { isContainerKind, loadContainer, type ContainerOptions } from "./load/loaders.js";
 import { isLayoutText, layoutTextToSheet } from "./load/layout.js";
+import { flatTextToSheet, isFlatText } from "./load/flat/index.js";
 import { tsvSheetStream } from "./load/tsv.js";
 import { Document, SCHEMA_VERSION, type Diagnostic } from "./model/document.js";
 import { Form } from "./model/form.js";
@@ -60,6 +61,7 @@ function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Fo
   const formDiagnostics: Diagnostic[] = [];
   const strayDiagnostics: Diagnostic[] = [];
   const titles: { count: number; first?: { title: string; at: { line?: number; page?: number } } } = { count: 0 };
+  const loaderDiagnostics = sheet.diagnostics ?? [];
   for (const part of recogniseParts(sheet.rows)) {
     for (const e of part.errors) {
       const d: Diagnostic = {
@@ -98,7 +100,7 @@ function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Fo
     }
   }
   if (titles.first) grammarDiagnostics.push(titleOnlyDiagnostic(titles.count, titles.first.title, titles.first.at));
-  return { forms, diagnostics: [...grammarDiagnostics, ...formDiagnostics, ...strayDiagnostics] };
+  return { forms, diagnostics: [...loaderDiagnostics, ...grammarDiagnostics, ...formDiagnostics, ...strayDiagnostics] };
 }
 
 /** One diagnostic for every title that no form body followed (see isTitleOnly), quoting the first. */
@@ -138,8 +140,9 @@ function textSheetStream(input: string | Uint8Array, source: string): { sheet: S
   }
   if (text.trim() === "") throw new InputError("input.empty", source, "the file holds no text (only whitespace)");
   if (looksBinary(text)) throw new InputError("input.binary", source, "this is a binary file, not a text export or a PDF");
-  // Tabs make a TSV export; columns made of runs of spaces are pdftotext -layout.
-  const sheet = isLayoutText(text) ? layoutTextToSheet(text, source) : tsvSheetStream(text, source);
+  // Tabs make a TSV export; columns made of runs of spaces are pdftotext -layout;
+  // the form's words with neither are flattened text.
+  const sheet = isLayoutText(text) ? layoutTextToSheet(text, source) : isFlatText(text) ? flatTextToSheet(text, source) : tsvSheetStream(text, source);
   return { sheet, encoding };
 }
 

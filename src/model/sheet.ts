@@ -25,6 +25,8 @@ export const Cell = z.object({
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional()
     .describe("[x0, y0, x1, y1] in PDF user space, for PDF inputs"),
   origin: CellOrigin.optional().describe("Sheet and A1 address, or table, row and column, for HTML, Word and spreadsheet inputs"),
+  offset: z.number().int().nonnegative().optional()
+    .describe("0-based character offset where the cell starts in its line, for flattened text (whose col is the column the loader placed the cell in)"),
 });
 export type Cell = z.infer<typeof Cell>;
 
@@ -46,6 +48,7 @@ export const SourceKind = z.enum([
   "xls",
   "ods",
   "docx",
+  "text-flat",
 ]);
 export type SourceKind = z.infer<typeof SourceKind>;
 
@@ -66,4 +69,8 @@ export type Sheet = z.infer<typeof Sheet>;
  * text loader hands the grammar, so a large file is never held as cells all at
  * once. Every Sheet is one.
  */
-export type SheetStream = Omit<Sheet, "rows"> & { rows: Iterable<Row> };
+export type SheetStream = Omit<Sheet, "rows"> & {
+  rows: Iterable<Row>;
+  /** What the loader assumed or could not read (flattened text), reported before the grammar's own. */
+  diagnostics?: import("./document.js").Diagnostic[];
+};

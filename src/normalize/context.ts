@@ -25,7 +25,7 @@ export class FormContext {
 
   private record(path: string, ref: CellRef): void {
     const c = ref.cell;
-    this.provenance.record(path, c.line, c.col, c.page, c.bbox, c.origin);
+    this.provenance.record(path, c.line, c.offset ?? c.col, c.page, c.bbox, c.origin);
   }
 
   /** Adds a diagnostic located at a cell. */
@@ -33,7 +33,7 @@ export class FormContext {
     const d: Diagnostic = { code, severity, message, form: this.formIndex };
     if (ref?.cell.line !== undefined) d.line = ref.cell.line;
     if (ref) {
-      d.cell = ref.cell.col;
+      d.cell = ref.cell.offset ?? ref.cell.col;
       d.page = ref.cell.page;
     }
     this.diagnostics.push(d);

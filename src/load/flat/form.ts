@@ -1,0 +1,443 @@
+import type { Diagnostic } from "../../model/document.js";
+import type { Cell, Row } from "../../model/sheet.js";
+import { fitFunding } from "./funding-fit.js";
+import { splitGoals } from "./goals-split.js";
+import { byLine, wrapsAsOneCell } from "./lines.js";
+import { findNext, matchAt, splitLabels, stripFundingKey, type Match } from "./match.js";
+import { isAmountCell, isMeasure, isNumber, UNIT_PIECE, YEAR } from "./shapes.js";
+import {
+  FUNDING_BLOCK, FUNDING_HEADERS, FUNDING_ROWS, GOALS_HEADERS, GOALS_LABEL, GRADE, HEADER_LABELS, INDICATOR_HEADERS,
+  LEVEL1, LEVEL2, NOTES, QUALITATIVE, TITLES, TOTAL,
+} from "./vocabulary.js";
+import { joinWords, keyOf, type Word } from "./words.js";
+
+/*
+ * One form of flattened text read from its words into the rows a tab export
+ * of it would have, so the grammar reads it like any other input. The parts
+ * are found by their labels, in the order the form prints them; the values
+ * between the labels by their shape. Columns are the seed export's (label,
+ * value at column 2 …), so the grammar and the normaliser place every cell
+ * exactly where this reader put it; each cell keeps its own line and
+ * character offset.
+ */
+
+/** Where a part of the form starts: everything a header value, a goal text or a note runs up to. */
+const STOPS = [...HEADER_LABELS, ...FUNDING_BLOCK, ...FUNDING_HEADERS, ...GOALS_LABEL, ...GOALS_HEADERS, ...TOTAL, ...GRADE, ...NOTES];
+
+/** The rows of one form and what reading it assumed or could not read. */
+export interface FormRows {
+  rows: Row[];
+  diagnostics: Diagnostic[];
+}
+
+export class FlatFormReader {
+  private readonly rows: Row[] = [];
+  private readonly diagnostics: Diagnostic[] = [];
+  private i = 0;
+
+  constructor(private readonly words: readonly Word[], private readonly form: number) {}
+
+  read(): FormRows {
+    const w = this.words;
+    const end = w.length;
+    this.title();
+    this.year();
+    while (this.i < end) {
+      const at = this.i;
+      const m = this.matchHere(HEADER_LABELS);
+      if (m) this.headerField(m);
+      else if (this.matchHere(FUNDING_BLOCK)) this.funding();
+      else if (this.matchHere(GOALS_LABEL) || this.matchHere(GOALS_HEADERS)) this.goals();
+      else if (this.matchHere(["一级指标", "三级指标"])) this.indicators();
+      else if (this.matchHere(TOTAL)) this.total();
+      else if (this.matchHere(GRADE)) this.grade();
+      else if (this.matchHere(NOTES)) this.note();
+      if (this.i === at) this.unplaced(this.i, findNext(w, this.i + 1, end, [...STOPS, "一级指标"]));
+    }
+    return { rows: this.rows, diagnostics: this.diagnostics };
+  }
+
+  private matchHere(labels: readonly string[], strip?: (k: string) => string): Match | null {
+    return this.i < this.words.length ? matchAt(this.words, this.i, labels, strip) : null;
+  }
+
+  private cell(words: readonly Word[], col: number, text = joinWords(words)): Cell {
+    const first = words[0]!;
+    return { text, col, page: first.page, line: first.line, offset: first.offset };
+  }
+
+  private push(cells: Cell[]): void {
+    if (cells.length === 0) return;
+    this.rows.push({ page: cells[0]!.page, line: cells[0]!.line, cells });
+  }
+
+  private span(from: number, to: number): Word[] {
+    return this.words.slice(from, to);
+  }
+
+  private note(): void {
+    const m = this.matchHere(NOTES)!;
+    const stop = findNext(this.words, m.to, this.words.length, [...NOTES, ...TOTAL, ...GRADE]);
+    const cells = [this.cell(this.span(m.from, m.to), 0, m.label)];
+    if (stop > m.to) cells.push(this.cell(this.span(m.to, stop), 1));
+    this.push(cells);
+    this.i = stop;
+  }
+
+  /** A diagnostic saying what was assumed where. */
+  private inferred(message: string, at: Word, severity: Diagnostic["severity"] = "warning", code = "layout.inferred-columns"): void {
+    this.diagnostics.push({ code, severity, message, line: at.line, cell: at.offset, page: at.page, form: this.form });
+  }
+
+  private unplaced(from: number, to: number): void {
+    const words = this.span(from, to);
+    if (words.length === 0) return;
+    const text = joinWords(words);
+    this.inferred(`text that no part of the form accounts for, not read: "${text.length > 80 ? `${text.slice(0, 80)}…` : text}"`, words[0]!, "warning", "layout.unplaced-text");
+    this.i = to;
+  }
+
+  private title(): void {
+    const m = this.matchHere(TITLES);
+    if (!m) return;
+    this.push([this.cell(this.span(m.from, m.to), 0, m.label)]);
+    this.i = m.to;
+  }
+
+  private year(): void {
+    // (2023 年度) is two words, or three when the parenthesis stands apart.
+    for (let to = this.i + 1; to <= Math.min(this.words.length, this.i + 4); to++) {
+      const words = this.span(this.i, to);
+      if (YEAR.test(words.map((x) => x.text).join(" "))) {
+        this.push([this.cell(words, 0, words.map((x) => x.text).join(" "))]);
+        this.i = to;
+        return;
+      }
+    }
+  }
+
+  /** 项目名称 / 主管部门 / 实施单位: the label, then its value up to the next label. */
+  private headerField(m: Match): void {
+    const stop = findNext(this.words, m.to, this.words.length, STOPS);
+    const cells = [this.cell(this.span(m.from, m.to), 0, m.label)];
+    if (stop > m.to) cells.push(this.cell(this.span(m.to, stop), 2));
+    this.push(cells);
+    this.i = stop;
+  }
+
+  /** 项目资金(万元), its column headers, then each row label with its amounts. */
+  private funding(): void {
+    const block = this.matchHere(FUNDING_BLOCK)!;
+    const words = this.words;
+    this.i = block.to;
+    const rowStart = findNext(words, this.i, words.length, FUNDING_ROWS, stripFundingKey);
+    const headerWords = this.span(this.i, rowStart);
+    const { found, rest } = splitLabels(headerWords, FUNDING_HEADERS);
+    const head: Cell[] = [this.cell(this.span(block.from, block.to), 0, block.label)];
+    found.forEach((h, k) => head.push(this.cell([h.word], 2 + k, h.label)));
+    this.push(head);
+    if (rest && headerWords[0]) this.inferred(`text among the funding headers that is no header, not read: "${rest}"`, headerWords[0], "warning", "layout.unplaced-text");
+    const headers = found.map((h) => h.label);
+    this.i = rowStart;
+    for (;;) {
+      const label = this.matchHere(FUNDING_ROWS, stripFundingKey);
+      if (!label) break;
+      let to = label.to;
+      while (to < words.length && isAmountCell(words[to]!.text)) to++;
+      const values = this.span(label.to, to);
+      const isTotal = /总额$/u.test(label.label);
+      const labelText = joinWords(this.span(label.from, label.to));
+      const cells: Cell[] = [this.cell(this.span(label.from, label.to), 1, labelText)];
+      const fit = fitFunding(values, headers, isTotal);
+      values.forEach((v, k) => {
+        const c = fit.columns[k];
+        if (fit.joins?.includes(k - 1)) return;
+        const piece = fit.joins?.includes(k) ? [v, values[k + 1]!] : [v];
+        if (c !== null && c !== undefined) cells.push(this.cell(piece, 2 + c, piece.map((x) => x.text).join("")));
+      });
+      this.push(cells);
+      if (fit.assumed) {
+        const where = values[0] ?? words[label.from]!;
+        this.inferred(`funding row "${labelText}": ${fit.assumed}`, where);
+      }
+      const unplacedValues = values.filter((_, k) => (fit.columns[k] === null || fit.columns[k] === undefined) && !fit.joins?.includes(k - 1));
+      if (unplacedValues.length && !fit.ambiguous) {
+        this.inferred(`funding row "${labelText}": more values than columns, not read: ${unplacedValues.map((v) => v.text).join(" ")}`, unplacedValues[0]!, "warning", "layout.unplaced-text");
+      }
+      this.i = to;
+    }
+  }
+
+  /**
+   * 年度总体目标 with 预期目标 and 实际完成情况, then the two texts. Flattened,
+   * they run on one after the other; the cut is where a line narrower than
+   * the ones before it ends the first text (a wrapped cell fills every line
+   * but its last).
+   */
+  private goals(): void {
+    const words = this.words;
+    const head: Cell[] = [];
+    let headerCol = 0;
+    for (;;) {
+      const label = this.matchHere(GOALS_LABEL);
+      const header = label ? null : this.matchHere(GOALS_HEADERS);
+      const m = label ?? header;
+      if (!m) break;
+      const col = label ? 0 : m.label === "预期目标" ? 1 : 4;
+      head.push(this.cell(this.span(m.from, m.to), col, m.label));
+      headerCol = Math.max(headerCol, col);
+      this.i = m.to;
+    }
+    head.sort((a, b) => a.col - b.col);
+    this.push(head);
+    const stop = findNext(words, this.i, words.length, ["一级指标", "三级指标", ...TOTAL]);
+    const text = this.span(this.i, stop);
+    this.i = stop;
+    if (text.length === 0) return;
+    const split = splitGoals(text);
+    if (!split) {
+      // One text only, or no cut agrees with the wrapping: all of it under 预期目标, said so.
+      this.push([this.cell(text, 1)]);
+      this.inferred(`goal texts: no place where 预期目标 ends and 实际完成情况 begins could be told, all of it read as 预期目标`, text[0]!);
+      return;
+    }
+    // A paragraph a row: the normaliser joins a goal's cells with line breaks.
+    const rows = Math.max(split.expected.length, split.actual.length);
+    for (let k = 0; k < rows; k++) {
+      const e = split.expected[k];
+      const a = split.actual[k];
+      const cells: Cell[] = [];
+      if (e) cells.push(this.cell(e, 1));
+      if (a) cells.push(this.cell(a, 4));
+      this.push(cells);
+    }
+    this.inferred(
+      `goal texts: assumed 实际完成情况 begins at "${split.cut!.text}", where the wrapping of 预期目标 ends${split.fits > 1 ? ` (${split.fits} places fit; the one after a sentence's end taken)` : ""}`,
+      split.cut!, split.fits > 1 ? "warning" : "info",
+    );
+  }
+
+  /** The indicator table: its header, then every row up to 总分. */
+  private indicators(): void {
+    const words = this.words;
+    const end = findNext(words, this.i, words.length, [...TOTAL, ...GRADE]);
+    // The header: the header labels run (wrapped pieces and all) up to the first cell that is none.
+    const headerEnd = this.headerRun(this.i, end);
+    const { found } = splitLabels(this.span(this.i, headerEnd), INDICATOR_HEADERS);
+    this.push(found.map((h, k) => this.cell([h.word], k, h.label)));
+    this.i = headerEnd;
+    new IndicatorRows(this, words, this.i, end).read();
+    this.i = end;
+  }
+
+  /** The end of a run of header labels starting at `from` (a header repeated on a new page is one too). */
+  headerRun(from: number, end: number): number {
+    let i = from;
+    while (i < end) {
+      const m = matchAt(this.words, i, INDICATOR_HEADERS, undefined, end) ?? matchAt(this.words, i, ["一级", "二级", "指标"], undefined, end);
+      if (!m) break;
+      i = m.to;
+    }
+    return i;
+  }
+
+  /** Adds a row made by the indicator reader. */
+  addRow(cells: Array<[Word[], number]>): void {
+    this.push(cells.filter(([w]) => w.length > 0).map(([w, col]) => this.cell(w, col)));
+  }
+
+  /** Reports an inference of the indicator reader. */
+  report(message: string, at: Word, severity: Diagnostic["severity"] = "warning", code = "layout.inferred-columns"): void {
+    this.inferred(message, at, severity, code);
+  }
+
+  private total(): void {
+    const m = this.matchHere(TOTAL)!;
+    let to = m.to;
+    while (to < this.words.length && to < m.to + 2 && isNumber(this.words[to]!.text)) to++;
+    const values = this.span(m.to, to);
+    const cells = [this.cell(this.span(m.from, m.to), 0, m.label)];
+    values.forEach((v, k) => cells.push(this.cell([v], 2 + k + (values.length === 1 ? 1 : 0))));
+    if (values.length === 1) this.inferred(`总分 has one figure, ${values[0]!.text}: assumed it is the total score, the total weight left blank`, values[0]!);
+    this.push(cells);
+    this.i = to;
+  }
+
+  private grade(): void {
+    const m = this.matchHere(GRADE)!;
+    const cells = [this.cell(this.span(m.from, m.to), 0, m.label)];
+    const next = this.words[m.to];
+    let to = m.to;
+    if (next && !matchAt(this.words, m.to, [...TITLES, ...NOTES])) {
+      cells.push(this.cell([next], 1));
+      to++;
+    }
+    this.push(cells);
+    this.i = to;
+  }
+}
+
+/**
+ * The rows of an indicator table. A row ends in its 分值 and 得分, two plain
+ * numbers; before them stand the actual and the target, told by their shape
+ * (≥250(人), 5.00(人)) or, for qualitative ones, by the known statements and
+ * the spaces that separate cells on a line; before those the name, and the
+ * level labels where a group starts. What follows 得分 on its line is the
+ * 偏差原因 note, which may wrap onto the lines after it.
+ */
+class IndicatorRows {
+  constructor(
+    private readonly reader: FlatFormReader,
+    private readonly words: readonly Word[],
+    private readonly from: number,
+    private readonly end: number,
+  ) {}
+
+  read(): void {
+    const w = this.words;
+    const anchors: number[] = [];
+    for (let k = this.from; k + 1 < this.end; k++) {
+      if (isNumber(w[k]!.text) && isNumber(w[k + 1]!.text) && !(k + 2 < this.end && isNumber(w[k + 2]!.text))) anchors.push(k);
+    }
+    let start = this.from;
+    let noteFrom = -1;
+    for (let a = 0; a < anchors.length; a++) {
+      const weight = anchors[a]!;
+      const pre = this.dropHeaders(start, weight);
+      const { target, actual, before } = this.values(pre, weight);
+      const { note, rest } = this.splitNote(noteFrom, w.slice(start, before).filter((x) => pre.has(x.index)));
+      if (a > 0) this.pendingNote(note);
+      const { l1, l2, name } = this.levels(rest);
+      this.pending = [[l1, 0], [l2, 1], [name, 2], [target, 3], [actual, 4], [[w[weight]!], 5], [[w[weight + 1]!], 6]];
+      start = weight + 2;
+      noteFrom = start < this.end && w[start]!.line === w[weight + 1]!.line && !isNumber(w[start]!.text) ? start : -1;
+    }
+    const tail = this.dropHeaders(start, this.end);
+    const rest = w.slice(start, this.end).filter((x) => tail.has(x.index));
+    if (this.pending) this.pendingNote(rest);
+    else if (rest.length) this.reader.report(`indicator table text with no 分值 and 得分 after it, not read: "${joinWords(rest)}"`, rest[0]!, "warning", "layout.unplaced-text");
+  }
+
+  private pending: Array<[Word[], number]> | null = null;
+
+  private pendingNote(note: Word[]): void {
+    if (!this.pending) return;
+    this.reader.addRow([...this.pending, [note, 7]]);
+    this.pending = null;
+  }
+
+  /** The indices in [from, to) that are not a repeated header (a header printed again on a new page). */
+  private dropHeaders(from: number, to: number): Set<number> {
+    const keep = new Set<number>();
+    for (let k = from; k < to; ) {
+      const m = matchAt(this.words, k, INDICATOR_HEADERS, undefined, to);
+      if (m && m.label === "一级指标") {
+        const e = this.reader.headerRun(k, to);
+        if (e - k >= 3) {
+          k = e;
+          continue;
+        }
+      }
+      keep.add(k);
+      k++;
+    }
+    return keep;
+  }
+
+  /** The actual and the target just before 分值 (at `weight`), and where the words before them end. */
+  private values(pre: Set<number>, weight: number): { target: Word[]; actual: Word[]; before: number } {
+    let at = weight;
+    const take = (): Word[] => {
+      const w = this.words;
+      let e = at - 1;
+      while (e >= 0 && !pre.has(e)) e--;
+      if (e < 0) return [];
+      const t = w[e]!.text;
+      // A measure whose unit wrapped: ≥150.00 / (次).
+      if (UNIT_PIECE.test(t) && e > 0 && (isMeasure(w[e - 1]!.text) || isNumber(w[e - 1]!.text))) {
+        at = e - 1;
+        return [w[e - 1]!, w[e]!];
+      }
+      if (isMeasure(t) || isNumber(t)) {
+        at = e;
+        return [w[e]!];
+      }
+      // A known statement, wrapped or not.
+      let key = "";
+      for (let s = e; s >= Math.max(0, e - 8); s--) {
+        key = keyOf(w[s]!.text) + key;
+        if (QUALITATIVE.includes(key)) {
+          at = s;
+          return w.slice(s, e + 1);
+        }
+      }
+      // Else the cell starts after the last space on its line: cells on a line are separated by spaces.
+      let s = e;
+      while (s > 0 && w[s]!.before === "break" && pre.has(s - 1) && !isAmountCell(w[s - 1]!.text) && w[s - 1]!.before !== "start") {
+        if (w[s - 1]!.before === "space") {
+          s--;
+          break;
+        }
+        s--;
+      }
+      if (w[s]!.before === "break") {
+        // No space on the way: nothing tells where the cell began, so its last line is taken as the cell, and said so.
+        while (s < e && w[s]!.line !== w[e]!.line) s++;
+        this.reader.report(`indicator cell "${joinWords(w.slice(s, e + 1))}": where it begins could not be told, assumed it is the line it ends on`, w[s]!);
+      }
+      at = s;
+      return w.slice(s, e + 1);
+    };
+    const actual = take();
+    const target = take();
+    return { target, actual, before: at };
+  }
+
+  /**
+   * The note of the row before (it starts after 得分 on that line) and the
+   * rest. The note takes the lines after it as long as what remains still
+   * reads as wrapped cells; the most lines that do.
+   */
+  private splitNote(noteFrom: number, words: Word[]): { note: Word[]; rest: Word[] } {
+    if (noteFrom < 0 || words.length === 0 || words[0]!.index !== noteFrom) return { note: [], rest: words };
+    const lines = byLine(words);
+    for (let k = lines.length - 1; k >= 1; k--) {
+      const note = lines.slice(0, k);
+      const rest = lines.slice(k);
+      const restWords = rest.flat();
+      const { name } = this.levels(restWords);
+      if (name.length === 0) continue;
+      const startsWithLevel = lines.slice(1, k).some((l) => matchAt(l, 0, [...LEVEL1, ...LEVEL2]) !== null);
+      if (startsWithLevel) continue;
+      if (wrapsAsOneCell(note) && wrapsAsOneCell(byLine(name))) {
+        if (k > 1) this.reader.report(`偏差原因 note assumed to continue on ${k - 1} line(s) after line ${note[0]![0]!.line}`, lines[1]![0]!, "info");
+        return { note: note.flat(), rest: restWords };
+      }
+    }
+    return { note: lines[0]!, rest: lines.slice(1).flat() };
+  }
+
+  /** The level labels at the start of a row's words, and its name. */
+  private levels(words: Word[]): { l1: Word[]; l2: Word[]; name: Word[] } {
+    let k = 0;
+    let l1: Word[] = [];
+    let l2: Word[] = [];
+    const subtotal = (key: string) => key.replace(/\(\d+(?:\.\d+)?分\)$/u, "");
+    const first = matchAt(words, k, [...LEVEL1, ...LEVEL2], subtotal);
+    if (first) {
+      const second = matchAt(words, first.to, LEVEL2, subtotal);
+      if (second || (LEVEL1.includes(first.label) && !LEVEL2.includes(first.label))) {
+        l1 = words.slice(first.from, first.to);
+        k = first.to;
+        if (second) {
+          l2 = words.slice(second.from, second.to);
+          k = second.to;
+        }
+      } else {
+        l2 = words.slice(first.from, first.to);
+        k = first.to;
+      }
+    }
+    return { l1, l2, name: words.slice(k) };
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Flattened text as a Sheet: text whose cell boundaries are lost, cells
+ * joined by single spaces or line breaks, as `pdftotext` without `-layout`,
+ * a PDF viewer's select-all-copy or a browser's copy (pasted where tabs do
+ * not survive) give it.
+ *
+ * The text is read as a stream of words (words.ts). Page furniture is taken
+ * out; the stream is cut at each title; each form's words are read part by
+ * part, the parts found by the form's vocabulary (labels, headers, level
+ * names) and the values by their shape (form.ts), into the rows a tab export
+ * of the form has. Where the text leaves more than one reading, the form's
+ * arithmetic or the way wrapped cells fill their lines decides, and a
+ * `layout.inferred-columns` diagnostic says what was assumed; where nothing
+ * decides, the values are not read and a warning says so. Every cell keeps
+ * its line and the character offset where it starts in that line.
+ */
+import type { Diagnostic } from "../../model/document.js";
+import type { Row, Sheet } from "../../model/sheet.js";
+import { FlatFormReader } from "./form.js";
+import { byLine } from "./lines.js";
+import { matchAt } from "./match.js";
+import { isMeasure, isNumber, MEASURE, PAGE_NUMBER, UNIT_PIECE } from "./shapes.js";
+import { GRADE, HEADER_LABELS, NOTES, TITLES, TOTAL } from "./vocabulary.js";
+import { joinWords, keyOf, wordsOf, type Word } from "./words.js";
+
+/** A Sheet read from flattened text, with what reading it assumed. */
+export type FlatSheet = Sheet & { diagnostics: Diagnostic[] };
+
+/**
+ * True for text that holds the form's vocabulary (a title or 项目名称 and a
+ * funding or indicator label) but no tabs and no columns of spaces: neither
+ * a tab export nor `pdftotext -layout` text.
+ */
+export function isFlatText(text: string): boolean {
+  if (text.includes("\t")) return false;
+  const key = keyOf(text.slice(0, 200_000));
+  const named = TITLES.some((t) => key.includes(t)) || key.includes("项目名称");
+  return named && (key.includes("年度资金总额") || key.includes("三级指标") || key.includes("年初预算"));
+}
+
+/** Reads flattened text into a Sheet (kind "text-flat"); form feeds separate pages. */
+export function flatTextToSheet(text: string, source: string): FlatSheet {
+  const words = joinWrappedMeasures(dropFurniture(wordsOf(text)));
+  const starts: number[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (matchAt(words, i, TITLES)) {
+      starts.push(i);
+      i = matchAt(words, i, TITLES)!.to - 1;
+    }
+  }
+  // Text with 项目名称 but no title: one form from the first 项目名称.
+  if (starts.length === 0) {
+    const first = words.findIndex((_, i) => matchAt(words, i, HEADER_LABELS) !== null);
+    if (first >= 0) starts.push(first);
+  }
+  const rows: Row[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const preamble = words.slice(0, starts[0] ?? words.length);
+  // Text before the first form (附件, a heading) is the document's own: one row a line, as a tab export has it.
+  for (const line of byLine(preamble)) {
+    const first = line[0]!;
+    rows.push({ page: first.page, line: first.line, cells: [{ text: joinWords(line), col: 0, page: first.page, line: first.line, offset: first.offset }] });
+  }
+  starts.forEach((s, f) => {
+    // Each form's words numbered from 0: the reader keeps positions in its own slice.
+    const formWords = words.slice(s, starts[f + 1] ?? words.length).map((w, index) => ({ ...w, index }));
+    const { rows: r, diagnostics: d } = new FlatFormReader(formWords, f).read();
+    rows.push(...r);
+    diagnostics.push(...d);
+  });
+  if (inBlockOrder(text)) {
+    // pdftotext without -layout writes a page block by block, not row by row: a
+    // label and its values may be pages apart, and no value read here is sure.
+    starts.forEach((s, f) => {
+      const w = words[s]!;
+      diagnostics.push({
+        code: "layout.reading-order", severity: "warning", form: f, line: w.line, cell: w.offset, page: w.page,
+        message: "this text is in block order, not the table's reading order (as pdftotext without -layout writes it): labels and values may stand apart, and values may be misplaced or missing; read the PDF itself, or pdftotext -layout text, instead",
+      });
+    });
+  }
+  const pages = Math.max(1, ...words.map((w) => w.page));
+  return { source, kind: "text-flat", pages, rows, diagnostics };
+}
+
+/**
+ * Page numbers (- 1 -, 第 1 页) on lines of their own, and a running header:
+ * a line printed identically just before two or more page numbers.
+ */
+function dropFurniture(words: Word[]): Word[] {
+  const lines = byLine(words);
+  const texts = lines.map((l) => l.map((w) => w.text).join(" "));
+  const isNumber = texts.map((t) => PAGE_NUMBER.test(t));
+  const beforeNumbers = new Map<string, number>();
+  texts.forEach((t, k) => {
+    if (k + 1 < texts.length && isNumber[k + 1] && !isNumber[k]) beforeNumbers.set(t, (beforeNumbers.get(t) ?? 0) + 1);
+  });
+  // A form's own last line (评分等级 优) may also end two pages: a line with the form's words or figures is no running header.
+  const formWords = [...TITLES, ...HEADER_LABELS, ...TOTAL, ...GRADE, ...NOTES, "指标", "资金"];
+  const isForm = (t: string) => formWords.some((x) => keyOf(t).includes(x)) || /\d\.\d/.test(t);
+  const running = new Set([...beforeNumbers].filter(([t, n]) => n >= 2 && !isForm(t)).map(([t]) => t));
+  const kept = lines.filter((_, k) => !isNumber[k] && !running.has(texts[k]!)).flat();
+  return kept.map((w, index) => ({ ...w, index }));
+}
+
+/**
+ * A measure whose unit wrapped onto the next line (≥24.00(小 / 时), ≥150.00 /
+ * (次)) made one word again: the line break fell inside one cell.
+ */
+function joinWrappedMeasures(words: Word[]): Word[] {
+  const out: Word[] = [];
+  for (const w of words) {
+    const last = out[out.length - 1];
+    if (last && w.before === "break" && last.page === w.page) {
+      const joined = last.text + w.text;
+      const open = /[(（][^)）]*$/u.test(last.text);
+      if ((open && /^[^(（]*[)）]$/u.test(w.text) && MEASURE.test(joined)) || ((isMeasure(last.text) || isNumber(last.text)) && UNIT_PIECE.test(w.text))) {
+        out[out.length - 1] = { ...last, text: joined };
+        continue;
+      }
+    }
+    out.push(w);
+  }
+  return out.map((w, index) => ({ ...w, index }));
+}
+
+/**
+ * True for text written block by block, the way pdftotext without -layout
+ * writes a table: blocks parted by blank lines (a quarter of the lines or
+ * more), nearly every other line a single word. A viewer's or a browser's
+ * copy has hardly a blank line.
+ */
+function inBlockOrder(text: string): boolean {
+  const lines = text.split(/\r\n|\r|\n/);
+  const blank = lines.filter((l) => l.trim() === "").length;
+  const filled = lines.length - blank;
+  const single = lines.filter((l) => l.trim() !== "" && !/\s/.test(l.trim())).length;
+  return lines.length >= 20 && blank >= lines.length / 4 && single >= filled * 0.7;
+}
