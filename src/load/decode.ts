@@ -51,7 +51,7 @@ export function decodeText(bytes: Uint8Array, source: string): { text: string; e
  */
 function bomlessUtf16(b: Uint8Array): "le" | "be" | null {
   const n = Math.min(b.length, 4096) & ~1;
-  if (n < 4) return null;
+  if (n < 16) return null; // a few bytes say nothing: [0, 1, 2, 3] is binary, not "BE"
   let even = 0;
   let odd = 0;
   for (let i = 0; i < n; i += 2) {

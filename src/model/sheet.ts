@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Diagnostic } from "./diagnostic.js";
 
 /**
  * Where a cell sits in a structured container (HTML, Word, spreadsheet): the
@@ -72,5 +73,5 @@ export type Sheet = z.infer<typeof Sheet>;
 export type SheetStream = Omit<Sheet, "rows"> & {
   rows: Iterable<Row>;
   /** What the loader assumed or could not read (flattened text), reported before the grammar's own. */
-  diagnostics?: import("./document.js").Diagnostic[];
+  diagnostics?: Diagnostic[];
 };

@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+/** A problem met while reading a document: what was expected, and where. */
+export const Diagnostic = z.object({
+  code: z.string().describe("Stable code, e.g. form.incomplete, grammar.unexpected, input.empty"),
+  severity: z.enum(["error", "warning", "info"]),
+  message: z.string(),
+  line: z.number().int().positive().optional(),
+  cell: z.number().int().nonnegative().optional(),
+  page: z.number().int().positive().optional(),
+  form: z.number().int().nonnegative().optional().describe("0-based index of the form concerned"),
+  expected: z.array(z.string()).optional().describe("What the grammar expected at that place"),
+});
+export type Diagnostic = z.infer<typeof Diagnostic>;
