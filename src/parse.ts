@@ -141,6 +141,24 @@ export async function parseBytes(bytes: Uint8Array, options: ParseOptions = {}):
   return parseText(bytes, options);
 }
 
+/**
+ * Parses any supported input and returns its Document with the Sheet it was
+ * read from, whole: what `ledger(sheet, document)` accounts for.
+ *
+ * @throws InputError for unreadable input (see its `code`)
+ */
+export async function parseWithSheet(input: string | Uint8Array, options: ParseOptions = {}): Promise<{ document: Document; sheet: Sheet }> {
+  const source = options.source ?? "input";
+  const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
+  if (typeof input !== "string" && detectInput(input, source) === "pdf") {
+    const { loadPdf } = await import("./load/pdf/index.js");
+    const sheet = await loadPdf(input, source, options.pdf);
+    return { document: await assemble(sheet, bytes, null, options), sheet };
+  }
+  const { sheet, encoding } = textSheet(input, source);
+  return { document: await assemble(sheet, bytes, encoding, options), sheet };
+}
+
 async function assemble(sheet: SheetStream, bytes: Uint8Array, encoding: TextEncoding | null, options: ParseOptions): Promise<Document> {
   const verifyForm = options.verify === false ? null : formVerifier(options.verify ?? {});
   // The schema is the contract: a form that fails it is a bug here, not bad input.
