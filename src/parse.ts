@@ -9,6 +9,7 @@ import { Form } from "./model/form.js";
 import { z } from "zod";
 import type { Sheet, SheetStream } from "./model/sheet.js";
 import { normalizeForm } from "./normalize/index.js";
+import { quoteOf } from "./normalize/context.js";
 import type { PdfOptions } from "./load/pdf/index.js";
 import { formVerifier, type VerifyOptions } from "./verify/index.js";
 
@@ -64,6 +65,7 @@ function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Fo
       if (e.line !== undefined) d.line = e.line;
       if (e.cell !== undefined) d.cell = e.cell;
       if (e.page !== undefined) d.page = e.page;
+      if (e.skipped) d.quotes = e.skipped.map(quoteOf);
       grammarDiagnostics.push(d);
     }
     for (const raw of part.forms) {
@@ -72,13 +74,21 @@ function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Fo
       for (const d of ds) formDiagnostics.push(d);
     }
     for (const { row, after } of part.strays) {
-      if (after < 0) continue; // a document's own preamble (附件, headings) precedes the first form
-      const d: Diagnostic = {
-        code: "grammar.unplaced-row",
-        severity: "warning",
-        message: `a row no part of the form accounts for, starting "${row.cells[0]?.cell.text.trim() ?? ""}"`,
-        form: after,
-      };
+      // A document's own preamble (headings) precedes the first form: not a
+      // form's row, but not lost unseen either.
+      const d: Diagnostic = after < 0
+        ? {
+          code: "grammar.preamble",
+          severity: "info",
+          message: `text before the first form, not read: "${row.cells.map((c) => c.cell.text.trim()).join(" ")}"`,
+        }
+        : {
+          code: "grammar.unplaced-row",
+          severity: "warning",
+          message: `a row no part of the form accounts for, starting "${row.cells[0]?.cell.text.trim() ?? ""}"`,
+          form: after,
+        };
+      d.quotes = row.cells.map((c) => quoteOf(c.cell));
       if (row.line !== undefined) d.line = row.line;
       d.page = row.page;
       if (row.cells[0]) d.cell = row.cells[0].cell.col;

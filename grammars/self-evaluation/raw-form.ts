@@ -62,5 +62,9 @@ export interface GrammarResult {
   /** Rows outside any form, with the index of the form they follow (-1: before the first). */
   strays: Array<{ row: RawRow; after: number }>;
   /** Recognition errors, with what was expected and where. */
-  errors: Array<{ message: string; expected: string[]; found: string; line: number | undefined; cell: number | undefined; page: number | undefined }>;
+  errors: Array<{
+    message: string; expected: string[]; found: string; line: number | undefined; cell: number | undefined; page: number | undefined;
+    /** The cells error recovery passed over after this error (the found cell among them when skipped): read into nothing. */
+    skipped?: Cell[];
+  }>;
 }

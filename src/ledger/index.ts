@@ -97,7 +97,8 @@ function account(
   }
   if (use?.pageNumber) return { ...e, account: "furniture", furniture: "page-number" };
   if (use?.rule === "furnitureRow" && rowFurniture) return { ...e, account: "furniture", furniture: rowFurniture };
-  if (use?.rule !== undefined && !VALUE_TOKENS.has(use.token) && use.rule !== "strayRow" && use.rule !== "departmentFormRow") {
+  if (use?.rule !== undefined && use.rule !== "strayRow" && (!VALUE_TOKENS.has(use.token) || (use.rule === "departmentFormRow" && use.token === "DepartmentNameLabel"))) {
+    // Which form a label belongs to is not kept: labels are the form's printed structure.
     return { ...e, account: "label", label: use.token };
   }
   return e;
