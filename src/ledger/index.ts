@@ -35,7 +35,7 @@ export function countChars(text: string): number {
  * and for the furniture its loader dropped. Pure; re-reads the Sheet with the
  * grammar to learn which cells were the form's labels.
  */
-export function ledger(sheet: Sheet, document: Document): Ledger {
+export function ledger(sheet: Sheet, document: Pick<Document, "forms" | "diagnostics">): Ledger {
   const entries: LedgerEntry[] = [];
   for (const f of sheet.furniture ?? []) {
     const e: LedgerEntry = { text: f.text, page: f.page, account: "furniture", furniture: f.kind };

@@ -9,10 +9,12 @@ export const FurnitureKind = z.enum([
   "attachment",
   "unit-note",
   "filling-unit",
+  "rotated",
 ]).describe(
   "page-number: - 1 -, 第 1 页 …; running-header: a line repeated at the top or foot of the pages; "
   + "repeated-header: a table header printed again on a continuation page; repeated-cell: a merged cell cut by a page "
-  + "break and printed again on the next page; attachment: 附件/附表 headings; unit-note: 单位：万元; filling-unit: 填报单位",
+  + "break and printed again on the next page; attachment: 附件/附表 headings; unit-note: 单位：万元; filling-unit: 填报单位; "
+  + "rotated: rotated or vertical text in a PDF (stamps, watermarks), which is not part of these forms",
 );
 export type FurnitureKind = z.infer<typeof FurnitureKind>;
 
