@@ -50,6 +50,11 @@ export interface RawForm {
   notes: Array<{ label: CellRef; values: CellRef[] }>;
   /** Rows inside a block that no rule of the block places (a funding row under an unknown label): reported, not read. */
   unplaced: RawRow[];
+  /**
+   * Rows printed twice: the cells of a header row (项目名称 …) that a later
+   * one replaces, and of 总分 and 评分等级 rows after the first, which are not read.
+   */
+  superseded: CellRef[][];
   /** Rows of a department-wide form that are not read (its funding block and indicator table). */
   unread: RawRow[];
   /** The last source line read for the form: where a cut-off form is said to end. */

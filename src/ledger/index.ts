@@ -12,8 +12,16 @@ import type { FurnitureKind, Ledger, LedgerEntry, LedgerTotals } from "../model/
 import type { Cell, Sheet } from "../model/sheet.js";
 import { cellKey } from "../text/chars.js";
 
-/** Tokens whose cells are values: with no provenance and no diagnostic, such a cell was lost. */
-const VALUE_TOKENS = new Set(["YearLine", "DepartmentNameLabel", "NumberCell", "DashCell", "MeasureCell", "TextCell"]);
+/**
+ * Tokens whose cells are values, or name a row of values (a funding row's
+ * label, a level label): with no provenance and no diagnostic, such a cell
+ * (and a row the page shows but the form lacks) was lost.
+ */
+const VALUE_TOKENS = new Set([
+  "YearLine", "DepartmentNameLabel", "NumberCell", "DashCell", "MeasureCell", "TextCell",
+  "TotalFundsLabel", "FiscalFundsLabel", "CarryoverFundsLabel", "OtherFundsLabel", "SpecialAccountFundsLabel", "UnitFundsLabel",
+  "Level1Label", "Level2Label",
+]);
 
 const FURNITURE_TOKENS: Record<string, FurnitureKind> = {
   AttachmentCell: "attachment",

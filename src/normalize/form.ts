@@ -95,6 +95,11 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     const where = first ? `line ${first.cell.line ?? "?"}, cell ${first.cell.col}` : `line ${row.line ?? "?"}`;
     ctx.warn("grammar.unplaced-row", `a row jixiao cannot place in the funding block, starting "${first ? cleanLabel(first.cell.text) : ""}" (${where}): its values are not read`, first, "warning", row.cells);
   }
+  for (const refs of raw.superseded) {
+    if (refs.length === 0) continue;
+    const texts = refs.map((r) => `"${cleanLabel(r.cell.text)}"`).join(", ");
+    ctx.warn("form.repeated-row", `a row of the form printed twice: ${texts} (line ${refs[0]!.cell.line ?? "?"}) is not read, the other one is`, refs[0], "warning", refs);
+  }
   if (raw.formType === "department") {
     ctx.warn(
       "form.department",

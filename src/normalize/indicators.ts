@@ -261,7 +261,11 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
       }
     }
     if (!p.name || !p.target || !p.actual) {
-      ctx.warn("indicator.short-row", "an indicator row without its name, target and actual cells", row.values[0] ?? row.levels[0]);
+      // A row without a name is not read at all: the warning quotes its cells.
+      const cells = [...row.levels, ...row.values];
+      const quoted = p.name ? "" : `: ${cells.map((c) => `"${cleanLabel(c.cell.text)}"`).join(", ")}, not read`;
+      ctx.warn("indicator.short-row", `an indicator row without its name, target and actual cells${quoted}`, row.values[0] ?? row.levels[0], "warning",
+        p.name ? undefined : cells);
       if (!p.name) continue;
     }
     const i = count++;
