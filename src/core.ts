@@ -4,7 +4,8 @@
  *
  * @packageDocumentation
  */
-export { parseBytes, parseSheet, parseText, textSheet, type ParseOptions } from "./parse.js";
+export { parseBytes, parseSheet, parseText, parseWithSheet, textSheet, type ParseOptions } from "./parse.js";
+export { ledger, unaccounted } from "./ledger/index.js";
 export { InputError, type InputErrorCode } from "./load/errors.js";
 export * from "./model/index.js";
 export { provenanceAt } from "./model/provenance-log.js";

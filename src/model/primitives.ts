@@ -22,6 +22,11 @@ export type DecimalString = z.infer<typeof DecimalString>;
  *   (points, origin at the page's bottom-left corner): for a table cell the
  *   drawn cell rectangle (a merged cell's whole area), outside tables the box
  *   of the text; `line` is then the row index in the Sheet.
+ *
+ * A value read from several cells (a wrapped label completed from its pieces,
+ * a target joined from 指标性质 | 指标值 | 计量单位, a note over several cells)
+ * has its first cell at its path and each further cell at `path#2`, `path#3` …,
+ * so that every cell a value was read from is named (see `ledger`).
  */
 export const Provenance = z
   .object({
