@@ -121,7 +121,15 @@ function toRow(d: Draft): Row {
 function assemble(lines: Chunk[][]): Draft[] {
   const levels = takeLevelPieces(lines);
   const drafts = buildRows(lines);
-  placeLevels(levels, drafts);
+  // A level label no row takes stays a row of its own: the grammar then reports it, never loses it.
+  const left = placeLevels(levels, drafts);
+  if (left.length) {
+    for (const piece of left) {
+      const first = piece.chunks[0]!;
+      drafts.push({ lines: piece.chunks.map((c) => c.line - 1), page: first.page, pieces: [piece], levels: new Map() });
+    }
+    drafts.sort((a, b) => Math.min(...a.lines) - Math.min(...b.lines));
+  }
   completeWrappedLabels(drafts);
   hoistGroupLabels(drafts);
   alignUnderHeaders(drafts);

@@ -38,6 +38,14 @@ describe("the ledger accounts for every cell of damaged forms", () => {
     }
   }, 120_000);
 
+  it("the seed with its tabs as runs of spaces (read as layout text), whole and in 40 damaged copies", async () => {
+    // Whole: level labels no row took were once dropped by the layout loader.
+    await expectTextAccounted("seed, tabs as 4 spaces", SEED_TEXT.replace(/\t/g, "    "));
+    for (let seed = 1; seed <= 40; seed++) {
+      await expectTextAccounted(`spaced tsv seed ${seed}`, damagedTsv(seed).replace(/\t/g, " ".repeat(2 + (seed % 5))));
+    }
+  }, 120_000);
+
   it("a PDF's Sheet, 40 damaged copies (seeds 1–40)", async () => {
     const { sheet } = await parseWithSheet(new Uint8Array(readFileSync(fixture("pdf/seed/narrow.pdf"))), { verify: false });
     for (let seed = 1; seed <= 40; seed++) {
