@@ -14,38 +14,48 @@ const FURNITURE = new Set(["AttachmentCell", "UnitNoteCell", "FillingUnitCell"])
  * normalised; a form read in full costs one set look-up per cell.
  */
 export function reportUnreadCells(raw: RawForm, ctx: FormContext): void {
-  const rows = new Map<string, CellRef[]>();
-  const add = (refs: readonly (CellRef | null | undefined)[]) => {
-    for (const r of refs) {
-      if (!r || r.cell.text.trim() === "" || ctx.used.has(r.cell)) continue;
-      const key = `${r.cell.page}:${r.cell.line ?? ""}`;
-      let list = rows.get(key);
-      if (!list) rows.set(key, (list = []));
-      list.push(r);
+  const used = ctx.used;
+  // Misses only: a form read in full allocates nothing here.
+  let missed: CellRef[] | undefined;
+  const scan = (refs: readonly CellRef[]) => {
+    for (let i = 0; i < refs.length; i++) {
+      const r = refs[i]!;
+      if (!used.has(r)) (missed ??= []).push(r);
     }
   };
-  add([raw.year]);
-  add(raw.projectName);
-  add(raw.department);
-  add(raw.implementingUnit);
-  for (const row of raw.headerExtras) if (!row.cells.some((c) => FURNITURE.has(c.token))) add(row.cells);
-  for (const row of raw.funding?.rows ?? []) add(row.values);
+  if (raw.year && !used.has(raw.year)) (missed ??= []).push(raw.year);
+  scan(raw.projectName);
+  scan(raw.department);
+  scan(raw.implementingUnit);
+  for (const row of raw.headerExtras) if (!row.cells.some((c) => FURNITURE.has(c.token))) scan(row.cells);
+  if (raw.funding) for (const row of raw.funding.rows) scan(row.values);
   if (raw.goals) {
-    add(raw.goals.header.filter((c) => c.token !== "ExpectedGoalHeader" && c.token !== "AchievedGoalHeader"));
-    for (const row of raw.goals.rows) add(row.cells);
+    for (const c of raw.goals.header) if (c.token !== "ExpectedGoalHeader" && c.token !== "AchievedGoalHeader" && !used.has(c)) (missed ??= []).push(c);
+    for (const row of raw.goals.rows) scan(row.cells);
   }
-  // A header cell no column is known by, and not reported as an unknown column.
-  for (const h of raw.indicators?.headers ?? []) add(h.cells.filter((c) => c.token === "TextCell"));
-  for (const row of raw.indicators?.rows ?? []) {
-    add(row.levels);
-    add(row.values);
+  if (raw.indicators) {
+    // A header cell no column is known by, and not reported as an unknown column.
+    for (const h of raw.indicators.headers) for (const c of h.cells) if (c.token === "TextCell" && !used.has(c)) (missed ??= []).push(c);
+    for (const row of raw.indicators.rows) {
+      scan(row.levels);
+      scan(row.values);
+    }
   }
   if (raw.total) {
-    add(raw.total.before);
-    add(raw.total.values);
+    scan(raw.total.before);
+    scan(raw.total.values);
   }
-  if (raw.grade) add(raw.grade.values);
-  for (const n of raw.notes) add(n.values);
+  if (raw.grade) scan(raw.grade.values);
+  for (const n of raw.notes) scan(n.values);
+  if (!missed) return;
+  // One warning per row (cells of a key are always non-blank: blank cells get no token).
+  const rows = new Map<string, CellRef[]>();
+  for (const r of missed) {
+    const key = `${r.cell.page}:${r.cell.line ?? ""}`;
+    let list = rows.get(key);
+    if (!list) rows.set(key, (list = []));
+    list.push(r);
+  }
   for (const refs of rows.values()) {
     const first = refs[0]!;
     const where = `line ${first.cell.line ?? "?"}${first.cell.page > 1 ? `, page ${first.cell.page}` : ""}`;
