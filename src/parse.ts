@@ -14,6 +14,7 @@ import type { Sheet, SheetStream } from "./model/sheet.js";
 import { normalizeForm } from "./normalize/index.js";
 import { isTitleOnly } from "./normalize/title-only.js";
 import { provenanceAt } from "./model/provenance-log.js";
+import { quoteOf } from "./normalize/context.js";
 import type { PdfOptions } from "./load/pdf/index.js";
 import { formVerifier, type VerifyOptions } from "./verify/index.js";
 
@@ -73,6 +74,7 @@ function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Fo
       if (e.line !== undefined) d.line = e.line;
       if (e.cell !== undefined) d.cell = e.cell;
       if (e.page !== undefined) d.page = e.page;
+      if (e.skipped) d.quotes = e.skipped.map(quoteOf);
       grammarDiagnostics.push(d);
     }
     for (const raw of part.forms) {
@@ -86,13 +88,21 @@ function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Fo
       for (const d of ds) formDiagnostics.push(d);
     }
     for (const { row, after } of part.strays) {
-      if (after < 0) continue; // a document's own preamble (附件, headings) precedes the first form
-      const d: Diagnostic = {
-        code: "grammar.unplaced-row",
-        severity: "warning",
-        message: `a row no part of the form accounts for, starting "${row.cells[0]?.cell.text.trim() ?? ""}"`,
-        form: after,
-      };
+      // A document's own preamble (headings) precedes the first form: not a
+      // form's row, but not lost unseen either.
+      const d: Diagnostic = after < 0
+        ? {
+          code: "grammar.preamble",
+          severity: "info",
+          message: `text before the first form, not read: "${row.cells.map((c) => c.cell.text.trim()).join(" ")}"`,
+        }
+        : {
+          code: "grammar.unplaced-row",
+          severity: "warning",
+          message: `a row no part of the form accounts for, starting "${row.cells[0]?.cell.text.trim() ?? ""}"`,
+          form: after,
+        };
+      d.quotes = row.cells.map((c) => quoteOf(c.cell));
       if (row.line !== undefined) d.line = row.line;
       d.page = row.page;
       if (row.cells[0]) d.cell = row.cells[0].cell.col;
@@ -174,18 +184,42 @@ export async function parseText(text: string | Bytes, options?: ParseOptions): P
 export async function parseBytes(input: Bytes, options?: ParseOptions): Promise<Document> {
   const bytes = checkBytes("parseBytes", input);
   options = checkParseOptions("parseBytes", options);
+  const loaded = await loadSheet(bytes, options);
+  if (!loaded) return parseText(bytes, options);
+  return assemble(loaded.sheet, bytes, loaded.encoding, options, loaded.diagnostics);
+}
+
+/**
+ * Parses any supported input and returns its Document with the Sheet it was
+ * read from, whole: what `ledger(sheet, document)` accounts for.
+ *
+ * @throws UsageError when `input` is not text or bytes, or an option is invalid
+ * @throws InputError for unreadable input (see its `code`)
+ */
+export async function parseWithSheet(input: string | Bytes, options?: ParseOptions): Promise<{ document: Document; sheet: Sheet }> {
+  const given = checkTextInput("parseWithSheet", input);
+  options = checkParseOptions("parseWithSheet", options);
+  const source = options.source ?? "input";
+  const bytes = typeof given === "string" ? new TextEncoder().encode(given) : given;
+  const loaded = typeof given === "string" ? null : await loadSheet(given, options);
+  if (loaded) {
+    const sheet: Sheet = { ...loaded.sheet, rows: [...loaded.sheet.rows] };
+    return { document: await assemble(sheet, bytes, loaded.encoding, options, loaded.diagnostics), sheet };
+  }
+  const { sheet, encoding } = textSheet(given, source);
+  return { document: await assemble(sheet, bytes, encoding, options), sheet };
+}
+
+/** The Sheet of a PDF or a container, by the kind its bytes show; null for text, which parseText reads. */
+async function loadSheet(bytes: Uint8Array, options: ParseOptions): Promise<{ sheet: SheetStream; encoding: string | null; diagnostics: Diagnostic[] } | null> {
   const source = options.source ?? "input";
   const kind = detectInput(bytes, source);
   if (kind === "pdf") {
     const { loadPdf } = await import("./load/pdf/index.js");
-    const sheet = await loadPdf(bytes, source, options.pdf);
-    return assemble(sheet, bytes, null, options);
+    return { sheet: await loadPdf(bytes, source, options.pdf), encoding: null, diagnostics: [] };
   }
-  if (isContainerKind(kind)) {
-    const loaded = await loadContainer(kind, bytes, source, options.containers);
-    return assemble(loaded.sheet, bytes, loaded.encoding, options, loaded.diagnostics);
-  }
-  return parseText(bytes, options);
+  if (isContainerKind(kind)) return loadContainer(kind, bytes, source, options.containers);
+  return null;
 }
 
 async function assemble(

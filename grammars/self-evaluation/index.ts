@@ -1,11 +1,12 @@
-import type { IToken } from "chevrotain";
-import type { Row } from "../../src/model/sheet.js";
+import type { CstElement, CstNode, IToken } from "chevrotain";
+import type { Cell, Row } from "../../src/model/sheet.js";
 import type { DocumentCstNode } from "./cst.js";
 import { cellOf, lexParts, rowEndOf } from "./input.js";
 import { selfEvaluationParser } from "./parser.js";
 import type { GrammarResult } from "./raw-form.js";
 import { RawFormVisitor } from "./visitor.js";
 
+export { cellUses, type CellUse } from "./consumed.js";
 export type { CellRef, GrammarResult, RawForm, RawFundingRow, RawIndicatorRow, RawRow } from "./raw-form.js";
 
 const visitor = new RawFormVisitor();
@@ -42,7 +43,7 @@ export function recognise(sheet: { rows: Iterable<Row> }): GrammarResult {
 function recognisePart(tokens: IToken[]): GrammarResult {
   selfEvaluationParser.input = tokens;
   const cst = selfEvaluationParser.document() as DocumentCstNode;
-  const errors = selfEvaluationParser.errors.map((e) => {
+  const errors: GrammarResult["errors"] = selfEvaluationParser.errors.map((e) => {
     const cell = cellOf(e.token);
     const row = rowEndOf(e.token);
     return {
@@ -55,7 +56,33 @@ function recognisePart(tokens: IToken[]): GrammarResult {
     };
   });
   const { forms, strays } = visitor.collect(cst);
+  if (errors.length > 0) {
+    // Recovery passes tokens over: each skipped cell goes to the error it
+    // followed, so that a diagnostic quotes it (only on this, the damaged path).
+    const consumed = new Set<Cell>();
+    collectCells(cst, consumed);
+    const at = selfEvaluationParser.errors.map((e) => e.token.startOffset);
+    for (const t of tokens) {
+      const cell = cellOf(t);
+      if (!cell || consumed.has(cell)) continue;
+      let k = 0;
+      for (let j = 0; j < at.length; j++) if (at[j]! <= t.startOffset) k = j;
+      (errors[k]!.skipped ??= []).push(cell);
+    }
+  }
   return { forms, strays, errors };
+}
+
+function collectCells(node: CstNode, into: Set<Cell>): void {
+  for (const key in node.children) {
+    for (const child of node.children[key]! as CstElement[]) {
+      if ("children" in child) collectCells(child, into);
+      else {
+        const c = cellOf(child);
+        if (c) into.add(c);
+      }
+    }
+  }
 }
 
 // Chevrotain words its messages "Expecting token of type --> X <--" or

@@ -50,6 +50,11 @@ export interface RawForm {
   notes: Array<{ label: CellRef; values: CellRef[] }>;
   /** Rows inside a block that no rule of the block places (a funding row under an unknown label): reported, not read. */
   unplaced: RawRow[];
+  /**
+   * Rows printed twice: the cells of a header row (项目名称 …) that a later
+   * one replaces, and of 总分 and 评分等级 rows after the first, which are not read.
+   */
+  superseded: CellRef[][];
   /** Rows of a department-wide form that are not read (its funding block and indicator table). */
   unread: RawRow[];
   /** The last source line read for the form: where a cut-off form is said to end. */
@@ -62,5 +67,9 @@ export interface GrammarResult {
   /** Rows outside any form, with the index of the form they follow (-1: before the first). */
   strays: Array<{ row: RawRow; after: number }>;
   /** Recognition errors, with what was expected and where. */
-  errors: Array<{ message: string; expected: string[]; found: string; line: number | undefined; cell: number | undefined; page: number | undefined }>;
+  errors: Array<{
+    message: string; expected: string[]; found: string; line: number | undefined; cell: number | undefined; page: number | undefined;
+    /** The cells error recovery passed over after this error (the found cell among them when skipped): read into nothing. */
+    skipped?: Cell[];
+  }>;
 }

@@ -174,13 +174,27 @@ export class RawFormVisitor extends BaseVisitor {
   }
 
   headerRows(ctx: HeaderRowsCstChildren, form: RawForm): void {
-    for (const r of ctx.projectRow ?? []) form.projectName = this.projectRow(r.children);
+    // A field printed again replaces the earlier reading, which is kept aside to be reported.
+    const replace = (old: CellRef[]) => {
+      if (old.length) form.superseded.push(old);
+    };
+    for (const r of ctx.projectRow ?? []) {
+      replace(form.projectName);
+      form.projectName = this.projectRow(r.children);
+    }
     for (const r of ctx.departmentRow ?? []) {
       const { department, unit } = this.departmentRow(r.children);
+      replace(form.department);
       form.department = department;
-      if (unit.length) form.implementingUnit = unit;
+      if (unit.length) {
+        replace(form.implementingUnit);
+        form.implementingUnit = unit;
+      }
     }
-    for (const r of ctx.implementingUnitRow ?? []) form.implementingUnit = this.implementingUnitRow(r.children);
+    for (const r of ctx.implementingUnitRow ?? []) {
+      replace(form.implementingUnit);
+      form.implementingUnit = this.implementingUnitRow(r.children);
+    }
     // Value rows and furniture rows (填报单位 … 单位：元) alike, in source order:
     // the normaliser reads the funding unit from them.
     const extras = [...(ctx.valueRow ?? []).map((r) => this.valueRow(r.children)), ...(ctx.furnitureRow ?? []).map((r) => this.furnitureRow(r.children))];
@@ -255,6 +269,12 @@ export class RawFormVisitor extends BaseVisitor {
   closingRows(ctx: ClosingRowsCstChildren, form: RawForm): void {
     if (ctx.totalRow?.[0]) form.total = this.totalRow(ctx.totalRow[0].children);
     if (ctx.gradeRow?.[0]) form.grade = this.gradeRow(ctx.gradeRow[0].children);
+    // Only the first 总分 and 评分等级 rows are read; any further one is kept aside to be reported.
+    for (const r of (ctx.totalRow ?? []).slice(1)) {
+      const t = this.totalRow(r.children);
+      form.superseded.push([...t.before, ...t.values]);
+    }
+    for (const r of (ctx.gradeRow ?? []).slice(1)) form.superseded.push(this.gradeRow(r.children).values);
     for (const n of ctx.noteRow ?? []) form.notes.push(this.noteRow(n.children));
   }
 
@@ -298,7 +318,7 @@ function emptyForm(formType: RawForm["formType"]): RawForm {
   return {
     formType, title: null, year: null, projectName: [], department: [], implementingUnit: [],
     headerExtras: [], funding: null, goals: null, indicators: null, total: null, grade: null, notes: [],
-    unplaced: [], unread: [], lastLine: undefined,
+    unplaced: [], superseded: [], unread: [], lastLine: undefined,
   };
 }
 

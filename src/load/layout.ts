@@ -33,6 +33,7 @@
  * the character column where the cell starts, moved right under a header cell
  * it stands beneath (headers are centred, texts left-aligned).
  */
+import type { DroppedText } from "../model/ledger.js";
 import type { Cell, Row, Sheet } from "../model/sheet.js";
 import { joinLines } from "./pdf/join.js";
 import { chunksOf, joinSplitHeaders, splitAtColumns, splitValues } from "./pdf/layout/chunks.js";
@@ -74,25 +75,29 @@ export function layoutTextToSheet(text: string, source: string): Sheet {
     }
     return joinSplitHeaders(chunksOf(line, i + 1, page).flatMap(splitValues));
   });
-  const kept = splitAtColumns(dropFurniture(lines));
+  const furniture: DroppedText[] = [];
+  const kept = splitAtColumns(dropFurniture(lines, furniture));
   const rows = assemble(kept);
-  const sheetRows: Row[] = dropRepeatedHeaders(rows.map((d) => toRow(d)));
+  const sheetRows: Row[] = dropRepeatedHeaders(rows.map((d) => toRow(d)), furniture);
   // pdftotext ends every page with a form feed, the last one too: count pages that hold text.
   const pages = Math.max(1, ...lines.flat().map((c) => c.page));
-  return { source, kind: "text-layout", pages, rows: sheetRows.filter((r) => r.cells.length > 0) };
+  return { source, kind: "text-layout", pages, rows: sheetRows.filter((r) => r.cells.length > 0), furniture };
 }
 
 /**
  * A table header printed again at the top of a continuation page (一级指标 …
  * 三级指标 …) is not content: dropped when it repeats the form's header row.
  */
-function dropRepeatedHeaders(rows: Row[]): Row[] {
+function dropRepeatedHeaders(rows: Row[], dropped: DroppedText[]): Row[] {
   let seen: string | undefined;
   return rows.filter((r) => {
     const key = r.cells.map((c) => c.text.replace(/\s+/g, "")).join("\t");
     if (/自评表/.test(key)) seen = undefined;
     if (!key.includes("三级指标")) return true;
-    if (key === seen) return false;
+    if (key === seen) {
+      for (const c of r.cells) dropped.push({ text: c.text, kind: "repeated-header", page: c.page, line: c.line! });
+      return false;
+    }
     seen = key;
     return true;
   });
@@ -116,7 +121,15 @@ function toRow(d: Draft): Row {
 function assemble(lines: Chunk[][]): Draft[] {
   const levels = takeLevelPieces(lines);
   const drafts = buildRows(lines);
-  placeLevels(levels, drafts);
+  // A level label no row takes stays a row of its own: the grammar then reports it, never loses it.
+  const left = placeLevels(levels, drafts);
+  if (left.length) {
+    for (const piece of left) {
+      const first = piece.chunks[0]!;
+      drafts.push({ lines: piece.chunks.map((c) => c.line - 1), page: first.page, pieces: [piece], levels: new Map() });
+    }
+    drafts.sort((a, b) => Math.min(...a.lines) - Math.min(...b.lines));
+  }
   completeWrappedLabels(drafts);
   hoistGroupLabels(drafts);
   alignUnderHeaders(drafts);

@@ -10,5 +10,11 @@ export const Diagnostic = z.object({
   page: z.number().int().positive().optional(),
   form: z.number().int().nonnegative().optional().describe("0-based index of the form concerned"),
   expected: z.array(z.string()).optional().describe("What the grammar expected at that place"),
+  quotes: z.array(z.object({
+    text: z.string(),
+    line: z.number().int().positive().optional(),
+    cell: z.number().int().nonnegative().optional(),
+    page: z.number().int().positive().optional(),
+  })).optional().describe("The input cells this diagnostic accounts for, each with its text and place: what was not read is quoted here"),
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;

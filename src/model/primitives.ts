@@ -26,6 +26,11 @@ export type DecimalString = z.infer<typeof DecimalString>;
  *   range by its top-left cell); `line` is the Sheet row, `cell` the column.
  * - HTML and Word: `table` (0-based, in document order), `row` and `column`
  *   within it (0-based, spans expanded); text outside tables has `line` only.
+ *
+ * A value read from several cells (a wrapped label completed from its pieces,
+ * a target joined from 指标性质 | 指标值 | 计量单位, a note over several cells)
+ * has its first cell at its path and each further cell at `path#2`, `path#3` …,
+ * so that every cell a value was read from is named (see `ledger`).
  */
 export const Provenance = z
   .object({

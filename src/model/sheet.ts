@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DroppedText } from "./ledger.js";
 import type { Diagnostic } from "./diagnostic.js";
 
 /**
@@ -62,6 +63,8 @@ export const Sheet = z.object({
   kind: SourceKind,
   pages: z.number().int().nonnegative(),
   rows: z.array(Row),
+  furniture: z.array(DroppedText).optional()
+    .describe("Text the loader dropped as page furniture (page numbers, running headers, repeated headers …), so nothing it read is lost unseen"),
 });
 export type Sheet = z.infer<typeof Sheet>;
 

@@ -175,3 +175,13 @@ export function joinTarget(nature: CellRef | undefined, value: CellRef | undefin
   const unitText = unit && own.value !== null && own.unit === null ? unit.cell.text.trim() : "";
   return op + valueText + unitText;
 }
+
+/** The 指标性质 and 计量单位 cells joinTarget puts into the target's text (the others it leaves out). */
+export function targetPieces(nature: CellRef | undefined, value: CellRef | undefined, unit: CellRef | undefined): CellRef[] {
+  if (!value) return [];
+  const out: CellRef[] = [];
+  if (nature && isOperator(nature.cell.text.trim())) out.push(nature);
+  const own = parseMeasure(value.cell.text.trim());
+  if (unit && unit.cell.text.trim() !== "" && own.value !== null && own.unit === null) out.push(unit);
+  return out;
+}

@@ -8,6 +8,7 @@ import { cleanFreeText } from "./free-text.js";
 import { fundingUnit, normalizeFunding } from "./funding.js";
 import { normalizeGoals } from "./goals.js";
 import { normalizeIndicators } from "./indicators.js";
+import { reportUnreadCells } from "./unread.js";
 import { parseDecimal } from "./number.js";
 import { GRADES, NOTES, TITLES, type Vocabulary } from "./vocabulary.js";
 
@@ -61,7 +62,9 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
   for (const n of raw.notes) {
     const key = NOTES.cleaned(n.label.cell.text) ?? cleanLabel(n.label.cell.text);
     notes[key] = cleanFreeText(n.values.length === 1 ? n.values[0]!.cell.text : n.values.map((v) => v.cell.text).join("\n"));
-    ctx.at(NOTE_PATHS.get(key) ?? `notes.${key}`, n.label);
+    const path = NOTE_PATHS.get(key) ?? `notes.${key}`;
+    ctx.at(path, n.label);
+    ctx.pieces(path, n.values);
   }
 
   // provenance comes last, made from the log when first read (see ProvenanceLog).
@@ -90,7 +93,12 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
   for (const row of raw.unplaced) {
     const first = row.cells[0];
     const where = first ? `line ${first.cell.line ?? "?"}, cell ${first.cell.col}` : `line ${row.line ?? "?"}`;
-    ctx.warn("grammar.unplaced-row", `a row jixiao cannot place in the funding block, starting "${first ? cleanLabel(first.cell.text) : ""}" (${where}): its values are not read`, first);
+    ctx.warn("grammar.unplaced-row", `a row jixiao cannot place in the funding block, starting "${first ? cleanLabel(first.cell.text) : ""}" (${where}): its values are not read`, first, "warning", row.cells);
+  }
+  for (const refs of raw.superseded) {
+    if (refs.length === 0) continue;
+    const texts = refs.map((r) => `"${cleanLabel(r.cell.text)}"`).join(", ");
+    ctx.warn("form.repeated-row", `a row of the form printed twice: ${texts} (line ${refs[0]!.cell.line ?? "?"}) is not read, the other one is`, refs[0], "warning", refs);
   }
   if (raw.formType === "department") {
     ctx.warn(
@@ -99,6 +107,7 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
         `its other ${raw.unread.length} rows (funding by source, indicators) are not, and the verifier skips it`,
       raw.title,
       "info",
+      raw.unread.flatMap((r) => r.cells),
     );
   }
   if (!raw.title) ctx.warn("form.no-title", "a form without its title row: it starts at 项目名称", project, "info");
@@ -109,18 +118,32 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     if (raw.lastLine !== undefined) d.line = raw.lastLine;
   }
   if (raw.total && numbers < 2) ctx.warn("total.short", "the 总分 row does not hold both the total weight and the total score", raw.total.label);
+  reportUnreadCells(raw, ctx);
   return { form, diagnostics: ctx.diagnostics };
 }
 
 /**
  * How many values at most a form has provenance for: the header fields,
- * totals and grade, the notes, the goals, each funding row's label and
- * values, and eight per indicator row. The log is made that big at once.
+ * totals and grade, the notes and their cells, the goals, each funding
+ * row's label and values, eight per indicator row (more with 指标性质 and
+ * 计量单位 columns), and the label pieces beside 总分. The log is made that big at once.
  */
 export function mostValues(raw: RawForm): number {
-  let n = 8 + raw.notes.length + 2;
+  let n = 8 + 2;
+  for (const note of raw.notes) n += 1 + note.values.length;
   if (raw.funding) for (const row of raw.funding.rows) n += 1 + row.values.length;
-  if (raw.indicators) n += 8 * raw.indicators.rows.length;
+  if (raw.indicators) {
+    // Eight per row, and the 指标性质 and 计量单位 cells a target is read from besides its own.
+    let perRow = 8;
+    for (const h of raw.indicators.headers) {
+      let extra = 0;
+      for (const c of h.cells) if (c.token === "NatureHeader" || c.token === "UnitHeader") extra++;
+      perRow = Math.max(perRow, 8 + extra);
+    }
+    n += perRow * raw.indicators.rows.length;
+  }
+  // The pieces of wrapped labels, printed beside 总分.
+  if (raw.total) n += raw.total.before.length;
   return n;
 }
 

@@ -115,7 +115,7 @@ const SCORE_PATHS = itemPaths("funding", "score");
 function readValue(item: FundingRow, i: number, field: Field, ref: CellRef, ctx: FormContext): void {
   const v = parseDecimal(ref.cell.text);
   if (v === undefined) {
-    ctx.warn("funding.not-a-number", `${item.label}: ${field} "${ref.cell.text}" is not a number`, ref);
+    ctx.warn("funding.not-a-number", `${item.label}: ${field} "${ref.cell.text}" is not a number`, ref, "warning", [ref]);
     return;
   }
   // A store by name for each field (item[field] = v is a store by key).

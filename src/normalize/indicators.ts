@@ -1,7 +1,7 @@
 import type { CellRef, RawForm, RawIndicatorRow, RawRow } from "../../grammars/self-evaluation/index.js";
 import type { Indicator } from "../model/form.js";
 import { cleanLabel, isHan, isSpace } from "../text/chars.js";
-import { headerColumns, headerNeedsColumns, joinTarget, placeUnderColumns, type Column } from "./columns.js";
+import { headerColumns, headerNeedsColumns, joinTarget, placeUnderColumns, targetPieces, type Column } from "./columns.js";
 import { itemPaths, type FormContext } from "./context.js";
 import { cleanFreeText } from "./free-text.js";
 import { completeLabel } from "./label-fragments.js";
@@ -29,6 +29,8 @@ interface Placed {
   target: CellRef | undefined;
   /** The target's text: the target cell's, or the 指标性质 | 指标值 | 计量单位 pieces joined. */
   targetText: string;
+  /** The 指标性质 and 计量单位 cells read into the target's text, beside its own cell. */
+  targetPieces?: CellRef[];
   actual: CellRef | undefined;
   weight: CellRef | undefined;
   score: CellRef | undefined;
@@ -145,6 +147,7 @@ function placeByHeader(row: RawIndicatorRow, columns: Column[]): Placed & { unkn
     name: one("name"),
     target,
     targetText: joinTarget(one("nature"), target, one("unit")),
+    targetPieces: targetPieces(one("nature"), target, one("unit")),
     actual: one("actual"),
     weight,
     score,
@@ -223,9 +226,10 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
     const p: Placed = byHeader ?? place(row, placed);
     if (byHeader) {
       reportUnknownColumns(columns!, (reportedUnknown ??= new Set()), ctx);
+      ctx.quoteIn("layout.unknown-column", byHeader.unknown);
       // Two cells under one column: only the first is read, and never silently.
       const extra = byHeader.extra;
-      if (extra.length) ctx.warn("indicator.extra-cells", `more cells than the header has columns for: ${extra.map((r) => cleanLabel(r.cell.text)).join(" ")}`, extra[0]);
+      if (extra.length) ctx.warn("indicator.extra-cells", `more cells than the header has columns for: ${extra.map((r) => cleanLabel(r.cell.text)).join(" ")}`, extra[0], "warning", extra);
     }
     const levels = p.levels;
     if (levels.length >= 2) {
@@ -236,7 +240,7 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
       level2Ref = levels[1]!;
       if (levels.length > 2) {
         const more = levels.slice(2).map((r) => splitSubtotal(cleanLabel(r.cell.text)).label);
-        ctx.warn("indicator.extra-cells", `more cells than an indicator row holds: ${more.join(" ")}`, levels[2]!);
+        ctx.warn("indicator.extra-cells", `more cells than an indicator row holds: ${more.join(" ")}`, levels[2]!, "warning", levels.slice(2));
       }
     } else if (levels.length === 1) {
       const label = readLevel(levels[0]!.cell.text);
@@ -257,7 +261,11 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
       }
     }
     if (!p.name || !p.target || !p.actual) {
-      ctx.warn("indicator.short-row", "an indicator row without its name, target and actual cells", row.values[0] ?? row.levels[0]);
+      // A row without a name is not read at all: the warning quotes its cells.
+      const cells = [...row.levels, ...row.values];
+      const quoted = p.name ? "" : `: ${cells.map((c) => `"${cleanLabel(c.cell.text)}"`).join(", ")}, not read`;
+      ctx.warn("indicator.short-row", `an indicator row without its name, target and actual cells${quoted}`, row.values[0] ?? row.levels[0], "warning",
+        p.name ? undefined : cells);
       if (!p.name) continue;
     }
     const i = count++;
@@ -276,6 +284,7 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
     ctx.atPath(PATHS.level2, i, level2Ref);
     ctx.atPath(PATHS.name, i, p.name);
     ctx.atPath(PATHS.target, i, p.target);
+    if (p.targetPieces?.length) ctx.pieces(PATHS.target.at(i), p.targetPieces);
     ctx.atPath(PATHS.actual, i, p.actual);
     ctx.atPath(PATHS.weight, i, p.weight);
     ctx.atPath(PATHS.score, i, p.score);
@@ -312,7 +321,7 @@ function reportUnknownColumns(columns: Column[], reported: Set<string>, ctx: For
     if (reported.has(name)) continue;
     reported.add(name);
     const where = `line ${c.header.cell.line ?? "?"}, cell ${c.header.cell.col}`;
-    ctx.warn("layout.unknown-column", `a column jixiao does not know, "${name}" (${where}): its cells are not read`, c.header);
+    ctx.warn("layout.unknown-column", `a column jixiao does not know, "${name}" (${where}): its cells are not read`, c.header, "warning", [c.header]);
   }
 }
 
@@ -330,17 +339,22 @@ function placePieces(indicators: Indicator[], pieces: Array<{ text: string; ref:
     for (const label of cut) {
       const done = completeLabel(label, left.map((p) => p.text), level);
       if (!done) continue;
+      const owner = indicators.findIndex((ind) => ind[key] === label);
       for (const ind of indicators) if (ind[key] === label) ind[key] = done.label;
       const used = [...done.used];
+      const taken: CellRef[] = [];
       left = left.filter((p) => {
         const k = used.indexOf(p.text);
         if (k < 0) return true;
         used.splice(k, 1);
+        taken.push(p.ref);
         return false;
       });
+      // The pieces are part of the label: provenance of the first row that bears it.
+      ctx.pieces((level === 1 ? PATHS.level1 : PATHS.level2).at(owner), taken);
     }
   }
   for (const p of left) {
-    ctx.warn("indicator.label-fragment", `a piece of a wrapped label, "${p.text}", could not be placed`, p.ref);
+    ctx.warn("indicator.label-fragment", `a piece of a wrapped label, "${p.text}", could not be placed`, p.ref, "warning", [p.ref]);
   }
 }

@@ -3,7 +3,14 @@
  * outside the tables and are not content; left in, they would land between the
  * rows of a table that continues on the next page.
  */
+import type { DroppedText, FurnitureKind } from "../../model/ledger.js";
 import type { PageRow } from "./cells.js";
+import { round2, type Box } from "./geometry.js";
+
+/** A box as the Sheet gives it: rounded to hundredths of a point. */
+export function roundBox(b: Box): [number, number, number, number] {
+  return [round2(b[0]), round2(b[1]), round2(b[2]), round2(b[3])];
+}
 
 const PAGE_NUMBER = [
   /^[-–—~·•\s]*\d{1,4}[-–—~·•\s]*$/u, // 1, - 1 -, — 12 —
@@ -42,7 +49,7 @@ function key(text: string): string {
  * repeat in the top or bottom band of at least half the pages (two at least).
  * `heights[i]` and `bottoms[i]` describe page i's media box.
  */
-export function dropFurniture(pages: PageRow[][], bottoms: number[], heights: number[]): PageRow[][] {
+export function dropFurniture(pages: PageRow[][], bottoms: number[], heights: number[], dropped?: DroppedText[]): PageRow[][] {
   const inBand = (row: PageRow, p: number) => {
     const h = heights[p]!, y0 = bottoms[p]!;
     const yTop = row.top;
@@ -64,13 +71,17 @@ export function dropFurniture(pages: PageRow[][], bottoms: number[], heights: nu
     // A line in the top band above the page's first form title is a running
     // header even when the document has a single page to compare with.
     const title = rows.find((r) => TITLE.test(rowText(r)));
+    const drop = (row: PageRow, kind: FurnitureKind) => {
+      if (dropped) for (const c of row.cells) dropped.push({ text: c.text, kind, page: p + 1, bbox: roundBox(c.box) });
+      return false;
+    };
     return rows.filter((row) => {
       if (row.table >= 0) return true;
       const text = rowText(row);
-      if (isPageNumber(text)) return false;
+      if (isPageNumber(text)) return drop(row, "page-number");
       if (FORM_TEXT.test(text) || !inBand(row, p)) return true;
-      if (title && row.top > title.top && row.top >= bottoms[p]! + heights[p]! * (1 - BAND)) return false;
-      return (seen.get(key(text))?.size ?? 0) < need;
+      if (title && row.top > title.top && row.top >= bottoms[p]! + heights[p]! * (1 - BAND)) return drop(row, "running-header");
+      return (seen.get(key(text))?.size ?? 0) < need || drop(row, "running-header");
     });
   });
 }

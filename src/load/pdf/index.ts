@@ -15,6 +15,7 @@
  * This module is browser-safe: the one Node-only import (asset paths) is
  * loaded lazily, and only when the caller gives no asset locations.
  */
+import type { DroppedText } from "../../model/ledger.js";
 import type { Row, Sheet } from "../../model/sheet.js";
 import { InputError } from "../errors.js";
 import { assemblePage, type PageRow } from "./cells.js";
@@ -124,13 +125,16 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
       throw new InputError("pdf.too-large", source, `the PDF has ${doc.numPages} pages, more than the bound of ${opts.maxPages}`);
     }
     const pages: PageRow[][] = [];
+    const furniture: DroppedText[] = [];
     const bottoms: number[] = [];
     const heights: number[] = [];
     let imagePages = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await within(doc.getPage(p));
       const [text, ops] = await within(Promise.all([page.getTextContent(), page.getOperatorList()]));
-      const runs = toRuns(text.items);
+      const rotated: Array<{ text: string; x: number; y: number }> = [];
+      const runs = toRuns(text.items, rotated);
+      for (const r of rotated) furniture.push({ text: r.text, kind: "rotated", page: p, bbox: [round2(r.x), round2(r.y), round2(r.x), round2(r.y)] });
       if (runs.length === 0 && paintsImages(ops.fnArray, lib.OPS)) imagePages++;
       const tables = buildTables(extractRules(ops, lib.OPS));
       pages.push(assemblePage(runs, tables));
@@ -142,8 +146,9 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
         throw new InputError("pdf.too-large", source, `reading used more than the memory bound of ${opts.maxMemoryBytes} bytes`, { page: p });
       }
     }
-    const kept = joinSplitRows(dropRepeatedHeaders(dropFurniture(pages, bottoms, heights)));
+    const kept = joinSplitRows(dropRepeatedHeaders(dropFurniture(pages, bottoms, heights, furniture), furniture), furniture);
     const sheet = toSheet(kept, source, doc.numPages);
+    sheet.furniture = furniture;
     if (sheet.rows.length === 0) throw new InputError("pdf.no-text", source, noTextMessage(doc.numPages, imagePages));
     return sheet;
   } catch (err) {

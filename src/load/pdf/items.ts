@@ -32,8 +32,8 @@ interface TextItemLike {
   height: number;
 }
 
-/** Converts pdf.js text items to runs: fillers dropped, radicals mapped, rotated text skipped. */
-export function toRuns(items: readonly unknown[]): Run[] {
+/** Converts pdf.js text items to runs: fillers dropped, radicals mapped, rotated text skipped (and listed in `rotated`, for the ledger). */
+export function toRuns(items: readonly unknown[], rotated?: Array<{ text: string; x: number; y: number }>): Run[] {
   const runs: Run[] = [];
   for (const raw of items) {
     const it = raw as Partial<TextItemLike>;
@@ -41,7 +41,10 @@ export function toRuns(items: readonly unknown[]): Run[] {
     if (it.str.trim() === "") continue; // pdf.js fillers and lone spaces
     const [a, b, c, d, e, f] = it.transform as [number, number, number, number, number, number];
     // Rotated or vertical text is not part of these forms (stamps, watermarks).
-    if (Math.abs(b) > 1e-3 * Math.abs(a) || Math.abs(c) > 1e-3 * Math.abs(d)) continue;
+    if (Math.abs(b) > 1e-3 * Math.abs(a) || Math.abs(c) > 1e-3 * Math.abs(d)) {
+      rotated?.push({ text: it.str, x: e, y: f });
+      continue;
+    }
     const size = Math.abs(d) || it.height || 1;
     const width = it.width ?? 0;
     const x0 = a >= 0 ? e : e - width;

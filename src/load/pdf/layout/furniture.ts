@@ -1,11 +1,12 @@
 /**
  * Page furniture in pdftotext text: page numbers and running headers.
  */
+import type { DroppedText, FurnitureKind } from "../../../model/ledger.js";
 import { isPageNumber } from "../furniture.js";
 import type { Chunk } from "./model.js";
 
 /** Drops page numbers and running headers (the first line of pages, repeated). */
-export function dropFurniture(lines: Chunk[][]): Chunk[][] {
+export function dropFurniture(lines: Chunk[][], dropped?: DroppedText[]): Chunk[][] {
   const firstOfPage = new Map<number, number>();
   lines.forEach((cs, i) => {
     const c = cs[0];
@@ -25,12 +26,16 @@ export function dropFurniture(lines: Chunk[][]): Chunk[][] {
     // A bare number is a page number only as a page's first or last line; elsewhere it is a
     // wrapped piece of a cell (2,584.5 / 2). Decorated numbers (- 2 -, 第 2 页) go anywhere.
     const bare = /^\d+$/.test(text.trim());
-    if (cs.length > 0 && isPageNumber(text) && (!bare || edge.has(i))) return [];
+    const drop = (kind: FurnitureKind) => {
+      if (dropped) for (const c of cs) dropped.push({ text: c.text, kind, page: c.page, line: c.line });
+      return [];
+    };
+    if (cs.length > 0 && isPageNumber(text) && (!bare || edge.has(i))) return drop("page-number");
     if (firstOfPage.get(cs[0]?.page ?? -1) === i && !/自评表/.test(text)) {
       const repeated = pages >= 2 && (counts.get(key(cs)) ?? 0) >= Math.max(2, Math.ceil(pages / 2));
       // A single page: a line above the form's title in the first lines is a header.
       const aboveTitle = lines.slice(i + 1, i + 6).some((l) => l.some((c) => /自评表/.test(c.text)));
-      if (repeated || aboveTitle) return [];
+      if (repeated || aboveTitle) return drop("running-header");
     }
     return cs;
   });

@@ -67,13 +67,21 @@ export function takeLevelPieces(lines: Chunk[][]): LevelTable[] {
   return tables;
 }
 
-/** Puts each level label into the first row of its group (step 4). */
-export function placeLevels(tables: LevelTable[], drafts: Draft[]): void {
+/**
+ * Puts each level label into the first row of its group (step 4). Returns
+ * the labels no row could take, so that they are not lost: the caller keeps
+ * them as rows of their own.
+ */
+export function placeLevels(tables: LevelTable[], drafts: Draft[]): Piece[] {
+  const unplaced: Piece[] = [];
   for (const { header, end, levels } of tables) {
     if (levels.length === 0) continue;
     // Data rows of this table: rows below its header, above its 总分, holding values.
     const rows = drafts.filter((d) => Math.min(...d.lines) > header && Math.min(...d.lines) < end && d.pieces.some((p) => p.chunks.some(isValue)));
-    if (rows.length === 0) continue;
+    if (rows.length === 0) {
+      for (const l of levels) unplaced.push(l.piece);
+      continue;
+    }
     // Level 2 first: a level-1 group starts where a level-2 group starts.
     const l2Starts = new Set<number>();
     for (const level of [2, 1] as const) {
@@ -101,12 +109,16 @@ export function placeLevels(tables: LevelTable[], drafts: Draft[]): void {
       const topAligned = startsRow(labels[0]!, rows[0]!) && labels.every((l) => rows.some((r) => startsRow(l, r)));
       const starts = topAligned ? topAlignedStarts(labels, rows, span) : centredStarts(labels, rows, span, centreSpan, level === 1 ? l2Starts : null);
       starts.forEach((s0, k) => {
-        if (s0 < 0) return;
+        if (s0 < 0 || rows[s0]!.levels.has(level)) {
+          unplaced.push(labels[k]!.piece);
+          return;
+        }
         rows[s0]!.levels.set(level, labels[k]!.piece);
         if (level === 2) l2Starts.add(s0);
       });
     }
   }
+  return unplaced;
 }
 
 type Span = (r: Draft) => readonly [number, number];
