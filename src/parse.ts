@@ -15,6 +15,7 @@ import { normalizeForm } from "./normalize/index.js";
 import { isTitleOnly } from "./normalize/title-only.js";
 import { provenanceAt } from "./model/provenance-log.js";
 import { quoteOf } from "./normalize/context.js";
+import type { CellRef } from "../grammars/self-evaluation/raw-form.js";
 import type { PdfOptions } from "./load/pdf/index.js";
 import { formVerifier, type VerifyOptions } from "./verify/index.js";
 
@@ -61,7 +62,7 @@ function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Fo
   const grammarDiagnostics: Diagnostic[] = [];
   const formDiagnostics: Diagnostic[] = [];
   const strayDiagnostics: Diagnostic[] = [];
-  const titles: { count: number; first?: { title: string; at: { line?: number; page?: number } } } = { count: 0 };
+  const titles: { count: number; first?: { title: string; at: { line?: number; page?: number } }; cells: CellRef[] } = { count: 0, cells: [] };
   const loaderDiagnostics = sheet.diagnostics ?? [];
   for (const part of recogniseParts(sheet.rows)) {
     for (const e of part.errors) {
@@ -82,6 +83,8 @@ function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Fo
       if (isTitleOnly(form)) {
         titles.count++;
         titles.first ??= { title: form.title, at: provenanceAt(form, "title") ?? {} };
+        // Quoted, so what such a "form" held (its year line, a stray total) is not lost unseen.
+        collectCells(raw, titles.cells);
         continue;
       }
       forms.push(finish(form, forms.length));
@@ -109,8 +112,27 @@ function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Fo
       strayDiagnostics.push(d);
     }
   }
-  if (titles.first) grammarDiagnostics.push(titleOnlyDiagnostic(titles.count, titles.first.title, titles.first.at));
+  if (titles.first) {
+    const d = titleOnlyDiagnostic(titles.count, titles.first.title, titles.first.at);
+    d.quotes = titles.cells.map((r) => quoteOf(r.cell));
+    grammarDiagnostics.push(d);
+  }
   return { forms, diagnostics: [...loaderDiagnostics, ...grammarDiagnostics, ...formDiagnostics, ...strayDiagnostics] };
+}
+
+/** Every cell a raw form holds, wherever the grammar placed it. */
+function collectCells(node: unknown, out: CellRef[]): void {
+  if (node === null || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    for (const x of node) collectCells(x, out);
+    return;
+  }
+  const ref = node as Partial<CellRef>;
+  if (ref.cell && typeof ref.cell.text === "string" && typeof ref.token === "string") {
+    out.push(ref as CellRef);
+    return;
+  }
+  for (const v of Object.values(node)) collectCells(v, out);
 }
 
 /** One diagnostic for every title that no form body followed (see isTitleOnly), quoting the first. */

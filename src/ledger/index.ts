@@ -93,11 +93,11 @@ function account(
 ): LedgerEntry {
   const e: LedgerEntry = { text: cell.text, page: cell.page, account: "unaccounted" };
   if (cell.line !== undefined) e.line = cell.line;
-  e.cell = cell.col;
+  e.cell = cell.offset ?? cell.col;
   if (cell.bbox) e.bbox = cell.bbox;
-  const v = values.get(place(cell.page, cell.line, cell.col));
+  const v = values.get(place(cell.page, cell.line, cell.offset ?? cell.col));
   if (v) return { ...e, account: "value", form: v.form, paths: v.paths };
-  const q = quotes.get(place(cell.page, cell.line, cell.col) + "\u0000" + cellKey(cell.text));
+  const q = quotes.get(place(cell.page, cell.line, cell.offset ?? cell.col) + "\u0000" + cellKey(cell.text));
   if (q) {
     const out: LedgerEntry = { ...e, account: "diagnostic", diagnostics: q.indexes };
     if (q.form !== undefined) out.form = q.form;

@@ -5,7 +5,7 @@ import type { Cell } from "../model/sheet.js";
 
 /** A cell as a diagnostic quotes it: its text and place. */
 export function quoteOf(c: Cell): NonNullable<Diagnostic["quotes"]>[number] {
-  const q: NonNullable<Diagnostic["quotes"]>[number] = { text: c.text, cell: c.col, page: c.page };
+  const q: NonNullable<Diagnostic["quotes"]>[number] = { text: c.text, cell: c.offset ?? c.col, page: c.page };
   if (c.line !== undefined) q.line = c.line;
   return q;
 }

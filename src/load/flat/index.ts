@@ -14,6 +14,7 @@
  * decides, the values are not read and a warning says so. Every cell keeps
  * its line and the character offset where it starts in that line.
  */
+import type { DroppedText } from "../../model/ledger.js";
 import type { Diagnostic } from "../../model/document.js";
 import type { Row, Sheet } from "../../model/sheet.js";
 import { FlatFormReader } from "./form.js";
@@ -40,7 +41,8 @@ export function isFlatText(text: string): boolean {
 
 /** Reads flattened text into a Sheet (kind "text-flat"); form feeds separate pages. */
 export function flatTextToSheet(text: string, source: string): FlatSheet {
-  const words = joinWrappedMeasures(dropFurniture(wordsOf(text)));
+  const furniture: DroppedText[] = [];
+  const words = joinWrappedMeasures(dropFurniture(wordsOf(text), furniture));
   const starts: number[] = [];
   for (let i = 0; i < words.length; i++) {
     if (matchAt(words, i, TITLES)) {
@@ -80,14 +82,14 @@ export function flatTextToSheet(text: string, source: string): FlatSheet {
     });
   }
   const pages = Math.max(1, ...words.map((w) => w.page));
-  return { source, kind: "text-flat", pages, rows, diagnostics };
+  return { source, kind: "text-flat", pages, rows, diagnostics, furniture };
 }
 
 /**
  * Page numbers (- 1 -, 第 1 页) on lines of their own, and a running header:
  * a line printed identically just before two or more page numbers.
  */
-function dropFurniture(words: Word[]): Word[] {
+function dropFurniture(words: Word[], furniture: DroppedText[]): Word[] {
   const lines = byLine(words);
   const texts = lines.map((l) => l.map((w) => w.text).join(" "));
   const isNumber = texts.map((t) => PAGE_NUMBER.test(t));
@@ -99,6 +101,11 @@ function dropFurniture(words: Word[]): Word[] {
   const formWords = [...TITLES, ...HEADER_LABELS, ...TOTAL, ...GRADE, ...NOTES, "指标", "资金"];
   const isForm = (t: string) => formWords.some((x) => keyOf(t).includes(x)) || /\d\.\d/.test(t);
   const running = new Set([...beforeNumbers].filter(([t, n]) => n >= 2 && !isForm(t)).map(([t]) => t));
+  lines.forEach((l, k) => {
+    if (!isNumber[k] && !running.has(texts[k]!)) return;
+    // Named, so the ledger accounts for what was dropped.
+    furniture.push({ text: texts[k]!, kind: isNumber[k] ? "page-number" : "running-header", page: l[0]!.page, line: l[0]!.line });
+  });
   const kept = lines.filter((_, k) => !isNumber[k] && !running.has(texts[k]!)).flat();
   return kept.map((w, index) => ({ ...w, index }));
 }
