@@ -230,8 +230,8 @@ describe("tables continued on the next page", () => {
   });
 
   it("rejoins a row split by the page break; a merged cell printed again on both pages is not doubled", async () => {
-    const { joinSplitRows } = await import("../../src/load/pdf/continuation.js");
-    const pages = joinSplitRows([
+    const { stitchPages } = await import("../../src/load/pdf/stitch.js");
+    const pages = stitchPages([
       [row([cell("产出指标", 0, true), cell("有效发挥未来公园展示功能,", 50, true)])],
       [row([cell("产出指标", 0), cell("培育创新交流氛围。", 50)]), row([cell("效益指标", 0)], 0, 1)],
     ]);
