@@ -50,7 +50,8 @@ export function buildRows(lines: Chunk[][]): Draft[] {
     if (core[i] || cs.length === 0) continue;
     // The goal texts under 预期目标 / 实际完成情况, with the 年度/总体/目标 pieces beside them, are one row.
     if (goal[i]) {
-      if (goalRow && goal[goalRow.lines[0]!] === goal[i] && goalRow.page === cs[0]!.page) {
+      // A goal cut by a page break goes on on the next page: its region (goalLines) spans the break.
+      if (goalRow && goal[goalRow.lines[0]!] === goal[i]) {
         addChunks(goalRow, cs);
       } else {
         goalRow = { lines: [i], page: cs[0]!.page, pieces: [], levels: new Map() };
