@@ -37,6 +37,7 @@ import type { Cell, Row, Sheet } from "../model/sheet.js";
 import { joinLines } from "./pdf/join.js";
 import { chunksOf, joinSplitHeaders, splitAtColumns, splitValues } from "./pdf/layout/chunks.js";
 import { dropFurniture } from "./pdf/layout/furniture.js";
+import { joinWrappedHeaders } from "./pdf/layout/headers.js";
 import { dropRepeatedHeaderLines } from "./pdf/layout/repeats.js";
 import { alignUnderHeaders, completeWrappedLabels, hoistGroupLabels } from "./pdf/layout/labels.js";
 import { placeLevels, takeLevelPieces } from "./pdf/layout/levels.js";
@@ -75,7 +76,7 @@ export function layoutTextToSheet(text: string, source: string): Sheet {
     }
     return joinSplitHeaders(chunksOf(line, i + 1, page).flatMap(splitValues));
   });
-  const kept = splitAtColumns(dropRepeatedHeaderLines(dropFurniture(lines)));
+  const kept = joinWrappedHeaders(splitAtColumns(dropRepeatedHeaderLines(dropFurniture(lines))));
   const rows = assemble(kept);
   const sheetRows: Row[] = dropRepeatedHeaders(rows.map((d) => toRow(d)));
   // pdftotext ends every page with a form feed, the last one too: count pages that hold text.
