@@ -4,6 +4,9 @@
 import { overlaps, pieceText, shared, type Chunk, type Draft, type Piece } from "./model.js";
 import { HEADERS, isValue, YEAR_LINE } from "./vocabulary.js";
 
+/** Labels of the header rows whose value cells wrap around them. */
+const ROW_LABELS = new Set(["项目名称", "主管部门", "实施单位"]);
+
 /**
  * Rows from lines (step 3): core lines carry a value or three cells; touching
  * core lines with disjoint columns are one row; goal texts are one row; every
@@ -17,7 +20,10 @@ export function buildRows(lines: Chunk[][]): Draft[] {
   const goal = goalLines(lines);
   splitGoalColumns(lines, goal);
   // A line of one chunk is never a core: a lone number is a wrapped piece (2,584.5 / 2).
-  const core = lines.map((cs, i) => !goal[i] && cs.length > 1 && (cs.some(isValue) || (cs.length >= 3 && cs.every((c) => Array.from(c.text).length <= 16))));
+  // A line of nothing but header rows' labels (主管部门 … 实施单位) is that row's middle line:
+  // its values wrapped and straddle it (某市卫生健康委员 / 主管部门 / 会).
+  const core = lines.map((cs, i) => !goal[i] && (cs.length > 0 && cs.every((c) => ROW_LABELS.has(c.text.replace(/\s+/g, ""))) ||
+    cs.length > 1 && (cs.some(isValue) || (cs.length >= 3 && cs.every((c) => Array.from(c.text).length <= 16)))));
   // Rows from core lines; touching core lines with disjoint columns are one row.
   const rowOf = new Array<Draft | undefined>(n);
   const drafts: Draft[] = [];
