@@ -106,7 +106,9 @@ function goalLines(lines: Chunk[][]): number[] {
   for (let g = 0; g < lines.length; g++) {
     if (!lines[g]!.some((c) => c.text === "预期目标")) continue;
     for (let i = g + 1; i < lines.length; i++) {
-      if (lines[i]!.some((c) => /^一级|^二级|^三级指标$|^项目名称$|自评表/.test(c.text))) break;
+      // Goal lines hold a label piece and two texts at most: a wider line is the next table's
+      // header, whatever its words (指标类别 / 指标细类 / 指标名称 …).
+      if (lines[i]!.length >= 4 || lines[i]!.some((c) => /^一级|^二级|^三级指标$|^项目名称$|自评表/.test(c.text))) break;
       goal[i] = g + 1; // the region's id: its header line, 1-based
     }
   }
