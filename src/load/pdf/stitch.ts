@@ -14,10 +14,11 @@
  * 2. below the table on the first page, outside every rule: Chromium paints
  *    the text of a cut merged cell under the fragment when the fragment is
  *    shorter than the text (项目资金 / (万元) under a one-row fragment);
- * 3. in the cell's fragment at the top of the next page: the rest of the
- *    text (a long goal, a label whose lines the cut shared out), or the same
- *    text printed again (LibreOffice Calc, Excel and WPS repeat a cut merged
- *    cell on every page it reaches).
+ * 3. in the cell's fragment at the top of the next page (or spilling over
+ *    its top edge, above the table): the rest of the text (a long goal, a
+ *    label whose lines the cut shared out), or the same text printed again
+ *    (LibreOffice Calc, Excel and WPS repeat a cut merged cell on every page
+ *    it reaches).
  *
  * Page furniture and a repeated header row are gone before this runs
  * (furniture.ts, continuation.ts), so what follows the cut on the next page is
@@ -60,6 +61,27 @@ function home(open: readonly PageCell[], piece: PageCell): PageCell | undefined 
 }
 
 /**
+ * Lines at the top of a page, above its first table, each piece over a
+ * fragment of a cut cell (`continuesAbove`), are that fragment's first lines:
+ * LibreOffice Calc draws a cut merged cell's text whole around each page's
+ * fragment, so a short fragment's text spills over its top edge. A new
+ * form's table is closed at the top, so its title never qualifies.
+ */
+function takeLinesAbove(rows: PageRow[]): void {
+  const t = rows.findIndex((r) => r.table >= 0);
+  if (t <= 0) return;
+  const above = rows[t]!.cells.filter((c) => c.continuesAbove);
+  if (above.length === 0) return;
+  const lead = rows.slice(0, t);
+  if (!lead.every((r) => r.cells.every((c) => home(above, c)))) return;
+  for (const cell of above) {
+    const texts = lead.flatMap((r) => r.cells.filter((c) => home(above, c) === cell).map((c) => c.text));
+    if (texts.length > 0) cell.text = joinLines([...texts, cell.text]);
+  }
+  rows.splice(0, t);
+}
+
+/**
  * Joins the cells that page breaks cut (see the module comment) and drops
  * the cells and rows left empty. Mutates and returns `pages`.
  */
@@ -86,8 +108,10 @@ export function stitchPages(pages: PageRow[][]): PageRow[][] {
       return false;
     });
 
-    // 3. The first table row of the next page holds the cut cells' fragments.
+    // 3. The first table row of the next page holds the cut cells' fragments, with any
+    //    lines over them that the producer painted above the table (the mirror of 2).
     const next = pages[p + 1]!;
+    takeLinesAbove(next);
     const first = next[0];
     if (!first || first.table < 0) continue;
     first.cells = first.cells.filter((piece) => {
