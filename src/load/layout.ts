@@ -38,6 +38,8 @@ import type { Cell, Row, Sheet } from "../model/sheet.js";
 import { joinLines } from "./pdf/join.js";
 import { chunksOf, joinSplitHeaders, splitAtColumns, splitValues } from "./pdf/layout/chunks.js";
 import { dropFurniture } from "./pdf/layout/furniture.js";
+import { joinWrappedHeaders } from "./pdf/layout/headers.js";
+import { dropRepeatedHeaderLines } from "./pdf/layout/repeats.js";
 import { alignUnderHeaders, completeWrappedLabels, hoistGroupLabels } from "./pdf/layout/labels.js";
 import { placeLevels, takeLevelPieces } from "./pdf/layout/levels.js";
 import type { Chunk, Draft } from "./pdf/layout/model.js";
@@ -76,8 +78,8 @@ export function layoutTextToSheet(text: string, source: string): Sheet {
     return joinSplitHeaders(chunksOf(line, i + 1, page).flatMap(splitValues));
   });
   const furniture: DroppedText[] = [];
-  const kept = splitAtColumns(dropFurniture(lines, furniture));
-  const rows = assemble(kept);
+  const kept = joinWrappedHeaders(splitAtColumns(dropRepeatedHeaderLines(dropFurniture(lines, furniture), furniture)));
+  const rows = assemble(kept, furniture);
   const sheetRows: Row[] = dropRepeatedHeaders(rows.map((d) => toRow(d)), furniture);
   // pdftotext ends every page with a form feed, the last one too: count pages that hold text.
   const pages = Math.max(1, ...lines.flat().map((c) => c.page));
@@ -118,7 +120,7 @@ function toRow(d: Draft): Row {
 }
 
 /** Steps 2–5 of the module comment. */
-function assemble(lines: Chunk[][]): Draft[] {
+function assemble(lines: Chunk[][], furniture: DroppedText[]): Draft[] {
   const levels = takeLevelPieces(lines);
   const drafts = buildRows(lines);
   // A level label no row takes stays a row of its own: the grammar then reports it, never loses it.
@@ -130,7 +132,7 @@ function assemble(lines: Chunk[][]): Draft[] {
     }
     drafts.sort((a, b) => Math.min(...a.lines) - Math.min(...b.lines));
   }
-  completeWrappedLabels(drafts);
+  completeWrappedLabels(drafts, furniture);
   hoistGroupLabels(drafts);
   alignUnderHeaders(drafts);
   return drafts;

@@ -230,12 +230,25 @@ describe("tables continued on the next page", () => {
   });
 
   it("rejoins a row split by the page break; a merged cell printed again on both pages is not doubled", async () => {
-    const { joinSplitRows } = await import("../../src/load/pdf/continuation.js");
-    const pages = joinSplitRows([
+    const { stitchPages } = await import("../../src/load/pdf/stitch.js");
+    const pages = stitchPages([
       [row([cell("产出指标", 0, true), cell("有效发挥未来公园展示功能,", 50, true)])],
       [row([cell("产出指标", 0), cell("培育创新交流氛围。", 50)]), row([cell("效益指标", 0)], 0, 1)],
     ]);
     expect(pages[0]![0]!.cells.map((c) => c.text)).toEqual(["产出指标", "有效发挥未来公园展示功能,培育创新交流氛围。"]);
     expect(pages[1]!.map((r) => r.cells[0]!.text)).toEqual(["效益指标"]);
+  });
+
+  it("joins a cut cell's text painted under its fragment and over its fragment on the next page (Chromium, Calc)", async () => {
+    const { stitchPages } = await import("../../src/load/pdf/stitch.js");
+    const at = (text: string, x0: number, y0: number, y1: number, open: { below?: boolean; above?: boolean } = {}) =>
+      ({ text, col: 0, box: [x0, y0, x0 + 50, y1] as Box, frame: [x0, y0, x0 + 50, y1] as Box, continuesBelow: !!open.below, continuesAbove: !!open.above });
+    const loose = (text: string, x0: number, y0: number) => ({ top: y0 + 8, cells: [{ ...at(text, x0 + 5, y0, y0 + 8), box: [x0 + 5, y0, x0 + 40, y0 + 8] as Box }], table: -1, gridRow: -1 });
+    const pages = stitchPages([
+      [{ top: 120, cells: [at("", 0, 100, 120, { below: true }), at("更新条目", 50, 100, 120)], table: 0, gridRow: 0 }, loose("质量", 0, 90), loose("指标", 0, 80)],
+      [loose("质量", 0, 810), { top: 800, cells: [at("指标", 0, 760, 800, { above: true }), at("系统故障率", 50, 780, 800)], table: 0, gridRow: 0 }],
+    ]);
+    // Page 1's cell reads 质量指标 from the lines under it; page 2 prints it again (质量 over its fragment, 指标 inside).
+    expect(pages.map((p) => p.map((r) => r.cells.map((c) => c.text)))).toEqual([[["质量指标", "更新条目"]], [["系统故障率"]]]);
   });
 });

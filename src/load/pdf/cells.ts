@@ -24,6 +24,10 @@ export interface PageCell {
   frame: Box;
   /** The cell runs into the page's bottom edge: its text goes on on the next page. */
   continuesBelow: boolean;
+  /** The cell runs into the page's top edge: it goes on from the page before. */
+  continuesAbove?: boolean;
+  /** How far its last line ends short of the text edge, in ems (see join.ts endsParagraph). */
+  tailGap?: number;
 }
 
 /** One visual row of a page. */
@@ -60,15 +64,16 @@ export function assemblePage(runs: readonly Run[], tables: readonly Table[]): Pa
     const byRow = new Map<number, PageCell[]>();
     t.cells.forEach((cell, ci) => {
       const cellRuns = perCell[ti]![ci]!;
-      if (cellRuns.length === 0) return;
-      const { text } = blockText(cellRuns, cell.box);
-      if (!text) return;
+      const open = cell.openBelow || cell.openAbove;
+      // An empty cell cut by the page edge is kept: its text may be on the other page.
+      if (cellRuns.length === 0 && !open) return;
+      const { text, tailGap } = cellRuns.length > 0 ? blockText(cellRuns, cell.box) : { text: "", tailGap: 0 };
+      if (!text && !open) return;
       let list = byRow.get(cell.row);
       if (!list) byRow.set(cell.row, (list = []));
-      const continuesBelow = t.openBottom && cell.row + cell.rowSpan === t.ys.length - 1;
       // The drawn cell is the value's box: text inside is aligned left, centred or
       // right at the producer's whim, the cell's edges line up with its column.
-      list.push({ text, col: cell.col, box: cell.box, frame: cell.box, continuesBelow });
+      list.push({ text, col: cell.col, box: cell.box, frame: cell.box, continuesBelow: cell.openBelow, continuesAbove: cell.openAbove, tailGap });
     });
     for (const [gridRow, cells] of byRow) {
       cells.sort((a, b) => a.col - b.col);

@@ -26,6 +26,13 @@ export interface GridCell {
   /** Grid columns spanned. */
   colSpan: number;
   box: Box;
+  /**
+   * The cell runs into the table's cut edge: the table is open there, or no
+   * rule closes this cell's own bottom (top) edge — a merged cell a producer
+   * cut at a page break and printed on both pages.
+   */
+  openBelow: boolean;
+  openAbove: boolean;
 }
 
 /** A ruled table on one page. */
@@ -196,7 +203,7 @@ function tableOf(h: HRule[], v: VRule[]): Table | null {
       if (idx === undefined) {
         idx = cells.length;
         byRoot.set(root, idx);
-        cells.push({ row: r, col: c, rowSpan: 1, colSpan: 1, box: [xs[c]!, ys[r + 1]!, xs[c + 1]!, ys[r]!] });
+        cells.push({ row: r, col: c, rowSpan: 1, colSpan: 1, box: [xs[c]!, ys[r + 1]!, xs[c + 1]!, ys[r]!], openBelow: false, openAbove: false });
       }
       slotCell[r * cols + c] = idx;
       const cell = cells[idx]!;
@@ -205,6 +212,12 @@ function tableOf(h: HRule[], v: VRule[]): Table | null {
       cell.colSpan = Math.max(cell.colSpan, c - cell.col + 1);
       cell.box = [Math.min(cell.box[0], xs[c]!), Math.min(cell.box[1], ys[r + 1]!), Math.max(cell.box[2], xs[c + 1]!), Math.max(cell.box[3], ys[r]!)];
     }
+  }
+  for (const cell of cells) {
+    const [x0, , x1] = cell.box;
+    const unruled = (at: number) => covered(hAt[at]!, x0, x1) < COVER * (x1 - x0);
+    if (cell.row + cell.rowSpan === rows) cell.openBelow = openBottom || unruled(rows);
+    if (cell.row === 0) cell.openAbove = openTop || unruled(0);
   }
   return { box: [xs[0]!, ys[rows]!, xs[cols]!, ys[0]!], xs, ys, cells, slotCell, openTop, openBottom };
 }

@@ -19,7 +19,7 @@ import type { DroppedText } from "../../model/ledger.js";
 import type { Row, Sheet } from "../../model/sheet.js";
 import { InputError } from "../errors.js";
 import { assemblePage, type PageRow } from "./cells.js";
-import { dropRepeatedHeaders, joinSplitRows } from "./continuation.js";
+import { dropRepeatedHeaders } from "./continuation.js";
 import { pdfjs } from "./engine.js";
 import { toInputError } from "./errors.js";
 import { dropFurniture } from "./furniture.js";
@@ -29,6 +29,7 @@ import { toRuns } from "./items.js";
 import { noTextMessage, paintsImages } from "./notext.js";
 import { PdfOptions, type ResolvedPdfOptions } from "./options.js";
 import { extractRules } from "./rules.js";
+import { stitchPages } from "./stitch.js";
 
 export { PdfOptions } from "./options.js";
 export type { ResolvedPdfOptions } from "./options.js";
@@ -146,7 +147,7 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
         throw new InputError("pdf.too-large", source, `reading used more than the memory bound of ${opts.maxMemoryBytes} bytes`, { page: p });
       }
     }
-    const kept = joinSplitRows(dropRepeatedHeaders(dropFurniture(pages, bottoms, heights, furniture), furniture), furniture);
+    const kept = stitchPages(dropRepeatedHeaders(dropFurniture(pages, bottoms, heights, furniture), furniture), furniture);
     const sheet = toSheet(kept, source, doc.numPages);
     sheet.furniture = furniture;
     if (sheet.rows.length === 0) throw new InputError("pdf.no-text", source, noTextMessage(doc.numPages, imagePages));

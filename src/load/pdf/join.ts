@@ -210,11 +210,30 @@ export function joinLines(lines: readonly string[], breaks: readonly boolean[] =
  * Text and bounding box of a set of runs read as one block. Given the drawn
  * cell's frame, a line ending short of it starts a new paragraph ("\n").
  */
-export function blockText(runs: readonly Run[], frame?: Box): { text: string; box: Box } {
+export function blockText(runs: readonly Run[], frame?: Box): { text: string; box: Box; tailGap: number } {
   const lines = toLines(runs);
   const texts = lines.map(lineText);
   const text = joinLines(texts, frame ? paragraphBreaks(lines, texts, frame) : []);
-  return { text, box: unionBox(runs.map(runBox)) };
+  return { text, box: unionBox(runs.map(runBox)), tailGap: frame ? lastLineGap(lines, frame) : 0 };
+}
+
+/**
+ * How far, in ems, the last line of a cell ends short of its text edge (as in
+ * paragraphBreaks). A cell cut by a page break goes on on the next page; this
+ * is what tells whether its last line there ended a paragraph.
+ */
+function lastLineGap(lines: readonly (readonly Run[])[], frame: Box): number {
+  const last = lines[lines.length - 1];
+  if (!last || last.length === 0) return 0;
+  const left = Math.min(...lines.map((l) => l[0]?.x0 ?? Infinity));
+  const edge = frame[2] - Math.max(0, left - frame[0]);
+  const size = Math.max(...last.map((r) => r.size));
+  return (edge - Math.max(...last.map((r) => r.x1))) / size;
+}
+
+/** True when a line ending `gap` ems short of its text edge ended a paragraph before `next` (paragraphBreaks' rule). */
+export function endsParagraph(gap: number, next: string): boolean {
+  return gap > Math.max(PARAGRAPH_GAP, emWidth(firstWord(next)) + WORD_SLACK);
 }
 
 /** Smallest box holding all the given boxes. */

@@ -2,7 +2,8 @@
  * Row-group labels and header alignment in pdftotext text (step 5 of the
  * re-assembly).
  */
-import { overlaps, pieceText, type Draft } from "./model.js";
+import type { DroppedText } from "../../../model/ledger.js";
+import { overlaps, pieceText, type Chunk, type Draft } from "./model.js";
 import { HEADERS, WRAPPED_LABELS } from "./vocabulary.js";
 
 /**
@@ -31,23 +32,44 @@ export function hoistGroupLabels(drafts: Draft[]): void {
 /**
  * A label cell printed over several rows (年度/总体/目标 beside a header and
  * its text) is split between them: its first piece takes the pieces below it,
- * in the same column, that continue it to a whole label.
+ * in the same column, that continue it to a whole label, line by line. When a
+ * page break cut the cell and the producer printed it again on the next page
+ * (LibreOffice Calc, Excel and WPS do), the lines there that spell the label
+ * once more are that repeat, not text: they are dropped, as a repeated header
+ * row is.
  */
-export function completeWrappedLabels(drafts: Draft[]): void {
+/** A label no longer label goes on from. */
+const complete = (text: string) => WRAPPED_LABELS.includes(text) && !WRAPPED_LABELS.some((l) => l !== text && l.startsWith(text));
+
+export function completeWrappedLabels(drafts: Draft[], dropped?: DroppedText[]): void {
   drafts.forEach((d, i) => {
     for (const p of d.pieces) {
       let text = pieceText(p);
       if (!WRAPPED_LABELS.some((l) => l.startsWith(text) && l !== text)) continue;
+      const page = Math.min(...p.chunks.map((c) => c.page));
+      let repeat = "";
       for (let k = i + 1; k < Math.min(drafts.length, i + 4); k++) {
         const below = drafts[k]!;
         const q = below.pieces.find((r) => overlaps(r, p));
         if (!q) continue;
-        const next = text + pieceText(q);
-        if (!WRAPPED_LABELS.some((l) => l.startsWith(next))) break;
-        p.chunks.push(...q.chunks);
-        below.pieces.splice(below.pieces.indexOf(q), 1);
-        text = next;
-        if (WRAPPED_LABELS.includes(text)) break;
+        const chunks = [...q.chunks].sort((a, b) => a.line - b.line || a.c0 - b.c0);
+        const left: Chunk[] = [];
+        for (const c of chunks) {
+          const t = c.text.replace(/\s+/g, "");
+          if (repeat === "" && WRAPPED_LABELS.some((l) => l.startsWith(text + t))) {
+            p.chunks.push(c);
+            text += t;
+          } else if (WRAPPED_LABELS.includes(text) && c.page > page && text.startsWith(repeat + t)) {
+            repeat += t; // the cut cell printed again
+            dropped?.push({ text: c.text, kind: "repeated-cell", page: c.page, line: c.line });
+          } else {
+            left.push(c);
+          }
+        }
+        if (left.length === chunks.length) break;
+        if (left.length === 0) below.pieces.splice(below.pieces.indexOf(q), 1);
+        else q.chunks = left;
+        if (complete(text) && (repeat === "" || repeat === text) && left.length > 0) break;
       }
     }
   });

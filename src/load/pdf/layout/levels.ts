@@ -39,13 +39,16 @@ export function takeLevelPieces(lines: Chunk[][]): LevelTable[] {
     while (from < end && lines[from]!.length > 0 && !lines[from]!.some(isValue)) from++;
     const levels: Level[] = [];
     const open: Partial<Record<1 | 2, Level>> = {};
-    for (let i = from; i < Math.min(end + 2, lines.length); i++) {
+    const stop = Math.min(end + 2, lines.length);
+    const isPiece = (c: Chunk) => c.c0 <= l2.c1 + 1 && LEVEL_CHARS.test(c.text) && !isValue(c);
+    const columns = pageColumns(lines.slice(from, stop), isPiece, lines[h]![0]!.page, [l1.c0, l2.c0]);
+    for (let i = from; i < stop; i++) {
       const cs = lines[i]!;
       const taken: Chunk[] = [];
       for (const c of cs) {
-        if (c.c0 > l2.c1 + 1) continue; // the name column and right of it
-        if (!LEVEL_CHARS.test(c.text) || isValue(c)) continue;
-        const level: 1 | 2 = Math.abs(c.c0 - l1.c0) <= Math.abs(c.c0 - l2.c0) ? 1 : 2;
+        if (!isPiece(c)) continue; // the name column and right of it, values, other words
+        const [c1, c2] = columns.get(c.page) ?? [l1.c0, l2.c0];
+        const level: 1 | 2 = Math.abs(c.c0 - c1) <= Math.abs(c.c0 - c2) ? 1 : 2;
         taken.push(c);
         let cur = open[level];
         if (!cur) {
@@ -65,6 +68,24 @@ export function takeLevelPieces(lines: Chunk[][]): LevelTable[] {
     h = end;
   }
   return tables;
+}
+
+/**
+ * Where the level-1 and level-2 columns start on each page of a table.
+ * pdftotext sets every page in character columns of its own, so a table
+ * continued on the next page may stand in other columns there than under its
+ * header: on such a page, a line holding two level pieces shows them (the
+ * left one is level 1). Pages without such a line keep the header's columns.
+ */
+function pageColumns(lines: Chunk[][], isPiece: (c: Chunk) => boolean, headerPage: number, header: [number, number]): Map<number, [number, number]> {
+  const out = new Map<number, [number, number]>([[headerPage, header]]);
+  for (const cs of lines) {
+    const pieces = cs.filter(isPiece);
+    const page = pieces[0]?.page;
+    if (pieces.length !== 2 || page === undefined || out.has(page)) continue;
+    out.set(page, [pieces[0]!.c0, pieces[1]!.c0]);
+  }
+  return out;
 }
 
 /**

@@ -4,6 +4,9 @@
 import { overlaps, pieceText, shared, type Chunk, type Draft, type Piece } from "./model.js";
 import { HEADERS, isValue, YEAR_LINE } from "./vocabulary.js";
 
+/** Labels of the header rows whose value cells wrap around them. */
+const ROW_LABELS = new Set(["项目名称", "主管部门", "实施单位"]);
+
 /**
  * Rows from lines (step 3): core lines carry a value or three cells; touching
  * core lines with disjoint columns are one row; goal texts are one row; every
@@ -17,7 +20,10 @@ export function buildRows(lines: Chunk[][]): Draft[] {
   const goal = goalLines(lines);
   splitGoalColumns(lines, goal);
   // A line of one chunk is never a core: a lone number is a wrapped piece (2,584.5 / 2).
-  const core = lines.map((cs, i) => !goal[i] && cs.length > 1 && (cs.some(isValue) || (cs.length >= 3 && cs.every((c) => Array.from(c.text).length <= 16))));
+  // A line of nothing but header rows' labels (主管部门 … 实施单位) is that row's middle line:
+  // its values wrapped and straddle it (某市卫生健康委员 / 主管部门 / 会).
+  const core = lines.map((cs, i) => !goal[i] && (cs.length > 0 && cs.every((c) => ROW_LABELS.has(c.text.replace(/\s+/g, ""))) ||
+    cs.length > 1 && (cs.some(isValue) || (cs.length >= 3 && cs.every((c) => Array.from(c.text).length <= 16)))));
   // Rows from core lines; touching core lines with disjoint columns are one row.
   const rowOf = new Array<Draft | undefined>(n);
   const drafts: Draft[] = [];
@@ -50,7 +56,8 @@ export function buildRows(lines: Chunk[][]): Draft[] {
     if (core[i] || cs.length === 0) continue;
     // The goal texts under 预期目标 / 实际完成情况, with the 年度/总体/目标 pieces beside them, are one row.
     if (goal[i]) {
-      if (goalRow && goal[goalRow.lines[0]!] === goal[i] && goalRow.page === cs[0]!.page) {
+      // A goal cut by a page break goes on on the next page: its region (goalLines) spans the break.
+      if (goalRow && goal[goalRow.lines[0]!] === goal[i]) {
         addChunks(goalRow, cs);
       } else {
         goalRow = { lines: [i], page: cs[0]!.page, pieces: [], levels: new Map() };
@@ -99,7 +106,9 @@ function goalLines(lines: Chunk[][]): number[] {
   for (let g = 0; g < lines.length; g++) {
     if (!lines[g]!.some((c) => c.text === "预期目标")) continue;
     for (let i = g + 1; i < lines.length; i++) {
-      if (lines[i]!.some((c) => /^一级|^二级|^三级指标$|^项目名称$|自评表/.test(c.text))) break;
+      // Goal lines hold a label piece and two texts at most: a wider line is the next table's
+      // header, whatever its words (指标类别 / 指标细类 / 指标名称 …).
+      if (lines[i]!.length >= 4 || lines[i]!.some((c) => /^一级|^二级|^三级指标$|^项目名称$|自评表/.test(c.text))) break;
       goal[i] = g + 1; // the region's id: its header line, 1-based
     }
   }

@@ -19,6 +19,12 @@ export const YEAR_LINE = /^[(（]?\s*\d{4}\s*年度?\s*[)）]?$/u;
 /** Header cells that are complete as printed: text below them is another row. */
 export const HEADERS = new Set(["一级指标", "二级指标", "项目名称", "主管部门", "实施单位", "总分", "评分等级", "预期目标", "实际完成情况", "年初预算数", "全年预算数", "全年执行数", "分值", "分数", "权重", "得分", "执行率(%)", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"]);
 
+/**
+ * Header cells of the variant layouts (besides HEADERS) that narrow columns
+ * wrap over two lines: 计量单 / 位, 年度指标 / 值, 全年执行 / 数.
+ */
+export const WRAPPED_HEADERS = new Set(["计量单位", "指标性质", "指标值", "执行率", "预算执行率", "预算执行数", "调整后预算数", "年初预算", "全年预算", "一级指标", "二级指标", "项目资金(万元)", "项目资金（万元）", "项目资金(元)", "项目资金（元）"]);
+
 /** Row labels that narrow columns wrap over the rows they span. */
 export const WRAPPED_LABELS = ["年度总体目标", "项目资金(万元)", "项目资金（万元）", "项目资金(元)", "项目资金（元）", "项目资金"];
 
