@@ -18,19 +18,36 @@ const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;"
 
 const PT = 0.3528; // mm per point
 
-/** Printed width of a text in mm, counting CJK and full-width characters as one em and the rest as half. */
-function textWidth(text: string, size: number): number {
-  let em = 0;
-  for (const ch of text) em += /[\u2e80-\uffef]/.test(ch) ? 1 : 0.55;
-  return em * size * PT;
+/** Width of a character in ems: CJK and full-width characters one, the rest about half. */
+const ems = (ch: string): number => (/[\u2e80-\uffef]/.test(ch) ? 1 : 0.6);
+
+/**
+ * Lines a text wraps to in a cell `width` mm wide, wrapping greedily at any
+ * character as Calc does for CJK. Generous on purpose (a character a little
+ * wider than its em, 2 mm of padding): a row too tall only looks roomy, a row
+ * too short makes Calc spill a label out of its cell, and the form unreadable.
+ */
+function wrappedLines(text: string, width: number, size: number): number {
+  const em = size * PT * 1.08;
+  const room = Math.max(em, width - 2);
+  let lines = 1;
+  let used = 0;
+  for (const ch of text) {
+    const w = ems(ch) * em;
+    if (used + w > room) {
+      lines++;
+      used = 0;
+    }
+    used += w;
+  }
+  return lines;
 }
 
 /** Estimated height in mm a cell needs, spread over its rows. */
 function cellHeight(c: GridCell, widths: number[], size: number): number {
-  const w = widths.slice(c.col, c.col + c.colspan).reduce((s, x) => s + x, 0) - 1.2;
-  const lines = Math.max(1, Math.ceil((textWidth(c.text, c.cls === "title" ? size + 6 : size) * 1.1) / w));
-  const line = (c.cls === "title" ? size + 6 : size) * PT * 1.35;
-  return (lines * line + 1.6) / c.rowspan;
+  const w = widths.slice(c.col, c.col + c.colspan).reduce((s, x) => s + x, 0);
+  const pt = c.cls === "title" ? size + 6 : size;
+  return (wrappedLines(c.text, w, pt) * pt * PT * 1.5 + 2) / c.rowspan;
 }
 
 function cellStyle(c: GridCell): string {
@@ -74,7 +91,7 @@ function formRows(f: GeneratingForm, index: number, o: Rendering, widths: number
   const grid = formGrid(f, o);
   const breaks = new Set(o.breaks.filter((b) => b.form === index).map((b) => b.row));
   return grid.map((row, i) => {
-    const height = Math.max(o.fontSize * PT * 1.35 + 1.6, ...row.cells.map((c) => cellHeight(c, widths, o.fontSize)));
+    const height = Math.max(o.fontSize * PT * 1.5 + 2, ...row.cells.map((c) => cellHeight(c, widths, o.fontSize)));
     const pageStart = i === 0 && index > 0 && o.formsPer === "page";
     return { height: Math.ceil(height * 2) / 2, breakBefore: breaks.has(i) || pageStart, xml: rowXml(row) };
   });

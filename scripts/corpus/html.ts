@@ -9,7 +9,7 @@
 import type { GeneratingForm } from "./form.js";
 import { formGrid, type GridCell, type GridRow } from "./grid.js";
 import type { Rendering } from "./rendering.js";
-import { columnWidths, pageSize } from "./page.js";
+import { columnWidths } from "./page.js";
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -50,7 +50,7 @@ function formHtml(f: GeneratingForm, index: number, o: Rendering): string {
 
 /** The whole page for a case's forms. */
 export function caseHtml(forms: GeneratingForm[], o: Rendering): string {
-  const { width } = pageSize(o);
+  const width = columnWidths(o).reduce((s, w) => s + w, 0);
   const css = `
     @page { size: A4 ${o.landscape ? "landscape" : "portrait"}; }
     body { font-family: "${o.font}"; font-size: ${o.fontSize}pt; margin: 0; }

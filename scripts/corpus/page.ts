@@ -17,12 +17,14 @@ export function pageSize(o: Rendering): { width: number; height: number } {
 const REST = [22, 18, 21, 21, 13, 13, 24, 24];
 
 /**
- * Widths of the ten columns in mm, summing to the printable width. Narrow
+ * Widths of the ten columns in mm, summing to just under the printable width. Narrow
  * level columns make 一级指标 and 服务对象满意度指标 wrap a character or two a
  * line; wide ones hold most labels on one line.
  */
 export function columnWidths(o: Rendering): number[] {
-  const { width } = pageSize(o);
+  // 3 mm short of the printable width: Calc rounds column widths to its own units, and a
+  // table a hair too wide prints its last column on a page of its own.
+  const width = pageSize(o).width - 3;
   const lead = o.labelColumns === "narrow" ? [Math.ceil(o.fontSize * 0.72) + 2, Math.ceil(o.fontSize * 0.72) + 3] : [24, 34];
   const left = width - lead[0]! - lead[1]!;
   const sum = REST.reduce((s, x) => s + x, 0);
