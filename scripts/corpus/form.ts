@@ -9,7 +9,7 @@
  * the grade follows the score), though the corpus compares fields, not the
  * verifier's findings.
  */
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 import type { Form, Indicator, Measure, FundingRow, MeasureOp } from "../../src/model/form.js";
 import type { Random } from "./random.js";
 import type { Rendering } from "./rendering.js";
