@@ -57,7 +57,9 @@ function amount(r: Random, lo: number, hi: number): Decimal {
 function fundingRows(r: Random, unit: "万元" | "元"): FundingRow[] {
   const scale = unit === "元" ? 10000 : 1;
   const adjusted = amount(r, 100 * scale, 500_000 * scale * (r.chance(30) ? 10 : 1));
-  const initial = r.chance(60) ? adjusted : adjusted.plus(amount(r, -Math.floor(adjusted.toNumber() * 20), Math.floor(adjusted.toNumber() * 20))).abs();
+  // The initial budget is the adjusted one, or up to 20 % off it (spread in hundredths of the unit).
+  const spread = adjusted.mul(20).trunc().toNumber();
+  const initial = r.chance(60) ? adjusted : adjusted.plus(amount(r, -spread, spread)).abs();
   const executed = r.chance(15) ? adjusted : adjusted.mul(r.int(6000, 10000)).div(10000).toDecimalPlaces(2, Decimal.ROUND_DOWN);
   const rate = (adj: Decimal, exe: Decimal): string | null => (adj.isZero() ? null : trunc2(exe.div(adj).mul(100)));
   const weight = new Decimal(10);

@@ -8,6 +8,7 @@
  * <name>.pdf and <name>.layout.txt into the output folder.
  */
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,10 +27,20 @@ const CHROMIUM_ARGS = [
   "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ];
 
-/** Pins the producers' time stamps (same byte length, so xref offsets stay valid): a re-run shows only real changes. */
+/**
+ * Pins what a producer stamps from the clock (same byte length, so xref
+ * offsets stay valid): the dates, and Calc's document /ID and /DocChecksum, which it
+ * hashes from the time, replaced by a hash of the rest of the file. A re-run
+ * then shows only real changes.
+ */
 function pinDates(pdf: Buffer): Buffer {
-  const s = pdf.toString("latin1").replace(/\/(CreationDate|ModDate)\s*\(D:(\d{14})([^)]*)\)/g, (m, _k, d: string, tz: string) =>
+  const dated = pdf.toString("latin1").replace(/\/(CreationDate|ModDate)\s*\(D:(\d{14})([^)]*)\)/g, (m, _k, d: string, tz: string) =>
     m.replace(d, "20240101000000").replace(tz, tz.replace(/\d/g, "0")));
+  // The /ID pair and Calc's /DocChecksum, both hashed from the clock.
+  const STAMPS = /(\/ID\s*\[\s*<[0-9A-Fa-f]+>\s*<[0-9A-Fa-f]+>\s*\])|(\/DocChecksum\s*\/[0-9A-Fa-f]+)/g;
+  const blank = dated.replace(STAMPS, (m) => m.replace(/[0-9A-Fa-f]{8,}/g, (h) => "0".repeat(h.length)));
+  const digest = createHash("sha256").update(blank, "latin1").digest("hex").toUpperCase();
+  const s = dated.replace(STAMPS, (m) => m.replace(/[0-9A-Fa-f]{8,}/g, (h) => digest.slice(0, h.length).padEnd(h.length, "0")));
   return Buffer.from(s, "latin1");
 }
 
