@@ -90,6 +90,11 @@ async function main(): Promise<void> {
     console.log(`first failing seed: ${first.seed} (${first.file}, ${first.differences.length} differing field(s))`);
     console.log(`  reproduce: npm run soak -- --seeds 1 --from ${first.seed} --keep /tmp/jixiao-seed-${first.seed}`);
   }
+  const firstPdf = failing.find((r) => r.file.endsWith(".pdf"));
+  if (firstPdf && firstPdf !== first) {
+    console.log(`first failing PDF: seed ${firstPdf.seed} (${firstPdf.file}, ${firstPdf.differences.length} differing field(s))`);
+    console.log(`  reproduce: npm run soak -- --seeds 1 --from ${firstPdf.seed} --keep /tmp/jixiao-seed-${firstPdf.seed}`);
+  }
   if (n === 1) {
     for (const r of results) {
       console.log(`${r.file}: ${r.matched}/${r.fields} fields`);
