@@ -2,7 +2,8 @@
  * A case as a flat OpenDocument spreadsheet (.fods) for LibreOffice Calc to
  * print, the way spreadsheet exports of the form are made: one sheet, every
  * form as merged, bordered, wrapping cells; column widths in mm; forced page
- * breaks as row breaks. Calc then breaks pages between rows wherever the page
+ * breaks as row breaks; in a single-form case the indicator header may be
+ * Calc's row to repeat at the top of every page. Calc then breaks pages between rows wherever the page
  * ends and prints a merged cell cut by a break again on the next page.
  *
  * Row heights are written out (estimated from the text), because Calc's
@@ -65,6 +66,8 @@ interface SheetRow {
   height: number;
   breakBefore: boolean;
   xml: string;
+  /** The indicator header, printed again at the top of every later page (Calc's rows to repeat). */
+  repeat?: boolean;
 }
 
 function rowXml(row: GridRow): string {
@@ -87,13 +90,15 @@ function rowXml(row: GridRow): string {
   return out.join("");
 }
 
-function formRows(f: GeneratingForm, index: number, o: Rendering, widths: number[]): SheetRow[] {
+function formRows(f: GeneratingForm, index: number, o: Rendering, widths: number[], single: boolean): SheetRow[] {
   const grid = formGrid(f, o);
   const breaks = new Set(o.breaks.filter((b) => b.form === index).map((b) => b.row));
   return grid.map((row, i) => {
     const height = Math.max(o.fontSize * PT * 1.5 + 2, ...row.cells.map((c) => cellHeight(c, widths, o.fontSize)));
     const pageStart = i === 0 && index > 0 && o.formsPer === "page";
-    return { height: Math.ceil(height * 2) / 2, breakBefore: breaks.has(i) || pageStart, xml: rowXml(row) };
+    // A sheet has one range of rows to repeat, so only a single form's header can be it.
+    const repeat = o.repeatHeader && single && row.indicatorHeader === true;
+    return { height: Math.ceil(height * 2) / 2, breakBefore: breaks.has(i) || pageStart, xml: rowXml(row), ...(repeat ? { repeat } : {}) };
   });
 }
 
@@ -113,7 +118,7 @@ export function caseFods(forms: GeneratingForm[], o: Rendering): string {
   forms.forEach((f, i) => {
     // In a flowing sheet one empty row separates forms, as workbooks holding several forms print.
     if (i > 0 && o.formsPer === "flow") rows.push({ height: 5, breakBefore: false, xml: `<table:table-cell table:number-columns-repeated="${COLUMNS}"/>` });
-    rows.push(...formRows(f, i, o, widths));
+    rows.push(...formRows(f, i, o, widths, forms.length === 1));
   });
   const heights = [...new Set(rows.map((r) => `${r.height}:${r.breakBefore ? "page" : "auto"}`))];
   const rowStyle = (r: SheetRow): string => `ro${heights.indexOf(`${r.height}:${r.breakBefore ? "page" : "auto"}`)}`;
@@ -157,7 +162,10 @@ ${cellStyles.join("\n")}
 <office:master-styles><style:master-page style:name="PM" style:page-layout-name="pl">${furniture}</style:master-page></office:master-styles>
 <office:body><office:spreadsheet><table:table table:name="自评表" table:style-name="ta1">
 ${widths.map((_, i) => `<table:table-column table:style-name="co${i}"/>`).join("")}
-${rows.map((r) => `<table:table-row table:style-name="${rowStyle(r)}">${r.xml}</table:table-row>`).join("\n")}
+${rows.map((r) => {
+    const xml = `<table:table-row table:style-name="${rowStyle(r)}">${r.xml}</table:table-row>`;
+    return r.repeat ? `<table:table-header-rows>${xml}</table:table-header-rows>` : xml;
+  }).join("\n")}
 </table:table></office:spreadsheet></office:body></office:document>
 `;
 }

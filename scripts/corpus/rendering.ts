@@ -30,7 +30,10 @@ export interface Rendering {
   punctuation: "full" | "ascii";
   nullMark: NullMark;
   thousands: boolean;
-  /** Chromium only: the indicator header row repeats at the top of each page (a <thead>). */
+  /**
+   * The indicator header row repeats at the top of each later page: a <thead> in
+   * Chromium; Calc's rows to repeat, in single-form cases only (a sheet has one such range).
+   */
   repeatHeader: boolean;
   /** Running header and "- n -" footer on every page. */
   furniture: boolean;
