@@ -101,6 +101,7 @@ export type HeaderRowsCstChildren = {
   projectRow?: ProjectRowCstNode[];
   departmentRow?: DepartmentRowCstNode[];
   implementingUnitRow?: ImplementingUnitRowCstNode[];
+  signOffRow?: SignOffRowCstNode[];
   valueRow?: ValueRowCstNode[];
   furnitureRow?: FurnitureRowCstNode[];
 };
@@ -260,7 +261,19 @@ export type ClosingRowsCstChildren = {
   totalRow?: TotalRowCstNode[];
   gradeRow?: GradeRowCstNode[];
   noteRow?: NoteRowCstNode[];
+  signOffRow?: SignOffRowCstNode[];
   furnitureRow?: FurnitureRowCstNode[];
+};
+
+export interface SignOffRowCstNode extends CstNode {
+  name: "signOffRow";
+  children: SignOffRowCstChildren;
+}
+
+export type SignOffRowCstChildren = {
+  SignOffLabel: IToken[];
+  Value?: IToken[];
+  RowEnd: IToken[];
 };
 
 export interface TotalRowCstNode extends CstNode {
@@ -320,6 +333,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   indicatorHeader(children: IndicatorHeaderCstChildren, param?: IN): OUT;
   indicatorRow(children: IndicatorRowCstChildren, param?: IN): OUT;
   closingRows(children: ClosingRowsCstChildren, param?: IN): OUT;
+  signOffRow(children: SignOffRowCstChildren, param?: IN): OUT;
   totalRow(children: TotalRowCstChildren, param?: IN): OUT;
   gradeRow(children: GradeRowCstChildren, param?: IN): OUT;
   noteRow(children: NoteRowCstChildren, param?: IN): OUT;

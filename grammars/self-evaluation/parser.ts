@@ -120,6 +120,8 @@ export class SelfEvaluationParser extends CstParser {
         { ALT: () => this.SUBRULE(this.projectRow) },
         { ALT: () => this.SUBRULE(this.departmentRow) },
         { ALT: () => this.SUBRULE(this.implementingUnitRow) },
+        // 项目负责人及电话 printed among the header fields.
+        { ALT: () => this.SUBRULE(this.signOffRow) },
         // A year line printed late, any other value: kept, not fatal.
         { ALT: () => this.SUBRULE(this.valueRow) },
         // 填报单位：… 单位：万元: kept too, the normaliser reads the unit from it.
@@ -263,9 +265,19 @@ export class SelfEvaluationParser extends CstParser {
         { GATE: () => this.rowHas(T.TotalScoreLabel), ALT: () => this.SUBRULE(this.totalRow) },
         { ALT: () => this.SUBRULE(this.gradeRow) },
         { ALT: () => this.SUBRULE(this.noteRow) },
+        { ALT: () => this.SUBRULE(this.signOffRow) },
         { ALT: () => this.SUBRULE(this.furnitureRow) },
       ]);
     });
+  });
+
+  /** 填报人：张三 审核人：李四 联系电话：…: one or more labels, each with the values after it. */
+  public signOffRow = this.RULE("signOffRow", () => {
+    this.AT_LEAST_ONE(() => {
+      this.CONSUME(T.SignOffLabel);
+      this.MANY(() => this.CONSUME(T.Value));
+    });
+    this.CONSUME(T.RowEnd);
   });
 
   public totalRow = this.RULE("totalRow", () => {

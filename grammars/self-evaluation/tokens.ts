@@ -54,6 +54,10 @@ export const DepartmentNameLabel = cell("DepartmentNameLabel", "部门名称|单
 export const AttachmentCell = cell("AttachmentCell", "附件\\d*(?:-\\d+)?|附表\\d*(?:-\\d+)?", [Furniture]);
 export const UnitNoteCell = cell("UnitNoteCell", "(?:金额)?单位:(?:万元|元)", [Furniture]);
 export const FillingUnitCell = cell("FillingUnitCell", "填报单位(?::[^\\t\\n]*)?", [Furniture]);
+// 公开14表 (the number of the table in a 部门决算 publication) and 部门：X printed
+// above a title: they name the publication and its department, not the form's data.
+export const PublicationTableCell = cell("PublicationTableCell", "公开\\d+表", [Furniture]);
+export const DepartmentLineCell = cell("DepartmentLineCell", "部门:[^\\t\\n]+", [Furniture]);
 
 // Funding block.
 export const FundingLabel = cell("FundingLabel", "(?:年度)?(?:项目资金(?:情况)?|预算执行情况|资金情况)(?:\\((?:单位:)?(?:万元|元)\\))?");
@@ -98,7 +102,16 @@ export const Level2Label = cell(
 // Closing rows.
 export const TotalScoreLabel = cell("TotalScoreLabel", "总分|总计");
 export const GradeLabel = cell("GradeLabel", "评分等级|评价等级|自评等级|绩效等级");
-export const NoteLabel = cell("NoteLabel", "评价结论|自评结论|存在(?:的)?问题|改进措施|整改措施|问题及改进措施|结果应用|其他说明");
+export const NoteLabel = cell("NoteLabel", "评价结论|自评结论|存在(?:的)?问题|改进措施|整改措施|问题及改进措施|结果应用|其他说明|其他需要说明(?:的)?事项");
+/**
+ * Who filled in, checked and signed the form, and how to reach them: 填报人,
+ * 审核人, 单位负责人, 联系电话, 项目负责人(及电话). Printed as a label cell with
+ * the value beside it, or as 填报人：张三 in one cell, several to a row.
+ */
+export const SignOffLabel = cell(
+  "SignOffLabel",
+  "(?:填报人|审核人|单位负责人|联系电话|项目负责人(?:及(?:联系)?电话)?|联系人)(?::[^\\t\\n]*)?",
+);
 
 // Values. Number and Dash before Measure, Measure before Text.
 export const NumberCell = cell("NumberCell", "-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?%?|\\((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?\\)", [Value]);
@@ -122,14 +135,14 @@ export const allTokens: TokenType[] = [
   Value, LevelLabel, FundingColumnHeader, IndicatorColumnHeader, FundingRowLabel, FormTitleCategory, Furniture, AnyCell,
   CellSep, RowEnd,
   DepartmentFormTitle, FormTitle, ProjectNameLabel, DepartmentLabel, ImplementingUnitLabel, DepartmentNameLabel,
-  AttachmentCell, UnitNoteCell, FillingUnitCell,
+  AttachmentCell, UnitNoteCell, FillingUnitCell, PublicationTableCell, DepartmentLineCell,
   FundingLabel, InitialBudgetHeader, AdjustedBudgetHeader, ExecutedHeader, RateHeader, WeightHeader, ScoreHeader,
   TotalFundsLabel, FiscalFundsLabel, CarryoverFundsLabel, OtherFundsLabel, SpecialAccountFundsLabel, UnitFundsLabel,
   InWhichLabel,
   GoalsLabel, ExpectedGoalHeader, AchievedGoalHeader,
   Level1Header, Level2Header, Level3Header, TargetHeader, ActualHeader, DeviationHeader, NatureHeader, UnitHeader,
   Level1Label, Level2Label,
-  TotalScoreLabel, GradeLabel, NoteLabel,
+  TotalScoreLabel, GradeLabel, NoteLabel, SignOffLabel,
   YearLine, NumberCell, DashCell, MeasureCell, TextCell,
 ];
 

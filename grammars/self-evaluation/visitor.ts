@@ -4,7 +4,7 @@ import type {
   FurnitureRowCstChildren, UnplacedRowCstChildren, DocumentCstChildren, FormCstChildren, FundingBlockCstChildren,
   FundingHeaderCstChildren, FundingRowCstChildren, GoalsBlockCstChildren, GoalsHeaderCstChildren, GradeRowCstChildren,
   HeaderRowsCstChildren, ImplementingUnitRowCstChildren, IndicatorBlockCstChildren, IndicatorHeaderCstChildren,
-  IndicatorRowCstChildren, NoteRowCstChildren, ProjectRowCstChildren, StrayRowCstChildren, TitleRowCstChildren,
+  IndicatorRowCstChildren, NoteRowCstChildren, SignOffRowCstChildren, ProjectRowCstChildren, StrayRowCstChildren, TitleRowCstChildren,
   TotalRowCstChildren, ValueRowCstChildren, YearRowCstChildren,
 } from "./cst.js";
 import { cellRefOf, rowEndOf } from "./input.js";
@@ -181,6 +181,7 @@ export class RawFormVisitor extends BaseVisitor {
       if (unit.length) form.implementingUnit = unit;
     }
     for (const r of ctx.implementingUnitRow ?? []) form.implementingUnit = this.implementingUnitRow(r.children);
+    for (const r of ctx.signOffRow ?? []) form.signOff.push(...this.signOffRow(r.children));
     // Value rows and furniture rows (填报单位 … 单位：元) alike, in source order:
     // the normaliser reads the funding unit from them.
     const extras = [...(ctx.valueRow ?? []).map((r) => this.valueRow(r.children)), ...(ctx.furnitureRow ?? []).map((r) => this.furnitureRow(r.children))];
@@ -256,6 +257,17 @@ export class RawFormVisitor extends BaseVisitor {
     if (ctx.totalRow?.[0]) form.total = this.totalRow(ctx.totalRow[0].children);
     if (ctx.gradeRow?.[0]) form.grade = this.gradeRow(ctx.gradeRow[0].children);
     for (const n of ctx.noteRow ?? []) form.notes.push(this.noteRow(n.children));
+    for (const r of ctx.signOffRow ?? []) form.signOff.push(...this.signOffRow(r.children));
+  }
+
+  /** Each label of a sign-off row with the values up to the next label. */
+  signOffRow(ctx: SignOffRowCstChildren): RawForm["signOff"] {
+    const out: RawForm["signOff"] = [];
+    for (const ref of this.refs(ctx.SignOffLabel, ctx.Value)) {
+      if (ref.token === "SignOffLabel") out.push({ label: ref, values: [] });
+      else out[out.length - 1]?.values.push(ref);
+    }
+    return out;
   }
 
   totalRow(ctx: TotalRowCstChildren): NonNullable<RawForm["total"]> {
@@ -296,8 +308,8 @@ function firstOffset(node: CstNode): number {
 
 function emptyForm(formType: RawForm["formType"]): RawForm {
   return {
-    formType, title: null, year: null, projectName: [], department: [], implementingUnit: [],
-    headerExtras: [], funding: null, goals: null, indicators: null, total: null, grade: null, notes: [],
+    formType, template: formType === "department" ? "department" : "national", title: null, year: null, projectName: [], department: [], implementingUnit: [],
+    headerExtras: [], funding: null, goals: null, indicators: null, total: null, grade: null, notes: [], signOff: [],
     unplaced: [], unread: [], lastLine: undefined,
   };
 }
@@ -316,6 +328,7 @@ function setLines(form: RawForm): void {
   for (const r of form.indicators?.rows ?? []) { addAll(r.levels); addAll(r.values); }
   add(form.total?.label); add(form.grade?.label);
   for (const n of form.notes) add(n.label);
+  for (const n of form.signOff) add(n.label);
   // Goals rows and rows reported as unplaced are read too: a form cut off
   // after them ends there.
   add(form.goals?.label);

@@ -64,9 +64,16 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     ctx.at(NOTE_PATHS.get(key) ?? `notes.${key}`, n.label);
   }
 
+  for (const n of raw.signOff) {
+    const { key, value } = signOffEntry(n.label.cell.text, n.values.map((v) => v.cell.text));
+    notes[key] = value;
+    ctx.at(`notes.${key}`, n.label);
+  }
+
   // provenance comes last, made from the log when first read (see ProvenanceLog).
   const form: Form = attachProvenance({
     formType: raw.formType,
+    template: raw.template,
     title: raw.title ? knownOrClean(raw.title.cell.text, TITLES) : "",
     year,
     projectName: labelOf(project),
@@ -118,10 +125,23 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
  * values, and eight per indicator row. The log is made that big at once.
  */
 export function mostValues(raw: RawForm): number {
-  let n = 8 + raw.notes.length + 2;
+  let n = 8 + raw.notes.length + raw.signOff.length + 2;
   if (raw.funding) for (const row of raw.funding.rows) n += 1 + row.values.length;
   if (raw.indicators) n += 8 * raw.indicators.rows.length;
   return n;
+}
+
+/**
+ * A sign-off label (填报人, 联系电话 …) and its value: the text after the
+ * label's colon, when it prints one, and the cells after it, joined by a space.
+ */
+function signOffEntry(label: string, values: string[]): { key: string; value: string } {
+  const text = cleanLabel(label);
+  const colon = text.search(/[:：]/);
+  const key = colon < 0 ? text : text.slice(0, colon).trim();
+  const inline = colon < 0 ? "" : text.slice(colon + 1).trim();
+  const parts = [inline, ...values.map((v) => cleanFreeText(v))].filter((p) => p !== "");
+  return { key, value: parts.join(" ") };
 }
 
 /** cleanLabel(text), as the word of `known` it is when it is one (see Vocabulary). */

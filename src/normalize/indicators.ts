@@ -261,7 +261,8 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
       if (!p.name) continue;
     }
     const i = count++;
-    const name = cleanLabel(p.name.cell.text);
+    const printedName = cleanLabel(p.name.cell.text);
+    const name = withoutCoreMark(printedName);
     if (!p.weight || !p.score) ctx.warn("indicator.no-weight-score", `${name}: no 分值 and 得分 cells`, p.name);
     out[i] = {
       level1, level1Subtotal: subtotal, level2,
@@ -272,6 +273,7 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
       score: p.scoreValue,
       deviation: p.deviation ? cleanFreeText(p.deviation.cell.text) || null : null,
     };
+    if (name !== printedName) out[i]!.core = true;
     ctx.atPath(PATHS.level1, i, level1Ref);
     ctx.atPath(PATHS.level2, i, level2Ref);
     ctx.atPath(PATHS.name, i, p.name);
@@ -287,6 +289,12 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
   if (raw.total?.before.length) for (const c of raw.total.before) (pieces ??= []).push({ text: cleanLabel(c.cell.text), ref: c });
   if (pieces) placePieces(out, pieces, ctx);
   return out;
+}
+
+/** A name without the ★ (or ☆) that marks a core indicator, before or after it. */
+function withoutCoreMark(name: string): string {
+  if (!/[★☆]/.test(name)) return name;
+  return name.replace(/^[★☆]+\s*|\s*[★☆]+$/g, "");
 }
 
 const PATHS = {

@@ -86,4 +86,5 @@ export const FUNDING_LABELS = new Vocabulary([
 /** The labels of the notes rows after the table, as jixiao's patterns spell them (Han characters only). */
 export const NOTES = new Vocabulary([
   "评价结论", "自评结论", "存在问题", "存在的问题", "改进措施", "整改措施", "问题及改进措施", "结果应用", "其他说明",
+  "其他需要说明事项", "其他需要说明的事项",
 ]);

@@ -11,6 +11,7 @@ import {
   type AcceptedRounding, type Dec, type RoundingMatch,
 } from "./decimal.js";
 import { assess, type Assessment } from "./measures.js";
+import { readFunding, type Readings } from "./readings.js";
 import { stripSpace } from "./text.js";
 import { groupOfName, splitSums, type SplitGroup, type SplitSum } from "./weights.js";
 
@@ -60,12 +61,12 @@ export function executionScore(rate: Dec, weight: Dec): Dec {
   return spentShare(rate).times(weight);
 }
 
-/** The printed figures of one funding row, parsed. */
+/** The printed figures of one funding row, parsed (as the verifier reads them: see readings.ts). */
 export interface RowFigures {
-  readonly initialBudget: Dec | null;
-  readonly adjustedBudget: Dec | null;
-  readonly executed: Dec | null;
-  readonly weight: Dec | null;
+  initialBudget: Dec | null;
+  adjustedBudget: Dec | null;
+  executed: Dec | null;
+  weight: Dec | null;
   readonly rate: Dec | null;
   readonly score: Dec | null;
 }
@@ -84,6 +85,8 @@ export interface IndicatorFigures {
 /** Shared per-form figures. */
 export interface Facts {
   readonly rows: readonly RowFigures[];
+  /** What the verifier read otherwise than printed (a blank total, a weight of 100 for 10). */
+  readonly readings: Readings;
   indicators: readonly IndicatorFigures[];
   total: { row: FundingRow; index: number } | null;
   /** Exact rate of the total row, null when it has no positive budget. */
@@ -127,8 +130,10 @@ function rowFigures(row: FundingRow): RowFigures {
 export function facts(form: Form, mode: AcceptedRounding): Facts {
   const rows = form.funding.map(rowFigures);
   const total = totalRow(form);
+  const readings = readFunding(form, rows, total ? total.index : null);
   const f: Facts = {
     rows,
+    readings,
     indicators: [],
     total,
     rate: null,

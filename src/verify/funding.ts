@@ -5,7 +5,7 @@
  */
 import type { FundingRow } from "../model/index.js";
 import type { VerifyContext } from "./context.js";
-import { D, ZERO, accepted, add, display2, eq, gte, lte, envelope, fmt, fmtAmount, roundingMatch, withinAbs, type Dec, type RoundingMatch } from "./decimal.js";
+import { D, ZERO, accepted, dec, add, display2, eq, gte, lte, envelope, fmt, fmtAmount, roundingMatch, withinAbs, type Dec, type RoundingMatch } from "./decimal.js";
 import { executionScore, rowRate, type Facts, type RowFigures } from "./facts.js";
 
 const AMOUNT_COLUMNS = [
@@ -30,6 +30,7 @@ export function checkFunding(ctx: VerifyContext, facts: Facts): void {
   if (facts.total) {
     const { row, index } = facts.total;
     const figures = facts.rows[index]!;
+    checkReadings(ctx, facts, row, index);
     checkScore(ctx, facts, row, index);
     checkWeight(ctx, figures, row, index);
     checkUnderspent(ctx, figures, row, index, facts.rate);
@@ -199,6 +200,37 @@ function checkWeight(ctx: VerifyContext, figures: RowFigures, row: FundingRow, i
     expected: STANDARD_EXECUTION_WEIGHT,
     found: weight,
   });
+}
+
+const COLUMN_NAMES = { initialBudget: AMOUNT_COLUMNS[0], adjustedBudget: AMOUNT_COLUMNS[1], executed: AMOUNT_COLUMNS[2] };
+
+/** funding.total-blank and funding.weight-scale: what the rules read otherwise than printed (see readings.ts). */
+function checkReadings(ctx: VerifyContext, facts: Facts, row: FundingRow, i: number): void {
+  for (const { column, sum } of facts.readings.totalFromSubRows) {
+    const name = COLUMN_NAMES[column];
+    const printed = row[column];
+    const s = fmtAmount(sum);
+    ctx.report({
+      rule: "funding.total-blank",
+      path: `funding[${i}].${column}`,
+      row: row.label,
+      zh: `${row.label}的${name.zh}印为 ${printed ?? "空白"}，其中各行之和为 ${s}：按 ${s} 核对`,
+      en: `${name.en} of ${row.label} is printed as ${printed ?? "blank"} while its sub-rows add up to ${s}: checked as ${s}`,
+      expected: sum,
+      found: printed === null ? null : (dec(printed) ?? null),
+    });
+  }
+  if (facts.readings.weightScaled) {
+    ctx.report({
+      rule: "funding.weight-scale",
+      path: `funding[${i}].weight`,
+      row: row.label,
+      zh: `预算执行率分值印为 ${row.weight ?? ""}，得分与总分行均按 10 计：按 10 核对`,
+      en: `the execution weight is printed as ${row.weight ?? ""}, but its score and the total weight count it as 10: checked as 10`,
+      expected: STANDARD_EXECUTION_WEIGHT,
+      found: dec(row.weight),
+    });
+  }
 }
 
 /** funding.overspend: more spent than budgeted, per row. */
