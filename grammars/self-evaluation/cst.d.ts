@@ -78,7 +78,8 @@ export interface TitleRowCstNode extends CstNode {
 }
 
 export type TitleRowCstChildren = {
-  FormTitle: IToken[];
+  FormTitle?: IToken[];
+  TargetSelfEvalTitle?: IToken[];
   RowEnd: IToken[];
 };
 

@@ -105,7 +105,10 @@ export class SelfEvaluationParser extends CstParser {
   });
 
   public titleRow = this.RULE("titleRow", () => {
-    this.CONSUME(T.FormTitle);
+    this.OR([
+      { ALT: () => this.CONSUME(T.FormTitle) },
+      { ALT: () => this.CONSUME(T.TargetSelfEvalTitle) },
+    ]);
     this.CONSUME(T.RowEnd);
   });
 

@@ -42,6 +42,9 @@ const IN_WHICH = "(?:其中:?)?";
 // Titles and header block.
 export const DepartmentFormTitle = cell("DepartmentFormTitle", "(?:\\d{4}年度?)?部门整体(?:支出)?绩效自评表", [FormTitleCategory]);
 export const FormTitle = cell("FormTitle", "(?:\\d{4}年度?)?(?:财政|部门)?项目支出绩效自评表", [FormTitleCategory]);
+// 绩效目标自评表 (Sichuan and Anhui 衔接资金 projects): the template-target-self-eval family.
+// The words before it name the funds: 2023年度衔接推进乡村振兴补助资金项目绩效目标自评表.
+export const TargetSelfEvalTitle = cell("TargetSelfEvalTitle", "(?:\\d{4}年度?)?[\\u3400-\\u9fff()、]{0,24}?绩效目标自评表", [FormTitleCategory]);
 export const YearLine = cell("YearLine", "\\(?\\d{4}年度?\\)?", [Value]);
 export const ProjectNameLabel = cell("ProjectNameLabel", "项目名称");
 export const DepartmentLabel = cell("DepartmentLabel", "主管部门|主管单位");
@@ -61,10 +64,12 @@ export const DepartmentLineCell = cell("DepartmentLineCell", "部门:[^\\t\\n]+"
 
 // Funding block.
 export const FundingLabel = cell("FundingLabel", "(?:年度)?(?:项目资金(?:情况)?|预算执行情况|资金情况)(?:\\((?:单位:)?(?:万元|元)\\))?");
-export const InitialBudgetHeader = cell("InitialBudgetHeader", "年初预算数?", [FundingColumnHeader]);
-export const AdjustedBudgetHeader = cell("AdjustedBudgetHeader", "全年预算数?|调整后预算数?", [FundingColumnHeader]);
-export const ExecutedHeader = cell("ExecutedHeader", "全年执行数|预算执行数|执行数", [FundingColumnHeader]);
-export const RateHeader = cell("RateHeader", "(?:预算)?执行率(?:\\(%\\))?", [FundingColumnHeader]);
+// Some templates letter the amount columns, (A) and (B), and name the rate's base by them: 执行率(B/A).
+const LETTER = "(?:\\([A-Z]\\))?";
+export const InitialBudgetHeader = cell("InitialBudgetHeader", `年初预算数?${LETTER}`, [FundingColumnHeader]);
+export const AdjustedBudgetHeader = cell("AdjustedBudgetHeader", `(?:全年预算数?|调整后预算数?)${LETTER}`, [FundingColumnHeader]);
+export const ExecutedHeader = cell("ExecutedHeader", `(?:全年执行数|预算执行数|执行数)${LETTER}`, [FundingColumnHeader]);
+export const RateHeader = cell("RateHeader", "(?:预算)?执行率(?:\\([A-Z]/[A-Z](?:[×*]100%)?\\))?(?:\\(%\\))?", [FundingColumnHeader]);
 export const WeightHeader = cell("WeightHeader", "分值|分数|权重", [FundingColumnHeader, IndicatorColumnHeader]);
 export const ScoreHeader = cell("ScoreHeader", "得分", [FundingColumnHeader, IndicatorColumnHeader]);
 export const TotalFundsLabel = cell("TotalFundsLabel", "(?:年度)?资金总额:?", [FundingRowLabel]);
@@ -77,16 +82,20 @@ export const InWhichLabel = cell("InWhichLabel", "其中:?");
 
 // Goals.
 export const GoalsLabel = cell("GoalsLabel", "(?:年度)?总体目标|年度目标");
-export const ExpectedGoalHeader = cell("ExpectedGoalHeader", "预期目标");
-export const AchievedGoalHeader = cell("AchievedGoalHeader", "实际完成情况");
+export const ExpectedGoalHeader = cell("ExpectedGoalHeader", "预期目标|年初设定目标");
+export const AchievedGoalHeader = cell("AchievedGoalHeader", "实际完成情况|年度总体目标完成情况综述|全年实际完成情况");
 
 // Indicator table header.
 export const Level1Header = cell("Level1Header", "一级指标", [IndicatorColumnHeader]);
 export const Level2Header = cell("Level2Header", "二级指标", [IndicatorColumnHeader]);
 export const Level3Header = cell("Level3Header", "三级指标", [IndicatorColumnHeader]);
 export const TargetHeader = cell("TargetHeader", "年度指标值|指标值|目标值", [IndicatorColumnHeader]);
-export const ActualHeader = cell("ActualHeader", "实际完成值|实际值|完成值", [IndicatorColumnHeader]);
-export const DeviationHeader = cell("DeviationHeader", "偏差原因分析及改进措施|偏差原因分析|偏差原因", [IndicatorColumnHeader]);
+export const ActualHeader = cell("ActualHeader", "实际完成值|实际值|完成值|全年实际值|全年完成值", [IndicatorColumnHeader]);
+export const DeviationHeader = cell(
+  "DeviationHeader",
+  "偏差原因分析及改进措施|偏差原因分析|偏差原因|未完成原因及拟采取的改进措施|未完成原因(?:分析)?(?:及改进措施)?",
+  [IndicatorColumnHeader],
+);
 export const NatureHeader = cell("NatureHeader", "指标性质", [IndicatorColumnHeader]);
 export const UnitHeader = cell("UnitHeader", "计量单位|度量单位", [IndicatorColumnHeader]);
 
@@ -134,7 +143,7 @@ export const allTokens: TokenType[] = [
   // categories first (no pattern)
   Value, LevelLabel, FundingColumnHeader, IndicatorColumnHeader, FundingRowLabel, FormTitleCategory, Furniture, AnyCell,
   CellSep, RowEnd,
-  DepartmentFormTitle, FormTitle, ProjectNameLabel, DepartmentLabel, ImplementingUnitLabel, DepartmentNameLabel,
+  DepartmentFormTitle, FormTitle, TargetSelfEvalTitle, ProjectNameLabel, DepartmentLabel, ImplementingUnitLabel, DepartmentNameLabel,
   AttachmentCell, UnitNoteCell, FillingUnitCell, PublicationTableCell, DepartmentLineCell,
   FundingLabel, InitialBudgetHeader, AdjustedBudgetHeader, ExecutedHeader, RateHeader, WeightHeader, ScoreHeader,
   TotalFundsLabel, FiscalFundsLabel, CarryoverFundsLabel, OtherFundsLabel, SpecialAccountFundsLabel, UnitFundsLabel,

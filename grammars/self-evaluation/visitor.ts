@@ -154,6 +154,7 @@ export class RawFormVisitor extends BaseVisitor {
   form(ctx: FormCstChildren): RawForm {
     const form = emptyForm("project");
     if (ctx.titleRow?.[0]) form.title = this.titleRow(ctx.titleRow[0].children).ref;
+    if (form.title?.token === "TargetSelfEvalTitle") form.template = "target-self-eval";
     if (ctx.yearRow?.[0]) form.year = this.yearRow(ctx.yearRow[0].children).ref;
     if (ctx.projectRow?.[0]) form.projectName = this.projectRow(ctx.projectRow[0].children);
     if (ctx.headerRows?.[0]) this.headerRows(ctx.headerRows[0].children, form);
@@ -166,7 +167,7 @@ export class RawFormVisitor extends BaseVisitor {
   }
 
   titleRow(ctx: TitleRowCstChildren): Part {
-    return { kind: "title", ref: this.ref(ctx.FormTitle?.[0]) };
+    return { kind: "title", ref: this.ref(ctx.FormTitle?.[0] ?? ctx.TargetSelfEvalTitle?.[0]) };
   }
 
   yearRow(ctx: YearRowCstChildren): Part {

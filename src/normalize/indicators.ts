@@ -1,7 +1,7 @@
 import type { CellRef, RawForm, RawIndicatorRow, RawRow } from "../../grammars/self-evaluation/index.js";
 import type { Indicator } from "../model/form.js";
 import { cleanLabel, isHan, isSpace } from "../text/chars.js";
-import { headerColumns, headerNeedsColumns, joinTarget, placeUnderColumns, type Column } from "./columns.js";
+import { headerColumns, headerNeedsColumns, inSeedOrder, joinTarget, placeUnderColumns, type Column } from "./columns.js";
 import { itemPaths, type FormContext } from "./context.js";
 import { cleanFreeText } from "./free-text.js";
 import { completeLabel } from "./label-fragments.js";
@@ -134,7 +134,8 @@ function clearPlaced(p: Placed): void {
  * Cells under an unknown column are returned apart, unread.
  */
 function placeByHeader(row: RawIndicatorRow, columns: Column[]): Placed & { unknown: CellRef[]; extra: CellRef[] } {
-  const fromRight = place(row, emptyPlaced());
+  // The right-hand rule knows the seed's order only: in another order its pins would be wrong.
+  const fromRight = inSeedOrder(columns) ? place(row, emptyPlaced()) : scoreFromRight(row, columns);
   const cells = placeUnderColumns(row, columns, fromRight);
   const one = (f: Parameters<typeof cells.get>[0]) => cells.get(f)?.[0];
   const target = one("target");
@@ -154,6 +155,24 @@ function placeByHeader(row: RawIndicatorRow, columns: Column[]): Placed & { unkn
     unknown: cells.get("unknown") ?? [],
     extra: [...cells].filter(([f]) => f !== "level1" && f !== "level2" && f !== "unknown").flatMap(([, refs]) => refs.slice(1)),
   };
+}
+
+/**
+ * The 得分 (and 偏差原因) cells of a row under a header that ends with 得分 and
+ * 偏差原因 but is not in the seed's order (分值 before 年度指标值): the last
+ * number of the row, with a text after it as the reason. Nothing when the
+ * header ends otherwise.
+ */
+function scoreFromRight(row: RawIndicatorRow, columns: Column[]): { score?: CellRef; deviation?: CellRef } {
+  const known = columns.filter((c) => c.field !== "unknown");
+  const n = known.length;
+  if (n < 2 || known[n - 1]!.field !== "deviation" || known[n - 2]!.field !== "score") return {};
+  const v = row.values;
+  const last = v[v.length - 1];
+  if (!last) return {};
+  if (typeof parseDecimal(last.cell.text) === "string") return { score: last };
+  const before = v[v.length - 2];
+  return before && typeof parseDecimal(before.cell.text) === "string" ? { score: before, deviation: last } : {};
 }
 
 /** The header row in force for a row: the last one printed above it (a header repeats after a page break). */

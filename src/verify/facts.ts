@@ -165,6 +165,7 @@ export function facts(form: Form, mode: AcceptedRounding): Facts {
       f.executionMatch = match;
       f.executionScoreRounded = !eq(t.score, exact) && accepted(match, mode);
     }
+    if (t.weight === null && t.score === null) subRowExecution(f, total.index, mode);
   }
   const indicators: IndicatorFigures[] = [];
   let rounded = 0;
@@ -219,6 +220,31 @@ export function facts(form: Form, mode: AcceptedRounding): Facts {
     f.scoreSum = scoreSum;
   }
   return f;
+}
+
+/**
+ * The execution criterion scored row by row: a total that prints no 分值 and
+ * 得分 while its sub-rows print their own (其中：本年财政拨款 8 分 …, the
+ * 绩效目标自评表) is worth Σ of their weights and scores Σ of their scores.
+ */
+function subRowExecution(f: Facts, totalIndex: number, mode: AcceptedRounding): void {
+  let weight: Dec | null = null;
+  let score: Dec | null = null;
+  for (let i = 0; i < f.rows.length; i++) {
+    if (i === totalIndex) continue;
+    const r = f.rows[i]!;
+    if (r.weight !== null) weight = add(weight ?? ZERO, r.weight);
+    if (r.score !== null) score = add(score ?? ZERO, r.score);
+    const rate = rowExactRate(f, i);
+    if (rate !== null && r.weight !== null && r.score !== null) {
+      const exact = shareOf(rate).times(r.weight);
+      if (!eq(r.score, exact) && accepted(roundingMatch(r.score, exact), mode)) f.executionScoreRounded = true;
+    }
+  }
+  if (weight === null && score === null) return;
+  f.executionWeight = weight;
+  f.executionScore = score;
+  f.readings.executionFromSubRows = true;
 }
 
 /** True for a figure that is null, or below 10^12 in size with at most 7 decimals. */

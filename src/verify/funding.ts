@@ -25,6 +25,7 @@ export function checkFunding(ctx: VerifyContext, facts: Facts): void {
   const rates = new RateMatches();
   ctx.form.funding.forEach((row, i) => {
     checkRate(ctx, facts, rates, row, i);
+    if (facts.readings.executionFromSubRows && i !== facts.total?.index) checkSubRowScore(ctx, facts, row, i);
     checkOverspend(ctx, facts.rows[i]!, row, i);
   });
   if (facts.total) {
@@ -32,7 +33,7 @@ export function checkFunding(ctx: VerifyContext, facts: Facts): void {
     const figures = facts.rows[index]!;
     checkReadings(ctx, facts, row, index);
     checkScore(ctx, facts, row, index);
-    checkWeight(ctx, figures, row, index);
+    checkWeight(ctx, facts.executionWeight, row, index);
     checkUnderspent(ctx, figures, row, index, facts.rate);
     checkAdjusted(ctx, figures, row, index);
   }
@@ -172,6 +173,40 @@ function checkScore(ctx: VerifyContext, facts: Facts, row: FundingRow, i: number
   });
 }
 
+/**
+ * funding.score for a sub-row that carries its own 分值 and 得分 (see
+ * facts.ts subRowExecution): the same formula on the row's own rate.
+ */
+function checkSubRowScore(ctx: VerifyContext, facts: Facts, row: FundingRow, i: number): void {
+  const { score: printed, weight, adjustedBudget: budget, rate: printedRate } = facts.rows[i]!;
+  if (printed === null || weight === null || budget === null) return;
+  if (budget.isZero()) {
+    if (!printed.isZero()) reportZeroBudget(ctx, row, i, "score", printed);
+    return;
+  }
+  const rate = rowRate(facts, i);
+  if (rate === null) return;
+  const mode = ctx.mode;
+  const exact = executionScore(rate, weight);
+  const match = roundingMatch(printed, exact);
+  if (accepted(match, mode)) {
+    ctx.vote(match);
+    return;
+  }
+  if (printedRate !== null && accepted(roundingMatch(printed, executionScore(printedRate, weight)), mode)) return;
+  const expected = display2(exact, mode);
+  const [r, w, e, p] = [fmt(rate), fmt(weight), fmt(expected), fmt(printed)];
+  ctx.report({
+    rule: "funding.score",
+    path: `funding[${i}].score`,
+    row: row.label,
+    zh: `${row.label}得分应为 min（${r}， 100） / 100 × ${w} = ${e}，表中为 ${p}`,
+    en: `${row.label}: score should be min(${r}, 100) / 100 × ${w} = ${e}, printed ${p}`,
+    expected,
+    found: printed,
+  });
+}
+
 function reportZeroBudget(ctx: VerifyContext, row: FundingRow, i: number, column: "rate" | "score", printed: Dec): void {
   const zhCol = column === "rate" ? "执行率" : "得分";
   const p = fmt(printed);
@@ -187,8 +222,7 @@ function reportZeroBudget(ctx: VerifyContext, row: FundingRow, i: number, column
 }
 
 /** funding.weight: the execution criterion is normally worth 10. */
-function checkWeight(ctx: VerifyContext, figures: RowFigures, row: FundingRow, i: number): void {
-  const weight = figures.weight;
+function checkWeight(ctx: VerifyContext, weight: Dec | null, row: FundingRow, i: number): void {
   if (weight === null || eq(weight, STANDARD_EXECUTION_WEIGHT)) return;
   const w = fmt(weight);
   ctx.report({

@@ -25,6 +25,8 @@ export interface Readings {
   totalFromSubRows: Array<{ column: AmountColumn; sum: Dec }>;
   /** The execution weight printed as 100, read as 10 (the score and the total weight both say 10). */
   weightScaled: boolean;
+  /** The total row prints no 分值 and 得分, its sub-rows do: the execution weight and score are their sums (set by facts.ts). */
+  executionFromSubRows: boolean;
 }
 
 const COLUMNS: AmountColumn[] = ["initialBudget", "adjustedBudget", "executed"];
@@ -35,7 +37,7 @@ const TEN = new D(10);
  * form prints in another way than the rules read it, and says what.
  */
 export function readFunding(form: Form, rows: AmountFigures[], totalIndex: number | null): Readings {
-  const readings: Readings = { totalFromSubRows: [], weightScaled: false };
+  const readings: Readings = { totalFromSubRows: [], weightScaled: false, executionFromSubRows: false };
   if (totalIndex === null) return readings;
   const total = rows[totalIndex]!;
   // A total printed as 0 while its sub-rows hold money: some templates leave

@@ -148,7 +148,7 @@ describe.each(FIXTURES.filter((f) => f.layout !== null))("$name (pdftotext -layo
 describe("the variant corpus", () => {
   it("holds a fixture for every family", () => {
     const families = new Set(FIXTURES.map((f) => f.name.split("/")[0]));
-    for (const family of ["funding-yuan", "indicator-columns", "level-subtotals", "measures", "closing", "furniture", "department", "unknown-layout", "small-things"]) {
+    for (const family of ["funding-yuan", "indicator-columns", "level-subtotals", "measures", "closing", "furniture", "department", "unknown-layout", "small-things", "target-self-eval"]) {
       expect(families, family).toContain(family);
     }
   });
