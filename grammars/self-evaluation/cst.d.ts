@@ -8,7 +8,6 @@ export interface DocumentCstNode extends CstNode {
 
 export type DocumentCstChildren = {
   form?: FormCstNode[];
-  departmentForm?: DepartmentFormCstNode[];
   furnitureRow?: FurnitureRowCstNode[];
   strayRow?: StrayRowCstNode[];
 };
@@ -31,28 +30,6 @@ export interface FurnitureRowCstNode extends CstNode {
 export type FurnitureRowCstChildren = {
   Furniture: IToken[];
   AnyCell?: IToken[];
-  RowEnd: IToken[];
-};
-
-export interface DepartmentFormCstNode extends CstNode {
-  name: "departmentForm";
-  children: DepartmentFormCstChildren;
-}
-
-export type DepartmentFormCstChildren = {
-  DepartmentFormTitle: IToken[];
-  RowEnd: IToken[];
-  yearRow?: YearRowCstNode[];
-  departmentFormRow?: DepartmentFormRowCstNode[];
-};
-
-export interface DepartmentFormRowCstNode extends CstNode {
-  name: "departmentFormRow";
-  children: DepartmentFormRowCstChildren;
-}
-
-export type DepartmentFormRowCstChildren = {
-  AnyCell: IToken[];
   RowEnd: IToken[];
 };
 
@@ -80,6 +57,7 @@ export interface TitleRowCstNode extends CstNode {
 export type TitleRowCstChildren = {
   FormTitle?: IToken[];
   TargetSelfEvalTitle?: IToken[];
+  DepartmentFormTitle?: IToken[];
   RowEnd: IToken[];
 };
 
@@ -190,6 +168,7 @@ export interface FundingRowCstNode extends CstNode {
 }
 
 export type FundingRowCstChildren = {
+  FundingGroupLabel?: IToken[];
   InWhichLabel?: IToken[];
   FundingRowLabel: IToken[];
   Value?: IToken[];
@@ -249,7 +228,9 @@ export interface IndicatorRowCstNode extends CstNode {
 
 export type IndicatorRowCstChildren = {
   LevelLabel?: IToken[];
-  Value: IToken[];
+  Value?: IToken[];
+  RateHeader?: IToken[];
+  ExecutedHeader?: IToken[];
   RowEnd: IToken[];
 };
 
@@ -314,8 +295,6 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   document(children: DocumentCstChildren, param?: IN): OUT;
   strayRow(children: StrayRowCstChildren, param?: IN): OUT;
   furnitureRow(children: FurnitureRowCstChildren, param?: IN): OUT;
-  departmentForm(children: DepartmentFormCstChildren, param?: IN): OUT;
-  departmentFormRow(children: DepartmentFormRowCstChildren, param?: IN): OUT;
   form(children: FormCstChildren, param?: IN): OUT;
   titleRow(children: TitleRowCstChildren, param?: IN): OUT;
   yearRow(children: YearRowCstChildren, param?: IN): OUT;

@@ -17,6 +17,8 @@ export interface RawRow {
 /** A funding row: its label cell and the value cells after it. */
 export interface RawFundingRow {
   label: CellRef;
+  /** The grouping printed before the label (按收入性质分 …), on the group's first row only. */
+  group?: CellRef;
   values: CellRef[];
   line: number | undefined;
 }
@@ -54,8 +56,6 @@ export interface RawForm {
   signOff: Array<{ label: CellRef; values: CellRef[] }>;
   /** Rows inside a block that no rule of the block places (a funding row under an unknown label): reported, not read. */
   unplaced: RawRow[];
-  /** Rows of a department-wide form that are not read (its funding block and indicator table). */
-  unread: RawRow[];
   /** The last source line read for the form: where a cut-off form is said to end. */
   lastLine: number | undefined;
 }

@@ -78,6 +78,13 @@ export const CarryoverFundsLabel = cell("CarryoverFundsLabel", `${IN_WHICH}上�
 export const OtherFundsLabel = cell("OtherFundsLabel", `${IN_WHICH}其他资金:?`, [FundingRowLabel]);
 export const SpecialAccountFundsLabel = cell("SpecialAccountFundsLabel", `${IN_WHICH}财政专户管理资金:?`, [FundingRowLabel]);
 export const UnitFundsLabel = cell("UnitFundsLabel", `${IN_WHICH}单位资金:?`, [FundingRowLabel]);
+// The department-wide form's sub-rows: by the nature of spending, and by the budget the money comes from.
+export const BasicSpendingLabel = cell("BasicSpendingLabel", `${IN_WHICH}基本支出:?`, [FundingRowLabel]);
+export const ProjectSpendingLabel = cell("ProjectSpendingLabel", `${IN_WHICH}项目支出:?`, [FundingRowLabel]);
+export const GeneralBudgetLabel = cell("GeneralBudgetLabel", `${IN_WHICH}一般公共预算(?:资金|拨款)?:?`, [FundingRowLabel]);
+export const FundBudgetLabel = cell("FundBudgetLabel", `${IN_WHICH}政府性基金预算(?:资金|拨款)?:?`, [FundingRowLabel]);
+/** 按收入性质分, 按支出性质分: a grouping of sub-rows, printed in a merged cell before its first row. */
+export const FundingGroupLabel = cell("FundingGroupLabel", "按(?:收入|支出|资金)(?:性质|来源|用途)分:?");
 export const InWhichLabel = cell("InWhichLabel", "其中:?");
 
 // Goals.
@@ -98,10 +105,11 @@ export const DeviationHeader = cell(
 );
 export const NatureHeader = cell("NatureHeader", "指标性质", [IndicatorColumnHeader]);
 export const UnitHeader = cell("UnitHeader", "计量单位|度量单位", [IndicatorColumnHeader]);
+export const CoreHeader = cell("CoreHeader", "是否(?:为)?核心指标", [IndicatorColumnHeader]);
 
 // Indicator level labels. 成本指标 is both a level-1 (some templates) and a
 // level-2 label (under 产出指标): the normaliser decides by position.
-export const Level1Label = cell("Level1Label", `(?:产出|效益|满意度|成本)指标${SUBTOTAL}`, [LevelLabel]);
+export const Level1Label = cell("Level1Label", `(?:(?:产出|效益|满意度|成本)指标|履职效能|管理效率)${SUBTOTAL}`, [LevelLabel]);
 export const Level2Label = cell(
   "Level2Label",
   `(?:数量|质量|时效|经济成本|社会成本|生态环境成本|生态成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)指标${SUBTOTAL}`,
@@ -147,9 +155,10 @@ export const allTokens: TokenType[] = [
   AttachmentCell, UnitNoteCell, FillingUnitCell, PublicationTableCell, DepartmentLineCell,
   FundingLabel, InitialBudgetHeader, AdjustedBudgetHeader, ExecutedHeader, RateHeader, WeightHeader, ScoreHeader,
   TotalFundsLabel, FiscalFundsLabel, CarryoverFundsLabel, OtherFundsLabel, SpecialAccountFundsLabel, UnitFundsLabel,
+  BasicSpendingLabel, ProjectSpendingLabel, GeneralBudgetLabel, FundBudgetLabel, FundingGroupLabel,
   InWhichLabel,
   GoalsLabel, ExpectedGoalHeader, AchievedGoalHeader,
-  Level1Header, Level2Header, Level3Header, TargetHeader, ActualHeader, DeviationHeader, NatureHeader, UnitHeader,
+  Level1Header, Level2Header, Level3Header, TargetHeader, ActualHeader, DeviationHeader, NatureHeader, UnitHeader, CoreHeader,
   Level1Label, Level2Label,
   TotalScoreLabel, GradeLabel, NoteLabel, SignOffLabel,
   YearLine, NumberCell, DashCell, MeasureCell, TextCell,

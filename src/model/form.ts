@@ -27,6 +27,10 @@ export const FundingRowKind = z.enum([
   "other", // 其他资金
   "special-account", // 财政专户管理资金
   "unit", // 单位资金
+  "basic", // 基本支出 (department-wide form)
+  "project", // 项目支出 (department-wide form)
+  "general-budget", // 一般公共预算 (department-wide form)
+  "fund-budget", // 政府性基金预算 (department-wide form)
   "unknown",
 ]);
 export type FundingRowKind = z.infer<typeof FundingRowKind>;
@@ -41,6 +45,8 @@ export const FundingRow = z.object({
   weight: DecimalString.nullable().describe("分值/分数/权重 of the execution criterion; null for '-' or '/'"),
   rate: DecimalString.nullable().describe("执行率 in percent"),
   score: DecimalString.nullable().describe("得分; null for '-' or '/'"),
+  group: z.string().optional()
+    .describe("The grouping a sub-row is printed under (按收入性质分, 按支出性质分), as printed; absent when the block has a single grouping. Each group adds up to 年度资金总额 on its own"),
 });
 export type FundingRow = z.infer<typeof FundingRow>;
 

@@ -4,7 +4,7 @@ import { parseMeasure } from "./measure.js";
 
 /** What a column of the indicator table holds, from its header cell. */
 export type ColumnField =
-  | "level1" | "level2" | "name" | "nature" | "target" | "unit" | "actual" | "weight" | "score" | "deviation" | "unknown";
+  | "level1" | "level2" | "name" | "nature" | "target" | "unit" | "actual" | "weight" | "score" | "deviation" | "core" | "unknown";
 
 const HEADER_FIELD: Record<string, ColumnField> = {
   Level1Header: "level1",
@@ -17,6 +17,7 @@ const HEADER_FIELD: Record<string, ColumnField> = {
   WeightHeader: "weight",
   ScoreHeader: "score",
   DeviationHeader: "deviation",
+  CoreHeader: "core",
 };
 
 /** One column of the indicator table: its header cell and what it holds. */
@@ -37,7 +38,7 @@ export function headerColumns(header: RawRow): Column[] {
  * and counting cells from the right would shift every cell left of it.
  */
 export function needsColumns(columns: Column[]): boolean {
-  return columns.some((c) => c.field === "nature" || c.field === "unit" || c.field === "unknown") || !inSeedOrder(columns);
+  return columns.some((c) => c.field === "nature" || c.field === "unit" || c.field === "core" || c.field === "unknown") || !inSeedOrder(columns);
 }
 
 /** needsColumns(headerColumns(header)), without making the columns. */
@@ -45,7 +46,7 @@ export function headerNeedsColumns(header: RawRow): boolean {
   let last = -1;
   for (const c of header.cells) {
     const field = HEADER_FIELD[c.token] ?? "unknown";
-    if (field === "nature" || field === "unit" || field === "unknown") return true;
+    if (field === "nature" || field === "unit" || field === "core" || field === "unknown") return true;
     const at = SEED_ORDER.indexOf(field);
     if (at < last) return true;
     last = at;

@@ -89,24 +89,13 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     },
     grade: gradeRef ? knownOrClean(gradeRef.cell.text, GRADES) || null : null,
     notes,
-    // A department-wide form is read only in part (see below): "complete" says
-    // nothing was cut off, which its title and its rows up to the next form show.
-    complete: raw.formType === "department" || raw.total !== null,
+    complete: raw.total !== null,
   }, ctx.provenance);
 
   for (const row of raw.unplaced) {
     const first = row.cells[0];
     const where = first ? `line ${first.cell.line ?? "?"}, cell ${first.cell.col}` : `line ${row.line ?? "?"}`;
     ctx.warn("grammar.unplaced-row", `a row jixiao cannot place in the funding block, starting "${first ? cleanLabel(first.cell.text) : ""}" (${where}): its values are not read`, first);
-  }
-  if (raw.formType === "department") {
-    ctx.warn(
-      "form.department",
-      `a 部门整体支出绩效自评表 (department-wide form), not a project form: its title, year, 部门名称, 总分, 评分等级 and notes are read; ` +
-        `its other ${raw.unread.length} rows (funding by source, indicators) are not, and the verifier skips it`,
-      raw.title,
-      "info",
-    );
   }
   if (!raw.title) ctx.warn("form.no-title", "a form without its title row: it starts at 项目名称", project, "info");
   if (!form.complete) {
@@ -126,7 +115,7 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
  */
 export function mostValues(raw: RawForm): number {
   let n = 8 + raw.notes.length + raw.signOff.length + 2;
-  if (raw.funding) for (const row of raw.funding.rows) n += 1 + row.values.length;
+  if (raw.funding) for (const row of raw.funding.rows) n += 2 + row.values.length;
   if (raw.indicators) n += 8 * raw.indicators.rows.length;
   return n;
 }

@@ -24,6 +24,10 @@ const ROW_KIND: Record<string, FundingRowKind> = {
   OtherFundsLabel: "other",
   SpecialAccountFundsLabel: "special-account",
   UnitFundsLabel: "unit",
+  BasicSpendingLabel: "basic",
+  ProjectSpendingLabel: "project",
+  GeneralBudgetLabel: "general-budget",
+  FundBudgetLabel: "fund-budget",
 };
 
 // The seed's order, used when a form lost its column header.
@@ -74,6 +78,9 @@ export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
   const rows = raw.funding.rows;
   const unit = fundingUnit(raw);
   const out = new Array<FundingRow>(rows.length);
+  // The grouping in force: printed on a group's first row, a merged cell over the rest.
+  let group: string | undefined;
+  let groupRef: CellRef | undefined;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const kind = ROW_KIND[row.label.token] ?? "unknown";
@@ -82,6 +89,15 @@ export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
       label: rowLabel(row.label.cell.text),
       initialBudget: null, adjustedBudget: null, executed: null, weight: null, rate: null, score: null,
     };
+    if (row.group) {
+      group = rowLabel(row.group.cell.text);
+      groupRef = row.group;
+    }
+    if (kind === "total") group = undefined;
+    else if (group !== undefined) {
+      item.group = group;
+      ctx.at(`funding[${i}].group`, groupRef);
+    }
     ctx.atPath(LABEL_PATHS, i, row.label);
     const values = row.values;
     if (values.length === fields.length || headers.length === 0) {

@@ -133,7 +133,7 @@ function clearPlaced(p: Placed): void {
  * rule still finds the 得分 cell, which tells how far a text row is shifted.
  * Cells under an unknown column are returned apart, unread.
  */
-function placeByHeader(row: RawIndicatorRow, columns: Column[]): Placed & { unknown: CellRef[]; extra: CellRef[] } {
+function placeByHeader(row: RawIndicatorRow, columns: Column[]): Placed & { unknown: CellRef[]; extra: CellRef[]; core: CellRef | undefined } {
   // The right-hand rule knows the seed's order only: in another order its pins would be wrong.
   const fromRight = inSeedOrder(columns) ? place(row, emptyPlaced()) : scoreFromRight(row, columns);
   const cells = placeUnderColumns(row, columns, fromRight);
@@ -153,6 +153,7 @@ function placeByHeader(row: RawIndicatorRow, columns: Column[]): Placed & { unkn
     scoreValue: score ? parseDecimal(score.cell.text) ?? null : null,
     deviation: one("deviation"),
     unknown: cells.get("unknown") ?? [],
+    core: one("core"),
     extra: [...cells].filter(([f]) => f !== "level1" && f !== "level2" && f !== "unknown").flatMap(([, refs]) => refs.slice(1)),
   };
 }
@@ -293,6 +294,13 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
       deviation: p.deviation ? cleanFreeText(p.deviation.cell.text) || null : null,
     };
     if (name !== printedName) out[i]!.core = true;
+    const coreCell = byHeader?.core;
+    if (coreCell) {
+      const says = coreWord(coreCell.cell.text);
+      if (says === undefined) ctx.warn("indicator.core-word", `${name}: 是否核心指标 "${cleanLabel(coreCell.cell.text)}" is neither 是 nor 否: not read`, coreCell);
+      else out[i]!.core = says || out[i]!.core === true;
+      ctx.at(`indicators[${i}].core`, coreCell);
+    }
     ctx.atPath(PATHS.level1, i, level1Ref);
     ctx.atPath(PATHS.level2, i, level2Ref);
     ctx.atPath(PATHS.name, i, p.name);
@@ -308,6 +316,14 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
   if (raw.total?.before.length) for (const c of raw.total.before) (pieces ??= []).push({ text: cleanLabel(c.cell.text), ref: c });
   if (pieces) placePieces(out, pieces, ctx);
   return out;
+}
+
+/** What a 是否核心指标 cell says: 是 (or ★, √) true, 否 false; undefined for anything else. */
+function coreWord(text: string): boolean | undefined {
+  const t = cleanLabel(text);
+  if (t === "是" || t === "★" || t === "√" || t === "核心指标") return true;
+  if (t === "否" || t === "") return false;
+  return undefined;
 }
 
 /** A name without the ★ (or ☆) that marks a core indicator, before or after it. */

@@ -57,44 +57,58 @@ class RateMatches {
   }
 }
 
-/** funding.rows-sum: 年度资金总额 = Σ sub-rows, per amount column. */
+/**
+ * funding.rows-sum: 年度资金总额 = Σ sub-rows, per amount column. Sub-rows
+ * printed in groups (按收入性质分, 按支出性质分: each a whole breakdown of the
+ * total) add up to it group by group.
+ */
 function checkRowsSum(ctx: VerifyContext, facts: Facts): void {
   if (!facts.total) return;
   const { row: total, index: ti } = facts.total;
   const rows = facts.rows;
   if (rows.length < 2) return;
+  const groups = new Map<string | undefined, number[]>();
+  ctx.form.funding.forEach((r, i) => {
+    if (i === ti) return;
+    const members = groups.get(r.group);
+    if (members) members.push(i);
+    else groups.set(r.group, [i]);
+  });
   const totals = rows[ti]!;
-  for (const col of AMOUNT_COLUMNS) {
-    const found = totals[col.key];
-    if (found === null) continue;
-    // Σ of the sub-rows, nulls as zero, and how many are non-zero.
-    let expected = ZERO;
-    let present = 0;
-    let nonZero = 0;
-    for (let i = 0; i < rows.length; i++) {
-      if (i === ti) continue;
-      const p = rows[i]![col.key];
-      if (p === null) continue;
-      present++;
-      if (!p.isZero()) nonZero++;
-      expected = add(expected, p);
+  for (const [group, members] of groups) {
+    for (const col of AMOUNT_COLUMNS) {
+      const found = totals[col.key];
+      if (found === null) continue;
+      // Σ of the sub-rows, nulls as zero, and how many are non-zero.
+      let expected = ZERO;
+      let present = 0;
+      let nonZero = 0;
+      for (const i of members) {
+        const p = rows[i]![col.key];
+        if (p === null) continue;
+        present++;
+        if (!p.isZero()) nonZero++;
+        expected = add(expected, p);
+      }
+      if (present === 0) continue;
+      // Amounts in 万元 are roundings of amounts kept in 元, so each non-zero
+      // sub-row may carry up to 0.005 of rounding; amounts in 元 are exact.
+      const rounded = ctx.form.fundingUnit === "万元" ? nonZero : 0;
+      // Equal sums are within any envelope (every envelope is positive).
+      if (eq(found, expected) || withinAbs(found.minus(expected), envelope(rounded))) continue;
+      const [printed, parts] = [fmtAmount(found), fmtAmount(expected)];
+      const zhParts = group === undefined ? "其中各行之和" : `“${group}”各行之和`;
+      const enParts = group === undefined ? "its sub-rows add up to" : `its sub-rows ${group} add up to`;
+      ctx.report({
+        rule: "funding.rows-sum",
+        path: `funding[${ti}].${col.key}`,
+        row: total.label,
+        zh: `${total.label}的${col.zh} ${printed} 不等于${zhParts} ${parts}`,
+        en: `${col.en} of ${total.label} is ${printed}, but ${enParts} ${parts}`,
+        expected,
+        found,
+      });
     }
-    if (present === 0) continue;
-    // Amounts in 万元 are roundings of amounts kept in 元, so each non-zero
-    // sub-row may carry up to 0.005 of rounding; amounts in 元 are exact.
-    const rounded = ctx.form.fundingUnit === "万元" ? nonZero : 0;
-    // Equal sums are within any envelope (every envelope is positive).
-    if (eq(found, expected) || withinAbs(found.minus(expected), envelope(rounded))) continue;
-    const [printed, parts] = [fmtAmount(found), fmtAmount(expected)];
-    ctx.report({
-      rule: "funding.rows-sum",
-      path: `funding[${ti}].${col.key}`,
-      row: total.label,
-      zh: `${total.label}的${col.zh} ${printed} 不等于其中各行之和 ${parts}`,
-      en: `${col.en} of ${total.label} is ${printed}, but its sub-rows add up to ${parts}`,
-      expected,
-      found,
-    });
   }
 }
 

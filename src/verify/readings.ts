@@ -46,9 +46,14 @@ export function readFunding(form: Form, rows: AmountFigures[], totalIndex: numbe
   // still judged by funding.rows-sum.
   if (rows.length > 1 && isBlank(total.adjustedBudget)) {
     const sums = new Map<AmountColumn, Dec>();
+    // Sub-rows printed in groups each break the total down whole: the first group is its sum.
+    const firstSub = form.funding.findIndex((_, i) => i !== totalIndex);
+    const group = form.funding[firstSub]?.group;
     for (const column of COLUMNS) {
       let s = ZERO;
-      for (let i = 0; i < rows.length; i++) if (i !== totalIndex && rows[i]![column] !== null) s = add(s, rows[i]![column]!);
+      for (let i = 0; i < rows.length; i++) {
+        if (i !== totalIndex && form.funding[i]!.group === group && rows[i]![column] !== null) s = add(s, rows[i]![column]!);
+      }
       sums.set(column, s);
     }
     if (!sums.get("adjustedBudget")!.isZero()) {
