@@ -106,6 +106,13 @@ export const DeviationHeader = cell(
 export const NatureHeader = cell("NatureHeader", "指标性质", [IndicatorColumnHeader]);
 export const UnitHeader = cell("UnitHeader", "计量单位|度量单位", [IndicatorColumnHeader]);
 export const CoreHeader = cell("CoreHeader", "是否(?:为)?核心指标", [IndicatorColumnHeader]);
+/**
+ * The columns of the evaluation-criteria templates (Hubei, Ningxia): 评价内容 |
+ * 分值 | 自评分 | 复核分 | 评价标准及依据. jixiao does not read that family yet:
+ * the tokens name it, so the form is reported as such and never read as
+ * another family's table.
+ */
+export const CriteriaHeader = cell("CriteriaHeader", "评价内容|评价要点|自评分|复核分|评价标准(?:及依据)?|评分标准及依据", [IndicatorColumnHeader]);
 
 // Indicator level labels. 成本指标 is both a level-1 (some templates) and a
 // level-2 label (under 产出指标): the normaliser decides by position.
@@ -158,7 +165,7 @@ export const allTokens: TokenType[] = [
   BasicSpendingLabel, ProjectSpendingLabel, GeneralBudgetLabel, FundBudgetLabel, FundingGroupLabel,
   InWhichLabel,
   GoalsLabel, ExpectedGoalHeader, AchievedGoalHeader,
-  Level1Header, Level2Header, Level3Header, TargetHeader, ActualHeader, DeviationHeader, NatureHeader, UnitHeader, CoreHeader,
+  Level1Header, Level2Header, Level3Header, TargetHeader, ActualHeader, DeviationHeader, NatureHeader, UnitHeader, CoreHeader, CriteriaHeader,
   Level1Label, Level2Label,
   TotalScoreLabel, GradeLabel, NoteLabel, SignOffLabel,
   YearLine, NumberCell, DashCell, MeasureCell, TextCell,

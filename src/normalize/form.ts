@@ -70,10 +70,14 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     ctx.at(`notes.${key}`, n.label);
   }
 
+  // A criteria template's table (评价内容 | 自评分 | 复核分) is not read: its
+  // cells would land in the wrong fields of an indicator.
+  const criteria = criteriaHeader(raw);
+
   // provenance comes last, made from the log when first read (see ProvenanceLog).
   const form: Form = attachProvenance({
     formType: raw.formType,
-    template: raw.template,
+    template: criteria ? "criteria" : raw.template,
     title: raw.title ? knownOrClean(raw.title.cell.text, TITLES) : "",
     year,
     projectName: labelOf(project),
@@ -82,14 +86,14 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     fundingUnit: fundingUnit(raw),
     funding: normalizeFunding(raw, ctx),
     goals: normalizeGoals(raw, ctx),
-    indicators: normalizeIndicators(raw, ctx),
+    indicators: criteria ? [] : normalizeIndicators(raw, ctx),
     total: {
       weight: numbers >= 2 ? firstValue : null,
       score: numbers >= 2 ? secondValue : firstValue,
     },
     grade: gradeRef ? knownOrClean(gradeRef.cell.text, GRADES) || null : null,
     notes,
-    complete: raw.total !== null,
+    complete: raw.total !== null && !criteria,
   }, ctx.provenance);
 
   for (const row of raw.unplaced) {
@@ -98,7 +102,17 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     ctx.warn("grammar.unplaced-row", `a row jixiao cannot place in the funding block, starting "${first ? cleanLabel(first.cell.text) : ""}" (${where}): its values are not read`, first);
   }
   if (!raw.title) ctx.warn("form.no-title", "a form without its title row: it starts at 项目名称", project, "info");
-  if (!form.complete) {
+  if (criteria) {
+    const where = `line ${criteria.cell.line ?? "?"}, cell ${criteria.cell.col}`;
+    ctx.warn(
+      "form.incomplete",
+      `form ${formIndex + 1} (${form.projectName ?? "no project name"}) is an evaluation-criteria template (评价内容 | 分值 | 自评分 | 复核分), ` +
+        `which jixiao does not read yet: the first row it cannot place is the table header at "${cleanLabel(criteria.cell.text)}" (${where}); ` +
+        `its header, funding and goals are kept, no indicator is read and the total is not summed`,
+      criteria,
+      "error",
+    );
+  } else if (!form.complete) {
     const where = raw.lastLine !== undefined ? ` after line ${raw.lastLine}` : "";
     ctx.warn("form.incomplete", `form ${formIndex + 1} (${form.projectName ?? "no project name"}) is cut off${where}: no 总分 row; what was read is kept`, null, "error");
     const d = ctx.diagnostics[ctx.diagnostics.length - 1]!;
@@ -118,6 +132,12 @@ export function mostValues(raw: RawForm): number {
   if (raw.funding) for (const row of raw.funding.rows) n += 2 + row.values.length;
   if (raw.indicators) n += 8 * raw.indicators.rows.length;
   return n;
+}
+
+/** The first header cell of a criteria template's table (see CriteriaHeader), if the form has one. */
+function criteriaHeader(raw: RawForm): CellRef | undefined {
+  for (const h of raw.indicators?.headers ?? []) for (const c of h.cells) if (c.token === "CriteriaHeader") return c;
+  return undefined;
 }
 
 /**

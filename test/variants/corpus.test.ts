@@ -136,6 +136,8 @@ const KNOWN_LAYOUT_GAPS = new Set([
   "furniture/furniture",
   "indicator-columns/nature-unit",
   "level-subtotals/subtotals",
+  // The year line directly above a two-cell row (自评总分 | 92) is merged into it: year null.
+  "unknown-layout/criteria",
   "unknown-layout/unknown-header",
 ]);
 
