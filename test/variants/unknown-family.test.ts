@@ -56,6 +56,30 @@ describe("an evaluation-criteria template (评价内容 | 分值 | 自评分 | �
   });
 });
 
+describe("a Shandong-style 部门预算项目支出绩效自评表", () => {
+  const text = tsv([
+    ["部门预算项目支出绩效自评表"],
+    ["(2023年度)"],
+    ["主管部门(盖章)", "某市教育局", "", "", "单位：万元"],
+    ["项目名称", "学生资助"],
+    ["项目负责人", "赵强", "联系电话", "0531-1234567"],
+    ["项目预算执行情况(10分)", "年初预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分", "得分计算方法"],
+    ["", "年度资金总额", "500.00", "480.00", "10", "96.00%", "9.60", "执行率×分值"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["(50分)", "数量指标", "资助学生人数", "≥2000人", "2100人", "25", "25"],
+    ["总分", "100", "99.60"],
+  ]);
+
+  it("names its title as the first row no form accounts for, and reads no funding, indicator or total", async () => {
+    const doc = await parseText(text, { source: "shandong.txt" });
+    expect(doc.diagnostics.find((d) => d.code === "form.incomplete")?.severity).toBe("error");
+    const unplaced = doc.diagnostics.filter((d) => d.code === "grammar.unplaced-row");
+    expect(unplaced[0]).toMatchObject({ line: 1, cell: 0 });
+    expect(unplaced.map((d) => d.line)).toEqual(expect.arrayContaining([6, 7, 8, 9, 10]));
+    expect(doc.forms[0]).toMatchObject({ projectName: "学生资助", complete: false, funding: [], indicators: [], total: { weight: null, score: null } });
+  });
+});
+
 describe("a page with no form", () => {
   it("is input.no-form", async () => {
     await expect(parseText(tsv([["一、基本情况"], ["是否为专项资金", "是"]]), { source: "x.txt" })).rejects.toBeInstanceOf(InputError);
