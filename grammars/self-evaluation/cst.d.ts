@@ -8,7 +8,6 @@ export interface DocumentCstNode extends CstNode {
 
 export type DocumentCstChildren = {
   form?: FormCstNode[];
-  departmentForm?: DepartmentFormCstNode[];
   furnitureRow?: FurnitureRowCstNode[];
   strayRow?: StrayRowCstNode[];
 };
@@ -34,28 +33,6 @@ export type FurnitureRowCstChildren = {
   RowEnd: IToken[];
 };
 
-export interface DepartmentFormCstNode extends CstNode {
-  name: "departmentForm";
-  children: DepartmentFormCstChildren;
-}
-
-export type DepartmentFormCstChildren = {
-  DepartmentFormTitle: IToken[];
-  RowEnd: IToken[];
-  yearRow?: YearRowCstNode[];
-  departmentFormRow?: DepartmentFormRowCstNode[];
-};
-
-export interface DepartmentFormRowCstNode extends CstNode {
-  name: "departmentFormRow";
-  children: DepartmentFormRowCstChildren;
-}
-
-export type DepartmentFormRowCstChildren = {
-  AnyCell: IToken[];
-  RowEnd: IToken[];
-};
-
 export interface FormCstNode extends CstNode {
   name: "form";
   children: FormCstChildren;
@@ -78,7 +55,9 @@ export interface TitleRowCstNode extends CstNode {
 }
 
 export type TitleRowCstChildren = {
-  FormTitle: IToken[];
+  FormTitle?: IToken[];
+  TargetSelfEvalTitle?: IToken[];
+  DepartmentFormTitle?: IToken[];
   RowEnd: IToken[];
 };
 
@@ -101,6 +80,7 @@ export type HeaderRowsCstChildren = {
   projectRow?: ProjectRowCstNode[];
   departmentRow?: DepartmentRowCstNode[];
   implementingUnitRow?: ImplementingUnitRowCstNode[];
+  signOffRow?: SignOffRowCstNode[];
   valueRow?: ValueRowCstNode[];
   furnitureRow?: FurnitureRowCstNode[];
 };
@@ -188,6 +168,7 @@ export interface FundingRowCstNode extends CstNode {
 }
 
 export type FundingRowCstChildren = {
+  FundingGroupLabel?: IToken[];
   InWhichLabel?: IToken[];
   FundingRowLabel: IToken[];
   Value?: IToken[];
@@ -247,7 +228,9 @@ export interface IndicatorRowCstNode extends CstNode {
 
 export type IndicatorRowCstChildren = {
   LevelLabel?: IToken[];
-  Value: IToken[];
+  Value?: IToken[];
+  RateHeader?: IToken[];
+  ExecutedHeader?: IToken[];
   RowEnd: IToken[];
 };
 
@@ -260,7 +243,19 @@ export type ClosingRowsCstChildren = {
   totalRow?: TotalRowCstNode[];
   gradeRow?: GradeRowCstNode[];
   noteRow?: NoteRowCstNode[];
+  signOffRow?: SignOffRowCstNode[];
   furnitureRow?: FurnitureRowCstNode[];
+};
+
+export interface SignOffRowCstNode extends CstNode {
+  name: "signOffRow";
+  children: SignOffRowCstChildren;
+}
+
+export type SignOffRowCstChildren = {
+  SignOffLabel: IToken[];
+  Value?: IToken[];
+  RowEnd: IToken[];
 };
 
 export interface TotalRowCstNode extends CstNode {
@@ -300,8 +295,6 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   document(children: DocumentCstChildren, param?: IN): OUT;
   strayRow(children: StrayRowCstChildren, param?: IN): OUT;
   furnitureRow(children: FurnitureRowCstChildren, param?: IN): OUT;
-  departmentForm(children: DepartmentFormCstChildren, param?: IN): OUT;
-  departmentFormRow(children: DepartmentFormRowCstChildren, param?: IN): OUT;
   form(children: FormCstChildren, param?: IN): OUT;
   titleRow(children: TitleRowCstChildren, param?: IN): OUT;
   yearRow(children: YearRowCstChildren, param?: IN): OUT;
@@ -320,6 +313,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   indicatorHeader(children: IndicatorHeaderCstChildren, param?: IN): OUT;
   indicatorRow(children: IndicatorRowCstChildren, param?: IN): OUT;
   closingRows(children: ClosingRowsCstChildren, param?: IN): OUT;
+  signOffRow(children: SignOffRowCstChildren, param?: IN): OUT;
   totalRow(children: TotalRowCstChildren, param?: IN): OUT;
   gradeRow(children: GradeRowCstChildren, param?: IN): OUT;
   noteRow(children: NoteRowCstChildren, param?: IN): OUT;

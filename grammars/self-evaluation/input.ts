@@ -3,7 +3,7 @@ import type { Cell, Row } from "../../src/model/sheet.js";
 import { cellKey } from "../../src/text/chars.js";
 import { classifyKeys, keptType } from "./classify.js";
 import type { CellRef } from "./raw-form.js";
-import { DepartmentFormTitle, FormTitle, keyMatches, RowEnd, TextCell } from "./tokens.js";
+import { DepartmentFormTitle, FormTitle, keyMatches, RowEnd, TargetSelfEvalTitle, TextCell } from "./tokens.js";
 
 /*
  * The parser's input, built from a Sheet's rows: one token per cell that holds
@@ -60,10 +60,13 @@ export function isFurnitureRow(keys: string[]): boolean {
   return keys.length === 1 && FURNITURE.some((re) => re.test(keys[0]!));
 }
 
+/** The title tokens, one per family a title names: a part starts at each. */
+const TITLES = [FormTitle, DepartmentFormTitle, TargetSelfEvalTitle];
+
 function isTitle(token: FormToken, known: boolean): boolean {
   const type = token.tokenType;
-  if (known) return type === FormTitle || type === DepartmentFormTitle;
-  return keyMatches(FormTitle, token.image) || keyMatches(DepartmentFormTitle, token.image);
+  if (known) return TITLES.includes(type);
+  return TITLES.some((t) => keyMatches(t, token.image));
 }
 
 /**

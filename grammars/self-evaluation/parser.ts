@@ -16,12 +16,6 @@ export class SelfEvaluationParser extends CstParser {
     this.performSelfAnalysis();
   }
 
-  /** True when the current row starts a form: a project title or a 项目名称 row. */
-  private atFormStart(): boolean {
-    const first = this.LA(1);
-    return tokenMatcher(first, T.FormTitleCategory) || tokenMatcher(first, T.ProjectNameLabel);
-  }
-
   /** How many cells the current row holds. */
   private rowCells(): number {
     for (let i = 1; ; i++) {
@@ -45,7 +39,6 @@ export class SelfEvaluationParser extends CstParser {
         IGNORE_AMBIGUITIES: true,
         DEF: [
           { ALT: () => this.SUBRULE(this.form) },
-          { ALT: () => this.SUBRULE(this.departmentForm) },
           { ALT: () => this.SUBRULE(this.furnitureRow) },
           { ALT: () => this.SUBRULE(this.strayRow) },
         ],
@@ -63,26 +56,6 @@ export class SelfEvaluationParser extends CstParser {
   public furnitureRow = this.RULE("furnitureRow", () => {
     this.AT_LEAST_ONE(() => this.CONSUME(T.Furniture));
     this.MANY(() => this.CONSUME(T.AnyCell));
-    this.CONSUME(T.RowEnd);
-  });
-
-  /**
-   * A 部门整体支出绩效自评表: recognised so that its rows are never read as a
-   * project form. Its rows are collected as they are; the visitor picks out
-   * the header, 总分, 评分等级 and the notes rows.
-   */
-  public departmentForm = this.RULE("departmentForm", () => {
-    this.CONSUME(T.DepartmentFormTitle);
-    this.CONSUME(T.RowEnd);
-    this.OPTION(() => this.SUBRULE(this.yearRow));
-    this.MANY({
-      GATE: () => !this.atFormStart(),
-      DEF: () => this.SUBRULE(this.departmentFormRow),
-    });
-  });
-
-  public departmentFormRow = this.RULE("departmentFormRow", () => {
-    this.AT_LEAST_ONE(() => this.CONSUME(T.AnyCell));
     this.CONSUME(T.RowEnd);
   });
 
@@ -105,7 +78,13 @@ export class SelfEvaluationParser extends CstParser {
   });
 
   public titleRow = this.RULE("titleRow", () => {
-    this.CONSUME(T.FormTitle);
+    this.OR([
+      { ALT: () => this.CONSUME(T.FormTitle) },
+      { ALT: () => this.CONSUME(T.TargetSelfEvalTitle) },
+      // The department-wide form (部门整体支出绩效自评表) has the same parts:
+      // 部门名称 for 项目名称, funding by source, goals, indicators, 总分.
+      { ALT: () => this.CONSUME(T.DepartmentFormTitle) },
+    ]);
     this.CONSUME(T.RowEnd);
   });
 
@@ -120,6 +99,8 @@ export class SelfEvaluationParser extends CstParser {
         { ALT: () => this.SUBRULE(this.projectRow) },
         { ALT: () => this.SUBRULE(this.departmentRow) },
         { ALT: () => this.SUBRULE(this.implementingUnitRow) },
+        // 项目负责人及电话 printed among the header fields.
+        { ALT: () => this.SUBRULE(this.signOffRow) },
         // A year line printed late, any other value: kept, not fatal.
         { ALT: () => this.SUBRULE(this.valueRow) },
         // 填报单位：… 单位：万元: kept too, the normaliser reads the unit from it.
@@ -186,6 +167,7 @@ export class SelfEvaluationParser extends CstParser {
   });
 
   public fundingRow = this.RULE("fundingRow", () => {
+    this.OPTION2(() => this.CONSUME(T.FundingGroupLabel));
     this.OPTION(() => this.CONSUME(T.InWhichLabel));
     this.CONSUME(T.FundingRowLabel);
     this.MANY(() => this.CONSUME(T.Value));
@@ -253,7 +235,14 @@ export class SelfEvaluationParser extends CstParser {
 
   public indicatorRow = this.RULE("indicatorRow", () => {
     this.MANY(() => this.CONSUME(T.LevelLabel));
-    this.AT_LEAST_ONE(() => this.CONSUME(T.Value));
+    this.AT_LEAST_ONE(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Value) },
+        // An indicator named like a funding column: 预算执行率 (department-wide forms).
+        { ALT: () => this.CONSUME(T.RateHeader) },
+        { ALT: () => this.CONSUME(T.ExecutedHeader) },
+      ]);
+    });
     this.CONSUME(T.RowEnd);
   });
 
@@ -263,9 +252,19 @@ export class SelfEvaluationParser extends CstParser {
         { GATE: () => this.rowHas(T.TotalScoreLabel), ALT: () => this.SUBRULE(this.totalRow) },
         { ALT: () => this.SUBRULE(this.gradeRow) },
         { ALT: () => this.SUBRULE(this.noteRow) },
+        { ALT: () => this.SUBRULE(this.signOffRow) },
         { ALT: () => this.SUBRULE(this.furnitureRow) },
       ]);
     });
+  });
+
+  /** 填报人：张三 审核人：李四 联系电话：…: one or more labels, each with the values after it. */
+  public signOffRow = this.RULE("signOffRow", () => {
+    this.AT_LEAST_ONE(() => {
+      this.CONSUME(T.SignOffLabel);
+      this.MANY(() => this.CONSUME(T.Value));
+    });
+    this.CONSUME(T.RowEnd);
   });
 
   public totalRow = this.RULE("totalRow", () => {

@@ -17,6 +17,8 @@ export interface RawRow {
 /** A funding row: its label cell and the value cells after it. */
 export interface RawFundingRow {
   label: CellRef;
+  /** The grouping printed before the label (按收入性质分 …), on the group's first row only. */
+  group?: CellRef;
   values: CellRef[];
   line: number | undefined;
 }
@@ -35,6 +37,8 @@ export interface RawIndicatorRow {
  */
 export interface RawForm {
   formType: "project" | "department";
+  /** The template family, from the title row and the header vocabulary (see Form.template). */
+  template: "national" | "target-self-eval" | "shandong" | "sichuan-2023" | "hebei" | "criteria" | "department";
   title: CellRef | null;
   year: CellRef | null;
   projectName: CellRef[];
@@ -48,6 +52,8 @@ export interface RawForm {
   total: { before: CellRef[]; label: CellRef; values: CellRef[] } | null;
   grade: { label: CellRef; values: CellRef[] } | null;
   notes: Array<{ label: CellRef; values: CellRef[] }>;
+  /** 填报人, 审核人, 联系电话, 项目负责人 …: each label cell (which may hold its value after a colon) and the values after it. */
+  signOff: Array<{ label: CellRef; values: CellRef[] }>;
   /** Rows inside a block that no rule of the block places (a funding row under an unknown label): reported, not read. */
   unplaced: RawRow[];
   /**

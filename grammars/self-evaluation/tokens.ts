@@ -42,6 +42,9 @@ const IN_WHICH = "(?:其中:?)?";
 // Titles and header block.
 export const DepartmentFormTitle = cell("DepartmentFormTitle", "(?:\\d{4}年度?)?部门整体(?:支出)?绩效自评表", [FormTitleCategory]);
 export const FormTitle = cell("FormTitle", "(?:\\d{4}年度?)?(?:财政|部门)?项目支出绩效自评表", [FormTitleCategory]);
+// 绩效目标自评表 (Sichuan and Anhui 衔接资金 projects): the template-target-self-eval family.
+// The words before it name the funds: 2023年度衔接推进乡村振兴补助资金项目绩效目标自评表.
+export const TargetSelfEvalTitle = cell("TargetSelfEvalTitle", "(?:\\d{4}年度?)?[\\u3400-\\u9fff()、]{0,24}?绩效目标自评表", [FormTitleCategory]);
 export const YearLine = cell("YearLine", "\\(?\\d{4}年度?\\)?", [Value]);
 export const ProjectNameLabel = cell("ProjectNameLabel", "项目名称");
 export const DepartmentLabel = cell("DepartmentLabel", "主管部门|主管单位");
@@ -54,13 +57,19 @@ export const DepartmentNameLabel = cell("DepartmentNameLabel", "部门名称|单
 export const AttachmentCell = cell("AttachmentCell", "附件\\d*(?:-\\d+)?|附表\\d*(?:-\\d+)?", [Furniture]);
 export const UnitNoteCell = cell("UnitNoteCell", "(?:金额)?单位:(?:万元|元)", [Furniture]);
 export const FillingUnitCell = cell("FillingUnitCell", "填报单位(?::[^\\t\\n]*)?", [Furniture]);
+// 公开14表 (the number of the table in a 部门决算 publication) and 部门：X printed
+// above a title: they name the publication and its department, not the form's data.
+export const PublicationTableCell = cell("PublicationTableCell", "公开\\d+表", [Furniture]);
+export const DepartmentLineCell = cell("DepartmentLineCell", "部门:[^\\t\\n]+", [Furniture]);
 
 // Funding block.
 export const FundingLabel = cell("FundingLabel", "(?:年度)?(?:项目资金(?:情况)?|预算执行情况|资金情况)(?:\\((?:单位:)?(?:万元|元)\\))?");
-export const InitialBudgetHeader = cell("InitialBudgetHeader", "年初预算数?", [FundingColumnHeader]);
-export const AdjustedBudgetHeader = cell("AdjustedBudgetHeader", "全年预算数?|调整后预算数?", [FundingColumnHeader]);
-export const ExecutedHeader = cell("ExecutedHeader", "全年执行数|预算执行数|执行数", [FundingColumnHeader]);
-export const RateHeader = cell("RateHeader", "(?:预算)?执行率(?:\\(%\\))?", [FundingColumnHeader]);
+// Some templates letter the amount columns, (A) and (B), and name the rate's base by them: 执行率(B/A).
+const LETTER = "(?:\\([A-Z]\\))?";
+export const InitialBudgetHeader = cell("InitialBudgetHeader", `年初预算数?${LETTER}`, [FundingColumnHeader]);
+export const AdjustedBudgetHeader = cell("AdjustedBudgetHeader", `(?:全年预算数?|调整后预算数?)${LETTER}`, [FundingColumnHeader]);
+export const ExecutedHeader = cell("ExecutedHeader", `(?:全年执行数|预算执行数|执行数)${LETTER}`, [FundingColumnHeader]);
+export const RateHeader = cell("RateHeader", "(?:预算)?执行率(?:\\([A-Z]/[A-Z](?:[×*]100%)?\\))?(?:\\(%\\))?", [FundingColumnHeader]);
 export const WeightHeader = cell("WeightHeader", "分值|分数|权重", [FundingColumnHeader, IndicatorColumnHeader]);
 export const ScoreHeader = cell("ScoreHeader", "得分", [FundingColumnHeader, IndicatorColumnHeader]);
 export const TotalFundsLabel = cell("TotalFundsLabel", "(?:年度)?资金总额:?", [FundingRowLabel]);
@@ -69,26 +78,45 @@ export const CarryoverFundsLabel = cell("CarryoverFundsLabel", `${IN_WHICH}上�
 export const OtherFundsLabel = cell("OtherFundsLabel", `${IN_WHICH}其他资金:?`, [FundingRowLabel]);
 export const SpecialAccountFundsLabel = cell("SpecialAccountFundsLabel", `${IN_WHICH}财政专户管理资金:?`, [FundingRowLabel]);
 export const UnitFundsLabel = cell("UnitFundsLabel", `${IN_WHICH}单位资金:?`, [FundingRowLabel]);
+// The department-wide form's sub-rows: by the nature of spending, and by the budget the money comes from.
+export const BasicSpendingLabel = cell("BasicSpendingLabel", `${IN_WHICH}基本支出:?`, [FundingRowLabel]);
+export const ProjectSpendingLabel = cell("ProjectSpendingLabel", `${IN_WHICH}项目支出:?`, [FundingRowLabel]);
+export const GeneralBudgetLabel = cell("GeneralBudgetLabel", `${IN_WHICH}一般公共预算(?:资金|拨款)?:?`, [FundingRowLabel]);
+export const FundBudgetLabel = cell("FundBudgetLabel", `${IN_WHICH}政府性基金预算(?:资金|拨款)?:?`, [FundingRowLabel]);
+/** 按收入性质分, 按支出性质分: a grouping of sub-rows, printed in a merged cell before its first row. */
+export const FundingGroupLabel = cell("FundingGroupLabel", "按(?:收入|支出|资金)(?:性质|来源|用途)分:?");
 export const InWhichLabel = cell("InWhichLabel", "其中:?");
 
 // Goals.
 export const GoalsLabel = cell("GoalsLabel", "(?:年度)?总体目标|年度目标");
-export const ExpectedGoalHeader = cell("ExpectedGoalHeader", "预期目标");
-export const AchievedGoalHeader = cell("AchievedGoalHeader", "实际完成情况");
+export const ExpectedGoalHeader = cell("ExpectedGoalHeader", "预期目标|年初设定目标");
+export const AchievedGoalHeader = cell("AchievedGoalHeader", "实际完成情况|年度总体目标完成情况综述|全年实际完成情况");
 
 // Indicator table header.
 export const Level1Header = cell("Level1Header", "一级指标", [IndicatorColumnHeader]);
 export const Level2Header = cell("Level2Header", "二级指标", [IndicatorColumnHeader]);
 export const Level3Header = cell("Level3Header", "三级指标", [IndicatorColumnHeader]);
 export const TargetHeader = cell("TargetHeader", "年度指标值|指标值|目标值", [IndicatorColumnHeader]);
-export const ActualHeader = cell("ActualHeader", "实际完成值|实际值|完成值", [IndicatorColumnHeader]);
-export const DeviationHeader = cell("DeviationHeader", "偏差原因分析及改进措施|偏差原因分析|偏差原因", [IndicatorColumnHeader]);
+export const ActualHeader = cell("ActualHeader", "实际完成值|实际值|完成值|全年实际值|全年完成值", [IndicatorColumnHeader]);
+export const DeviationHeader = cell(
+  "DeviationHeader",
+  "偏差原因分析及改进措施|偏差原因分析|偏差原因|未完成原因及拟采取的改进措施|未完成原因(?:分析)?(?:及改进措施)?",
+  [IndicatorColumnHeader],
+);
 export const NatureHeader = cell("NatureHeader", "指标性质", [IndicatorColumnHeader]);
 export const UnitHeader = cell("UnitHeader", "计量单位|度量单位", [IndicatorColumnHeader]);
+export const CoreHeader = cell("CoreHeader", "是否(?:为)?核心指标", [IndicatorColumnHeader]);
+/**
+ * The columns of the evaluation-criteria templates (Hubei, Ningxia): 评价内容 |
+ * 分值 | 自评分 | 复核分 | 评价标准及依据. jixiao does not read that family yet:
+ * the tokens name it, so the form is reported as such and never read as
+ * another family's table.
+ */
+export const CriteriaHeader = cell("CriteriaHeader", "评价内容|评价要点|自评分|复核分|评价标准(?:及依据)?|评分标准及依据", [IndicatorColumnHeader]);
 
 // Indicator level labels. 成本指标 is both a level-1 (some templates) and a
 // level-2 label (under 产出指标): the normaliser decides by position.
-export const Level1Label = cell("Level1Label", `(?:产出|效益|满意度|成本)指标${SUBTOTAL}`, [LevelLabel]);
+export const Level1Label = cell("Level1Label", `(?:(?:产出|效益|满意度|成本)指标|履职效能|管理效率)${SUBTOTAL}`, [LevelLabel]);
 export const Level2Label = cell(
   "Level2Label",
   `(?:数量|质量|时效|经济成本|社会成本|生态环境成本|生态成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)指标${SUBTOTAL}`,
@@ -98,7 +126,16 @@ export const Level2Label = cell(
 // Closing rows.
 export const TotalScoreLabel = cell("TotalScoreLabel", "总分|总计");
 export const GradeLabel = cell("GradeLabel", "评分等级|评价等级|自评等级|绩效等级");
-export const NoteLabel = cell("NoteLabel", "评价结论|自评结论|存在(?:的)?问题|改进措施|整改措施|问题及改进措施|结果应用|其他说明");
+export const NoteLabel = cell("NoteLabel", "评价结论|自评结论|存在(?:的)?问题|改进措施|整改措施|问题及改进措施|结果应用|其他说明|其他需要说明(?:的)?事项");
+/**
+ * Who filled in, checked and signed the form, and how to reach them: 填报人,
+ * 审核人, 单位负责人, 联系电话, 项目负责人(及电话). Printed as a label cell with
+ * the value beside it, or as 填报人：张三 in one cell, several to a row.
+ */
+export const SignOffLabel = cell(
+  "SignOffLabel",
+  "(?:填报人|审核人|单位负责人|联系电话|项目负责人(?:及(?:联系)?电话)?|联系人)(?::[^\\t\\n]*)?",
+);
 
 // Values. Number and Dash before Measure, Measure before Text.
 export const NumberCell = cell("NumberCell", "-?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?%?|\\((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?\\)", [Value]);
@@ -121,15 +158,16 @@ export const allTokens: TokenType[] = [
   // categories first (no pattern)
   Value, LevelLabel, FundingColumnHeader, IndicatorColumnHeader, FundingRowLabel, FormTitleCategory, Furniture, AnyCell,
   CellSep, RowEnd,
-  DepartmentFormTitle, FormTitle, ProjectNameLabel, DepartmentLabel, ImplementingUnitLabel, DepartmentNameLabel,
-  AttachmentCell, UnitNoteCell, FillingUnitCell,
+  DepartmentFormTitle, FormTitle, TargetSelfEvalTitle, ProjectNameLabel, DepartmentLabel, ImplementingUnitLabel, DepartmentNameLabel,
+  AttachmentCell, UnitNoteCell, FillingUnitCell, PublicationTableCell, DepartmentLineCell,
   FundingLabel, InitialBudgetHeader, AdjustedBudgetHeader, ExecutedHeader, RateHeader, WeightHeader, ScoreHeader,
   TotalFundsLabel, FiscalFundsLabel, CarryoverFundsLabel, OtherFundsLabel, SpecialAccountFundsLabel, UnitFundsLabel,
+  BasicSpendingLabel, ProjectSpendingLabel, GeneralBudgetLabel, FundBudgetLabel, FundingGroupLabel,
   InWhichLabel,
   GoalsLabel, ExpectedGoalHeader, AchievedGoalHeader,
-  Level1Header, Level2Header, Level3Header, TargetHeader, ActualHeader, DeviationHeader, NatureHeader, UnitHeader,
+  Level1Header, Level2Header, Level3Header, TargetHeader, ActualHeader, DeviationHeader, NatureHeader, UnitHeader, CoreHeader, CriteriaHeader,
   Level1Label, Level2Label,
-  TotalScoreLabel, GradeLabel, NoteLabel,
+  TotalScoreLabel, GradeLabel, NoteLabel, SignOffLabel,
   YearLine, NumberCell, DashCell, MeasureCell, TextCell,
 ];
 

@@ -1,10 +1,10 @@
 import type { CstNode, IToken } from "chevrotain";
 import type {
-  ClosingRowsCstChildren, DepartmentFormCstChildren, DepartmentFormRowCstChildren, DepartmentRowCstChildren,
+  ClosingRowsCstChildren, DepartmentRowCstChildren,
   FurnitureRowCstChildren, UnplacedRowCstChildren, DocumentCstChildren, FormCstChildren, FundingBlockCstChildren,
   FundingHeaderCstChildren, FundingRowCstChildren, GoalsBlockCstChildren, GoalsHeaderCstChildren, GradeRowCstChildren,
   HeaderRowsCstChildren, ImplementingUnitRowCstChildren, IndicatorBlockCstChildren, IndicatorHeaderCstChildren,
-  IndicatorRowCstChildren, NoteRowCstChildren, ProjectRowCstChildren, StrayRowCstChildren, TitleRowCstChildren,
+  IndicatorRowCstChildren, NoteRowCstChildren, SignOffRowCstChildren, ProjectRowCstChildren, StrayRowCstChildren, TitleRowCstChildren,
   TotalRowCstChildren, ValueRowCstChildren, YearRowCstChildren,
 } from "./cst.js";
 import { cellRefOf, rowEndOf } from "./input.js";
@@ -85,20 +85,16 @@ export class RawFormVisitor extends BaseVisitor {
 
   document(ctx: DocumentCstChildren): void {
     const forms = ctx.form ?? [];
-    const departmentForms = ctx.departmentForm ?? [];
     const strays = ctx.strayRow ?? [];
     // Each list is in source order: only a mix of kinds needs sorting (a
-    // part is most often one project form and nothing else).
-    if (departmentForms.length === 0 && strays.length === 0) {
+    // part is most often one form and nothing else).
+    if (strays.length === 0) {
       for (const f of forms) this.forms.push(this.form(f.children));
       return;
     }
     // Forms and stray rows interleave; visit them in source order.
     const items: Array<{ offset: number; visit: () => void }> = [];
     for (const f of forms) items.push({ offset: firstOffset(f), visit: () => this.forms.push(this.form(f.children)) });
-    for (const f of departmentForms) {
-      items.push({ offset: firstOffset(f), visit: () => this.forms.push(this.departmentForm(f.children)) });
-    }
     for (const s of strays) {
       items.push({ offset: firstOffset(s), visit: () => this.strays.push({ row: this.strayRow(s.children), after: this.forms.length - 1 }) });
     }
@@ -118,42 +114,14 @@ export class RawFormVisitor extends BaseVisitor {
     return this.rowOf(ctx.RowEnd, this.refs(ctx.Value));
   }
 
-  departmentFormRow(ctx: DepartmentFormRowCstChildren): RawRow {
-    return this.rowOf(ctx.RowEnd, this.refs(ctx.AnyCell));
-  }
-
-  /**
-   * A department-wide form: its title, year, 部门名称, 总分, 评分等级 and notes
-   * rows are picked out by their first label; every other row is kept as
-   * unread, so nothing of it can pass for a project form's data.
-   */
-  departmentForm(ctx: DepartmentFormCstChildren): RawForm {
-    const form = emptyForm("department");
-    form.title = this.ref(ctx.DepartmentFormTitle?.[0]);
-    if (ctx.yearRow?.[0]) form.year = this.yearRow(ctx.yearRow[0].children).ref;
-    for (const node of ctx.departmentFormRow ?? []) {
-      const row = this.departmentFormRow(node.children);
-      const [first, ...rest] = row.cells;
-      const totalAt = row.cells.findIndex((c) => c.token === "TotalScoreLabel");
-      if (first && (first.token === "DepartmentNameLabel" || first.token === "DepartmentLabel") && form.department.length === 0) {
-        form.department = rest;
-      } else if (totalAt >= 0 && !form.total) {
-        form.total = { before: row.cells.slice(0, totalAt), label: row.cells[totalAt]!, values: row.cells.slice(totalAt + 1) };
-      } else if (first?.token === "GradeLabel" && !form.grade) {
-        form.grade = { label: first, values: rest };
-      } else if (first?.token === "NoteLabel") {
-        form.notes.push({ label: first, values: rest });
-      } else {
-        form.unread.push(row);
-      }
-    }
-    setLines(form);
-    return form;
-  }
-
   form(ctx: FormCstChildren): RawForm {
     const form = emptyForm("project");
     if (ctx.titleRow?.[0]) form.title = this.titleRow(ctx.titleRow[0].children).ref;
+    if (form.title?.token === "TargetSelfEvalTitle") form.template = "target-self-eval";
+    if (form.title?.token === "DepartmentFormTitle") {
+      form.formType = "department";
+      form.template = "department";
+    }
     if (ctx.yearRow?.[0]) form.year = this.yearRow(ctx.yearRow[0].children).ref;
     if (ctx.projectRow?.[0]) form.projectName = this.projectRow(ctx.projectRow[0].children);
     if (ctx.headerRows?.[0]) this.headerRows(ctx.headerRows[0].children, form);
@@ -166,7 +134,7 @@ export class RawFormVisitor extends BaseVisitor {
   }
 
   titleRow(ctx: TitleRowCstChildren): Part {
-    return { kind: "title", ref: this.ref(ctx.FormTitle?.[0]) };
+    return { kind: "title", ref: this.ref(ctx.FormTitle?.[0] ?? ctx.TargetSelfEvalTitle?.[0] ?? ctx.DepartmentFormTitle?.[0]) };
   }
 
   yearRow(ctx: YearRowCstChildren): Part {
@@ -195,11 +163,19 @@ export class RawFormVisitor extends BaseVisitor {
       replace(form.implementingUnit);
       form.implementingUnit = this.implementingUnitRow(r.children);
     }
+    for (const r of ctx.implementingUnitRow ?? []) form.implementingUnit = this.implementingUnitRow(r.children);
+    for (const r of ctx.signOffRow ?? []) form.signOff.push(...this.signOffRow(r.children));
     // Value rows and furniture rows (填报单位 … 单位：元) alike, in source order:
     // the normaliser reads the funding unit from them.
     const extras = [...(ctx.valueRow ?? []).map((r) => this.valueRow(r.children)), ...(ctx.furnitureRow ?? []).map((r) => this.furnitureRow(r.children))];
     extras.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    form.headerExtras.push(...extras);
+    for (const row of extras) {
+      // 部门名称 (the department-wide form's 项目名称) is a value in a project
+      // form's header: it names the department only where no 主管部门 does.
+      const [first, ...rest] = row.cells;
+      if (first?.token === "DepartmentNameLabel" && form.department.length === 0) form.department = rest;
+      else form.headerExtras.push(row);
+    }
   }
 
   projectRow(ctx: ProjectRowCstChildren): CellRef[] {
@@ -237,7 +213,10 @@ export class RawFormVisitor extends BaseVisitor {
 
   fundingRow(ctx: FundingRowCstChildren): RawFundingRow {
     const label = this.ref(ctx.FundingRowLabel?.[0]);
-    return { label, values: this.refs(ctx.Value), line: label.cell.line };
+    const group = cellRefOf(ctx.FundingGroupLabel?.[0]);
+    const row: RawFundingRow = { label, values: this.refs(ctx.Value), line: label.cell.line };
+    if (group) row.group = group;
+    return row;
   }
 
   goalsBlock(ctx: GoalsBlockCstChildren): NonNullable<RawForm["goals"]> {
@@ -263,7 +242,8 @@ export class RawFormVisitor extends BaseVisitor {
 
   indicatorRow(ctx: IndicatorRowCstChildren): RawIndicatorRow {
     const row = this.rowOf(ctx.RowEnd, []);
-    return { levels: this.refs(ctx.LevelLabel), values: this.refs(ctx.Value), line: row.line, page: row.page };
+    const values = ctx.RateHeader || ctx.ExecutedHeader ? this.refs(ctx.Value, ctx.RateHeader, ctx.ExecutedHeader) : this.refs(ctx.Value);
+    return { levels: this.refs(ctx.LevelLabel), values, line: row.line, page: row.page };
   }
 
   closingRows(ctx: ClosingRowsCstChildren, form: RawForm): void {
@@ -276,6 +256,17 @@ export class RawFormVisitor extends BaseVisitor {
     }
     for (const r of (ctx.gradeRow ?? []).slice(1)) form.superseded.push(this.gradeRow(r.children).values);
     for (const n of ctx.noteRow ?? []) form.notes.push(this.noteRow(n.children));
+    for (const r of ctx.signOffRow ?? []) form.signOff.push(...this.signOffRow(r.children));
+  }
+
+  /** Each label of a sign-off row with the values up to the next label. */
+  signOffRow(ctx: SignOffRowCstChildren): RawForm["signOff"] {
+    const out: RawForm["signOff"] = [];
+    for (const ref of this.refs(ctx.SignOffLabel, ctx.Value)) {
+      if (ref.token === "SignOffLabel") out.push({ label: ref, values: [] });
+      else out[out.length - 1]?.values.push(ref);
+    }
+    return out;
   }
 
   totalRow(ctx: TotalRowCstChildren): NonNullable<RawForm["total"]> {
@@ -316,8 +307,8 @@ function firstOffset(node: CstNode): number {
 
 function emptyForm(formType: RawForm["formType"]): RawForm {
   return {
-    formType, title: null, year: null, projectName: [], department: [], implementingUnit: [],
-    headerExtras: [], funding: null, goals: null, indicators: null, total: null, grade: null, notes: [],
+    formType, template: formType === "department" ? "department" : "national", title: null, year: null, projectName: [], department: [], implementingUnit: [],
+    headerExtras: [], funding: null, goals: null, indicators: null, total: null, grade: null, notes: [], signOff: [],
     unplaced: [], superseded: [], unread: [], lastLine: undefined,
   };
 }
@@ -336,6 +327,7 @@ function setLines(form: RawForm): void {
   for (const r of form.indicators?.rows ?? []) { addAll(r.levels); addAll(r.values); }
   add(form.total?.label); add(form.grade?.label);
   for (const n of form.notes) add(n.label);
+  for (const n of form.signOff) add(n.label);
   // Goals rows and rows reported as unplaced are read too: a form cut off
   // after them ends there.
   add(form.goals?.label);

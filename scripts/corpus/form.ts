@@ -190,6 +190,7 @@ export function drawForm(r: Random, mode: Rendering["punctuation"]): GeneratingF
   const total = inds.reduce((s, i) => s.plus(i.score ?? 0), new Decimal(funding[0]!.score ?? 0));
   return {
     formType: "project",
+    template: "national",
     title: "财政项目支出绩效自评表",
     year: r.int(2019, 2025),
     projectName: projectName(r),

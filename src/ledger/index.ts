@@ -105,7 +105,7 @@ function account(
   }
   if (use?.pageNumber) return { ...e, account: "furniture", furniture: "page-number" };
   if (use?.rule === "furnitureRow" && rowFurniture) return { ...e, account: "furniture", furniture: rowFurniture };
-  if (use?.rule !== undefined && use.rule !== "strayRow" && (!VALUE_TOKENS.has(use.token) || (use.rule === "departmentFormRow" && use.token === "DepartmentNameLabel"))) {
+  if (use?.rule !== undefined && use.rule !== "strayRow" && (!VALUE_TOKENS.has(use.token) || (use.rule === "valueRow" && use.token === "DepartmentNameLabel"))) {
     // Which form a label belongs to is not kept: labels are the form's printed structure.
     return { ...e, account: "label", label: use.token };
   }

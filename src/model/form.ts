@@ -27,6 +27,10 @@ export const FundingRowKind = z.enum([
   "other", // 其他资金
   "special-account", // 财政专户管理资金
   "unit", // 单位资金
+  "basic", // 基本支出 (department-wide form)
+  "project", // 项目支出 (department-wide form)
+  "general-budget", // 一般公共预算 (department-wide form)
+  "fund-budget", // 政府性基金预算 (department-wide form)
   "unknown",
 ]);
 export type FundingRowKind = z.infer<typeof FundingRowKind>;
@@ -41,6 +45,8 @@ export const FundingRow = z.object({
   weight: DecimalString.nullable().describe("分值/分数/权重 of the execution criterion; null for '-' or '/'"),
   rate: DecimalString.nullable().describe("执行率 in percent"),
   score: DecimalString.nullable().describe("得分; null for '-' or '/'"),
+  group: z.string().optional()
+    .describe("The grouping a sub-row is printed under (按收入性质分, 按支出性质分), as printed; absent when the block has a single grouping. Each group adds up to 年度资金总额 on its own"),
 });
 export type FundingRow = z.infer<typeof FundingRow>;
 
@@ -55,6 +61,8 @@ export const Indicator = z.object({
   weight: DecimalString.nullable().describe("分值"),
   score: DecimalString.nullable().describe("得分"),
   deviation: z.string().nullable().describe("偏差原因分析及改进措施; null when blank"),
+  core: z.boolean().optional()
+    .describe("Core indicator (核心指标): true when the name carries a ★ (removed from `name`) or the 是否核心指标 column says 是, false when it says 否; absent when the form does not say"),
 });
 export type Indicator = z.infer<typeof Indicator>;
 
@@ -101,9 +109,28 @@ export type Verification = z.infer<typeof Verification>;
 export const FormType = z.enum(["project", "department"]);
 export type FormType = z.infer<typeof FormType>;
 
+/**
+ * The template family a form was read as, named by the grammar that read it
+ * (see docs/layouts.md, a section per family).
+ */
+export const Template = z.enum([
+  "national", // 财政项目支出绩效自评表, the seed's layout and its variants
+  "target-self-eval", // 绩效目标自评表 (Sichuan and Anhui 衔接资金)
+  "shandong", // 部门预算项目支出绩效自评表 with 主管部门(盖章), 得分计算方法
+  "sichuan-2023", // 部门预算项目支出绩效自评表 with 报表编号, 实施单位（盖章）
+  "hebei", // 预算项目绩效自评表 in numbered sections, 权重占比 and 折算得分
+  "criteria", // 评价内容 | 分值 | 自评分 | 复核分 criteria templates (Hubei, Ningxia)
+  "department", // 部门整体支出绩效自评表
+]);
+export type Template = z.infer<typeof Template>;
+
 /** One 自评表. */
 export const Form = z.object({
   formType: FormType.describe("project: 项目支出绩效自评表; department: 部门整体支出绩效自评表"),
+  template: Template.describe(
+    "The template family the form was read as: national (财政项目支出绩效自评表), target-self-eval (绩效目标自评表), " +
+      "shandong, sichuan-2023, hebei, criteria (评价内容/自评分/复核分), department (部门整体支出绩效自评表)",
+  ),
   title: z.string().describe("Title as printed, e.g. 财政项目支出绩效自评表"),
   year: z.number().int().nullable().describe("Year of the (2023 年度) line"),
   projectName: z.string().nullable().describe("项目名称"),

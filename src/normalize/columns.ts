@@ -4,7 +4,7 @@ import { parseMeasure } from "./measure.js";
 
 /** What a column of the indicator table holds, from its header cell. */
 export type ColumnField =
-  | "level1" | "level2" | "name" | "nature" | "target" | "unit" | "actual" | "weight" | "score" | "deviation" | "unknown";
+  | "level1" | "level2" | "name" | "nature" | "target" | "unit" | "actual" | "weight" | "score" | "deviation" | "core" | "unknown";
 
 const HEADER_FIELD: Record<string, ColumnField> = {
   Level1Header: "level1",
@@ -17,6 +17,7 @@ const HEADER_FIELD: Record<string, ColumnField> = {
   WeightHeader: "weight",
   ScoreHeader: "score",
   DeviationHeader: "deviation",
+  CoreHeader: "core",
 };
 
 /** One column of the indicator table: its header cell and what it holds. */
@@ -37,16 +38,40 @@ export function headerColumns(header: RawRow): Column[] {
  * and counting cells from the right would shift every cell left of it.
  */
 export function needsColumns(columns: Column[]): boolean {
-  return columns.some((c) => c.field === "nature" || c.field === "unit" || c.field === "unknown");
+  return columns.some((c) => c.field === "nature" || c.field === "unit" || c.field === "core" || c.field === "unknown") || !inSeedOrder(columns);
 }
 
 /** needsColumns(headerColumns(header)), without making the columns. */
 export function headerNeedsColumns(header: RawRow): boolean {
+  let last = -1;
   for (const c of header.cells) {
     const field = HEADER_FIELD[c.token] ?? "unknown";
-    if (field === "nature" || field === "unit" || field === "unknown") return true;
+    if (field === "nature" || field === "unit" || field === "core" || field === "unknown") return true;
+    const at = SEED_ORDER.indexOf(field);
+    if (at < last) return true;
+    last = at;
   }
   return false;
+}
+
+/** The columns of the seed's table, left to right. */
+const SEED_ORDER: ColumnField[] = ["level1", "level2", "name", "target", "actual", "weight", "score", "deviation"];
+
+/**
+ * True when the known columns stand in the seed's order. A table that prints
+ * 分值 before 年度指标值 (绩效目标自评表) is not: there the two numbers at the
+ * right of a row are the actual and the 得分, not 分值 and 得分, so cells are
+ * placed under their headers only (see placeUnderColumns), never from the right.
+ */
+export function inSeedOrder(columns: Column[]): boolean {
+  let last = -1;
+  for (const c of columns) {
+    const at = SEED_ORDER.indexOf(c.field);
+    if (at < 0) continue;
+    if (at < last) return false;
+    last = at;
+  }
+  return true;
 }
 
 const centre = (b: [number, number, number, number]): number => (b[0] + b[2]) / 2;

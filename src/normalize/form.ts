@@ -67,9 +67,21 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     ctx.pieces(path, n.values);
   }
 
+  for (const n of raw.signOff) {
+    const { key, value } = signOffEntry(n.label.cell.text, n.values.map((v) => v.cell.text));
+    notes[key] = value;
+    ctx.at(`notes.${key}`, n.label);
+    ctx.pieces(`notes.${key}`, n.values);
+  }
+
+  // A criteria template's table (评价内容 | 自评分 | 复核分) is not read: its
+  // cells would land in the wrong fields of an indicator.
+  const criteria = criteriaHeader(raw);
+
   // provenance comes last, made from the log when first read (see ProvenanceLog).
   const form: Form = attachProvenance({
     formType: raw.formType,
+    template: criteria ? "criteria" : raw.template,
     title: raw.title ? knownOrClean(raw.title.cell.text, TITLES) : "",
     year,
     projectName: labelOf(project),
@@ -78,16 +90,14 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     fundingUnit: fundingUnit(raw),
     funding: normalizeFunding(raw, ctx),
     goals: normalizeGoals(raw, ctx),
-    indicators: normalizeIndicators(raw, ctx),
+    indicators: criteria ? [] : normalizeIndicators(raw, ctx),
     total: {
       weight: numbers >= 2 ? firstValue : null,
       score: numbers >= 2 ? secondValue : firstValue,
     },
     grade: gradeRef ? knownOrClean(gradeRef.cell.text, GRADES) || null : null,
     notes,
-    // A department-wide form is read only in part (see below): "complete" says
-    // nothing was cut off, which its title and its rows up to the next form show.
-    complete: raw.formType === "department" || raw.total !== null,
+    complete: raw.total !== null && !criteria,
   }, ctx.provenance);
 
   for (const row of raw.unplaced) {
@@ -100,18 +110,18 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     const texts = refs.map((r) => `"${cleanLabel(r.cell.text)}"`).join(", ");
     ctx.warn("form.repeated-row", `a row of the form printed twice: ${texts} (line ${refs[0]!.cell.line ?? "?"}) is not read, the other one is`, refs[0], "warning", refs);
   }
-  if (raw.formType === "department") {
-    ctx.warn(
-      "form.department",
-      `a 部门整体支出绩效自评表 (department-wide form), not a project form: its title, year, 部门名称, 总分, 评分等级 and notes are read; ` +
-        `its other ${raw.unread.length} rows (funding by source, indicators) are not, and the verifier skips it`,
-      raw.title,
-      "info",
-      raw.unread.flatMap((r) => r.cells),
-    );
-  }
   if (!raw.title) ctx.warn("form.no-title", "a form without its title row: it starts at 项目名称", project, "info");
-  if (!form.complete) {
+  if (criteria) {
+    const where = `line ${criteria.cell.line ?? "?"}, cell ${criteria.cell.col}`;
+    ctx.warn(
+      "form.incomplete",
+      `form ${formIndex + 1} (${form.projectName ?? "no project name"}) is an evaluation-criteria template (评价内容 | 分值 | 自评分 | 复核分), ` +
+        `which jixiao does not read yet: the first row it cannot place is the table header at "${cleanLabel(criteria.cell.text)}" (${where}); ` +
+        `its header, funding and goals are kept, no indicator is read and the total is not summed`,
+      criteria,
+      "error",
+    );
+  } else if (!form.complete) {
     const where = raw.lastLine !== undefined ? ` after line ${raw.lastLine}` : "";
     ctx.warn("form.incomplete", `form ${formIndex + 1} (${form.projectName ?? "no project name"}) is cut off${where}: no 总分 row; what was read is kept`, null, "error");
     const d = ctx.diagnostics[ctx.diagnostics.length - 1]!;
@@ -129,9 +139,9 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
  * 计量单位 columns), and the label pieces beside 总分. The log is made that big at once.
  */
 export function mostValues(raw: RawForm): number {
-  let n = 8 + 2;
+  let n = 8 + 2 + raw.signOff.length;
   for (const note of raw.notes) n += 1 + note.values.length;
-  if (raw.funding) for (const row of raw.funding.rows) n += 1 + row.values.length;
+  if (raw.funding) for (const row of raw.funding.rows) n += 2 + row.values.length;
   if (raw.indicators) {
     // Eight per row, and the 指标性质 and 计量单位 cells a target is read from besides its own.
     let perRow = 8;
@@ -145,6 +155,25 @@ export function mostValues(raw: RawForm): number {
   // The pieces of wrapped labels, printed beside 总分.
   if (raw.total) n += raw.total.before.length;
   return n;
+}
+
+/** The first header cell of a criteria template's table (see CriteriaHeader), if the form has one. */
+function criteriaHeader(raw: RawForm): CellRef | undefined {
+  for (const h of raw.indicators?.headers ?? []) for (const c of h.cells) if (c.token === "CriteriaHeader") return c;
+  return undefined;
+}
+
+/**
+ * A sign-off label (填报人, 联系电话 …) and its value: the text after the
+ * label's colon, when it prints one, and the cells after it, joined by a space.
+ */
+function signOffEntry(label: string, values: string[]): { key: string; value: string } {
+  const text = cleanLabel(label);
+  const colon = text.search(/[:：]/);
+  const key = colon < 0 ? text : text.slice(0, colon).trim();
+  const inline = colon < 0 ? "" : text.slice(colon + 1).trim();
+  const parts = [inline, ...values.map((v) => cleanFreeText(v))].filter((p) => p !== "");
+  return { key, value: parts.join(" ") };
 }
 
 /** cleanLabel(text), as the word of `known` it is when it is one (see Vocabulary). */

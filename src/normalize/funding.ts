@@ -24,6 +24,10 @@ const ROW_KIND: Record<string, FundingRowKind> = {
   OtherFundsLabel: "other",
   SpecialAccountFundsLabel: "special-account",
   UnitFundsLabel: "unit",
+  BasicSpendingLabel: "basic",
+  ProjectSpendingLabel: "project",
+  GeneralBudgetLabel: "general-budget",
+  FundBudgetLabel: "fund-budget",
 };
 
 // The seed's order, used when a form lost its column header.
@@ -72,7 +76,11 @@ export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
     if (!headers.length) fields = DEFAULT_COLUMNS;
   }
   const rows = raw.funding.rows;
+  const unit = fundingUnit(raw);
   const out = new Array<FundingRow>(rows.length);
+  // The grouping in force: printed on a group's first row, a merged cell over the rest.
+  let group: string | undefined;
+  let groupRef: CellRef | undefined;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     const kind = ROW_KIND[row.label.token] ?? "unknown";
@@ -81,14 +89,23 @@ export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
       label: rowLabel(row.label.cell.text),
       initialBudget: null, adjustedBudget: null, executed: null, weight: null, rate: null, score: null,
     };
+    if (row.group) {
+      group = rowLabel(row.group.cell.text);
+      groupRef = row.group;
+    }
+    if (kind === "total") group = undefined;
+    else if (group !== undefined) {
+      item.group = group;
+      ctx.at(`funding[${i}].group`, groupRef);
+    }
     ctx.atPath(LABEL_PATHS, i, row.label);
     const values = row.values;
     if (values.length === fields.length || headers.length === 0) {
       // The usual case: values in the headers' order.
       const n = Math.min(values.length, fields.length);
-      for (let k = 0; k < n; k++) readValue(item, i, fields[k]!, values[k]!, ctx);
+      for (let k = 0; k < n; k++) readValue(item, i, fields[k]!, values[k]!, ctx, unit);
     } else {
-      for (const [field, ref] of assign(values, headers, fields, row.label)) readValue(item, i, field, ref, ctx);
+      for (const [field, ref] of assign(values, headers, fields, row.label)) readValue(item, i, field, ref, ctx, unit);
     }
     out[i] = item;
   }
@@ -112,8 +129,9 @@ const WEIGHT_PATHS = itemPaths("funding", "weight");
 const RATE_PATHS = itemPaths("funding", "rate");
 const SCORE_PATHS = itemPaths("funding", "score");
 
-function readValue(item: FundingRow, i: number, field: Field, ref: CellRef, ctx: FormContext): void {
-  const v = parseDecimal(ref.cell.text);
+function readValue(item: FundingRow, i: number, field: Field, ref: CellRef, ctx: FormContext, unit: "万元" | "元"): void {
+  let v = parseDecimal(ref.cell.text);
+  if (v === undefined && AMOUNT_FIELDS.has(field)) v = amountInUnit(item, field, ref, ctx, unit);
   if (v === undefined) {
     ctx.warn("funding.not-a-number", `${item.label}: ${field} "${ref.cell.text}" is not a number`, ref, "warning", [ref]);
     return;
@@ -129,6 +147,25 @@ function readValue(item: FundingRow, i: number, field: Field, ref: CellRef, ctx:
     case "score": item.score = v; paths = SCORE_PATHS; break;
   }
   ctx.atPath(paths, i, ref);
+}
+
+const AMOUNT_FIELDS = new Set<Field>(["initialBudget", "adjustedBudget", "executed"]);
+
+/**
+ * An amount printed with its unit attached (150万, 125.25万元, 85000元): the
+ * number, when the unit is the form's own (万 is 万元). An amount in the other
+ * unit is not converted: it is reported and left null, since which of the two
+ * the office meant is a guess. Undefined when the cell is no such amount.
+ */
+function amountInUnit(item: FundingRow, field: Field, ref: CellRef, ctx: FormContext, unit: "万元" | "元"): string | null | undefined {
+  const m = /^(.*?\d)(万元|万|元)$/.exec(cellKey(ref.cell.text));
+  if (!m) return undefined;
+  const v = parseDecimal(m[1]!);
+  if (v === undefined || v === null) return undefined;
+  const printed = m[2] === "元" ? "元" : "万元";
+  if (printed === unit) return v;
+  ctx.warn("funding.unit-mismatch", `${item.label}: ${field} "${cleanLabel(ref.cell.text)}" is in ${printed}, the block's amounts in ${unit}: not read`, ref);
+  return null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CellRef, RawForm, RawIndicatorRow, RawRow } from "../../grammars/self-evaluation/index.js";
 import type { Indicator } from "../model/form.js";
 import { cleanLabel, isHan, isSpace } from "../text/chars.js";
-import { headerColumns, headerNeedsColumns, joinTarget, placeUnderColumns, targetPieces, type Column } from "./columns.js";
+import { headerColumns, headerNeedsColumns, inSeedOrder, joinTarget, placeUnderColumns, targetPieces, type Column } from "./columns.js";
 import { itemPaths, type FormContext } from "./context.js";
 import { cleanFreeText } from "./free-text.js";
 import { completeLabel } from "./label-fragments.js";
@@ -135,8 +135,9 @@ function clearPlaced(p: Placed): void {
  * rule still finds the 得分 cell, which tells how far a text row is shifted.
  * Cells under an unknown column are returned apart, unread.
  */
-function placeByHeader(row: RawIndicatorRow, columns: Column[]): Placed & { unknown: CellRef[]; extra: CellRef[] } {
-  const fromRight = place(row, emptyPlaced());
+function placeByHeader(row: RawIndicatorRow, columns: Column[]): Placed & { unknown: CellRef[]; extra: CellRef[]; core: CellRef | undefined } {
+  // The right-hand rule knows the seed's order only: in another order its pins would be wrong.
+  const fromRight = inSeedOrder(columns) ? place(row, emptyPlaced()) : scoreFromRight(row, columns);
   const cells = placeUnderColumns(row, columns, fromRight);
   const one = (f: Parameters<typeof cells.get>[0]) => cells.get(f)?.[0];
   const target = one("target");
@@ -155,8 +156,27 @@ function placeByHeader(row: RawIndicatorRow, columns: Column[]): Placed & { unkn
     scoreValue: score ? parseDecimal(score.cell.text) ?? null : null,
     deviation: one("deviation"),
     unknown: cells.get("unknown") ?? [],
+    core: one("core"),
     extra: [...cells].filter(([f]) => f !== "level1" && f !== "level2" && f !== "unknown").flatMap(([, refs]) => refs.slice(1)),
   };
+}
+
+/**
+ * The 得分 (and 偏差原因) cells of a row under a header that ends with 得分 and
+ * 偏差原因 but is not in the seed's order (分值 before 年度指标值): the last
+ * number of the row, with a text after it as the reason. Nothing when the
+ * header ends otherwise.
+ */
+function scoreFromRight(row: RawIndicatorRow, columns: Column[]): { score?: CellRef; deviation?: CellRef } {
+  const known = columns.filter((c) => c.field !== "unknown");
+  const n = known.length;
+  if (n < 2 || known[n - 1]!.field !== "deviation" || known[n - 2]!.field !== "score") return {};
+  const v = row.values;
+  const last = v[v.length - 1];
+  if (!last) return {};
+  if (typeof parseDecimal(last.cell.text) === "string") return { score: last };
+  const before = v[v.length - 2];
+  return before && typeof parseDecimal(before.cell.text) === "string" ? { score: before, deviation: last } : {};
 }
 
 /** The header row in force for a row: the last one printed above it (a header repeats after a page break). */
@@ -269,7 +289,8 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
       if (!p.name) continue;
     }
     const i = count++;
-    const name = cleanLabel(p.name.cell.text);
+    const printedName = cleanLabel(p.name.cell.text);
+    const name = withoutCoreMark(printedName);
     if (!p.weight || !p.score) ctx.warn("indicator.no-weight-score", `${name}: no 分值 and 得分 cells`, p.name);
     out[i] = {
       level1, level1Subtotal: subtotal, level2,
@@ -280,6 +301,14 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
       score: p.scoreValue,
       deviation: p.deviation ? cleanFreeText(p.deviation.cell.text) || null : null,
     };
+    if (name !== printedName) out[i]!.core = true;
+    const coreCell = byHeader?.core;
+    if (coreCell) {
+      const says = coreWord(coreCell.cell.text);
+      if (says === undefined) ctx.warn("indicator.core-word", `${name}: 是否核心指标 "${cleanLabel(coreCell.cell.text)}" is neither 是 nor 否: not read`, coreCell);
+      else out[i]!.core = says || out[i]!.core === true;
+      ctx.at(`indicators[${i}].core`, coreCell);
+    }
     ctx.atPath(PATHS.level1, i, level1Ref);
     ctx.atPath(PATHS.level2, i, level2Ref);
     ctx.atPath(PATHS.name, i, p.name);
@@ -296,6 +325,20 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
   if (raw.total?.before.length) for (const c of raw.total.before) (pieces ??= []).push({ text: cleanLabel(c.cell.text), ref: c });
   if (pieces) placePieces(out, pieces, ctx);
   return out;
+}
+
+/** What a 是否核心指标 cell says: 是 (or ★, √) true, 否 false; undefined for anything else. */
+function coreWord(text: string): boolean | undefined {
+  const t = cleanLabel(text);
+  if (t === "是" || t === "★" || t === "√" || t === "核心指标") return true;
+  if (t === "否" || t === "") return false;
+  return undefined;
+}
+
+/** A name without the ★ (or ☆) that marks a core indicator, before or after it. */
+function withoutCoreMark(name: string): string {
+  if (!/[★☆]/.test(name)) return name;
+  return name.replace(/^[★☆]+\s*|\s*[★☆]+$/g, "");
 }
 
 const PATHS = {

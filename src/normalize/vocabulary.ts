@@ -1,7 +1,7 @@
 import { cleansTo, isSpace } from "../text/chars.js";
 
 /** Level-1 indicator labels printed across provinces. */
-export const LEVEL1_LABELS = ["产出指标", "效益指标", "满意度指标", "成本指标"];
+export const LEVEL1_LABELS = ["产出指标", "效益指标", "满意度指标", "成本指标", "履职效能", "管理效率"];
 
 /** Level-2 indicator labels printed across provinces. */
 export const LEVEL2_LABELS = [
@@ -81,9 +81,11 @@ export const GRADES = new Vocabulary(["优", "良", "中", "差", "优秀", "良
 export const FUNDING_LABELS = new Vocabulary([
   "年度资金总额", "资金总额", "当年财政拨款", "本年财政拨款", "财政拨款", "财政资金", "上年结转资金", "上年结转",
   "其他资金", "财政专户管理资金", "单位资金",
+  "基本支出", "项目支出", "一般公共预算", "政府性基金预算", "按收入性质分", "按支出性质分",
 ]);
 
 /** The labels of the notes rows after the table, as jixiao's patterns spell them (Han characters only). */
 export const NOTES = new Vocabulary([
   "评价结论", "自评结论", "存在问题", "存在的问题", "改进措施", "整改措施", "问题及改进措施", "结果应用", "其他说明",
+  "其他需要说明事项", "其他需要说明的事项",
 ]);

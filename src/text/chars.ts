@@ -71,12 +71,13 @@ function foldOf(c: number): number {
   if (c === 0x200b || c === 0xfeff) return -2;
   if (c === 0x2267) return 0x2265; // ≧ → ≥
   if (c === 0x2266) return 0x2264; // ≦ → ≤
+  if (c === 0x2550 || c === 0xfe66) return 0x3d; // ═ (box drawing) and ﹦ (small form), printed for = by some fonts
   return -1;
 }
 
 /**
  * Folds full-width ASCII (０-９, （）, ：, ％, ＝ …) to ASCII, ideographic and
- * no-break spaces to a plain space, and ≧ ≦ to ≥ ≤. Han text and CJK
+ * no-break spaces to a plain space, ≧ ≦ to ≥ ≤, and ═ ﹦ to =. Han text and CJK
  * punctuation such as 、。 are left alone.
  */
 export function foldWidth(s: string): string {

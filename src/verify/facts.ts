@@ -11,6 +11,7 @@ import {
   type AcceptedRounding, type Dec, type RoundingMatch,
 } from "./decimal.js";
 import { assess, type Assessment } from "./measures.js";
+import { readFunding, type Readings } from "./readings.js";
 import { stripSpace } from "./text.js";
 import { groupOfName, sumSplitGroups, type SplitGroup, type SplitSum } from "./split.js";
 
@@ -60,12 +61,12 @@ export function executionScore(rate: Dec, weight: Dec): Dec {
   return spentShare(rate).times(weight);
 }
 
-/** The printed figures of one funding row, parsed. */
+/** The printed figures of one funding row, parsed (as the verifier reads them: see readings.ts). */
 export interface RowFigures {
-  readonly initialBudget: Dec | null;
-  readonly adjustedBudget: Dec | null;
-  readonly executed: Dec | null;
-  readonly weight: Dec | null;
+  initialBudget: Dec | null;
+  adjustedBudget: Dec | null;
+  executed: Dec | null;
+  weight: Dec | null;
   readonly rate: Dec | null;
   readonly score: Dec | null;
 }
@@ -84,6 +85,8 @@ export interface IndicatorFigures {
 /** Shared per-form figures. */
 export interface Facts {
   readonly rows: readonly RowFigures[];
+  /** What the verifier read otherwise than printed (a blank total, a weight of 100 for 10). */
+  readonly readings: Readings;
   indicators: readonly IndicatorFigures[];
   total: { row: FundingRow; index: number } | null;
   /** Exact rate of the total row, null when it has no positive budget. */
@@ -127,8 +130,10 @@ function rowFigures(row: FundingRow): RowFigures {
 export function facts(form: Form, mode: AcceptedRounding): Facts {
   const rows = form.funding.map(rowFigures);
   const total = totalRow(form);
+  const readings = readFunding(form, rows, total ? total.index : null);
   const f: Facts = {
     rows,
+    readings,
     indicators: [],
     total,
     rate: null,
@@ -160,6 +165,7 @@ export function facts(form: Form, mode: AcceptedRounding): Facts {
       f.executionMatch = match;
       f.executionScoreRounded = !eq(t.score, exact) && accepted(match, mode);
     }
+    if (t.weight === null && t.score === null) subRowExecution(f, total.index, mode);
   }
   const indicators: IndicatorFigures[] = [];
   let rounded = 0;
@@ -220,6 +226,31 @@ export function facts(form: Form, mode: AcceptedRounding): Facts {
 export function splitSums(facts: Facts): Map<SplitGroup, SplitSum> | null {
   if (facts.split === undefined) facts.split = sumSplitGroups(facts.indicators);
   return facts.split;
+}
+
+/**
+ * The execution criterion scored row by row: a total that prints no 分值 and
+ * 得分 while its sub-rows print their own (其中：本年财政拨款 8 分 …, the
+ * 绩效目标自评表) is worth Σ of their weights and scores Σ of their scores.
+ */
+function subRowExecution(f: Facts, totalIndex: number, mode: AcceptedRounding): void {
+  let weight: Dec | null = null;
+  let score: Dec | null = null;
+  for (let i = 0; i < f.rows.length; i++) {
+    if (i === totalIndex) continue;
+    const r = f.rows[i]!;
+    if (r.weight !== null) weight = add(weight ?? ZERO, r.weight);
+    if (r.score !== null) score = add(score ?? ZERO, r.score);
+    const rate = rowExactRate(f, i);
+    if (rate !== null && r.weight !== null && r.score !== null) {
+      const exact = shareOf(rate).times(r.weight);
+      if (!eq(r.score, exact) && accepted(roundingMatch(r.score, exact), mode)) f.executionScoreRounded = true;
+    }
+  }
+  if (weight === null && score === null) return;
+  f.executionWeight = weight;
+  f.executionScore = score;
+  f.readings.executionFromSubRows = true;
 }
 
 /** True for a figure that is null, or below 10^12 in size with at most 7 decimals. */

@@ -5,7 +5,7 @@
  */
 import type { FundingRow } from "../model/index.js";
 import type { VerifyContext } from "./context.js";
-import { D, ZERO, accepted, add, display2, eq, gte, lte, envelope, fmt, fmtAmount, roundingMatch, withinAbs, type Dec, type RoundingMatch } from "./decimal.js";
+import { D, ZERO, accepted, dec, add, display2, eq, gte, lte, envelope, fmt, fmtAmount, roundingMatch, withinAbs, type Dec, type RoundingMatch } from "./decimal.js";
 import { executionScore, rowRate, type Facts, type RowFigures } from "./facts.js";
 
 const AMOUNT_COLUMNS = [
@@ -25,13 +25,15 @@ export function checkFunding(ctx: VerifyContext, facts: Facts): void {
   const rates = new RateMatches();
   ctx.form.funding.forEach((row, i) => {
     checkRate(ctx, facts, rates, row, i);
+    if (facts.readings.executionFromSubRows && i !== facts.total?.index) checkSubRowScore(ctx, facts, row, i);
     checkOverspend(ctx, facts.rows[i]!, row, i);
   });
   if (facts.total) {
     const { row, index } = facts.total;
     const figures = facts.rows[index]!;
+    checkReadings(ctx, facts, row, index);
     checkScore(ctx, facts, row, index);
-    checkWeight(ctx, figures, row, index);
+    checkWeight(ctx, facts.executionWeight, row, index);
     checkUnderspent(ctx, figures, row, index, facts.rate);
     checkAdjusted(ctx, figures, row, index);
   }
@@ -55,44 +57,58 @@ class RateMatches {
   }
 }
 
-/** funding.rows-sum: 年度资金总额 = Σ sub-rows, per amount column. */
+/**
+ * funding.rows-sum: 年度资金总额 = Σ sub-rows, per amount column. Sub-rows
+ * printed in groups (按收入性质分, 按支出性质分: each a whole breakdown of the
+ * total) add up to it group by group.
+ */
 function checkRowsSum(ctx: VerifyContext, facts: Facts): void {
   if (!facts.total) return;
   const { row: total, index: ti } = facts.total;
   const rows = facts.rows;
   if (rows.length < 2) return;
+  const groups = new Map<string | undefined, number[]>();
+  ctx.form.funding.forEach((r, i) => {
+    if (i === ti) return;
+    const members = groups.get(r.group);
+    if (members) members.push(i);
+    else groups.set(r.group, [i]);
+  });
   const totals = rows[ti]!;
-  for (const col of AMOUNT_COLUMNS) {
-    const found = totals[col.key];
-    if (found === null) continue;
-    // Σ of the sub-rows, nulls as zero, and how many are non-zero.
-    let expected = ZERO;
-    let present = 0;
-    let nonZero = 0;
-    for (let i = 0; i < rows.length; i++) {
-      if (i === ti) continue;
-      const p = rows[i]![col.key];
-      if (p === null) continue;
-      present++;
-      if (!p.isZero()) nonZero++;
-      expected = add(expected, p);
+  for (const [group, members] of groups) {
+    for (const col of AMOUNT_COLUMNS) {
+      const found = totals[col.key];
+      if (found === null) continue;
+      // Σ of the sub-rows, nulls as zero, and how many are non-zero.
+      let expected = ZERO;
+      let present = 0;
+      let nonZero = 0;
+      for (const i of members) {
+        const p = rows[i]![col.key];
+        if (p === null) continue;
+        present++;
+        if (!p.isZero()) nonZero++;
+        expected = add(expected, p);
+      }
+      if (present === 0) continue;
+      // Amounts in 万元 are roundings of amounts kept in 元, so each non-zero
+      // sub-row may carry up to 0.005 of rounding; amounts in 元 are exact.
+      const rounded = ctx.form.fundingUnit === "万元" ? nonZero : 0;
+      // Equal sums are within any envelope (every envelope is positive).
+      if (eq(found, expected) || withinAbs(found.minus(expected), envelope(rounded))) continue;
+      const [printed, parts] = [fmtAmount(found), fmtAmount(expected)];
+      const zhParts = group === undefined ? "其中各行之和" : `“${group}”各行之和`;
+      const enParts = group === undefined ? "its sub-rows add up to" : `its sub-rows ${group} add up to`;
+      ctx.report({
+        rule: "funding.rows-sum",
+        path: `funding[${ti}].${col.key}`,
+        row: total.label,
+        zh: `${total.label}的${col.zh} ${printed} 不等于${zhParts} ${parts}`,
+        en: `${col.en} of ${total.label} is ${printed}, but ${enParts} ${parts}`,
+        expected,
+        found,
+      });
     }
-    if (present === 0) continue;
-    // Amounts in 万元 are roundings of amounts kept in 元, so each non-zero
-    // sub-row may carry up to 0.005 of rounding; amounts in 元 are exact.
-    const rounded = ctx.form.fundingUnit === "万元" ? nonZero : 0;
-    // Equal sums are within any envelope (every envelope is positive).
-    if (eq(found, expected) || withinAbs(found.minus(expected), envelope(rounded))) continue;
-    const [printed, parts] = [fmtAmount(found), fmtAmount(expected)];
-    ctx.report({
-      rule: "funding.rows-sum",
-      path: `funding[${ti}].${col.key}`,
-      row: total.label,
-      zh: `${total.label}的${col.zh} ${printed} 不等于其中各行之和 ${parts}`,
-      en: `${col.en} of ${total.label} is ${printed}, but its sub-rows add up to ${parts}`,
-      expected,
-      found,
-    });
   }
 }
 
@@ -171,6 +187,40 @@ function checkScore(ctx: VerifyContext, facts: Facts, row: FundingRow, i: number
   });
 }
 
+/**
+ * funding.score for a sub-row that carries its own 分值 and 得分 (see
+ * facts.ts subRowExecution): the same formula on the row's own rate.
+ */
+function checkSubRowScore(ctx: VerifyContext, facts: Facts, row: FundingRow, i: number): void {
+  const { score: printed, weight, adjustedBudget: budget, rate: printedRate } = facts.rows[i]!;
+  if (printed === null || weight === null || budget === null) return;
+  if (budget.isZero()) {
+    if (!printed.isZero()) reportZeroBudget(ctx, row, i, "score", printed);
+    return;
+  }
+  const rate = rowRate(facts, i);
+  if (rate === null) return;
+  const mode = ctx.mode;
+  const exact = executionScore(rate, weight);
+  const match = roundingMatch(printed, exact);
+  if (accepted(match, mode)) {
+    ctx.vote(match);
+    return;
+  }
+  if (printedRate !== null && accepted(roundingMatch(printed, executionScore(printedRate, weight)), mode)) return;
+  const expected = display2(exact, mode);
+  const [r, w, e, p] = [fmt(rate), fmt(weight), fmt(expected), fmt(printed)];
+  ctx.report({
+    rule: "funding.score",
+    path: `funding[${i}].score`,
+    row: row.label,
+    zh: `${row.label}得分应为 min（${r}， 100） / 100 × ${w} = ${e}，表中为 ${p}`,
+    en: `${row.label}: score should be min(${r}, 100) / 100 × ${w} = ${e}, printed ${p}`,
+    expected,
+    found: printed,
+  });
+}
+
 function reportZeroBudget(ctx: VerifyContext, row: FundingRow, i: number, column: "rate" | "score", printed: Dec): void {
   const zhCol = column === "rate" ? "执行率" : "得分";
   const p = fmt(printed);
@@ -186,8 +236,7 @@ function reportZeroBudget(ctx: VerifyContext, row: FundingRow, i: number, column
 }
 
 /** funding.weight: the execution criterion is normally worth 10. */
-function checkWeight(ctx: VerifyContext, figures: RowFigures, row: FundingRow, i: number): void {
-  const weight = figures.weight;
+function checkWeight(ctx: VerifyContext, weight: Dec | null, row: FundingRow, i: number): void {
   if (weight === null || eq(weight, STANDARD_EXECUTION_WEIGHT)) return;
   const w = fmt(weight);
   ctx.report({
@@ -199,6 +248,37 @@ function checkWeight(ctx: VerifyContext, figures: RowFigures, row: FundingRow, i
     expected: STANDARD_EXECUTION_WEIGHT,
     found: weight,
   });
+}
+
+const COLUMN_NAMES = { initialBudget: AMOUNT_COLUMNS[0], adjustedBudget: AMOUNT_COLUMNS[1], executed: AMOUNT_COLUMNS[2] };
+
+/** funding.total-blank and funding.weight-scale: what the rules read otherwise than printed (see readings.ts). */
+function checkReadings(ctx: VerifyContext, facts: Facts, row: FundingRow, i: number): void {
+  for (const { column, sum } of facts.readings.totalFromSubRows) {
+    const name = COLUMN_NAMES[column];
+    const printed = row[column];
+    const s = fmtAmount(sum);
+    ctx.report({
+      rule: "funding.total-blank",
+      path: `funding[${i}].${column}`,
+      row: row.label,
+      zh: `${row.label}的${name.zh}印为 ${printed ?? "空白"}，其中各行之和为 ${s}：按 ${s} 核对`,
+      en: `${name.en} of ${row.label} is printed as ${printed ?? "blank"} while its sub-rows add up to ${s}: checked as ${s}`,
+      expected: sum,
+      found: printed === null ? null : (dec(printed) ?? null),
+    });
+  }
+  if (facts.readings.weightScaled) {
+    ctx.report({
+      rule: "funding.weight-scale",
+      path: `funding[${i}].weight`,
+      row: row.label,
+      zh: `预算执行率分值印为 ${row.weight ?? ""}，得分与总分行均按 10 计：按 10 核对`,
+      en: `the execution weight is printed as ${row.weight ?? ""}, but its score and the total weight count it as 10: checked as 10`,
+      expected: STANDARD_EXECUTION_WEIGHT,
+      found: dec(row.weight),
+    });
+  }
 }
 
 /** funding.overspend: more spent than budgeted, per row. */

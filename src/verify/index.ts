@@ -37,8 +37,8 @@ export { gradeFor } from "./grade.js";
 /**
  * Verifies one form: every rule of the catalogue (minus the disabled ones),
  * findings sorted error → warning → notice, then top to bottom. A
- * department-wide form (`formType: "department"`) gets no findings: the rules
- * are those of the project form, and its funding and indicators are not parsed.
+ * department-wide form (`formType: "department"`) is verified by the same
+ * rules: its funding block, indicators and 总分 are read like a project form's.
  *
  * @param form the parsed form; its `provenance` gives findings their line/page/bbox
  * @param options grade bands, accepted rounding, rules to switch off
@@ -109,10 +109,6 @@ export function formVerifier(options?: VerifyOptions): (form: Form, formIndex: n
 }
 
 function verifyPrepared(form: Form, opts: PreparedOptions, formIndex: number): Verification {
-  // The rules are those of the project form (domain.md); a department-wide
-  // form is parsed without its funding block and indicators, so checking its
-  // printed 总分 against them would report errors that are not in the form.
-  if (form.formType === "department") return { rounding: "either", findings: [] };
   const ctx = new VerifyContext(form, formIndex, opts);
   const f = facts(form, opts.options.rounding);
   checkFunding(ctx, f);

@@ -23,7 +23,8 @@ export function recomputedTotalWeight(facts: Facts): Dec {
 /** weights.total: Σ indicator weights + execution weight = printed total weight. */
 function checkTotal(ctx: VerifyContext, facts: Facts): void {
   const found = dec(ctx.form.total.weight);
-  if (found === null) return;
+  // A form not read whole (complete: false) is not summed: its rows are not all there.
+  if (found === null || !ctx.form.complete) return;
   const expected = recomputedTotalWeight(facts);
   // Weights are printed as set, never rounded from anything: they must add up exactly.
   if (eq(found, expected)) return;

@@ -38,11 +38,12 @@ describe("jixiao parse", () => {
     expect(lines.find((l) => l.includes(",参观人数,")) ?? "").toMatch(/未来公园展厅运营项目.*,1121\.92,1031\.92,957\.58,.*,≥3000\(人\),>=,3000,人,800\.00\(人\),800\.00,人,15\.00,8\.00,受改建因素影响参观人数未达到计划人数$/);
   });
 
-  it("CSV keeps a form without indicator rows (a department-wide form) as one row", async () => {
+  it("CSV writes a department-wide form's indicator rows as it does a project form's", async () => {
     const r = await run("parse", fixture("variants/department/department.txt"), "--format", "csv", "--no-verify");
     const rows = r.out.slice(1).split("\r\n").filter(Boolean).slice(1);
     const department = rows.filter((l) => l.split(",")[2] === "department");
-    expect(department).toHaveLength(1);
+    // Its five indicator rows (举办群众文化活动场次 … 群众满意度), read in full since issue 11.
+    expect(department).toHaveLength(5);
     expect(department[0]!.split(",")).toHaveLength(r.out.slice(1).split("\r\n")[0]!.split(",").length);
     expect(rows.some((l) => l.split(",")[2] === "project")).toBe(true);
   });

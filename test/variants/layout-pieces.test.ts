@@ -51,23 +51,31 @@ it("reads the unit of a label printed 项目资金（单位：元）", () => {
 describe("a department-wide form", () => {
   const text = [
     "部门整体支出绩效自评表", "(2023年度)", "部门名称\t某局",
-    "年度资金总额\t1.00\t1.00\t1.00", "产出指标\t数量指标\t活动场次\t≥2(场)\t2(场)\t50\t50",
+    "年度预算执行情况\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+    "年度资金总额\t1.00\t1.00\t1.00\t10\t100.00\t10",
+    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+    "产出指标\t数量指标\t活动场次\t≥2(场)\t2(场)\t50\t50",
     "总分\t100.00\t90.00", "评价结论\t良好",
     "财政项目支出绩效自评表", "项目名称\t甲", "总分\t100.00\t100.00",
   ].join("\n");
 
-  it("is its own form type, its rows never read as a project form's", () => {
+  it("is read in full as its own form type and template, its rows never read as a project form's", () => {
     const { forms, diagnostics } = parseSheet(tsvToSheet(text, "d"));
-    expect(forms.map((f) => f.formType)).toEqual(["department", "project"]);
+    expect(forms.map((f) => [f.formType, f.template])).toEqual([["department", "department"], ["project", "national"]]);
     const dept = forms[0]!;
-    expect(dept).toMatchObject({ department: "某局", year: 2023, funding: [], indicators: [], total: { weight: "100.00", score: "90.00" } });
+    expect(dept).toMatchObject({ department: "某局", year: 2023, total: { weight: "100.00", score: "90.00" } });
+    expect(dept.funding.map((r) => [r.kind, r.executed, r.score])).toEqual([["total", "1.00", "10"]]);
+    expect(dept.indicators.map((i) => [i.level1, i.name, i.weight, i.score])).toEqual([["产出指标", "活动场次", "50", "50"]]);
     expect(dept.notes).toEqual({ 评价结论: "良好" });
-    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([["form.department", "info"]]);
+    expect(forms[1]!).toMatchObject({ projectName: "甲", funding: [], indicators: [] });
+    expect(diagnostics).toEqual([]);
   });
 
-  it("is not verified against the project rules", () => {
+  it("is verified by the project form's rules: here 50 + 10 is not the printed 100", () => {
     const { forms } = parseSheet(tsvToSheet(text, "d"));
-    expect(verify(forms[0]!).findings).toEqual([]);
+    const rules = verify(forms[0]!).findings.filter((f) => f.severity === "error").map((f) => f.rule);
+    expect(rules).toContain("weights.total");
+    expect(rules).toContain("total.sum");
   });
 });
 

@@ -39,7 +39,7 @@ export function subRow(kind: FundingRow["kind"], label: string, budget: string, 
 /** A clean form: 产出 50, 效益 30, 满意度 10, execution 10, all full: total 100, 优. */
 export function cleanForm(over: Partial<Form> = {}): Form {
   return {
-    formType: "project", title: "财政项目支出绩效自评表", year: 2023, projectName: "测试项目",
+    formType: "project", template: "national", title: "财政项目支出绩效自评表", year: 2023, projectName: "测试项目",
     department: null, implementingUnit: null, fundingUnit: "万元",
     funding: [totalRow()],
     goals: { expected: null, actual: null },

@@ -230,7 +230,7 @@ describe("no false alarms on consistent forms", () => {
     const grade = totalScore.gte(90) ? "优" : totalScore.gte(80) ? "良" : totalScore.gte(60) ? "中" : "差";
     const strip = ({ exact: _exact, ...r }: typeof fiscalRow) => r;
     const form: Form = {
-      formType: "project", title: "财政项目支出绩效自评表", year: 2023, projectName: "生成的表", department: null, implementingUnit: null,
+      formType: "project", template: "national", title: "财政项目支出绩效自评表", year: 2023, projectName: "生成的表", department: null, implementingUnit: null,
       fundingUnit: "万元", funding: [total, strip(fiscalRow), strip(carryRow)], goals: { expected: null, actual: null },
       indicators, total: { weight: "100.00", score: totalScore.toFixed(2) }, grade, notes: {}, complete: true, provenance: {},
     };

@@ -45,7 +45,7 @@ describe("damaged forms", () => {
 
   it("an empty form says nothing", () => {
     const empty: Form = {
-      formType: "project", title: "", year: null, projectName: null, department: null, implementingUnit: null,
+      formType: "project", template: "national", title: "", year: null, projectName: null, department: null, implementingUnit: null,
       fundingUnit: "万元", funding: [], goals: { expected: null, actual: null }, indicators: [],
       total: { weight: null, score: null }, grade: null, notes: {}, complete: false, provenance: {},
     };

@@ -1,0 +1,92 @@
+/**
+ * Template families jixiao does not read yet (issue 11): each yields
+ * input.no-form or form.incomplete naming the first row it could not place,
+ * never a form with silently wrong values.
+ */
+import { describe, expect, it } from "vitest";
+import { parseText } from "../../src/parse.js";
+import { InputError } from "../../src/load/errors.js";
+
+const tsv = (rows: string[][]) => rows.map((r) => r.join("\t")).join("\n") + "\n";
+
+describe("a Hebei-style 预算项目绩效自评表 in numbered sections", () => {
+  const text = tsv([
+    ["预算项目绩效自评表"],
+    ["一、基本情况"],
+    ["项目名称", "乡村道路养护"],
+    ["是否为专项资金", "是"],
+    ["实施(主管)单位", "某县交通运输局"],
+    ["金额单位", "万元"],
+    ["二、预算执行情况"],
+    ["预算安排情况(调整后)", "资金到位情况", "资金执行情况", "预算执行进度(%)"],
+    ["100", "100", "95", "95"],
+  ]);
+
+  it("is reported cut off, and its title is named as the first row no form accounts for", async () => {
+    const doc = await parseText(text, { source: "hebei.txt" });
+    const incomplete = doc.diagnostics.find((d) => d.code === "form.incomplete");
+    expect(incomplete?.severity).toBe("error");
+    const unplaced = doc.diagnostics.filter((d) => d.code === "grammar.unplaced-row");
+    expect(unplaced[0]).toMatchObject({ line: 1, cell: 0 });
+    expect(unplaced[0]!.message).toContain("预算项目绩效自评表");
+    // Nothing of its budget block is read as funding, nor any total.
+    expect(doc.forms).toHaveLength(1);
+    expect(doc.forms[0]).toMatchObject({ complete: false, funding: [], indicators: [], total: { weight: null, score: null } });
+  });
+});
+
+describe("an evaluation-criteria template (评价内容 | 分值 | 自评分 | 复核分)", () => {
+  const text = tsv([
+    ["财政预算支出项目绩效目标自评表"],
+    ["项目名称", "城市绿化"],
+    ["一级指标", "评价内容", "分值", "自评分", "复核分", "评价标准及依据"],
+    ["项目决策", "立项依据充分性", "5", "5", "5", "符合规定"],
+    ["总分", "100", "92", "90"],
+  ]);
+
+  it("is named criteria, not read as a 绩效目标自评表 though its title ends so, and is incomplete at its table header", async () => {
+    const doc = await parseText(text, { source: "criteria.txt" });
+    const form = doc.forms[0]!;
+    expect(form.template).toBe("criteria");
+    expect(form.indicators).toEqual([]);
+    expect(form.complete).toBe(false);
+    // The rows it cannot read are quoted, not lost: the criterion row, and the 复核分 beside 总分.
+    expect(doc.diagnostics.map((d) => [d.code, d.severity, d.line, d.cell])).toEqual([
+      ["form.incomplete", "error", 3, 1],
+      ["form.unread-cells", "warning", 4, 0],
+      ["form.unread-cells", "warning", 5, 3],
+    ]);
+    // Not summed: a total against rows that were not read would be jixiao's error, not the form's.
+    expect(form.verification?.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
+
+describe("a Shandong-style 部门预算项目支出绩效自评表", () => {
+  const text = tsv([
+    ["部门预算项目支出绩效自评表"],
+    ["(2023年度)"],
+    ["主管部门(盖章)", "某市教育局", "", "", "单位：万元"],
+    ["项目名称", "学生资助"],
+    ["项目负责人", "赵强", "联系电话", "0531-1234567"],
+    ["项目预算执行情况(10分)", "年初预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分", "得分计算方法"],
+    ["", "年度资金总额", "500.00", "480.00", "10", "96.00%", "9.60", "执行率×分值"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["(50分)", "数量指标", "资助学生人数", "≥2000人", "2100人", "25", "25"],
+    ["总分", "100", "99.60"],
+  ]);
+
+  it("names its title as the first row no form accounts for, and reads no funding, indicator or total", async () => {
+    const doc = await parseText(text, { source: "shandong.txt" });
+    expect(doc.diagnostics.find((d) => d.code === "form.incomplete")?.severity).toBe("error");
+    const unplaced = doc.diagnostics.filter((d) => d.code === "grammar.unplaced-row");
+    expect(unplaced[0]).toMatchObject({ line: 1, cell: 0 });
+    expect(unplaced.map((d) => d.line)).toEqual(expect.arrayContaining([6, 7, 8, 9, 10]));
+    expect(doc.forms[0]).toMatchObject({ projectName: "学生资助", complete: false, funding: [], indicators: [], total: { weight: null, score: null } });
+  });
+});
+
+describe("a page with no form", () => {
+  it("is input.no-form", async () => {
+    await expect(parseText(tsv([["一、基本情况"], ["是否为专项资金", "是"]]), { source: "x.txt" })).rejects.toBeInstanceOf(InputError);
+  });
+});
