@@ -3,7 +3,7 @@ import { Form } from "./form.js";
 import { SourceKind } from "./sheet.js";
 
 /** Version of the output schema; bumped on any incompatible change. */
-export const SCHEMA_VERSION = "1.0.0";
+export const SCHEMA_VERSION = "2.0.0";
 
 /** A problem met while reading a document: what was expected, and where. */
 export const Diagnostic = z.object({
@@ -13,7 +13,7 @@ export const Diagnostic = z.object({
   line: z.number().int().positive().optional(),
   cell: z.number().int().nonnegative().optional(),
   page: z.number().int().positive().optional(),
-  form: z.number().int().nonnegative().optional().describe("0-based index of the form concerned"),
+  form: z.number().int().positive().optional().describe("1-based number of the form concerned, as in every output (README: numbering)"),
   expected: z.array(z.string()).optional().describe("What the grammar expected at that place"),
 });
 export type Diagnostic = z.infer<typeof Diagnostic>;

@@ -125,7 +125,7 @@ describe("jixiao schema", () => {
   it("prints the JSON Schema of the output", async () => {
     const r = await run("schema");
     const schema = JSON.parse(r.out);
-    expect(schema.properties.schemaVersion.const).toBe("1.0.0");
+    expect(schema.properties.schemaVersion.const).toBe("2.0.0");
     expect(schema.properties.forms.items.properties.indicators.items.required).toContain("target");
   });
 });
