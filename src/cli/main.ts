@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { InputError } from "../load/errors.js";
 import { Document } from "../model/document.js";
-import { args, choice, EXIT, forEachInput, openSink, say, UsageError, withSink } from "./common.js";
-import { documentWriter, type ParseFormat } from "./parse-output.js";
+import { args, EXIT, forEachInput, openSink, say, UsageError, withSink } from "./common.js";
+import { documentWriter } from "./parse-output.js";
+import { isDataset, parseFormatOf, provenanceModeOf } from "./output-format.js";
+import { provenanceLines, withoutProvenance } from "./provenance-output.js";
 import { runVerify } from "./verify-command.js";
 
 export const VERSION = "0.1.0";
@@ -10,7 +12,8 @@ export const VERSION = "0.1.0";
 const HELP = `jixiao — read and verify 财政项目支出绩效自评表 (project expenditure performance self-evaluation forms)
 
 Usage:
-  jixiao parse  <files, folders or globs…> [--format json|jsonl|csv|summary] [--out FILE] [--pretty] [--no-verify]
+  jixiao parse  <files, folders or globs…> [--format json|jsonl|csv|summary|duckdb|sqlite|parquet] [--out FILE]
+                [--provenance inline|none|table] [--pretty] [--no-verify]
   jixiao verify <files, folders or globs…> [--format text|json|jsonl|csv] [--lang zh|en]
                 [--fail-on error|warning|notice|never] [--rounding either|truncate|half-up]
                 [--disable RULE[,RULE…]] [--grades 优:90,良:80,中:60] [--out FILE]
@@ -24,6 +27,7 @@ Examples:
   jixiao parse fixtures/seed/seed.txt --format summary
   jixiao parse fixtures/seed/seed.txt --format csv --out seed.csv
   jixiao parse 'reports/2023/**/*.pdf' --format jsonl --out forms.jsonl
+  jixiao parse reports/ --out reports.duckdb        (also .sqlite; --format parquet --out dir/)
   jixiao verify fixtures/seed/seed.txt --lang en
   jixiao verify reports/ --format csv --fail-on warning --out findings.csv
   jixiao schema --out jixiao.schema.json
@@ -83,23 +87,43 @@ async function runParse(argv: string[]): Promise<number> {
     out: { type: "string", short: "o" },
     pretty: { type: "boolean" },
     "no-verify": { type: "boolean" },
+    provenance: { type: "string" },
   });
   if (values.help) {
     process.stdout.write(HELP);
     return EXIT.ok;
   }
-  const format = choice<ParseFormat>("format", values.format, ["json", "jsonl", "csv", "summary"], "json");
+  const format = parseFormatOf(values.format, values.out);
+  const provenance = provenanceModeOf(values.provenance, format);
+  const verifyOptions = values["no-verify"] ? null : {};
+  if (isDataset(format)) {
+    if (typeof values.out !== "string") throw new UsageError(`--format ${format} needs --out (a ${format === "parquet" ? "folder" : "file"})`);
+    const { runDatasetParse } = await import("./dataset-output.js");
+    const options = { parsedAt: new Date().toISOString(), version: VERSION, provenance: provenance === "table" };
+    return runDatasetParse(format, values.out, positionals, verifyOptions, options);
+  }
+  if (provenance === "table" && typeof values.out !== "string") throw new UsageError("--provenance table writes <out>.provenance.jsonl beside --out, so it needs --out");
   const writer = documentWriter(format, values.pretty === true);
   const sink = await openSink(values.out);
+  const side = provenance === "table" ? await openSink(`${String(values.out)}.provenance.jsonl`) : null;
   const { unreadable, internal } = await withSink(sink, async (s) => {
     await s.write(writer.begin());
     let n = 0;
-    const r = await forEachInput(positionals, values["no-verify"] ? null : {}, async (path, result) => {
+    const r = await forEachInput(positionals, verifyOptions, async (path, result) => {
       if ("error" in result) say(`jixiao: ${result.error.describe()}`);
-      else await s.write(writer.item(result.doc, n++));
+      else {
+        if (side) await side.write(provenanceLines(result.doc));
+        await s.write(writer.item(provenance === "inline" ? result.doc : withoutProvenance(result.doc), n++));
+      }
     });
     await s.write(writer.end(n));
     return r;
+  }).then(async (r) => {
+    await side?.commit();
+    return r;
+  }, async (e: unknown) => {
+    await side?.abort();
+    throw e;
   });
   return internal > 0 ? EXIT.internal : unreadable > 0 ? EXIT.unreadable : EXIT.ok;
 }
