@@ -2,43 +2,68 @@
  * The DuckDB dataset writer (Node only: @duckdb/node-api is a native module,
  * and is imported only by the commands that write a dataset).
  */
-import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from "@duckdb/node-api";
+import {
+  BIGINT, BOOLEAN, DECIMAL, DOUBLE, DuckDBDataChunk, DuckDBDecimalValue, DuckDBInstance, DuckDBTimestampValue, INTEGER, TIMESTAMP, VARCHAR,
+  type DuckDBAppender, type DuckDBConnection, type DuckDBType, type DuckDBValue,
+} from "@duckdb/node-api";
 import type { Document } from "../model/document.js";
 import { documentRows, type CellValue, type DatasetRow, type DocumentRows } from "./dataset-rows.js";
-import { createTableStatements, TABLES, TABLE_NAMES, type ColumnType, type TableName } from "./dataset-schema.js";
+import { createTableStatements, DECIMAL_PRECISION, DECIMAL_SCALE, TABLES, TABLE_NAMES, type ColumnType, type TableName } from "./dataset-schema.js";
 import type { AddResult, DatasetOptions, DatasetWriter } from "./dataset-writer.js";
 
 /**
  * How many documents are committed together. Each document's rows are
  * always committed whole, in one transaction, never split; committing every
- * document on its own cost about 4 ms of WAL sync each, more than parsing it.
- * An interrupted run loses at most the last group, which a rerun adds.
+ * document on its own cost about 4 ms each (measured: 5,000 documents of
+ * 840 rows, 33 s with a commit per document, 11 s without), more than
+ * parsing it. An interrupted run loses at most the last groups, which a
+ * rerun adds.
  */
 export const DOCUMENTS_PER_COMMIT = 100;
 
-type Append = (a: DuckDBAppender, v: CellValue) => void;
+/** Rows per data chunk: DuckDB's vector size. */
+const CHUNK_ROWS = 2048;
 
-// Decimals and timestamps go in as their strings and DuckDB casts them:
-// exact, since dataset-rows refused every decimal DECIMAL(18,4) cannot hold.
-const APPEND: Record<ColumnType, Append> = {
-  text: (a, v) => a.appendVarchar(v as string),
-  decimal: (a, v) => a.appendVarchar(v as string),
-  timestamp: (a, v) => a.appendVarchar(v as string),
-  integer: (a, v) => a.appendInteger(v as number),
-  bigint: (a, v) => a.appendBigInt(BigInt(v as number)),
-  double: (a, v) => a.appendDouble(v as number),
-  boolean: (a, v) => a.appendBoolean(v as boolean),
+/** Each column kind's DuckDB type and how a row value becomes a DuckDB value. */
+const COLUMN: Record<ColumnType, { type: DuckDBType; value: (v: CellValue) => DuckDBValue }> = {
+  text: { type: VARCHAR, value: (v) => v as string },
+  // Exact: the decimal string's digits as a scaled integer; dataset-rows
+  // refused every value DECIMAL(18,4) cannot hold.
+  decimal: { type: DECIMAL(DECIMAL_PRECISION, DECIMAL_SCALE), value: (v) => new DuckDBDecimalValue(scaled(v as string), DECIMAL_PRECISION, DECIMAL_SCALE) },
+  timestamp: { type: TIMESTAMP, value: (v) => new DuckDBTimestampValue(BigInt(Date.parse(v as string)) * 1000n) },
+  integer: { type: INTEGER, value: (v) => v as number },
+  bigint: { type: BIGINT, value: (v) => BigInt(v as number) },
+  double: { type: DOUBLE, value: (v) => v as number },
+  boolean: { type: BOOLEAN, value: (v) => v as boolean },
 };
+
+/** "1121.92" → 11219200n, "-3" → -30000n: the value × 10^scale, exactly. */
+export function scaled(decimal: string): bigint {
+  const negative = decimal.startsWith("-");
+  const [int, frac = ""] = (negative ? decimal.slice(1) : decimal).split(".");
+  const digits = BigInt(int! + frac.replace(/0+$/, "").padEnd(DECIMAL_SCALE, "0"));
+  return negative ? -digits : digits;
+}
+
+/** A table's appender, and how to make its data chunks. */
+interface TableBuffer {
+  appender: DuckDBAppender;
+  types: DuckDBType[];
+  values: Array<(v: CellValue) => DuckDBValue>;
+}
 
 /** A DuckDB database file that documents are added to. */
 export class DuckDBDataset implements DatasetWriter {
-  private pending = 0;
-  private inTransaction = false;
+  /** Rows of the documents not yet handed to DuckDB. */
+  private group: DocumentRows[] = [];
+  /** The groups being written, one after the other. */
+  private writing: Promise<void> = Promise.resolve();
+  private error: unknown = undefined;
 
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
-    private readonly appenders: Map<TableName, { appender: DuckDBAppender; appends: Append[] }>,
+    private readonly appenders: Map<TableName, TableBuffer>,
     private readonly known: Map<string, string | null>,
     private readonly options: DatasetOptions,
   ) {}
@@ -56,9 +81,13 @@ export class DuckDBDataset implements DatasetWriter {
     const known = new Map<string, string | null>();
     const existing = await connection.runAndReadAll("SELECT sha256, path FROM documents");
     for (const [sha, p] of existing.getRows()) known.set(String(sha), p === null ? null : String(p));
-    const appenders = new Map<TableName, { appender: DuckDBAppender; appends: Append[] }>();
+    const appenders = new Map<TableName, TableBuffer>();
     for (const t of TABLES) {
-      appenders.set(t.name, { appender: await connection.createAppender(t.name), appends: t.columns.map((c) => APPEND[c.type]) });
+      appenders.set(t.name, {
+        appender: await connection.createAppender(t.name),
+        types: t.columns.map((c) => COLUMN[c.type].type),
+        values: t.columns.map((c) => COLUMN[c.type].value),
+      });
     }
     return new DuckDBDataset(instance, connection, appenders, known, options);
   }
@@ -72,34 +101,59 @@ export class DuckDBDataset implements DatasetWriter {
     const sha = doc.source.sha256;
     if (this.known.has(sha)) return { added: false, refused: 0 };
     const rows = documentRows(doc, { ...this.options, decimalLimit: true });
-    if (!this.inTransaction) {
-      await this.connection.run("BEGIN TRANSACTION");
-      this.inTransaction = true;
-    }
-    this.appendAll(rows);
+    this.group.push(rows);
     this.known.set(sha, doc.source.path);
-    if (++this.pending >= DOCUMENTS_PER_COMMIT) await this.commitGroup();
+    if (this.group.length >= DOCUMENTS_PER_COMMIT) this.commitGroup();
+    // A failed commit is reported by the next add, or by close.
+    await this.failure();
     return { added: true, refused: rows.diagnostics.length - doc.diagnostics.length };
   }
 
-  private appendAll(rows: DocumentRows): void {
-    for (const name of TABLE_NAMES) {
-      const { appender, appends } = this.appenders.get(name)!;
-      for (const row of rows[name]) appendRow(appender, appends, row);
+  /**
+   * Starts writing the group of documents gathered so far, in one
+   * transaction, after the group before it. The commit runs on DuckDB's own
+   * threads while the next files are parsed; the next group gathers in memory.
+   */
+  private commitGroup(): void {
+    if (this.group.length === 0) return;
+    const group = this.group;
+    this.group = [];
+    this.writing = this.writing.then(() => this.writeGroup(group));
+    this.writing.catch((e: unknown) => {
+      this.error ??= e;
+    });
+  }
+
+  private async failure(): Promise<void> {
+    if (this.error !== undefined) throw this.error;
+  }
+
+  private async writeGroup(group: DocumentRows[]): Promise<void> {
+    await this.connection.run("BEGIN TRANSACTION");
+    try {
+      for (const name of TABLE_NAMES) {
+        const rows: DatasetRow[] = [];
+        for (const doc of group) for (const row of doc[name]) rows.push(row);
+        appendChunks(this.appenders.get(name)!, rows);
+      }
+      for (const { appender } of this.appenders.values()) appender.flushSync();
+      await this.connection.run("COMMIT");
+    } catch (e) {
+      for (const { appender } of this.appenders.values()) appender.clear();
+      await this.connection.run("ROLLBACK").catch(() => undefined);
+      throw e;
     }
   }
 
-  private async commitGroup(): Promise<void> {
-    if (!this.inTransaction) return;
-    for (const { appender } of this.appenders.values()) appender.flushSync();
-    await this.connection.run("COMMIT");
-    this.inTransaction = false;
-    this.pending = 0;
+  /** Writes what is gathered and waits until every group is committed. */
+  private async settle(): Promise<void> {
+    this.commitGroup();
+    await this.writing;
   }
 
   async close(): Promise<void> {
     try {
-      await this.commitGroup();
+      await this.settle();
     } finally {
       for (const { appender } of this.appenders.values()) appender.closeSync();
       this.connection.closeSync();
@@ -109,13 +163,13 @@ export class DuckDBDataset implements DatasetWriter {
 
   async abort(): Promise<void> {
     // What was committed stays: those documents are whole, and a rerun skips them.
-    for (const { appender } of this.appenders.values()) appender.clear();
-    if (this.inTransaction) await this.connection.run("ROLLBACK").catch(() => undefined);
+    this.group = [];
+    await this.writing.catch(() => undefined);
     for (const { appender } of this.appenders.values()) {
       try {
         appender.closeSync();
       } catch {
-        // cleared above; nothing is left to flush
+        // cleared when its group failed; nothing is left to flush
       }
     }
     this.connection.closeSync();
@@ -129,7 +183,7 @@ export class DuckDBDataset implements DatasetWriter {
    * @param fileOf the file each table goes to
    */
   async exportParquet(fileOf: (table: TableName) => string): Promise<void> {
-    await this.commitGroup();
+    await this.settle();
     for (const name of TABLE_NAMES) {
       await this.connection.run(`COPY (SELECT * FROM ${name} ORDER BY ${orderOf(name)}) TO '${sqlString(fileOf(name))}' (FORMAT parquet)`);
     }
@@ -149,18 +203,34 @@ export class DuckDBDataset implements DatasetWriter {
 
   /** Runs a query and returns its rows as JSON-safe objects (decimals as strings): for tests and scripts. */
   async query(sql: string): Promise<Record<string, unknown>[]> {
-    await this.commitGroup();
+    await this.settle();
     return (await this.connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
   }
 }
 
-function appendRow(appender: DuckDBAppender, appends: Append[], row: DatasetRow): void {
-  for (let i = 0; i < appends.length; i++) {
-    const v = row[i]!;
-    if (v === null) appender.appendNull();
-    else appends[i]!(appender, v);
+/**
+ * Appends rows a data chunk (2,048 rows, column by column) at a time:
+ * numbers and nulls are written into the chunk's memory, where appending
+ * row by row crossed into native code for every value.
+ */
+function appendChunks(buffer: TableBuffer, rows: DatasetRow[]): void {
+  const { types, values, appender } = buffer;
+  let start = 0;
+  while (start < rows.length) {
+    const n = Math.min(CHUNK_ROWS, rows.length - start);
+    const chunk = DuckDBDataChunk.create(types, n);
+    const column = new Array<DuckDBValue>(n);
+    for (let c = 0; c < types.length; c++) {
+      const value = values[c]!;
+      for (let r = 0; r < n; r++) {
+        const v = rows[start + r]![c]!;
+        column[r] = v === null ? null : value(v);
+      }
+      chunk.setColumnValues(c, column);
+    }
+    appender.appendDataChunk(chunk);
+    start += n;
   }
-  appender.endRow();
 }
 
 function orderOf(name: TableName): string {
