@@ -103,7 +103,7 @@ function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Fo
           code: "grammar.unplaced-row",
           severity: "warning",
           message: `a row no part of the form accounts for, starting "${row.cells[0]?.cell.text.trim() ?? ""}"`,
-          form: after,
+          form: after + 1,
         };
       d.quotes = row.cells.map((c) => quoteOf(c.cell));
       if (row.line !== undefined) d.line = row.line;

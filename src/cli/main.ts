@@ -2,14 +2,16 @@ import { z } from "zod";
 import { InputError } from "../load/errors.js";
 import { Document } from "../model/document.js";
 import { UsageError as LibraryUsageError } from "../model/usage-error.js";
-import { UsageError, choice } from "./args.js";
+import { UsageError } from "./args.js";
 import { commandLine, print } from "./command-line.js";
 import { EXIT, forEachInput, openSink, say, withSink } from "./common.js";
 import { commandHelp, globalHelp } from "./help.js";
 import { handleInterrupts } from "./interrupt.js";
 import { OutputError } from "./output-error.js";
-import { documentWriter, type ParseFormat } from "./parse-output.js";
-import { COMMANDS, PARSE, PARSE_FORMATS, SCHEMA } from "./spec.js";
+import { documentWriter } from "./parse-output.js";
+import { isDataset, parseFormatOf, provenanceModeOf } from "./output-format.js";
+import { provenanceLines, withoutProvenance } from "./provenance-output.js";
+import { COMMANDS, PARSE, SCHEMA } from "./spec.js";
 import { checkStdout, StdoutClosed, stdoutClosed, watchStdout } from "./stdout.js";
 import { runVerify } from "./verify-command.js";
 
@@ -86,18 +88,39 @@ async function runParse(argv: string[]): Promise<number> {
   const cl = await commandLine(PARSE, argv);
   if (!cl) return EXIT.ok;
   const { values, positionals, out } = cl;
-  const format = choice<ParseFormat>("format", values.format, PARSE_FORMATS, "json");
+  const format = parseFormatOf(values.format, out);
+  const provenance = provenanceModeOf(values.provenance, format);
+  const verifyOptions = values["no-verify"] ? null : {};
+  if (isDataset(format)) {
+    if (out === undefined || out === "-") throw new UsageError(`--format ${format} needs --out (a ${format === "parquet" ? "folder" : "file"})`, "parse");
+    const { runDatasetParse } = await import("./dataset-output.js");
+    const options = { parsedAt: new Date().toISOString(), version: VERSION, provenance: provenance === "table" };
+    return runDatasetParse(format, out, positionals, verifyOptions, options);
+  }
+  if (provenance === "table" && (out === undefined || out === "-")) {
+    throw new UsageError("--provenance table writes <out>.provenance.jsonl beside --out, so it needs --out FILE", "parse");
+  }
   const writer = documentWriter(format, values.pretty === true);
   const sink = await openSink(out);
+  const side = provenance === "table" ? await openSink(`${String(out)}.provenance.jsonl`) : null;
   const { unreadable, internal } = await withSink(sink, async (s) => {
     await s.write(writer.begin());
     let n = 0;
-    const r = await forEachInput(positionals, values["no-verify"] ? null : {}, async (path, result) => {
+    const r = await forEachInput(positionals, verifyOptions, async (path, result) => {
       if ("error" in result) say(`jixiao: ${result.error.describe()}`);
-      else await s.write(writer.item(result.doc, n++));
+      else {
+        if (side) await side.write(provenanceLines(result.doc));
+        await s.write(writer.item(provenance === "inline" ? result.doc : withoutProvenance(result.doc), n++));
+      }
     }, out);
     await s.write(writer.end(n));
     return r;
+  }).then(async (r) => {
+    await side?.commit();
+    return r;
+  }, async (e: unknown) => {
+    await side?.abort();
+    throw e;
   });
   checkStdout();
   return internal > 0 ? EXIT.internal : unreadable > 0 ? EXIT.unreadable : EXIT.ok;

@@ -8,20 +8,25 @@ export type ParseFormat = "json" | "jsonl" | "csv" | "summary";
 const FUNDING_KINDS = ["total", "fiscal", "carryover", "other", "special-account", "unit"] as const;
 const FUNDING_FIELDS = ["initialBudget", "adjustedBudget", "executed"] as const;
 
-/** Column names of the CSV: the form's fields, repeated on each of its indicator rows. */
+/**
+ * Column names of the CSV: the form's fields, repeated on each of its
+ * indicator rows. Each is snake_case (no SQL quoting needed) and, where the
+ * dataset has the same value, the dataset's own column name (docs/dataset.md).
+ */
 export const CSV_HEADER = [
-  "file", "form", "form_type", "title", "year", "project_name", "department", "implementing_unit", "funding_unit",
-  ...FUNDING_KINDS.flatMap((k) => FUNDING_FIELDS.map((f) => `${k}_${snake(f)}`)),
+  "path", "sha256", "form_no", "form_type", "title", "year", "project_name", "department", "implementing_unit", "funding_unit",
+  ...FUNDING_KINDS.flatMap((k) => FUNDING_FIELDS.map((f) => `${snake(k)}_${snake(f)}`)),
   "execution_weight", "execution_rate", "execution_score",
   "total_weight", "total_score", "grade", "complete", "rounding", "errors", "warnings", "notices",
-  "indicator", "level1", "level1_subtotal", "level2", "name",
-  "target_raw", "target_op", "target_value", "target_unit",
-  "actual_raw", "actual_value", "actual_unit",
+  "indicator_no", "level1", "level1_subtotal", "level2", "name",
+  "target_raw", "target_op", "target_value", "target_unit", "target_qualitative",
+  "actual_raw", "actual_op", "actual_value", "actual_unit", "actual_qualitative",
   "weight", "score", "deviation",
 ];
 
+// initialBudget → initial_budget, special-account → special_account
 function snake(s: string): string {
-  return s.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
+  return s.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase()).replace(/-/g, "_");
 }
 
 function fundingOf(form: Form, kind: string): FundingRow | undefined {
@@ -61,7 +66,7 @@ function* csvRows(doc: Document): Generator<string> {
   for (const [fi, form] of doc.forms.entries()) {
     const total = fundingOf(form, "total");
     const head = [
-      doc.source.path, fi + 1, form.formType, form.title, form.year, form.projectName, form.department, form.implementingUnit, form.fundingUnit,
+      doc.source.path, doc.source.sha256, fi + 1, form.formType, form.title, form.year, form.projectName, form.department, form.implementingUnit, form.fundingUnit,
       ...FUNDING_KINDS.flatMap((k) => FUNDING_FIELDS.map((f) => fundingOf(form, k)?.[f] ?? null)),
       total?.weight, total?.rate, total?.score,
       form.total.weight, form.total.score, form.grade, form.complete, form.verification?.rounding,
@@ -73,8 +78,8 @@ function* csvRows(doc: Document): Generator<string> {
     for (const [ii, ind] of form.indicators.entries()) {
       yield csvLine([
         ...head, ii + 1, ind.level1, ind.level1Subtotal, ind.level2, ind.name,
-        ind.target.raw, ind.target.op, ind.target.value, ind.target.unit,
-        ind.actual.raw, ind.actual.value, ind.actual.unit,
+        ind.target.raw, ind.target.op, ind.target.value, ind.target.unit, ind.target.qualitative,
+        ind.actual.raw, ind.actual.op, ind.actual.value, ind.actual.unit, ind.actual.qualitative,
         ind.weight, ind.score, ind.deviation,
       ]);
     }

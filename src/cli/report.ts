@@ -113,7 +113,7 @@ function renderJson(files: readonly VerifiedFile[]): string {
       path: file.path,
       ...(file.error ? { error: file.error } : {}),
       forms: (file.forms ?? []).map((form, i) => ({
-        form: i,
+        form: i + 1,
         project: form.projectName,
         complete: form.complete,
         rounding: form.verification?.rounding ?? null,
@@ -130,6 +130,7 @@ function flat(file: string, form: Form, x: Finding, lang: "zh" | "en") {
   return {
     file,
     form: x.where.form,
+    indicator: x.where.indicator ?? null,
     project: x.where.project,
     rounding: form.verification?.rounding ?? null,
     rule: x.rule,
@@ -161,13 +162,13 @@ function renderJsonl(files: readonly VerifiedFile[], lang: "zh" | "en"): string 
   return lines.map((l) => `${l}\n`).join("");
 }
 
-const CSV_COLUMNS = ["file", "form", "project", "rounding", "rule", "severity", "message", "expected", "found", "difference", "path", "row", "line", "page"] as const;
+const CSV_COLUMNS = ["file", "form", "indicator", "project", "rounding", "rule", "severity", "message", "expected", "found", "difference", "path", "row", "line", "page"] as const;
 
 function renderCsv(files: readonly VerifiedFile[], lang: "zh" | "en"): string {
   const rows: string[] = [csvLine([...CSV_COLUMNS])];
   // An unreadable input is a row of its own: its code in the rule column, no form.
   for (const file of files) {
-    if (file.error) rows.push(csvLine([file.path, null, null, null, file.error.code, "error", file.error.message, null, null, null, null, null, null, null]));
+    if (file.error) rows.push(csvLine([file.path, null, null, null, null, file.error.code, "error", file.error.message, null, null, null, null, null, null, null]));
   }
   for (const rec of flatFindings(files, lang)) rows.push(csvLine(CSV_COLUMNS.map((c) => rec[c])));
   // UTF-8 BOM so Excel reads the Chinese; csvLine ends lines in CRLF as RFC 4180 writes them.

@@ -29,7 +29,7 @@ export interface CommandSpec {
 }
 
 /** Output formats of `jixiao parse`; the first is the default. */
-export const PARSE_FORMATS = ["json", "jsonl", "csv", "summary"] as const;
+export const PARSE_FORMATS = ["json", "jsonl", "csv", "summary", "duckdb", "sqlite", "parquet"] as const;
 /** Output formats of `jixiao verify`; the first is the default. */
 export const VERIFY_FORMATS = ["text", "json", "jsonl", "csv"] as const;
 
@@ -44,15 +44,17 @@ export const PARSE: CommandSpec = {
   synopsis: "<inputs…> [options]",
   inputs: true,
   options: {
-    format: { type: "string", short: "f", value: "FORMAT", choices: PARSE_FORMATS, help: "json: an array of Documents; jsonl: one per line; csv: one row per indicator; summary: a few lines per form" },
+    format: { type: "string", short: "f", value: "FORMAT", choices: PARSE_FORMATS, help: "json: an array of Documents; jsonl: one per line; csv: one row per indicator; summary: a few lines per form; duckdb, sqlite: a database file (docs/dataset.md); parquet: a folder of one Parquet file per table. Default: from the --out extension (.jsonl .csv .duckdb .sqlite .db), else json" },
     out: OUT,
     pretty: { type: "boolean", help: "indent the JSON" },
     "no-verify": { type: "boolean", help: "leave the verifier's findings out" },
+    provenance: { type: "string", value: "MODE", choices: ["inline", "none", "table"], help: "inline (JSON default): in each form; none: left out; table (dataset default): <out>.provenance.jsonl, or the provenance table" },
   },
   examples: [
     "jixiao parse fixtures/seed/seed.txt --format summary",
     "jixiao parse fixtures/seed/seed.txt --format csv --out seed.csv",
     "jixiao parse 'reports/2023/**/*.pdf' --format jsonl --out forms.jsonl",
+    "jixiao parse reports/ --out reports.duckdb",
     "pdftotext -layout report.pdf - | jixiao parse - --format summary",
   ],
 };

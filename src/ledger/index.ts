@@ -57,7 +57,7 @@ export function ledger(sheet: Sheet, document: Pick<Document, "forms" | "diagnos
     for (const [path, p] of Object.entries(form.provenance)) {
       const k = place(p.page, p.line, p.cell);
       let v = values.get(k);
-      if (!v) values.set(k, (v = { form: i, paths: [] }));
+      if (!v) values.set(k, (v = { form: i + 1, paths: [] }));
       v.paths.push(path);
     }
   });

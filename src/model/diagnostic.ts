@@ -8,7 +8,7 @@ export const Diagnostic = z.object({
   line: z.number().int().positive().optional(),
   cell: z.number().int().nonnegative().optional(),
   page: z.number().int().positive().optional(),
-  form: z.number().int().nonnegative().optional().describe("0-based index of the form concerned"),
+  form: z.number().int().positive().optional().describe("1-based number of the form concerned, as in every output (README: numbering)"),
   expected: z.array(z.string()).optional().describe("What the grammar expected at that place"),
   quotes: z.array(z.object({
     text: z.string(),

@@ -6,7 +6,7 @@ import { SourceKind } from "./sheet.js";
 export { Diagnostic };
 
 /** Version of the output schema; bumped on any incompatible change. */
-export const SCHEMA_VERSION = "1.0.0";
+export const SCHEMA_VERSION = "2.0.0";
 
 
 /** One input file (or buffer) and every form read from it. */

@@ -72,7 +72,9 @@ export type Severity = z.infer<typeof Severity>;
 
 /** Where a finding points: the form, and the row and cell when there is one. */
 export const FindingLocation = z.object({
-  form: z.number().int().nonnegative().describe("0-based index of the form in its document"),
+  form: z.number().int().positive().describe("1-based number of the form in its document, as in every output (README: numbering)"),
+  indicator: z.number().int().positive().optional()
+    .describe("1-based number of the indicator when the finding is about one: path indicators[3].score → 4"),
   project: z.string().describe("项目名称 of the form"),
   path: z.string().optional().describe("Path of the value in the form, e.g. indicators[3].score"),
   row: z.string().optional().describe("Human label of the row, e.g. the indicator name"),

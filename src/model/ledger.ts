@@ -44,7 +44,7 @@ export const LedgerEntry = z.object({
   cell: z.number().int().nonnegative().optional().describe("The cell's col, as in Provenance"),
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
   account: LedgerAccount,
-  form: z.number().int().nonnegative().optional().describe("0-based index of the form it belongs to"),
+  form: z.number().int().positive().optional().describe("1-based number of the form it belongs to, as in every output"),
   paths: z.array(z.string()).optional().describe("For a value: the provenance paths that name this cell"),
   label: z.string().optional().describe("For a label: the grammar's token name (ProjectNameLabel …)"),
   furniture: FurnitureKind.optional(),

@@ -100,7 +100,7 @@ export class FormContext {
 
   /** Adds a diagnostic located at a cell. */
   warn(code: string, message: string, ref?: CellRef | null, severity: Diagnostic["severity"] = "warning", quoted?: readonly CellRef[]): void {
-    const d: Diagnostic = { code, severity, message, form: this.formIndex };
+    const d: Diagnostic = { code, severity, message, form: this.formIndex + 1 };
     if (ref?.cell.line !== undefined) d.line = ref.cell.line;
     if (ref) {
       d.cell = ref.cell.offset ?? ref.cell.col;

@@ -119,8 +119,13 @@ export class VerifyContext {
   }
 
   private where(path: string | undefined, row: string | undefined): Finding["where"] {
-    const where: Finding["where"] = { form: this.formIndex, project: this.project };
-    if (path !== undefined) where.path = path;
+    // Numbers for people are 1-based; only `path` counts from 0 (README: numbering).
+    const where: Finding["where"] = { form: this.formIndex + 1, project: this.project };
+    if (path !== undefined) {
+      where.path = path;
+      const indicator = indicatorNumber(path);
+      if (indicator !== undefined) where.indicator = indicator;
+    }
     if (row !== undefined) where.row = row;
     const prov = path === undefined ? undefined : provenanceOf(this.form, path);
     if (prov?.line !== undefined) where.line = prov.line;
@@ -128,6 +133,12 @@ export class VerifyContext {
     if (prov?.bbox !== undefined) where.bbox = prov.bbox;
     return where;
   }
+}
+
+/** The 1-based number of the indicator a path such as `indicators[3].score` is in (4), if any. */
+export function indicatorNumber(path: string): number | undefined {
+  const m = /^indicators\[(\d+)\]/.exec(path);
+  return m ? Number(m[1]) + 1 : undefined;
 }
 
 /**

@@ -31,21 +31,21 @@ describe("jixiao parse", () => {
     expect(r.out.startsWith("\ufeff")).toBe(true);
     const lines = r.out.slice(1).split("\r\n").filter(Boolean);
     expect(lines).toHaveLength(65);
-    expect(lines[0]).toMatch(/^file,form,form_type,title,year,project_name/);
+    expect(lines[0]).toMatch(/^path,sha256,form_no,form_type,title,year,project_name/);
     const columns = lines[0]!.split(",").length;
     expect(lines.every((l) => l.split(",").length >= columns)).toBe(true);
     // a row of the sixth form, with its header fields repeated
-    expect(lines.find((l) => l.includes(",参观人数,")) ?? "").toMatch(/未来公园展厅运营项目.*,1121\.92,1031\.92,957\.58,.*,≥3000\(人\),>=,3000,人,800\.00\(人\),800\.00,人,15\.00,8\.00,受改建因素影响参观人数未达到计划人数$/);
+    expect(lines.find((l) => l.includes(",参观人数,")) ?? "").toMatch(/未来公园展厅运营项目.*,1121\.92,1031\.92,957\.58,.*,≥3000\(人\),>=,3000,人,,800\.00\(人\),,800\.00,人,,15\.00,8\.00,受改建因素影响参观人数未达到计划人数$/);
   });
 
   it("CSV writes a department-wide form's indicator rows as it does a project form's", async () => {
     const r = await run("parse", fixture("variants/department/department.txt"), "--format", "csv", "--no-verify");
     const rows = r.out.slice(1).split("\r\n").filter(Boolean).slice(1);
-    const department = rows.filter((l) => l.split(",")[2] === "department");
+    const department = rows.filter((l) => l.split(",")[3] === "department");
     // Its five indicator rows (举办群众文化活动场次 … 群众满意度), read in full since issue 11.
     expect(department).toHaveLength(5);
     expect(department[0]!.split(",")).toHaveLength(r.out.slice(1).split("\r\n")[0]!.split(",").length);
-    expect(rows.some((l) => l.split(",")[2] === "project")).toBe(true);
+    expect(rows.some((l) => l.split(",")[3] === "project")).toBe(true);
   });
 
   it("JSON: an array of Documents, with the verifier's findings", async () => {
@@ -128,7 +128,7 @@ describe("jixiao schema", () => {
   it("prints the JSON Schema of the output", async () => {
     const r = await run("schema");
     const schema = JSON.parse(r.out);
-    expect(schema.properties.schemaVersion.const).toBe("1.0.0");
+    expect(schema.properties.schemaVersion.const).toBe("2.0.0");
     expect(schema.properties.forms.items.properties.indicators.items.required).toContain("target");
   });
 });

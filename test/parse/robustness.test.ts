@@ -67,7 +67,7 @@ describe("the seed survives what exports do to it", () => {
     expect(last.total).toEqual({ weight: null, score: null });
     expect(last.grade).toBeNull();
     const d = doc.diagnostics.find((x) => x.code === "form.incomplete");
-    expect(d).toMatchObject({ severity: "error", form: 6, line: 183 });
+    expect(d).toMatchObject({ severity: "error", form: 7, line: 183 });
     expect(d!.message).toContain("科创中心建设工作经费");
   });
 });

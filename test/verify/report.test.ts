@@ -12,19 +12,19 @@ const weightsTotal: Finding = {
   rule: "weights.total", severity: "error",
   message: { zh: "指标分值合计 86.00 + 预算执行率分值 10.00 = 96.00，总分行却为 100.00", en: "weights add up to 96.00, total weight printed 100.00" },
   expected: "96.00", found: "100.00", difference: "4.00",
-  where: { form: 0, project: "未来公园展厅运营项目", path: "total.weight", row: "总分", line: 164 },
+  where: { form: 1, project: "未来公园展厅运营项目", path: "total.weight", row: "总分", line: 164 },
 };
 const proportional: Finding = {
   rule: "indicator.proportional", severity: "warning",
   message: { zh: "按比例得分应为 2.92", en: "proportional score 2.92, printed 3.00, \"quoted\", with a comma" },
   expected: "2.92", found: "3.00", difference: "0.08",
-  where: { form: 0, project: "未来公园展厅运营项目", path: "indicators[2].score", row: "年度完成接待任务数" },
+  where: { form: 1, indicator: 3, project: "未来公园展厅运营项目", path: "indicators[2].score", row: "年度完成接待任务数" },
 };
 const underspent: Finding = {
   rule: "funding.underspent", severity: "notice",
   message: { zh: "预算执行率 14.79% 低于 90%", en: "execution rate 14.79 % is below 90 %\nsecond line" },
   expected: "90.00", found: "14.79", difference: "-75.21",
-  where: { form: 1, project: "缴纳残疾人就业保障金", path: "funding[0].rate", row: "年度资金总额", page: 3 },
+  where: { form: 2, project: "缴纳残疾人就业保障金", path: "funding[0].rate", row: "年度资金总额", page: 3 },
 };
 
 function withFindings(name: string, findings: Finding[]): Form {
@@ -117,7 +117,7 @@ describe("machine formats", () => {
       summary: { findings: number };
     };
     expect(out.files.map((f) => f.path)).toEqual(["seed.txt", "scan.pdf"]);
-    expect(out.files[0]!.forms[0]).toMatchObject({ form: 0, project: "未来公园展厅运营项目", rounding: "truncate" });
+    expect(out.files[0]!.forms[0]).toMatchObject({ form: 1, project: "未来公园展厅运营项目", rounding: "truncate" });
     expect(out.files[0]!.forms[0]!.findings[0]).toEqual(weightsTotal);
     expect(out.files[1]!.error).toEqual(brokenFile.error);
     expect(out.summary.findings).toBe(3);
@@ -128,14 +128,14 @@ describe("machine formats", () => {
     expect(lines).toHaveLength(4);
     const recs = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(recs[0]).toEqual({ file: "scan.pdf", error: brokenFile.error });
-    expect(recs[1]).toMatchObject({ file: "seed.txt", form: 0, rule: "weights.total", severity: "error", message: weightsTotal.message.zh, expected: "96.00", found: "100.00", difference: "4.00", path: "total.weight", line: 164, page: null });
+    expect(recs[1]).toMatchObject({ file: "seed.txt", form: 1, rule: "weights.total", severity: "error", message: weightsTotal.message.zh, expected: "96.00", found: "100.00", difference: "4.00", path: "total.weight", line: 164, page: null });
   });
 
   it("csv: UTF-8 BOM, a header, RFC 4180 quoting, CRLF, one row per finding", () => {
     const csv = renderVerifyReport([seedFile, brokenFile], { format: "csv", lang: "en", color: false });
-    expect(csv.startsWith("\uFEFFfile,form,project,rounding,rule,severity,message,expected,found,difference,path,row,line,page\r\n")).toBe(true);
-    expect(csv).toContain("\r\nscan.pdf,,,,input.scanned,error,PDF has no text layer,,,,,,,\r\n");
-    expect(csv).toContain("seed.txt,0,未来公园展厅运营项目,truncate,weights.total,error,\"weights add up to 96.00, total weight printed 100.00\",96.00,100.00,4.00,total.weight,总分,164,\r\n");
+    expect(csv.startsWith("\uFEFFfile,form,indicator,project,rounding,rule,severity,message,expected,found,difference,path,row,line,page\r\n")).toBe(true);
+    expect(csv).toContain("\r\nscan.pdf,,,,,input.scanned,error,PDF has no text layer,,,,,,,\r\n");
+    expect(csv).toContain("seed.txt,1,,未来公园展厅运营项目,truncate,weights.total,error,\"weights add up to 96.00, total weight printed 100.00\",96.00,100.00,4.00,total.weight,总分,164,\r\n");
     expect(csv).toContain("\"proportional score 2.92, printed 3.00, \"\"quoted\"\", with a comma\"");
     expect(csv).toContain("\"execution rate 14.79 % is below 90 %\nsecond line\"");
     // header + 1 unreadable + 3 findings, each ended by CRLF (the embedded \n is inside quotes)

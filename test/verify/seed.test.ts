@@ -70,7 +70,7 @@ describe("the seed", () => {
 
   it("copies the form index and project into every finding and leaves the input untouched", () => {
     for (const [i, f] of verified.entries()) {
-      for (const x of f.verification!.findings) expect(x.where).toMatchObject({ form: i, project: f.projectName });
+      for (const x of f.verification!.findings) expect(x.where).toMatchObject({ form: i + 1, project: f.projectName });
     }
     expect(forms[5]!.verification).toBeUndefined();
   });

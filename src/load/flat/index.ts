@@ -66,7 +66,7 @@ export function flatTextToSheet(text: string, source: string): FlatSheet {
   starts.forEach((s, f) => {
     // Each form's words numbered from 0: the reader keeps positions in its own slice.
     const formWords = words.slice(s, starts[f + 1] ?? words.length).map((w, index) => ({ ...w, index }));
-    const { rows: r, diagnostics: d } = new FlatFormReader(formWords, f).read();
+    const { rows: r, diagnostics: d } = new FlatFormReader(formWords, f + 1).read();
     rows.push(...r);
     diagnostics.push(...d);
   });
@@ -76,7 +76,7 @@ export function flatTextToSheet(text: string, source: string): FlatSheet {
     starts.forEach((s, f) => {
       const w = words[s]!;
       diagnostics.push({
-        code: "layout.reading-order", severity: "warning", form: f, line: w.line, cell: w.offset, page: w.page,
+        code: "layout.reading-order", severity: "warning", form: f + 1, line: w.line, cell: w.offset, page: w.page,
         message: "this text is in block order, not the table's reading order (as pdftotext without -layout writes it): labels and values may stand apart, and values may be misplaced or missing; read the PDF itself, or pdftotext -layout text, instead",
       });
     });

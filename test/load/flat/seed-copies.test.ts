@@ -32,7 +32,7 @@ describe("a PDF viewer's select-all-copy (pdf.js text items in stream order)", (
     const doc = await read("narrow.viewer.txt");
     const f7 = doc.forms[6]!;
     expect(f7.funding[0]!.executed).toBe("2584.52");
-    const joined = doc.diagnostics.filter((d) => d.form === 6 && d.message.includes("2,584.5 + 2"));
+    const joined = doc.diagnostics.filter((d) => d.form === 7 && d.message.includes("2,584.5 + 2"));
     expect(joined).toHaveLength(2);
     expect(joined.every((d) => d.code === "layout.inferred-columns")).toBe(true);
   });

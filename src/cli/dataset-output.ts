@@ -1,0 +1,156 @@
+/**
+ * `jixiao parse … --out data.duckdb | data.sqlite | --format parquet --out dir/`:
+ * every input added to a dataset. The database modules are imported here,
+ * lazily, so that no other command loads them.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { VerifyOptions } from "../verify/index.js";
+import { TABLE_NAMES, type TableName } from "../write/dataset-schema.js";
+import type { DatasetOptions, DatasetWriter } from "../write/dataset-writer.js";
+import { EXIT, forEachInput, say } from "./common.js";
+import type { DatasetFormat } from "./output-format.js";
+
+/** What one run did to the dataset. */
+export interface DatasetRun {
+  added: number;
+  present: number;
+  refused: number;
+  unreadable: number;
+  internal: number;
+}
+
+/**
+ * Parses every input into the dataset at `out`. A document already in it
+ * (same SHA-256) is not added again. Resolves to the exit code.
+ */
+export async function runDatasetParse(
+  format: DatasetFormat,
+  out: string,
+  positionals: string[],
+  verifyOptions: VerifyOptions | null,
+  options: DatasetOptions,
+): Promise<number> {
+  let opened: { writer: DatasetWriter; finish: () => Promise<void>; abort: () => Promise<void> };
+  try {
+    opened = await openDataset(format, out, options);
+  } catch (e) {
+    say(`jixiao: ${out}: cannot open as a ${format} dataset: ${firstLine(e)}`);
+    return EXIT.unreadable;
+  }
+  const run: DatasetRun = { added: 0, present: 0, refused: 0, unreadable: 0, internal: 0 };
+  try {
+    const r = await forEachInput(positionals, verifyOptions, async (path, result) => {
+      if ("error" in result) {
+        say(`jixiao: ${result.error.describe()}`);
+        return;
+      }
+      const before = opened.writer.pathOf(result.doc.source.sha256);
+      const { added, refused } = await opened.writer.add(result.doc);
+      if (added) run.added++;
+      else {
+        run.present++;
+        // The same bytes under another name are worth a word: that name is not stored.
+        if (before !== path) say(`jixiao: ${path}: same content as ${before ?? "a document"} already in ${out} (sha256 ${result.doc.source.sha256.slice(0, 12)}…); not added again`);
+      }
+      if (refused) {
+        run.refused += refused;
+        say(`jixiao: ${path}: ${refused} value(s) do not fit DECIMAL(18,4) and are stored as null; the diagnostics table quotes each (dataset.precision)`);
+      }
+    });
+    run.unreadable = r.unreadable;
+    run.internal = r.internal;
+    await opened.finish();
+  } catch (e) {
+    await opened.abort().catch(() => undefined);
+    throw e;
+  }
+  say(`jixiao: ${out}: ${run.added} document(s) added, ${run.present} already present`);
+  return run.internal > 0 ? EXIT.internal : run.unreadable > 0 ? EXIT.unreadable : EXIT.ok;
+}
+
+async function openDataset(format: DatasetFormat, out: string, options: DatasetOptions) {
+  switch (format) {
+    case "duckdb": {
+      const { DuckDBDataset } = await import("../write/duckdb.js");
+      const writer = await DuckDBDataset.open(out, options);
+      return { writer, finish: () => writer.close(), abort: () => writer.abort() };
+    }
+    case "sqlite": {
+      const { SqliteDataset } = await import("../write/sqlite.js");
+      const existing = existsSync(out) ? new Uint8Array(await readFile(out)) : null;
+      const writer = await SqliteDataset.open(existing, options);
+      return {
+        writer,
+        finish: async () => {
+          await replaceFile(out, writer.bytes());
+          await writer.close();
+        },
+        abort: () => writer.abort(),
+      };
+    }
+    case "parquet":
+      return openParquet(out, options);
+  }
+}
+
+/**
+ * A Parquet dataset is a folder with one file per table. The rows are
+ * gathered in a scratch DuckDB database beside them (with those of an
+ * earlier run, so a rerun adds nothing twice), and each file is written
+ * under a temporary name and renamed into place when the run succeeds.
+ */
+async function openParquet(dir: string, options: DatasetOptions) {
+  const { DuckDBDataset } = await import("../write/duckdb.js");
+  await mkdir(dir, { recursive: true });
+  const tag = `.jixiao-tmp-${process.pid}-${Date.now()}`;
+  const scratch = join(dir, `${tag}.duckdb`);
+  const fileOf = (t: TableName) => join(dir, `${t}.parquet`);
+  const tmpOf = (t: TableName) => join(dir, `${tag}-${t}.parquet`);
+  const writer = await DuckDBDataset.open(scratch, options);
+  const cleanup = async () => {
+    for (const f of [scratch, `${scratch}.wal`, ...TABLE_NAMES.map(tmpOf)]) await rm(f, { force: true });
+  };
+  try {
+    const present = TABLE_NAMES.filter((t) => existsSync(fileOf(t)));
+    if (present.length === TABLE_NAMES.length) await writer.importParquet(fileOf);
+    else if (present.length > 0) throw new Error(`holds ${present.map((t) => `${t}.parquet`).join(", ")} but not the other tables: not a jixiao Parquet dataset, or an incomplete one`);
+  } catch (e) {
+    await writer.abort();
+    await cleanup();
+    throw e;
+  }
+  return {
+    writer,
+    finish: async () => {
+      try {
+        await writer.exportParquet(tmpOf);
+        await writer.close();
+        for (const t of TABLE_NAMES) await rename(tmpOf(t), fileOf(t));
+      } finally {
+        await cleanup();
+      }
+    },
+    abort: async () => {
+      await writer.abort();
+      await cleanup();
+    },
+  };
+}
+
+/** Writes a whole file under a temporary name and renames it into place. */
+async function replaceFile(path: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${path}.jixiao-tmp-${process.pid}-${Date.now()}`;
+  try {
+    await writeFile(tmp, bytes, { flag: "wx" });
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+function firstLine(e: unknown): string {
+  return String((e as Error)?.message ?? e).split("\n")[0]!;
+}
