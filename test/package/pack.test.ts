@@ -70,7 +70,7 @@ describe("npm pack", () => {
   });
 
   it("npx jixiao --version runs the installed command", async () => {
-    const { stdout } = await run("npx", ["--no", "jixiao", "--version"], { cwd: consumer });
+    const { stdout } = await run("npx", ["--no", "--", "jixiao", "--version"], { cwd: consumer });
     expect(stdout.trim()).toBe(`jixiao ${version}`);
   });
 
