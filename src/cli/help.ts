@@ -18,7 +18,26 @@ function optionLines(spec: CommandSpec): string[] {
   });
   rows.push(["-h, --help", "show this help"]);
   const width = Math.max(...rows.map(([f]) => f.length));
-  return rows.map(([f, h]) => `  ${f.padEnd(width)}  ${h}`);
+  return rows.map(([f, h]) => `  ${f.padEnd(width)}  ${wrap(h, LINE - width - 4).join(`\n${" ".repeat(width + 4)}`)}`);
+}
+
+/** Terminal width the help is laid out for. */
+const LINE = 100;
+
+/** Words into lines of at most `width` characters (a longer word gets a line of its own). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 /** The help of one command: synopsis, options with their choices, examples, exit codes. */

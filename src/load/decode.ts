@@ -51,7 +51,8 @@ export function decodeText(bytes: Uint8Array, source: string): { text: string; e
  */
 function bomlessUtf16(b: Uint8Array): "le" | "be" | null {
   const n = Math.min(b.length, 4096) & ~1;
-  if (n < 16) return null; // a few bytes say nothing: [0, 1, 2, 3] is binary, not "BE"
+  // Too few pairs to tell text from a few binary bytes.
+  if (n < 32) return null;
   let even = 0;
   let odd = 0;
   for (let i = 0; i < n; i += 2) {
@@ -59,9 +60,11 @@ function bomlessUtf16(b: Uint8Array): "le" | "be" | null {
     if (b[i + 1] === 0) odd++;
   }
   const pairs = n / 2;
-  if (odd >= pairs * 0.2 && even <= pairs * 0.02) return "le";
-  if (even >= pairs * 0.2 && odd <= pairs * 0.02) return "be";
-  return null;
+  const side = odd >= pairs * 0.2 && even <= pairs * 0.02 ? "le" : even >= pairs * 0.2 && odd <= pairs * 0.02 ? "be" : null;
+  if (side === null) return null;
+  // And it must read as text in that encoding: hardly any control characters or
+  // bad code units (not fatal: the sample may end inside a surrogate pair).
+  return looksBinary(new TextDecoder(`utf-16${side}`).decode(b.subarray(0, n))) ? null : side;
 }
 
 function strict(label: string, bytes: Uint8Array, source: string): string {
