@@ -19,8 +19,8 @@ export interface ParseOptions {
   source?: string;
   /** Bounds and asset locations for PDFs. */
   pdf?: PdfOptions;
-  /** Bounds of the HTML, spreadsheet and Word loaders. */
-  containers?: ContainerOptions;
+  /** Bounds of the HTML, spreadsheet and Word loaders (`pdf` is taken from the option above). */
+  containers?: Omit<ContainerOptions, "pdf">;
   /**
    * Verifier options; each form's `verification` is filled in with them.
    * `false` skips verification. Default: the rules of domain.md as written.
@@ -107,7 +107,7 @@ function textSheetStream(input: string | Uint8Array, source: string): { sheet: S
     if (kind === "pdf") {
       throw new InputError("input.unreadable", source, "this is a PDF: use parseBytes or parseFile, which read PDFs");
     }
-    if (isContainerKind(kind)) {
+    if (kind !== "text") {
       throw new InputError("input.unreadable", source, `this is ${kind === "html" ? "an HTML page" : `a .${kind} file`}: use parseBytes or parseFile, which read it`);
     }
     ({ text, encoding } = decodeText(input, source));
@@ -142,13 +142,8 @@ export async function parseText(input: string | Uint8Array, options: ParseOption
 export async function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): Promise<Document> {
   const source = options.source ?? "input";
   const kind = detectInput(bytes, source);
-  if (kind === "pdf") {
-    const { loadPdf } = await import("./load/pdf/index.js");
-    const sheet = await loadPdf(bytes, source, options.pdf);
-    return assemble(sheet, bytes, null, options);
-  }
   if (isContainerKind(kind)) {
-    const loaded = await loadContainer(kind, bytes, source, options.containers);
+    const loaded = await loadContainer(kind, bytes, source, { ...options.containers, pdf: options.pdf });
     return assemble(loaded.sheet, bytes, loaded.encoding, options, loaded.diagnostics);
   }
   return parseText(bytes, options);
