@@ -135,7 +135,8 @@ export async function parseText(input: string | Uint8Array, options: ParseOption
 
 /**
  * Parses any supported input, detected from its bytes: PDF, an HTML page,
- * a workbook (.xlsx, .xls, .ods), a Word document (.docx) or a text export.
+ * a workbook (.xlsx, .xls, .ods), a Word document (.docx), an OpenDocument
+ * text (.odt) or a text export.
  *
  * @throws InputError for unreadable input (see its `code`)
  */

@@ -9,7 +9,7 @@ export interface ExpandedInput {
   missing: string[];
 }
 
-const INPUT_EXTENSIONS = "{txt,tsv,text,csv,pdf,TXT,TSV,PDF,html,htm,xlsx,xls,ods,docx,HTML,HTM,XLSX,XLS,ODS,DOCX}";
+const INPUT_EXTENSIONS = "{txt,tsv,text,csv,pdf,TXT,TSV,PDF,html,htm,xlsx,xls,ods,docx,odt,HTML,HTM,XLSX,XLS,ODS,DOCX,ODT}";
 
 /** Expands files, folders and globs, keeping the order given and dropping repeats. */
 export async function expandInputs(args: string[]): Promise<ExpandedInput> {

@@ -13,13 +13,14 @@ import type { SpreadsheetOptions } from "./xlsx/index.js";
 export type { LoadedSheet } from "./html/index.js";
 
 /** Kinds of input read by a container loader (see detectInput). */
-export type ContainerKind = "pdf" | "html" | "xlsx" | "xls" | "ods" | "docx";
+export type ContainerKind = "pdf" | "html" | "xlsx" | "xls" | "ods" | "docx" | "odt";
 
 /** Bounds of the container loaders. */
 export interface ContainerOptions {
   pdf?: PdfOptions;
   html?: HtmlOptions;
   spreadsheet?: SpreadsheetOptions;
+  /** Bounds of the Word loader, which the OpenDocument text loader shares. */
   docx?: DocxOptions;
 }
 
@@ -32,6 +33,7 @@ const LOADERS: Record<ContainerKind, Loader> = {
   xls: async (b, s, o) => (await import("./xlsx/index.js")).loadSpreadsheet(b, s, "xls", o.spreadsheet),
   ods: async (b, s, o) => (await import("./xlsx/index.js")).loadSpreadsheet(b, s, "ods", o.spreadsheet),
   docx: async (b, s, o) => (await import("./docx/index.js")).loadDocx(b, s, o.docx),
+  odt: async (b, s, o) => (await import("./odt/index.js")).loadOdt(b, s, o.docx),
 };
 
 /** True for the kinds this table holds. */

@@ -46,6 +46,7 @@ export const SourceKind = z.enum([
   "xls",
   "ods",
   "docx",
+  "odt",
 ]);
 export type SourceKind = z.infer<typeof SourceKind>;
 

@@ -8,6 +8,7 @@ import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { blocksToSheet, placeCells } from "../../../src/load/blocks.js";
 import { readDocx } from "../../../src/load/docx/reader.js";
+import { readOdt } from "../../../src/load/odt/reader.js";
 import { decodeHtml } from "../../../src/load/html/encoding.js";
 import { loadHtml } from "../../../src/load/html/index.js";
 import { readHtml } from "../../../src/load/html/reader.js";
@@ -124,6 +125,30 @@ describe("Word tables", () => {
   it("deleted text and field codes are not text", () => {
     const xml = `<w:document><w:body><w:p><w:r><w:t>保留</w:t></w:r><w:del><w:r><w:delText>删去</w:delText></w:r></w:del><w:r><w:instrText>PAGE</w:instrText></w:r></w:p></w:body></w:document>`;
     expect(readDocx(xml)).toEqual([{ kind: "line", text: "保留" }]);
+  });
+});
+
+describe("OpenDocument text tables", () => {
+  it("covered cells hold their places; spans come from number-columns/rows-spanned; text:s and line breaks are text", () => {
+    const p = (t: string) => `<text:p>${t}</text:p>`;
+    const xml = `<office:text><text:h>财政项目支出绩效自评表</text:h><table:table>
+      <table:table-row><table:table-cell table:number-rows-spanned="2" table:number-columns-spanned="2">${p("项目资金")}</table:table-cell><table:covered-table-cell/><table:table-cell>${p("年初<text:s text:c=\"2\"/>预算数")}</table:table-cell></table:table-row>
+      <table:table-row><table:covered-table-cell table:number-columns-repeated="2"/><table:table-cell>${p("1,121.92")}</table:table-cell></table:table-row>
+      <table:table-row><table:table-cell>${p("甲<text:line-break/>乙")}${p("丙")}</table:table-cell><table:table-cell table:number-columns-repeated="2"/></table:table-row>
+      </table:table><text:p>（2023 年度）<office:annotation><text:p>批注</text:p></office:annotation></text:p></office:text>`;
+    expect(readOdt(xml)).toEqual([
+      { kind: "line", text: "财政项目支出绩效自评表" },
+      {
+        kind: "table", table: 0, cells: [
+          { text: "项目资金", row: 0, col: 0, rowSpan: 2, colSpan: 2 },
+          { text: "年初  预算数", row: 0, col: 2, rowSpan: 1, colSpan: 1 },
+          { text: "1,121.92", row: 1, col: 2, rowSpan: 1, colSpan: 1 },
+          { text: "甲\n乙\n丙", row: 2, col: 0, rowSpan: 1, colSpan: 1 },
+          { text: "", row: 2, col: 1, rowSpan: 1, colSpan: 1 },
+        ],
+      },
+      { kind: "line", text: "（2023 年度）" },
+    ]);
   });
 });
 
