@@ -75,6 +75,15 @@ describe("HTML tables", () => {
   });
 });
 
+describe("HTML page chrome by class and id", () => {
+  it("a class naming chrome is chrome, one that also names content is not", () => {
+    const { blocks, chrome } = readHtml(`<div class="site-footer">页脚</div><div id="top_nav">导航</div><div class="article-header"><h1>财政项目支出绩效自评表</h1></div>
+      <div class="wz_content">正文</div><div class="dqwz">当前位置</div><table class="header"><tr><td class="header">项目名称</td><td class="menu-cell">菜单</td></tr></table>`);
+    expect(chrome.map((c) => c.text)).toEqual(["页脚", "导航", "当前位置", "菜单"]);
+    expect(blocks.map((b) => (b.kind === "line" ? b.text : b.cells.map((c) => c.text).join("|")))).toEqual(["财政项目支出绩效自评表", "正文", "项目名称"]);
+  });
+});
+
 describe("HTML encodings", () => {
   // "项目" in GBK
   const gbk = [0xcf, 0xee, 0xc4, 0xbf];
