@@ -25,8 +25,8 @@ export interface ParseOptions {
   source?: string;
   /** Bounds and asset locations for PDFs. */
   pdf?: PdfOptions;
-  /** Bounds of the HTML, spreadsheet and Word loaders. */
-  containers?: ContainerOptions;
+  /** Bounds of the HTML, spreadsheet and Word loaders (`pdf` is taken from the option above). */
+  containers?: Omit<ContainerOptions, "pdf">;
   /**
    * Verifier options; each form's `verification` is filled in with them.
    * `false` skips verification. Default: the rules of domain.md as written.
@@ -165,7 +165,7 @@ function textSheetStream(input: string | Uint8Array, source: string): { sheet: S
     if (kind === "pdf") {
       throw new InputError("input.unreadable", source, "this is a PDF: use parseBytes or parseFile, which read PDFs");
     }
-    if (isContainerKind(kind)) {
+    if (kind !== "text") {
       throw new InputError("input.unreadable", source, `this is ${kind === "html" ? "an HTML page" : `a .${kind} file`}: use parseBytes or parseFile, which read it`);
     }
     ({ text, encoding } = decodeText(input, source));
@@ -197,7 +197,8 @@ export async function parseText(text: string | Bytes, options?: ParseOptions): P
 
 /**
  * Parses any supported input, detected from its bytes: PDF, an HTML page,
- * a workbook (.xlsx, .xls, .ods), a Word document (.docx) or a text export.
+ * a workbook (.xlsx, .xls, .ods), a Word document (.docx), an OpenDocument
+ * text (.odt) or a text export.
  *
  * @param input a Uint8Array, Node Buffer or ArrayBuffer
  * @throws UsageError when `input` is not bytes, or an option is invalid
@@ -236,11 +237,7 @@ export async function parseWithSheet(input: string | Bytes, options?: ParseOptio
 async function loadSheet(bytes: Uint8Array, options: ParseOptions): Promise<{ sheet: SheetStream; encoding: string | null; diagnostics: Diagnostic[] } | null> {
   const source = options.source ?? "input";
   const kind = detectInput(bytes, source);
-  if (kind === "pdf") {
-    const { loadPdf } = await import("./load/pdf/index.js");
-    return { sheet: await loadPdf(bytes, source, options.pdf), encoding: null, diagnostics: [] };
-  }
-  if (isContainerKind(kind)) return loadContainer(kind, bytes, source, options.containers);
+  if (isContainerKind(kind)) return loadContainer(kind, bytes, source, { ...options.containers, pdf: options.pdf });
   return null;
 }
 

@@ -14,7 +14,7 @@
  *   and seed.ods: all seven forms on one sheet.
  * - per-sheet.fods → per-sheet.xlsx, .xls, .ods: one form per sheet, rates as
  *   percentages, with a hidden row and a hidden column holding text.
- * - seed.docx: LibreOffice Writer's conversion of the chrome-free HTML.
+ * - seed.docx, seed.odt: LibreOffice Writer's conversions of the chrome-free HTML.
  * - bad/password.xls and bad/password.ods: seed.xlsx saved with the password
  *   "secret" through LibreOffice's UNO API (encrypt.py).
  *
@@ -95,11 +95,12 @@ async function main(): Promise<void> {
     }
     await writeFile(join(work, "seed.html"), plain);
     await soffice(["--infilter=HTML (StarWriter)", "--convert-to", "docx:MS Word 2007 XML", "--outdir", out, "seed.html"], work);
+    await soffice(["--infilter=HTML (StarWriter)", "--convert-to", "odt", "--outdir", out, "seed.html"], work);
     await mkdir(join(out, "bad"), { recursive: true });
     for (const [file, filter] of [["password.xls", "MS Excel 97"], ["password.ods", "calc8"]] as const) {
       await run("/usr/bin/python3", [join(root, "scripts/container-fixtures/encrypt.py"), join(out, "seed.xlsx"), join(out, "bad", file), filter, "secret"], { timeout: 180_000 });
     }
-    console.log(`wrote ${out}: seed.html seed.gbk.html seed-landscape.html seed.{fods,xlsx,xls,ods} per-sheet.{fods,xlsx,xls,ods} seed.docx`);
+    console.log(`wrote ${out}: seed.html seed.gbk.html seed-landscape.html seed.{fods,xlsx,xls,ods} per-sheet.{fods,xlsx,xls,ods} seed.docx seed.odt bad/password.{xls,ods}`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

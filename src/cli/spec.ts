@@ -96,4 +96,4 @@ export const SCHEMA: CommandSpec = {
 export const COMMANDS: readonly CommandSpec[] = [PARSE, VERIFY, SCHEMA];
 
 /** Extensions a folder is searched for (any case). A glob or a file named on the command line may have any name. */
-export const INPUT_EXTENSIONS: readonly string[] = ["txt", "tsv", "pdf", "html", "htm", "xlsx", "xls", "ods", "docx"];
+export const INPUT_EXTENSIONS: readonly string[] = ["txt", "tsv", "pdf", "html", "htm", "xlsx", "xls", "ods", "docx", "odt"];

@@ -10,7 +10,8 @@ export type InputKind =
   | "xlsx"
   | "xls"
   | "ods"
-  | "docx";
+  | "docx"
+  | "odt";
 
 /**
  * PDF by its `%PDF-` signature (allowed a little way in: some servers prepend
@@ -51,10 +52,8 @@ function zipKind(bytes: Uint8Array, source: string): InputKind {
     const raw = readZipEntry(bytes, entries, "mimetype", source, 1024);
     const mime = raw ? new TextDecoder().decode(raw).trim() : "";
     if (mime === ODF_SPREADSHEET) return "ods";
-    if (mime === ODF_TEXT) {
-      throw new InputError("input.unsupported", source, "this is an OpenDocument text (.odt): save it as .docx or PDF");
-    }
-    throw new InputError("input.unsupported", source, `an OpenDocument file of type ${mime || "(none)"}: only spreadsheets (.ods) are read`);
+    if (mime === ODF_TEXT) return "odt";
+    throw new InputError("input.unsupported", source, `an OpenDocument file of type ${mime || "(none)"}: only spreadsheets (.ods) and texts (.odt) are read`);
   }
   throw new InputError("input.unsupported", source, "a zip archive that is no workbook and no Word document: unpack it and parse its files");
 }

@@ -51,6 +51,7 @@ export const SourceKind = z.enum([
   "ods",
   "docx",
   "text-flat",
+  "odt",
 ]);
 export type SourceKind = z.infer<typeof SourceKind>;
 

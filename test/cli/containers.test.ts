@@ -33,6 +33,7 @@ const GOOD: [file: string, kind: string][] = [
   ["containers/seed.ods", "ods"],
   ["containers/per-sheet.xlsx", "xlsx"],
   ["containers/seed.docx", "docx"],
+  ["containers/seed.odt", "odt"],
   ["seed/seed.txt", "text-tsv"],
   ["pdf/seed/narrow.pdf", "pdf"],
 ];

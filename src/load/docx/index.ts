@@ -1,9 +1,10 @@
 /**
  * The Word loader: a .docx's bytes in, a Sheet out. It reads
- * word/document.xml itself (fflate, then htmlparser2 in XML mode) rather than
- * through mammoth, which converts to HTML for display: reading the XML keeps
- * every table's grid (w:gridSpan, w:vMerge, w:gridBefore) exactly, and the
- * table, row and column each cell came from. Paragraphs outside tables (the
+ * word/document.xml itself (fflate, then htmlparser2 in XML mode). Mammoth
+ * would keep the spans too, but it brings eight dependencies, makes HTML only
+ * to be parsed again, and drops the page headers and footers; reading the XML
+ * keeps every table's grid (w:gridSpan, w:vMerge, w:gridBefore) exactly, and
+ * the table, row and column each cell came from. Paragraphs outside tables (the
  * title, the year, 填报单位) are rows of one cell; the page headers and
  * footers (word/header*.xml, footer*.xml) are page chrome, reported.
  */

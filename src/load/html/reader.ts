@@ -30,9 +30,25 @@ export interface HtmlContent {
 
 const NO_TEXT = new Set(["script", "style", "template", "noscript", "svg", "math", "object", "iframe"]);
 const CHROME_TAGS = new Set(["nav", "header", "footer", "aside"]);
-const CHROME_WORDS = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|crumbs?|bread|header|footer|foot|sidebar|sidenav|topbar|toolbar|banner|copyright|share|position|location|dqwz|wz)(?:$|[\s_-])/i;
-/** On a table cell, only words that cannot name a form's own cells (a cell of class "header" may be the form's header row). */
-const CELL_CHROME_WORDS = /(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|sidebar|sidenav|toolbar|banner|copyright)(?:$|[\s_-])/i;
+/**
+ * Parts of a class or id (split at "-" and "_") that name page chrome, and
+ * parts that name content: `site-footer` is chrome, `article-header` (which
+ * may hold the form's title) is not. dqwz is 当前位置, a breadcrumb.
+ */
+const CHROME_PARTS = new Set(["nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "crumb", "crumbs", "header", "footer",
+  "sidebar", "sidenav", "topbar", "toolbar", "banner", "copyright", "dqwz"]);
+/** On a table cell, only parts that cannot name a form's own cells (a cell of class "header" may be the form's header row). */
+const CELL_CHROME_PARTS = new Set(["nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "sidebar", "sidenav", "toolbar", "banner", "copyright"]);
+const CONTENT_PARTS = new Set(["article", "content", "title", "main", "detail", "details", "text", "body", "form", "table", "doc", "news"]);
+
+/** True when a class list or id has a token naming chrome and none naming content. */
+function namesChrome(value: string | undefined, chromeParts: Set<string>): boolean {
+  if (!value) return false;
+  return value.toLowerCase().split(/\s+/).some((token) => {
+    const parts = token.split(/[-_]+/);
+    return parts.some((p) => chromeParts.has(p)) && !parts.some((p) => CONTENT_PARTS.has(p));
+  });
+}
 const CHROME_ROLES = new Set(["navigation", "banner", "contentinfo", "complementary", "search"]);
 const BLOCK = new Set([
   "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "main",
@@ -77,11 +93,11 @@ function chromeName(name: string, attribs: Record<string, string>): string | nul
   if (TABLE_PARTS.has(name)) {
     // A layout table's menu column is chrome; a table's own classes (class="header") name its rows, not the page.
     const cell = name === "td" || name === "th";
-    return cell && (CELL_CHROME_WORDS.test(attribs.class ?? "") || CELL_CHROME_WORDS.test(attribs.id ?? "")) ? describe() : null;
+    return cell && (namesChrome(attribs.class, CELL_CHROME_PARTS) || namesChrome(attribs.id, CELL_CHROME_PARTS)) ? describe() : null;
   }
   if (CHROME_TAGS.has(name)) return describe();
   if (attribs.role && CHROME_ROLES.has(attribs.role.toLowerCase())) return describe();
-  if (CHROME_WORDS.test(attribs.class ?? "") || CHROME_WORDS.test(attribs.id ?? "")) return describe();
+  if (namesChrome(attribs.class, CHROME_PARTS) || namesChrome(attribs.id, CHROME_PARTS)) return describe();
   return null;
 }
 

@@ -91,9 +91,9 @@ describe("formats jixiao does not read say what to save them as", () => {
     expect(e.message).toContain(".docx");
   });
 
-  it("an OpenDocument text, a PowerPoint file, a plain zip: input.unsupported", async () => {
-    const odt = zipSync({ mimetype: [strToU8("application/vnd.oasis.opendocument.text"), { level: 0 }], "content.xml": strToU8("<x/>") });
-    expect((await failure(odt)).message).toContain(".odt");
+  it("an OpenDocument drawing, a PowerPoint file, a plain zip: input.unsupported", async () => {
+    const odg = zipSync({ mimetype: [strToU8("application/vnd.oasis.opendocument.graphics"), { level: 0 }], "content.xml": strToU8("<x/>") });
+    expect((await failure(odg)).message).toContain("only spreadsheets (.ods) and texts (.odt)");
     const pptx = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "ppt/presentation.xml": strToU8("<p/>") });
     expect((await failure(pptx)).code).toBe("input.unsupported");
     const plain = zipSync({ "a.txt": strToU8("hello") });
@@ -114,7 +114,7 @@ describe("password-protected workbooks: input.encrypted", () => {
 });
 
 describe("damaged containers: input.corrupt", () => {
-  it.each(["seed.xlsx", "seed.docx", "seed.ods"])("%s cut off halfway", async (file) => {
+  it.each(["seed.xlsx", "seed.docx", "seed.ods", "seed.odt"])("%s cut off halfway", async (file) => {
     const b = bytes(file);
     expect((await failure(b.subarray(0, b.length >> 1))).code).toBe("input.corrupt");
   });
@@ -191,6 +191,7 @@ describe("detection from the bytes, not the name", () => {
     ["seed.xls", "xls"],
     ["seed.ods", "ods"],
     ["seed.docx", "docx"],
+    ["seed.odt", "odt"],
   ])("%s is %s", (file, kind) => {
     expect(detectInput(bytes(file), file)).toBe(kind);
   });

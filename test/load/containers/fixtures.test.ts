@@ -1,6 +1,6 @@
 /**
  * The container loaders end to end: the seed's seven forms, rendered to HTML,
- * xlsx, xls, ods (one sheet, and one form per sheet) and docx by
+ * xlsx, xls, ods (one sheet, and one form per sheet), docx and odt by
  * scripts/container-fixtures/generate.ts, parse back field for field to
  * fixtures/seed/expected.json, with provenance that leads back to the cell.
  */
@@ -34,6 +34,7 @@ const CASES: Case[] = [
   { file: "per-sheet.xls", kind: "xls", encoding: null, codes: ["xlsx.hidden"], address: "sheet" },
   { file: "per-sheet.ods", kind: "ods", encoding: null, codes: ["xlsx.hidden"], address: "sheet" },
   { file: "seed.docx", kind: "docx", encoding: null, codes: [], address: "table" },
+  { file: "seed.odt", kind: "odt", encoding: null, codes: [], address: "table" },
 ];
 
 /** The rules the verifier reports for each seed form read from the tab-separated export. */

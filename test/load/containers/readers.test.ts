@@ -8,6 +8,7 @@ import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { blocksToSheet, placeCells } from "../../../src/load/blocks.js";
 import { readDocx } from "../../../src/load/docx/reader.js";
+import { readOdt } from "../../../src/load/odt/reader.js";
 import { decodeHtml } from "../../../src/load/html/encoding.js";
 import { loadHtml } from "../../../src/load/html/index.js";
 import { readHtml } from "../../../src/load/html/reader.js";
@@ -74,6 +75,15 @@ describe("HTML tables", () => {
   });
 });
 
+describe("HTML page chrome by class and id", () => {
+  it("a class naming chrome is chrome, one that also names content is not", () => {
+    const { blocks, chrome } = readHtml(`<div class="site-footer">页脚</div><div id="top_nav">导航</div><div class="article-header"><h1>财政项目支出绩效自评表</h1></div>
+      <div class="wz_content">正文</div><div class="dqwz">当前位置</div><table class="header"><tr><td class="header">项目名称</td><td class="menu-cell">菜单</td></tr></table>`);
+    expect(chrome.map((c) => c.text)).toEqual(["页脚", "导航", "当前位置", "菜单"]);
+    expect(blocks.map((b) => (b.kind === "line" ? b.text : b.cells.map((c) => c.text).join("|")))).toEqual(["财政项目支出绩效自评表", "正文", "项目名称"]);
+  });
+});
+
 describe("HTML encodings", () => {
   // "项目" in GBK
   const gbk = [0xcf, 0xee, 0xc4, 0xbf];
@@ -124,6 +134,30 @@ describe("Word tables", () => {
   it("deleted text and field codes are not text", () => {
     const xml = `<w:document><w:body><w:p><w:r><w:t>保留</w:t></w:r><w:del><w:r><w:delText>删去</w:delText></w:r></w:del><w:r><w:instrText>PAGE</w:instrText></w:r></w:p></w:body></w:document>`;
     expect(readDocx(xml)).toEqual([{ kind: "line", text: "保留" }]);
+  });
+});
+
+describe("OpenDocument text tables", () => {
+  it("covered cells hold their places; spans come from number-columns/rows-spanned; text:s and line breaks are text", () => {
+    const p = (t: string) => `<text:p>${t}</text:p>`;
+    const xml = `<office:text><text:h>财政项目支出绩效自评表</text:h><table:table>
+      <table:table-row><table:table-cell table:number-rows-spanned="2" table:number-columns-spanned="2">${p("项目资金")}</table:table-cell><table:covered-table-cell/><table:table-cell>${p("年初<text:s text:c=\"2\"/>预算数")}</table:table-cell></table:table-row>
+      <table:table-row><table:covered-table-cell table:number-columns-repeated="2"/><table:table-cell>${p("1,121.92")}</table:table-cell></table:table-row>
+      <table:table-row><table:table-cell>${p("甲<text:line-break/>乙")}${p("丙")}</table:table-cell><table:table-cell table:number-columns-repeated="2"/></table:table-row>
+      </table:table><text:p>（2023 年度）<office:annotation><text:p>批注</text:p></office:annotation></text:p></office:text>`;
+    expect(readOdt(xml)).toEqual([
+      { kind: "line", text: "财政项目支出绩效自评表" },
+      {
+        kind: "table", table: 0, cells: [
+          { text: "项目资金", row: 0, col: 0, rowSpan: 2, colSpan: 2 },
+          { text: "年初  预算数", row: 0, col: 2, rowSpan: 1, colSpan: 1 },
+          { text: "1,121.92", row: 1, col: 2, rowSpan: 1, colSpan: 1 },
+          { text: "甲\n乙\n丙", row: 2, col: 0, rowSpan: 1, colSpan: 1 },
+          { text: "", row: 2, col: 1, rowSpan: 1, colSpan: 1 },
+        ],
+      },
+      { kind: "line", text: "（2023 年度）" },
+    ]);
   });
 });
 
