@@ -127,8 +127,11 @@ export class FlatFormReader {
 
   /** 项目资金(万元), its column headers, then each row label with its amounts. */
   private funding(): void {
-    const block = this.matchHere(FUNDING_BLOCK)!;
+    const found0 = this.matchHere(FUNDING_BLOCK)!;
     const words = this.words;
+    // The unit may stand apart: 预算执行情况 / (元).
+    const unit = words[found0.to] && /^[(（](?:单位[:：])?万?元[)）]$/u.test(words[found0.to]!.text) ? words[found0.to]! : undefined;
+    const block = unit ? { label: found0.label + unit.text.normalize("NFKC"), from: found0.from, to: found0.to + 1 } : found0;
     this.i = block.to;
     const rowStart = findNext(words, this.i, words.length, FUNDING_ROWS, stripFundingKey);
     const headerWords = this.span(this.i, rowStart);
@@ -140,7 +143,7 @@ export class FlatFormReader {
     const headers = found.map((h) => h.label);
     this.i = rowStart;
     for (;;) {
-      const label = this.matchHere(FUNDING_ROWS, stripFundingKey);
+      const label = this.matchHere(FUNDING_ROWS, stripFundingKey) ?? this.unknownFundingRow();
       if (!label) break;
       let to = label.to;
       while (to < words.length && isAmountCell(words[to]!.text)) to++;
@@ -166,6 +169,22 @@ export class FlatFormReader {
       }
       this.i = to;
     }
+  }
+
+  /**
+   * A row of the funding block whose label jixiao does not know (专项债券资金):
+   * words that are no amount and no label of a later part, then two amounts
+   * or more. Read as a row, so the grammar names it.
+   */
+  private unknownFundingRow(): Match | null {
+    const words = this.words;
+    let to = this.i;
+    while (to < words.length && to < this.i + 6 && !isAmountCell(words[to]!.text)) {
+      if (matchAt(words, to, [...STOPS, "一级指标", "三级指标"])) return null;
+      to++;
+    }
+    if (to === this.i || to + 1 >= words.length || !isAmountCell(words[to]!.text) || !isAmountCell(words[to + 1]!.text)) return null;
+    return { label: keyOf(joinWords(this.span(this.i, to))), from: this.i, to };
   }
 
   /**

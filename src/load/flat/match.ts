@@ -23,7 +23,9 @@ export function matchAt(words: readonly Word[], from: number, labels: readonly s
     key += keyOf(words[to]!.text);
     const k = strip ? strip(key) : key;
     if (labels.includes(k)) best = { label: k, from, to: to + 1 };
-    if (!labels.some((l) => l.startsWith(k)) && !(strip && labels.some((l) => l.startsWith(key)))) break;
+    // A label may go on into a subtotal, 产出指标(50分), which `strip` takes off.
+    const growing = (l: string) => l.startsWith(k) || l.startsWith(key) || (strip !== undefined && key.startsWith(`${l}(`));
+    if (!labels.some(growing)) break;
   }
   return best;
 }
