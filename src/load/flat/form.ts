@@ -7,7 +7,7 @@ import { findNext, matchAt, splitLabels, stripFundingKey, type Match } from "./m
 import { isAmountCell, isMeasure, isNumber, UNIT_PIECE, YEAR } from "./shapes.js";
 import {
   FUNDING_BLOCK, FUNDING_HEADERS, FUNDING_ROWS, GOALS_HEADERS, GOALS_LABEL, GRADE, HEADER_LABELS, INDICATOR_HEADERS,
-  LEVEL1, LEVEL2, NOTES, QUALITATIVE, TITLES, TOTAL,
+  LEVEL1, LEVEL2, NOTES, OPERATORS, QUALITATIVE, TITLES, TOTAL,
 } from "./vocabulary.js";
 import { joinWords, keyOf, type Word } from "./words.js";
 
@@ -245,7 +245,7 @@ export class FlatFormReader {
     const { found } = splitLabels(this.span(this.i, headerEnd), INDICATOR_HEADERS);
     this.push(found.map((h, k) => this.cell([h.word], k, h.label)));
     this.i = headerEnd;
-    new IndicatorRows(this, words, this.i, end).read();
+    new IndicatorRows(this, words, this.i, end, indicatorColumns(found.map((h) => h.label))).read();
     this.i = end;
   }
 
@@ -310,6 +310,7 @@ class IndicatorRows {
     private readonly words: readonly Word[],
     private readonly from: number,
     private readonly end: number,
+    private readonly columns: IndicatorColumns,
   ) {}
 
   read(): void {
@@ -323,11 +324,12 @@ class IndicatorRows {
     for (let a = 0; a < anchors.length; a++) {
       const weight = anchors[a]!;
       const pre = this.dropHeaders(start, weight);
-      const { target, actual, before } = this.values(pre, weight);
+      const { target, actual, before, nature, unit } = this.values(pre, weight);
       const { note, rest } = this.splitNote(noteFrom, w.slice(start, before).filter((x) => pre.has(x.index)));
       if (a > 0) this.pendingNote(note);
       const { l1, l2, name } = this.levels(rest);
-      this.pending = [[l1, 0], [l2, 1], [name, 2], [target, 3], [actual, 4], [[w[weight]!], 5], [[w[weight + 1]!], 6]];
+      const c = this.columns;
+      this.pending = [[l1, c.level1], [l2, c.level2], [name, c.name], [nature, c.nature ?? -1], [target, c.target], [unit, c.unit ?? -1], [actual, c.actual], [[w[weight]!], c.weight], [[w[weight + 1]!], c.score]];
       start = weight + 2;
       noteFrom = start < this.end && w[start]!.line === w[weight + 1]!.line && !isNumber(w[start]!.text) ? start : -1;
     }
@@ -341,7 +343,7 @@ class IndicatorRows {
 
   private pendingNote(note: Word[]): void {
     if (!this.pending) return;
-    this.reader.addRow([...this.pending, [note, 7]]);
+    this.reader.addRow([...this.pending, [note, this.columns.note]]);
     this.pending = null;
   }
 
@@ -364,7 +366,7 @@ class IndicatorRows {
   }
 
   /** The actual and the target just before 分值 (at `weight`), and where the words before them end. */
-  private values(pre: Set<number>, weight: number): { target: Word[]; actual: Word[]; before: number } {
+  private values(pre: Set<number>, weight: number): { target: Word[]; actual: Word[]; before: number; nature: Word[]; unit: Word[] } {
     let at = weight;
     const take = (): Word[] => {
       const w = this.words;
@@ -408,8 +410,26 @@ class IndicatorRows {
       return w.slice(s, e + 1);
     };
     const actual = take();
+    // With 计量单位 and 指标性质 columns (≥ | 95 | % | 97.5): the unit stands after a number, the operator before it.
+    const prev = (): Word | undefined => {
+      let e = at - 1;
+      while (e >= 0 && !pre.has(e)) e--;
+      return e >= 0 ? this.words[e] : undefined;
+    };
+    let unit: Word[] = [];
+    const u = prev();
+    if (this.columns.unit !== undefined && u && /^[^\d\s=≥≤<>＝≧≦＞＜]{1,4}$/u.test(u.text) && u.index > 0 && (isNumber(this.words[u.index - 1]!.text) || isMeasure(this.words[u.index - 1]!.text))) {
+      unit = [u];
+      at = u.index;
+    }
     const target = take();
-    return { target, actual, before: at };
+    let nature: Word[] = [];
+    const n = prev();
+    if (this.columns.nature !== undefined && n && OPERATORS.includes(n.text)) {
+      nature = [n];
+      at = n.index;
+    }
+    return { target, actual, before: at, nature, unit };
   }
 
   /**
@@ -459,4 +479,41 @@ class IndicatorRows {
     }
     return { l1, l2, name: words.slice(k) };
   }
+}
+
+/** The column each part of an indicator row goes to: its header's position (the seed's, where a header is missing). */
+interface IndicatorColumns {
+  level1: number;
+  level2: number;
+  name: number;
+  nature: number | undefined;
+  target: number;
+  unit: number | undefined;
+  actual: number;
+  weight: number;
+  score: number;
+  note: number;
+}
+
+function indicatorColumns(headers: string[]): IndicatorColumns {
+  const at = (names: string[], seed: number) => {
+    const k = headers.findIndex((h) => names.includes(h));
+    return k >= 0 ? k : seed;
+  };
+  const optional = (name: string) => {
+    const k = headers.indexOf(name);
+    return k >= 0 ? k : undefined;
+  };
+  return {
+    level1: at(["一级指标"], 0),
+    level2: at(["二级指标"], 1),
+    name: at(["三级指标", "指标名称"], 2),
+    nature: optional("指标性质"),
+    target: at(["年度指标值", "指标值"], 3),
+    unit: optional("计量单位"),
+    actual: at(["实际完成值"], 4),
+    weight: at(["分值", "分数", "权重"], 5),
+    score: at(["得分"], 6),
+    note: at(["偏差原因分析及改进措施"], 7),
+  };
 }

@@ -36,7 +36,11 @@ export const GOALS_HEADERS = ["预期目标", "实际完成情况"];
 /** Column headers of the indicator table. */
 export const INDICATOR_HEADERS = [
   "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "分数", "权重", "得分", "偏差原因分析及改进措施",
+  "指标性质", "指标值", "计量单位", "指标名称",
 ];
+
+/** What a 指标性质 cell holds. */
+export const OPERATORS = ["=", "＝", "≥", "≧", "≤", "≦", ">", "＞", "<", "＜", ">=", "<=", "不低于", "不少于", "不高于", "不超过", "大于等于", "小于等于", "正向", "反向", "定性", "定量"];
 
 /** Level-1 labels. */
 export const LEVEL1 = ["产出指标", "效益指标", "满意度指标", "成本指标"];
