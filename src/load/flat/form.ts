@@ -137,10 +137,11 @@ export class FlatFormReader {
     const headerWords = this.span(this.i, rowStart);
     const { found, rest } = splitLabels(headerWords, FUNDING_HEADERS);
     const head: Cell[] = [this.cell(this.span(block.from, block.to), 0, block.label)];
-    found.forEach((h, k) => head.push(this.cell([h.word], 2 + k, h.label)));
+    const known = found.filter((h) => !h.unknown);
+    known.forEach((h, k) => head.push(this.cell([h.word], 2 + k, h.label)));
     this.push(head);
     if (rest && headerWords[0]) this.inferred(`text among the funding headers that is no header, not read: "${rest}"`, headerWords[0], "warning", "layout.unplaced-text");
-    const headers = found.map((h) => h.label);
+    const headers = known.map((h) => h.label);
     this.i = rowStart;
     for (;;) {
       const label = this.matchHere(FUNDING_ROWS, stripFundingKey) ?? this.unknownFundingRow();
@@ -244,8 +245,9 @@ export class FlatFormReader {
     const headerEnd = this.headerRun(this.i, end);
     const { found } = splitLabels(this.span(this.i, headerEnd), INDICATOR_HEADERS);
     this.push(found.map((h, k) => this.cell([h.word], k, h.label)));
+    if (found.some((h) => h.unknown)) this.inferred(`indicator table: a column jixiao does not know, "${found.filter((h) => h.unknown).map((h) => h.label).join(", ")}"; its cells are set apart and not read`, found.find((h) => h.unknown)!.word);
     this.i = headerEnd;
-    new IndicatorRows(this, words, this.i, end, indicatorColumns(found.map((h) => h.label))).read();
+    new IndicatorRows(this, words, this.i, end, indicatorColumns(found.map((h) => h.label), found.map((h) => h.unknown === true))).read();
     this.i = end;
   }
 
@@ -254,8 +256,18 @@ export class FlatFormReader {
     let i = from;
     while (i < end) {
       const m = matchAt(this.words, i, INDICATOR_HEADERS, undefined, end) ?? matchAt(this.words, i, ["一级", "二级", "指标"], undefined, end);
-      if (!m) break;
-      i = m.to;
+      if (m) {
+        i = m.to;
+        continue;
+      }
+      // A header jixiao does not know (评分标准) between two it knows, on the header's line: a column of its own.
+      const w = this.words[i]!;
+      const next = i + 1 < end ? matchAt(this.words, i + 1, INDICATOR_HEADERS, undefined, end) : null;
+      if (i > from && next && w.line === this.words[i - 1]!.line && !isAmountCell(w.text) && !isMeasure(w.text)) {
+        i++;
+        continue;
+      }
+      break;
     }
     return i;
   }
@@ -324,12 +336,12 @@ class IndicatorRows {
     for (let a = 0; a < anchors.length; a++) {
       const weight = anchors[a]!;
       const pre = this.dropHeaders(start, weight);
-      const { target, actual, before, nature, unit } = this.values(pre, weight);
+      const { target, actual, before, nature, unit, extra } = this.values(pre, weight);
       const { note, rest } = this.splitNote(noteFrom, w.slice(start, before).filter((x) => pre.has(x.index)));
       if (a > 0) this.pendingNote(note);
       const { l1, l2, name } = this.levels(rest);
       const c = this.columns;
-      this.pending = [[l1, c.level1], [l2, c.level2], [name, c.name], [nature, c.nature ?? -1], [target, c.target], [unit, c.unit ?? -1], [actual, c.actual], [[w[weight]!], c.weight], [[w[weight + 1]!], c.score]];
+      this.pending = [[l1, c.level1], [l2, c.level2], [name, c.name], [nature, c.nature ?? -1], [target, c.target], [unit, c.unit ?? -1], [actual, c.actual], [extra, c.beforeWeight ?? -1], [[w[weight]!], c.weight], [[w[weight + 1]!], c.score]];
       start = weight + 2;
       noteFrom = start < this.end && w[start]!.line === w[weight + 1]!.line && !isNumber(w[start]!.text) ? start : -1;
     }
@@ -366,7 +378,7 @@ class IndicatorRows {
   }
 
   /** The actual and the target just before 分值 (at `weight`), and where the words before them end. */
-  private values(pre: Set<number>, weight: number): { target: Word[]; actual: Word[]; before: number; nature: Word[]; unit: Word[] } {
+  private values(pre: Set<number>, weight: number): { target: Word[]; actual: Word[]; before: number; nature: Word[]; unit: Word[]; extra: Word[] } {
     let at = weight;
     const take = (): Word[] => {
       const w = this.words;
@@ -409,6 +421,8 @@ class IndicatorRows {
       at = s;
       return w.slice(s, e + 1);
     };
+    // A column jixiao does not know between 实际完成值 and 分值 (评分标准): its cell, placed under it for the normaliser to name.
+    const extra = this.columns.beforeWeight !== undefined ? take() : [];
     const actual = take();
     // With 计量单位 and 指标性质 columns (≥ | 95 | % | 97.5): the unit stands after a number, the operator before it.
     const prev = (): Word | undefined => {
@@ -429,7 +443,7 @@ class IndicatorRows {
       nature = [n];
       at = n.index;
     }
-    return { target, actual, before: at, nature, unit };
+    return { target, actual, before: at, nature, unit, extra };
   }
 
   /**
@@ -493,9 +507,11 @@ interface IndicatorColumns {
   weight: number;
   score: number;
   note: number;
+  /** An unknown column right before 分值, whose cell stands between the actual and the weight. */
+  beforeWeight: number | undefined;
 }
 
-function indicatorColumns(headers: string[]): IndicatorColumns {
+function indicatorColumns(headers: string[], unknown: boolean[]): IndicatorColumns {
   const at = (names: string[], seed: number) => {
     const k = headers.findIndex((h) => names.includes(h));
     return k >= 0 ? k : seed;
@@ -515,5 +531,9 @@ function indicatorColumns(headers: string[]): IndicatorColumns {
     weight: at(["分值", "分数", "权重"], 5),
     score: at(["得分"], 6),
     note: at(["偏差原因分析及改进措施"], 7),
+    beforeWeight: (() => {
+      const w = headers.findIndex((h) => ["分值", "分数", "权重"].includes(h));
+      return w > 0 && unknown[w - 1] ? w - 1 : undefined;
+    })(),
   };
 }

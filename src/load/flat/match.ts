@@ -47,7 +47,7 @@ export function findNext(words: readonly Word[], from: number, end: number, labe
  * longest labels from left to right. Each label keeps the word it starts in.
  * Characters no label accounts for are returned as `rest` (nothing is lost).
  */
-export function splitLabels(words: readonly Word[], labels: readonly string[]): { found: Array<{ label: string; word: Word }>; rest: string } {
+export function splitLabels(words: readonly Word[], labels: readonly string[]): { found: Array<{ label: string; word: Word; unknown?: boolean }>; rest: string } {
   let key = "";
   const owner: Word[] = [];
   for (const w of words) {
@@ -55,18 +55,30 @@ export function splitLabels(words: readonly Word[], labels: readonly string[]): 
     key += k;
     for (let c = 0; c < k.length; c++) owner.push(w);
   }
-  const found: Array<{ label: string; word: Word }> = [];
+  const found: Array<{ label: string; word: Word; unknown?: boolean }> = [];
   let rest = "";
+  let pending = "";
+  let pendingWord: Word | undefined;
+  // Runs no label accounts for are kept in place too, marked unknown (a column jixiao does not know).
+  const flush = () => {
+    if (pending && pendingWord) found.push({ label: pending, word: pendingWord, unknown: true });
+    pending = "";
+    pendingWord = undefined;
+  };
   const sorted = [...labels].sort((a, b) => b.length - a.length);
   for (let i = 0; i < key.length; ) {
     const l = sorted.find((s) => key.startsWith(s, i));
     if (l) {
+      flush();
       found.push({ label: l, word: owner[i]! });
       i += l.length;
     } else {
       rest += key[i];
+      pendingWord ??= owner[i];
+      pending += key[i];
       i++;
     }
   }
+  flush();
   return { found, rest };
 }
