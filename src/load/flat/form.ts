@@ -28,11 +28,14 @@ const STOPS = [...HEADER_LABELS, ...FUNDING_BLOCK, ...FUNDING_HEADERS, ...GOALS_
 export interface FormRows {
   rows: Row[];
   diagnostics: Diagnostic[];
+  /** Texts dropped as page furniture (a table header printed again on a new page). */
+  furniture: string[];
 }
 
 export class FlatFormReader {
   private readonly rows: Row[] = [];
   private readonly diagnostics: Diagnostic[] = [];
+  readonly furniture: string[] = [];
   private i = 0;
 
   constructor(private readonly words: readonly Word[], private readonly form: number) {}
@@ -54,7 +57,7 @@ export class FlatFormReader {
       else if (this.matchHere(NOTES)) this.note();
       if (this.i === at) this.unplaced(this.i, findNext(w, this.i + 1, end, [...STOPS, "一级指标"]));
     }
-    return { rows: this.rows, diagnostics: this.diagnostics };
+    return { rows: this.rows, diagnostics: this.diagnostics, furniture: this.furniture };
   }
 
   private matchHere(labels: readonly string[], strip?: (k: string) => string): Match | null {
@@ -367,6 +370,7 @@ class IndicatorRows {
       if (m && m.label === "一级指标") {
         const e = this.reader.headerRun(k, to);
         if (e - k >= 3) {
+          this.reader.furniture.push(joinWords(this.words.slice(k, e)));
           k = e;
           continue;
         }

@@ -23,8 +23,8 @@ import { isMeasure, isNumber, MEASURE, PAGE_NUMBER, UNIT_PIECE } from "./shapes.
 import { GRADE, HEADER_LABELS, NOTES, TITLES, TOTAL } from "./vocabulary.js";
 import { joinWords, keyOf, wordsOf, type Word } from "./words.js";
 
-/** A Sheet read from flattened text, with what reading it assumed. */
-export type FlatSheet = Sheet & { diagnostics: Diagnostic[] };
+/** A Sheet read from flattened text, with what reading it assumed and the page furniture it dropped. */
+export type FlatSheet = Sheet & { diagnostics: Diagnostic[]; furniture: string[] };
 
 /**
  * True for text that holds the form's vocabulary (a title or 项目名称 and a
@@ -40,7 +40,8 @@ export function isFlatText(text: string): boolean {
 
 /** Reads flattened text into a Sheet (kind "text-flat"); form feeds separate pages. */
 export function flatTextToSheet(text: string, source: string): FlatSheet {
-  const words = joinWrappedMeasures(dropFurniture(wordsOf(text)));
+  const furniture: string[] = [];
+  const words = joinWrappedMeasures(dropFurniture(wordsOf(text), furniture));
   const starts: number[] = [];
   for (let i = 0; i < words.length; i++) {
     if (matchAt(words, i, TITLES)) {
@@ -64,7 +65,8 @@ export function flatTextToSheet(text: string, source: string): FlatSheet {
   starts.forEach((s, f) => {
     // Each form's words numbered from 0: the reader keeps positions in its own slice.
     const formWords = words.slice(s, starts[f + 1] ?? words.length).map((w, index) => ({ ...w, index }));
-    const { rows: r, diagnostics: d } = new FlatFormReader(formWords, f).read();
+    const { rows: r, diagnostics: d, furniture: dropped } = new FlatFormReader(formWords, f).read();
+    furniture.push(...dropped);
     rows.push(...r);
     diagnostics.push(...d);
   });
@@ -80,14 +82,14 @@ export function flatTextToSheet(text: string, source: string): FlatSheet {
     });
   }
   const pages = Math.max(1, ...words.map((w) => w.page));
-  return { source, kind: "text-flat", pages, rows, diagnostics };
+  return { source, kind: "text-flat", pages, rows, diagnostics, furniture };
 }
 
 /**
  * Page numbers (- 1 -, 第 1 页) on lines of their own, and a running header:
  * a line printed identically just before two or more page numbers.
  */
-function dropFurniture(words: Word[]): Word[] {
+function dropFurniture(words: Word[], dropped: string[]): Word[] {
   const lines = byLine(words);
   const texts = lines.map((l) => l.map((w) => w.text).join(" "));
   const isNumber = texts.map((t) => PAGE_NUMBER.test(t));
@@ -99,7 +101,9 @@ function dropFurniture(words: Word[]): Word[] {
   const formWords = [...TITLES, ...HEADER_LABELS, ...TOTAL, ...GRADE, ...NOTES, "指标", "资金"];
   const isForm = (t: string) => formWords.some((x) => keyOf(t).includes(x)) || /\d\.\d/.test(t);
   const running = new Set([...beforeNumbers].filter(([t, n]) => n >= 2 && !isForm(t)).map(([t]) => t));
-  const kept = lines.filter((_, k) => !isNumber[k] && !running.has(texts[k]!)).flat();
+  const drop = (k: number) => isNumber[k] || running.has(texts[k]!);
+  texts.forEach((t, k) => drop(k) && dropped.push(t));
+  const kept = lines.filter((_, k) => !drop(k)).flat();
   return kept.map((w, index) => ({ ...w, index }));
 }
 
