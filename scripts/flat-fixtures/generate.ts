@@ -14,12 +14,14 @@
  * - `browser.spaces.txt`: that copy pasted where tabs do not survive, every
  *   run of tabs one space.
  *
+ * - `variants/<name>.viewer.txt`: the viewer copy of every fixtures/variants PDF.
+ *
  *   npx tsx scripts/flat-fixtures/generate.ts
  *
  * Needs Debian's chromium (driven by playwright-core) and poppler-utils.
  */
 import { execFile } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -79,6 +81,12 @@ async function main(): Promise<void> {
     await run("pdftotext", [pdf, join(outDir, `${style}.pdftotext.txt`)]);
     await writeFile(join(outDir, `${style}.viewer.txt`), await viewerCopy(pdf));
     console.log(`wrote ${style}`);
+  }
+  // Every variant PDF (fixtures/variants/<family>/<name>.pdf) as a viewer copies it.
+  const variants = join(root, "fixtures/variants");
+  await mkdir(join(outDir, "variants"), { recursive: true });
+  for (const rel of (await readdir(variants, { recursive: true, encoding: "utf8" })).filter((f) => f.endsWith(".pdf")).sort()) {
+    await writeFile(join(outDir, "variants", rel.replace(/^.*\//, "").replace(/\.pdf$/, ".viewer.txt")), await viewerCopy(join(variants, rel)));
   }
   const browser = await browserCopy();
   await writeFile(join(outDir, "browser.txt"), browser);

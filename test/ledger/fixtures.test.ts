@@ -39,11 +39,17 @@ async function pdfTexts(bytes: Uint8Array): Promise<string[]> {
 /**
  * Flattened texts whose loader still drops characters it does not quote:
  * pdftotext without -layout (block order; each form carries a
- * layout.reading-order warning, but the dropped words are not quoted), and a
- * viewer copy whose repeated indicator headers are dropped unnamed. Pinned
+ * layout.reading-order warning, but the dropped words are not quoted), and
+ * four viewer copies of variant layouts (a 单位：元 row, furniture lines, a
+ * department-wide form, a funding row with blank cells) whose flattened-text
+ * reader drops words it does not quote. Pinned
  * with it.fails, so each must be taken off this list once its loader is fixed.
  */
-const KNOWN_LOSSES = new Set(["flat/landscape.pdftotext.txt", "flat/narrow.pdftotext.txt", "flat/sheet.pdftotext.txt", "flat/landscape.viewer.txt"]);
+const KNOWN_LOSSES = new Set([
+  "flat/landscape.pdftotext.txt", "flat/narrow.pdftotext.txt", "flat/sheet.pdftotext.txt",
+  "flat/variants/department.viewer.txt", "flat/variants/furniture.viewer.txt", "flat/variants/unit-row.viewer.txt",
+  "flat/variants/wanyuan-3dp.viewer.txt",
+]);
 
 describe("the ledger accounts for every character of every fixture", () => {
   it("finds the fixtures", ({ expect }) => expect(inputs.length).toBeGreaterThan(40));

@@ -1,3 +1,4 @@
+import type { DroppedText } from "../../model/ledger.js";
 import type { Diagnostic } from "../../model/document.js";
 import type { Cell, Row } from "../../model/sheet.js";
 import { fitFunding } from "./funding-fit.js";
@@ -7,7 +8,7 @@ import { findNext, matchAt, splitLabels, stripFundingKey, type Match } from "./m
 import { isAmountCell, isMeasure, isNumber, UNIT_PIECE, YEAR } from "./shapes.js";
 import {
   FUNDING_BLOCK, FUNDING_HEADERS, FUNDING_ROWS, GOALS_HEADERS, GOALS_LABEL, GRADE, HEADER_LABELS, INDICATOR_HEADERS,
-  LEVEL1, LEVEL2, NOTES, QUALITATIVE, TITLES, TOTAL,
+  LEVEL1, LEVEL2, NOTES, OPERATORS, QUALITATIVE, TITLES, TOTAL,
 } from "./vocabulary.js";
 import { joinWords, keyOf, type Word } from "./words.js";
 
@@ -28,11 +29,14 @@ const STOPS = [...HEADER_LABELS, ...FUNDING_BLOCK, ...FUNDING_HEADERS, ...GOALS_
 export interface FormRows {
   rows: Row[];
   diagnostics: Diagnostic[];
+  /** Texts dropped as page furniture (a table header printed again on a new page). */
+  furniture: DroppedText[];
 }
 
 export class FlatFormReader {
   private readonly rows: Row[] = [];
   private readonly diagnostics: Diagnostic[] = [];
+  readonly furniture: DroppedText[] = [];
   private i = 0;
 
   constructor(private readonly words: readonly Word[], private readonly form: number) {}
@@ -54,7 +58,7 @@ export class FlatFormReader {
       else if (this.matchHere(NOTES)) this.note();
       if (this.i === at) this.unplaced(this.i, findNext(w, this.i + 1, end, [...STOPS, "一级指标"]));
     }
-    return { rows: this.rows, diagnostics: this.diagnostics };
+    return { rows: this.rows, diagnostics: this.diagnostics, furniture: this.furniture };
   }
 
   private matchHere(labels: readonly string[], strip?: (k: string) => string): Match | null {
@@ -127,20 +131,24 @@ export class FlatFormReader {
 
   /** 项目资金(万元), its column headers, then each row label with its amounts. */
   private funding(): void {
-    const block = this.matchHere(FUNDING_BLOCK)!;
+    const found0 = this.matchHere(FUNDING_BLOCK)!;
     const words = this.words;
+    // The unit may stand apart: 预算执行情况 / (元).
+    const unit = words[found0.to] && /^[(（](?:单位[:：])?万?元[)）]$/u.test(words[found0.to]!.text) ? words[found0.to]! : undefined;
+    const block = unit ? { label: found0.label + unit.text.normalize("NFKC"), from: found0.from, to: found0.to + 1 } : found0;
     this.i = block.to;
     const rowStart = findNext(words, this.i, words.length, FUNDING_ROWS, stripFundingKey);
     const headerWords = this.span(this.i, rowStart);
     const { found, rest } = splitLabels(headerWords, FUNDING_HEADERS);
     const head: Cell[] = [this.cell(this.span(block.from, block.to), 0, block.label)];
-    found.forEach((h, k) => head.push(this.cell([h.word], 2 + k, h.label)));
+    const known = found.filter((h) => !h.unknown);
+    known.forEach((h, k) => head.push(this.cell([h.word], 2 + k, h.label)));
     this.push(head);
     if (rest && headerWords[0]) this.inferred(`text among the funding headers that is no header, not read: "${rest}"`, headerWords[0], "warning", "layout.unplaced-text");
-    const headers = found.map((h) => h.label);
+    const headers = known.map((h) => h.label);
     this.i = rowStart;
     for (;;) {
-      const label = this.matchHere(FUNDING_ROWS, stripFundingKey);
+      const label = this.matchHere(FUNDING_ROWS, stripFundingKey) ?? this.unknownFundingRow();
       if (!label) break;
       let to = label.to;
       while (to < words.length && isAmountCell(words[to]!.text)) to++;
@@ -166,6 +174,22 @@ export class FlatFormReader {
       }
       this.i = to;
     }
+  }
+
+  /**
+   * A row of the funding block whose label jixiao does not know (专项债券资金):
+   * words that are no amount and no label of a later part, then two amounts
+   * or more. Read as a row, so the grammar names it.
+   */
+  private unknownFundingRow(): Match | null {
+    const words = this.words;
+    let to = this.i;
+    while (to < words.length && to < this.i + 6 && !isAmountCell(words[to]!.text)) {
+      if (matchAt(words, to, [...STOPS, "一级指标", "三级指标"])) return null;
+      to++;
+    }
+    if (to === this.i || to + 1 >= words.length || !isAmountCell(words[to]!.text) || !isAmountCell(words[to + 1]!.text)) return null;
+    return { label: keyOf(joinWords(this.span(this.i, to))), from: this.i, to };
   }
 
   /**
@@ -225,8 +249,9 @@ export class FlatFormReader {
     const headerEnd = this.headerRun(this.i, end);
     const { found } = splitLabels(this.span(this.i, headerEnd), INDICATOR_HEADERS);
     this.push(found.map((h, k) => this.cell([h.word], k, h.label)));
+    if (found.some((h) => h.unknown)) this.inferred(`indicator table: a column jixiao does not know, "${found.filter((h) => h.unknown).map((h) => h.label).join(", ")}"; its cells are set apart and not read`, found.find((h) => h.unknown)!.word);
     this.i = headerEnd;
-    new IndicatorRows(this, words, this.i, end).read();
+    new IndicatorRows(this, words, this.i, end, indicatorColumns(found.map((h) => h.label), found.map((h) => h.unknown === true))).read();
     this.i = end;
   }
 
@@ -235,8 +260,18 @@ export class FlatFormReader {
     let i = from;
     while (i < end) {
       const m = matchAt(this.words, i, INDICATOR_HEADERS, undefined, end) ?? matchAt(this.words, i, ["一级", "二级", "指标"], undefined, end);
-      if (!m) break;
-      i = m.to;
+      if (m) {
+        i = m.to;
+        continue;
+      }
+      // A header jixiao does not know (评分标准) between two it knows, on the header's line: a column of its own.
+      const w = this.words[i]!;
+      const next = i + 1 < end ? matchAt(this.words, i + 1, INDICATOR_HEADERS, undefined, end) : null;
+      if (i > from && next && w.line === this.words[i - 1]!.line && !isAmountCell(w.text) && !isMeasure(w.text)) {
+        i++;
+        continue;
+      }
+      break;
     }
     return i;
   }
@@ -291,6 +326,7 @@ class IndicatorRows {
     private readonly words: readonly Word[],
     private readonly from: number,
     private readonly end: number,
+    private readonly columns: IndicatorColumns,
   ) {}
 
   read(): void {
@@ -304,11 +340,12 @@ class IndicatorRows {
     for (let a = 0; a < anchors.length; a++) {
       const weight = anchors[a]!;
       const pre = this.dropHeaders(start, weight);
-      const { target, actual, before } = this.values(pre, weight);
+      const { target, actual, before, nature, unit, extra } = this.values(pre, weight);
       const { note, rest } = this.splitNote(noteFrom, w.slice(start, before).filter((x) => pre.has(x.index)));
       if (a > 0) this.pendingNote(note);
       const { l1, l2, name } = this.levels(rest);
-      this.pending = [[l1, 0], [l2, 1], [name, 2], [target, 3], [actual, 4], [[w[weight]!], 5], [[w[weight + 1]!], 6]];
+      const c = this.columns;
+      this.pending = [[l1, c.level1], [l2, c.level2], [name, c.name], [nature, c.nature ?? -1], [target, c.target], [unit, c.unit ?? -1], [actual, c.actual], [extra, c.beforeWeight ?? -1], [[w[weight]!], c.weight], [[w[weight + 1]!], c.score]];
       start = weight + 2;
       noteFrom = start < this.end && w[start]!.line === w[weight + 1]!.line && !isNumber(w[start]!.text) ? start : -1;
     }
@@ -322,7 +359,7 @@ class IndicatorRows {
 
   private pendingNote(note: Word[]): void {
     if (!this.pending) return;
-    this.reader.addRow([...this.pending, [note, 7]]);
+    this.reader.addRow([...this.pending, [note, this.columns.note]]);
     this.pending = null;
   }
 
@@ -334,6 +371,8 @@ class IndicatorRows {
       if (m && m.label === "一级指标") {
         const e = this.reader.headerRun(k, to);
         if (e - k >= 3) {
+          const repeat = this.words.slice(k, e);
+          this.reader.furniture.push({ text: joinWords(repeat), kind: "repeated-header", page: repeat[0]!.page, line: repeat[0]!.line });
           k = e;
           continue;
         }
@@ -345,7 +384,7 @@ class IndicatorRows {
   }
 
   /** The actual and the target just before 分值 (at `weight`), and where the words before them end. */
-  private values(pre: Set<number>, weight: number): { target: Word[]; actual: Word[]; before: number } {
+  private values(pre: Set<number>, weight: number): { target: Word[]; actual: Word[]; before: number; nature: Word[]; unit: Word[]; extra: Word[] } {
     let at = weight;
     const take = (): Word[] => {
       const w = this.words;
@@ -388,9 +427,29 @@ class IndicatorRows {
       at = s;
       return w.slice(s, e + 1);
     };
+    // A column jixiao does not know between 实际完成值 and 分值 (评分标准): its cell, placed under it for the normaliser to name.
+    const extra = this.columns.beforeWeight !== undefined ? take() : [];
     const actual = take();
+    // With 计量单位 and 指标性质 columns (≥ | 95 | % | 97.5): the unit stands after a number, the operator before it.
+    const prev = (): Word | undefined => {
+      let e = at - 1;
+      while (e >= 0 && !pre.has(e)) e--;
+      return e >= 0 ? this.words[e] : undefined;
+    };
+    let unit: Word[] = [];
+    const u = prev();
+    if (this.columns.unit !== undefined && u && /^[^\d\s=≥≤<>＝≧≦＞＜]{1,4}$/u.test(u.text) && u.index > 0 && (isNumber(this.words[u.index - 1]!.text) || isMeasure(this.words[u.index - 1]!.text))) {
+      unit = [u];
+      at = u.index;
+    }
     const target = take();
-    return { target, actual, before: at };
+    let nature: Word[] = [];
+    const n = prev();
+    if (this.columns.nature !== undefined && n && OPERATORS.includes(n.text)) {
+      nature = [n];
+      at = n.index;
+    }
+    return { target, actual, before: at, nature, unit, extra };
   }
 
   /**
@@ -440,4 +499,47 @@ class IndicatorRows {
     }
     return { l1, l2, name: words.slice(k) };
   }
+}
+
+/** The column each part of an indicator row goes to: its header's position (the seed's, where a header is missing). */
+interface IndicatorColumns {
+  level1: number;
+  level2: number;
+  name: number;
+  nature: number | undefined;
+  target: number;
+  unit: number | undefined;
+  actual: number;
+  weight: number;
+  score: number;
+  note: number;
+  /** An unknown column right before 分值, whose cell stands between the actual and the weight. */
+  beforeWeight: number | undefined;
+}
+
+function indicatorColumns(headers: string[], unknown: boolean[]): IndicatorColumns {
+  const at = (names: string[], seed: number) => {
+    const k = headers.findIndex((h) => names.includes(h));
+    return k >= 0 ? k : seed;
+  };
+  const optional = (name: string) => {
+    const k = headers.indexOf(name);
+    return k >= 0 ? k : undefined;
+  };
+  return {
+    level1: at(["一级指标"], 0),
+    level2: at(["二级指标"], 1),
+    name: at(["三级指标", "指标名称"], 2),
+    nature: optional("指标性质"),
+    target: at(["年度指标值", "指标值"], 3),
+    unit: optional("计量单位"),
+    actual: at(["实际完成值"], 4),
+    weight: at(["分值", "分数", "权重"], 5),
+    score: at(["得分"], 6),
+    note: at(["偏差原因分析及改进措施"], 7),
+    beforeWeight: (() => {
+      const w = headers.findIndex((h) => ["分值", "分数", "权重"].includes(h));
+      return w > 0 && unknown[w - 1] ? w - 1 : undefined;
+    })(),
+  };
 }

@@ -24,8 +24,8 @@ import { isMeasure, isNumber, MEASURE, PAGE_NUMBER, UNIT_PIECE } from "./shapes.
 import { GRADE, HEADER_LABELS, NOTES, TITLES, TOTAL } from "./vocabulary.js";
 import { joinWords, keyOf, wordsOf, type Word } from "./words.js";
 
-/** A Sheet read from flattened text, with what reading it assumed. */
-export type FlatSheet = Sheet & { diagnostics: Diagnostic[] };
+/** A Sheet read from flattened text, with what reading it assumed and the page furniture it dropped. */
+export type FlatSheet = Sheet & { diagnostics: Diagnostic[]; furniture: DroppedText[] };
 
 /**
  * True for text that holds the form's vocabulary (a title or 项目名称 and a
@@ -66,7 +66,8 @@ export function flatTextToSheet(text: string, source: string): FlatSheet {
   starts.forEach((s, f) => {
     // Each form's words numbered from 0: the reader keeps positions in its own slice.
     const formWords = words.slice(s, starts[f + 1] ?? words.length).map((w, index) => ({ ...w, index }));
-    const { rows: r, diagnostics: d } = new FlatFormReader(formWords, f + 1).read();
+    const { rows: r, diagnostics: d, furniture: dropped } = new FlatFormReader(formWords, f + 1).read();
+    furniture.push(...dropped);
     rows.push(...r);
     diagnostics.push(...d);
   });

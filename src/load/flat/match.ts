@@ -23,7 +23,9 @@ export function matchAt(words: readonly Word[], from: number, labels: readonly s
     key += keyOf(words[to]!.text);
     const k = strip ? strip(key) : key;
     if (labels.includes(k)) best = { label: k, from, to: to + 1 };
-    if (!labels.some((l) => l.startsWith(k)) && !(strip && labels.some((l) => l.startsWith(key)))) break;
+    // A label may go on into a subtotal, 产出指标(50分), which `strip` takes off.
+    const growing = (l: string) => l.startsWith(k) || l.startsWith(key) || (strip !== undefined && key.startsWith(`${l}(`));
+    if (!labels.some(growing)) break;
   }
   return best;
 }
@@ -45,7 +47,7 @@ export function findNext(words: readonly Word[], from: number, end: number, labe
  * longest labels from left to right. Each label keeps the word it starts in.
  * Characters no label accounts for are returned as `rest` (nothing is lost).
  */
-export function splitLabels(words: readonly Word[], labels: readonly string[]): { found: Array<{ label: string; word: Word }>; rest: string } {
+export function splitLabels(words: readonly Word[], labels: readonly string[]): { found: Array<{ label: string; word: Word; unknown?: boolean }>; rest: string } {
   let key = "";
   const owner: Word[] = [];
   for (const w of words) {
@@ -53,18 +55,30 @@ export function splitLabels(words: readonly Word[], labels: readonly string[]): 
     key += k;
     for (let c = 0; c < k.length; c++) owner.push(w);
   }
-  const found: Array<{ label: string; word: Word }> = [];
+  const found: Array<{ label: string; word: Word; unknown?: boolean }> = [];
   let rest = "";
+  let pending = "";
+  let pendingWord: Word | undefined;
+  // Runs no label accounts for are kept in place too, marked unknown (a column jixiao does not know).
+  const flush = () => {
+    if (pending && pendingWord) found.push({ label: pending, word: pendingWord, unknown: true });
+    pending = "";
+    pendingWord = undefined;
+  };
   const sorted = [...labels].sort((a, b) => b.length - a.length);
   for (let i = 0; i < key.length; ) {
     const l = sorted.find((s) => key.startsWith(s, i));
     if (l) {
+      flush();
       found.push({ label: l, word: owner[i]! });
       i += l.length;
     } else {
       rest += key[i];
+      pendingWord ??= owner[i];
+      pending += key[i];
       i++;
     }
   }
+  flush();
   return { found, rest };
 }

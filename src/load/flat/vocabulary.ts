@@ -9,14 +9,17 @@
 export const TITLES = ["财政项目支出绩效自评表", "部门项目支出绩效自评表", "项目支出绩效自评表", "部门整体支出绩效自评表", "部门整体绩效自评表"];
 
 /** The header fields above the funding block, in the order a form prints them. */
-export const HEADER_LABELS = ["项目名称", "主管部门", "实施单位"];
+export const HEADER_LABELS = ["项目名称", "主管部门", "实施单位", "部门名称"];
 
 /** The funding block's own label. */
-export const FUNDING_BLOCK = ["项目资金(万元)", "项目资金(元)", "项目资金(单位:元)", "项目资金(单位:万元)", "项目资金", "预算执行情况", "资金情况"];
+export const FUNDING_BLOCK = [
+  "项目资金(万元)", "项目资金(元)", "项目资金(单位:元)", "项目资金(单位:万元)", "项目资金", "年度预算执行情况(万元)", "年度预算执行情况(元)",
+  "年度预算执行情况", "预算执行情况", "资金情况",
+];
 
 /** Column headers of the funding block. */
 export const FUNDING_HEADERS = [
-  "年初预算数", "年初预算", "全年预算数", "调整后预算数", "全年执行数", "预算执行数",
+  "年初预算数", "年初预算", "全年预算数", "全年预算", "调整后预算数", "调整后预算", "全年执行数", "预算执行数",
   "分值", "分数", "权重", "预算执行率(%)", "执行率(%)", "预算执行率", "执行率", "得分",
 ];
 
@@ -33,7 +36,11 @@ export const GOALS_HEADERS = ["预期目标", "实际完成情况"];
 /** Column headers of the indicator table. */
 export const INDICATOR_HEADERS = [
   "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "分数", "权重", "得分", "偏差原因分析及改进措施",
+  "指标性质", "指标值", "计量单位", "指标名称",
 ];
+
+/** What a 指标性质 cell holds. */
+export const OPERATORS = ["=", "＝", "≥", "≧", "≤", "≦", ">", "＞", "<", "＜", ">=", "<=", "不低于", "不少于", "不高于", "不超过", "大于等于", "小于等于", "正向", "反向", "定性", "定量"];
 
 /** Level-1 labels. */
 export const LEVEL1 = ["产出指标", "效益指标", "满意度指标", "成本指标"];
