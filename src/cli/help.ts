@@ -2,8 +2,9 @@ import { EXIT_HELP } from "./exit.js";
 import { COMMANDS, INPUT_EXTENSIONS, type CommandSpec } from "./spec.js";
 
 const INPUTS = `Inputs are files, folders and globs; - (or /dev/stdin) reads standard input.
-PDFs with a text layer, tab-separated text exports and pdftotext -layout text are read,
-in UTF-8, UTF-16 or GB18030. A folder is searched for ${INPUT_EXTENSIONS.map((e) => `*.${e}`).join(", ")}
+PDFs with a text layer, HTML pages, .xlsx/.xls/.ods workbooks, .docx/.odt files,
+tab-separated text exports, pdftotext -layout text and flattened (copied) text are read;
+text in UTF-8, UTF-16 or GB18030. A folder is searched for ${INPUT_EXTENSIONS.map((e) => `*.${e}`).join(", ")}
 (any case), never for the --out file.`;
 
 function exitCodes(): string {
