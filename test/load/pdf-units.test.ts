@@ -229,6 +229,14 @@ describe("tables continued on the next page", () => {
     expect(pages.map((p) => p.map((r) => r.cells[0]!.text))).toEqual([["财政项目支出绩效自评表", "一级指标", "产出指标"], ["效益指标"], ["财政项目支出绩效自评表"]]);
   });
 
+  it("keeps a new form's first row when the previous page ends with that form's title (two forms of one 项目名称)", async () => {
+    const { dropRepeatedHeaders } = await import("../../src/load/pdf/continuation.js");
+    const name = () => row([cell("项目名称", 0), cell("信息化运维项目", 50)]);
+    const title = () => row([cell("财政项目支出绩效自评表", 0)], -1, -1);
+    const pages = dropRepeatedHeaders([[title(), name(), row([cell("产出指标", 0)], 0, 1), title()], [name(), row([cell("主管部门", 0)], 0, 1)]]);
+    expect(pages[1]!.map((r) => r.cells[0]!.text)).toEqual(["项目名称", "主管部门"]);
+  });
+
   it("rejoins a row split by the page break; a merged cell printed again on both pages is not doubled", async () => {
     const { stitchPages } = await import("../../src/load/pdf/stitch.js");
     const pages = stitchPages([

@@ -24,7 +24,12 @@ export function dropRepeatedHeaders(pages: PageRow[][], dropped?: DroppedText[])
     const key = norm(first);
     if (key === "" || key.includes("自评表")) return rows; // a new form's title row, in spreadsheet-style tables
 
-    const before = pages[p - 1]!.filter((r) => r.table >= 0).map(norm);
+    // Only the table in progress can repeat its header: when a new form's title
+    // follows the previous page's tables, this page's first row starts that
+    // form, even when it reads like the last form's (two forms of one 项目名称).
+    const prev = pages[p - 1]!;
+    const lastTitle = prev.map((r) => norm(r).includes("自评表")).lastIndexOf(true);
+    const before = prev.slice(lastTitle + 1).filter((r) => r.table >= 0).map(norm);
     if (!before.includes(key)) return rows;
     if (dropped) for (const c of first.cells) dropped.push({ text: c.text, kind: "repeated-header", page: p + 1, bbox: roundBox(c.box) });
     return rows.slice(1);
