@@ -39,7 +39,12 @@ export class FlatFormReader {
   readonly furniture: DroppedText[] = [];
   private i = 0;
 
-  constructor(private readonly words: readonly Word[], private readonly form: number) {}
+  /**
+   * `keepUnplaced` false: text not read is only quoted in a message, not kept
+   * as Sheet rows. Block-order text (pdftotext without -layout) has so much of
+   * it that rows of it throw the grammar off the few values it reads.
+   */
+  constructor(private readonly words: readonly Word[], private readonly form: number, private readonly keepsUnplaced = true) {}
 
   read(): FormRows {
     const w = this.words;
@@ -98,7 +103,21 @@ export class FlatFormReader {
     if (words.length === 0) return;
     const text = joinWords(words);
     this.inferred(`text that no part of the form accounts for, not read: "${text.length > 80 ? `${text.slice(0, 80)}…` : text}"`, words[0]!, "warning", "layout.unplaced-text");
+    if (this.keepsUnplaced) this.keepUnplaced(words);
     this.i = to;
+  }
+
+  /**
+   * Words not read still go into the Sheet, a row a line and a cell a word,
+   * quoted by the last diagnostic, so nothing of the input is silently lost.
+   */
+  private keepUnplaced(words: readonly Word[]): void {
+    const d = this.diagnostics[this.diagnostics.length - 1]!;
+    for (const line of byLine([...words])) {
+      const cells = line.map((w, k) => this.cell([w], k));
+      this.push(cells);
+      (d.quotes ??= []).push(...cells.map((c) => ({ text: c.text, cell: c.offset!, page: c.page, line: c.line! })));
+    }
   }
 
   private title(): void {
