@@ -35,6 +35,8 @@ export interface FormRows {
 
 export class FlatFormReader {
   private readonly rows: Row[] = [];
+  /** Rows of unplaced words that go after the form's own rows. */
+  private readonly leftovers: Row[] = [];
   private readonly diagnostics: Diagnostic[] = [];
   readonly furniture: DroppedText[] = [];
   private i = 0;
@@ -63,7 +65,7 @@ export class FlatFormReader {
       else if (this.matchHere(NOTES)) this.note();
       if (this.i === at) this.unplaced(this.i, findNext(w, this.i + 1, end, [...STOPS, "一级指标"]));
     }
-    return { rows: this.rows, diagnostics: this.diagnostics, furniture: this.furniture };
+    return { rows: [...this.rows, ...this.leftovers], diagnostics: this.diagnostics, furniture: this.furniture };
   }
 
   private matchHere(labels: readonly string[], strip?: (k: string) => string): Match | null {
@@ -111,11 +113,11 @@ export class FlatFormReader {
    * Words not read still go into the Sheet, a row a line and a cell a word,
    * quoted by the last diagnostic, so nothing of the input is silently lost.
    */
-  private keepUnplaced(words: readonly Word[]): void {
+  private keepUnplaced(words: readonly Word[], into: Row[] = this.rows): void {
     const d = this.diagnostics[this.diagnostics.length - 1]!;
     for (const line of byLine([...words])) {
       const cells = line.map((w, k) => this.cell([w], k));
-      this.push(cells);
+      into.push({ page: cells[0]!.page, line: cells[0]!.line, cells });
       (d.quotes ??= []).push(...cells.map((c) => ({ text: c.text, cell: c.offset!, page: c.page, line: c.line! })));
     }
   }
@@ -188,8 +190,11 @@ export class FlatFormReader {
         this.inferred(`funding row "${labelText}": ${fit.assumed}`, where);
       }
       const unplacedValues = values.filter((_, k) => (fit.columns[k] === null || fit.columns[k] === undefined) && !fit.joins?.includes(k - 1));
-      if (unplacedValues.length && !fit.ambiguous) {
-        this.inferred(`funding row "${labelText}": more values than columns, not read: ${unplacedValues.map((v) => v.text).join(" ")}`, unplacedValues[0]!, "warning", "layout.unplaced-text");
+      if (unplacedValues.length) {
+        const why = fit.ambiguous ? "values no column is sure for" : "more values than columns";
+        this.inferred(`funding row "${labelText}": ${why}, not read: ${unplacedValues.map((v) => v.text).join(" ")}`, unplacedValues[0]!, "warning", "layout.unplaced-text");
+        // Kept after the form: a row of them inside the funding block would end it.
+        if (this.keepsUnplaced) this.keepUnplaced(unplacedValues, this.leftovers);
       }
       this.i = to;
     }
