@@ -47,8 +47,6 @@ async function pdfTexts(bytes: Uint8Array): Promise<string[]> {
  */
 const KNOWN_LOSSES = new Set([
   "flat/landscape.pdftotext.txt", "flat/narrow.pdftotext.txt", "flat/sheet.pdftotext.txt",
-  "flat/variants/department.viewer.txt", "flat/variants/furniture.viewer.txt", "flat/variants/unit-row.viewer.txt",
-  "flat/variants/wanyuan-3dp.viewer.txt",
 ]);
 
 describe("the ledger accounts for every character of every fixture", () => {

@@ -35,11 +35,18 @@ export interface FormRows {
 
 export class FlatFormReader {
   private readonly rows: Row[] = [];
+  /** Rows of unplaced words that go after the form's own rows. */
+  private readonly leftovers: Row[] = [];
   private readonly diagnostics: Diagnostic[] = [];
   readonly furniture: DroppedText[] = [];
   private i = 0;
 
-  constructor(private readonly words: readonly Word[], private readonly form: number) {}
+  /**
+   * `keepUnplaced` false: text not read is only quoted in a message, not kept
+   * as Sheet rows. Block-order text (pdftotext without -layout) has so much of
+   * it that rows of it throw the grammar off the few values it reads.
+   */
+  constructor(private readonly words: readonly Word[], private readonly form: number, private readonly keepsUnplaced = true) {}
 
   read(): FormRows {
     const w = this.words;
@@ -58,7 +65,7 @@ export class FlatFormReader {
       else if (this.matchHere(NOTES)) this.note();
       if (this.i === at) this.unplaced(this.i, findNext(w, this.i + 1, end, [...STOPS, "一级指标"]));
     }
-    return { rows: this.rows, diagnostics: this.diagnostics, furniture: this.furniture };
+    return { rows: [...this.rows, ...this.leftovers], diagnostics: this.diagnostics, furniture: this.furniture };
   }
 
   private matchHere(labels: readonly string[], strip?: (k: string) => string): Match | null {
@@ -98,7 +105,21 @@ export class FlatFormReader {
     if (words.length === 0) return;
     const text = joinWords(words);
     this.inferred(`text that no part of the form accounts for, not read: "${text.length > 80 ? `${text.slice(0, 80)}…` : text}"`, words[0]!, "warning", "layout.unplaced-text");
+    if (this.keepsUnplaced) this.keepUnplaced(words);
     this.i = to;
+  }
+
+  /**
+   * Words not read still go into the Sheet, a row a line and a cell a word,
+   * quoted by the last diagnostic, so nothing of the input is silently lost.
+   */
+  private keepUnplaced(words: readonly Word[], into: Row[] = this.rows): void {
+    const d = this.diagnostics[this.diagnostics.length - 1]!;
+    for (const line of byLine([...words])) {
+      const cells = line.map((w, k) => this.cell([w], k));
+      into.push({ page: cells[0]!.page, line: cells[0]!.line, cells });
+      (d.quotes ??= []).push(...cells.map((c) => ({ text: c.text, cell: c.offset!, page: c.page, line: c.line! })));
+    }
   }
 
   private title(): void {
@@ -169,8 +190,11 @@ export class FlatFormReader {
         this.inferred(`funding row "${labelText}": ${fit.assumed}`, where);
       }
       const unplacedValues = values.filter((_, k) => (fit.columns[k] === null || fit.columns[k] === undefined) && !fit.joins?.includes(k - 1));
-      if (unplacedValues.length && !fit.ambiguous) {
-        this.inferred(`funding row "${labelText}": more values than columns, not read: ${unplacedValues.map((v) => v.text).join(" ")}`, unplacedValues[0]!, "warning", "layout.unplaced-text");
+      if (unplacedValues.length) {
+        const why = fit.ambiguous ? "values no column is sure for" : "more values than columns";
+        this.inferred(`funding row "${labelText}": ${why}, not read: ${unplacedValues.map((v) => v.text).join(" ")}`, unplacedValues[0]!, "warning", "layout.unplaced-text");
+        // Kept after the form: a row of them inside the funding block would end it.
+        if (this.keepsUnplaced) this.keepUnplaced(unplacedValues, this.leftovers);
       }
       this.i = to;
     }

@@ -63,15 +63,16 @@ export function flatTextToSheet(text: string, source: string): FlatSheet {
     const first = line[0]!;
     rows.push({ page: first.page, line: first.line, cells: [{ text: joinWords(line), col: 0, page: first.page, line: first.line, offset: first.offset }] });
   }
+  const blockOrder = inBlockOrder(text);
   starts.forEach((s, f) => {
     // Each form's words numbered from 0: the reader keeps positions in its own slice.
     const formWords = words.slice(s, starts[f + 1] ?? words.length).map((w, index) => ({ ...w, index }));
-    const { rows: r, diagnostics: d, furniture: dropped } = new FlatFormReader(formWords, f + 1).read();
+    const { rows: r, diagnostics: d, furniture: dropped } = new FlatFormReader(formWords, f + 1, !blockOrder).read();
     furniture.push(...dropped);
     rows.push(...r);
     diagnostics.push(...d);
   });
-  if (inBlockOrder(text)) {
+  if (blockOrder) {
     // pdftotext without -layout writes a page block by block, not row by row: a
     // label and its values may be pages apart, and no value read here is sure.
     starts.forEach((s, f) => {

@@ -14,8 +14,6 @@ import { comparable, fixture } from "../../helpers.js";
 
 /** Fields known to be missed, per file, and why. */
 const KNOWN: Record<string, { wrong: number; why: string }> = {
-  // The unit stands in a 单位：元 row of its own, which flattened text merges into the text around it.
-  "unit-row": { wrong: 1, why: "fundingUnit" },
   // 其他资金 (1.500) 0 - - -: five cells for six columns, and two placements fit the arithmetic alike.
   "wanyuan-3dp": { wrong: 5, why: "a funding row with a blank cell among dashes" },
   // The department-wide form is read in full since issue 11 (funding groups 按收入性质分 / 按支出性质分,
