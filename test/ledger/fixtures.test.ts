@@ -39,11 +39,10 @@ async function pdfTexts(bytes: Uint8Array): Promise<string[]> {
 /**
  * Flattened texts whose loader still drops characters it does not quote:
  * pdftotext without -layout (block order; each form carries a
- * layout.reading-order warning, but the dropped words are not quoted), and
- * four viewer copies of variant layouts (a 单位：元 row, furniture lines, a
- * department-wide form, a funding row with blank cells) whose flattened-text
- * reader drops words it does not quote. Pinned
- * with it.fails, so each must be taken off this list once its loader is fixed.
+ * layout.reading-order warning, but the dropped words are not quoted: kept
+ * as rows in place they cost most of the few fields these texts give).
+ * Pinned with it.fails, so each must be taken off this list once its loader
+ * is fixed.
  */
 const KNOWN_LOSSES = new Set([
   "flat/landscape.pdftotext.txt", "flat/narrow.pdftotext.txt", "flat/sheet.pdftotext.txt",
