@@ -163,28 +163,8 @@ function checkScore(ctx: VerifyContext, facts: Facts, row: FundingRow, i: number
   }
   const rate = facts.rate;
   if (rate === null) return;
-  const mode = ctx.mode;
   // The total row's exact score and its match, worked out with the shared figures.
-  const exact = facts.executionExact!;
-  const match = facts.executionMatch!;
-  if (accepted(match, mode)) {
-    ctx.vote(match);
-    return;
-  }
-  // Offices that compute the score from their printed (already rounded) rate
-  // are consistent too: 92.79 % × 10 = 9.279 → 9.27.
-  if (printedRate !== null && accepted(roundingMatch(printed, executionScore(printedRate, weight)), mode)) return;
-  const expected = display2(exact, mode);
-  const [r, w, e, p] = [fmt(rate), fmt(weight), fmt(expected), fmt(printed)];
-  ctx.report({
-    rule: "funding.score",
-    path: `funding[${i}].score`,
-    row: row.label,
-    zh: `预算执行得分应为 min（${r}， 100） / 100 × ${w} = ${e}，表中为 ${p}`,
-    en: `execution score should be min(${r}, 100) / 100 × ${w} = ${e}, printed ${p}`,
-    expected,
-    found: printed,
-  });
+  judgeScore(ctx, row, i, { rate, weight, printed, printedRate, exact: facts.executionExact!, match: facts.executionMatch! }, { zh: "预算执行", en: "execution score" });
 }
 
 /**
@@ -200,24 +180,39 @@ function checkSubRowScore(ctx: VerifyContext, facts: Facts, row: FundingRow, i: 
   }
   const rate = rowRate(facts, i);
   if (rate === null) return;
-  const mode = ctx.mode;
   const exact = executionScore(rate, weight);
-  const match = roundingMatch(printed, exact);
-  if (accepted(match, mode)) {
-    ctx.vote(match);
+  judgeScore(ctx, row, i, { rate, weight, printed, printedRate, exact, match: roundingMatch(printed, exact) }, { zh: row.label, en: `${row.label}: score` });
+}
+
+/**
+ * funding.score's verdict on a printed score against its exact value: a vote
+ * for the rounding it matches, else a finding. `subject` opens the message.
+ */
+function judgeScore(
+  ctx: VerifyContext,
+  row: FundingRow,
+  i: number,
+  f: { rate: Dec; weight: Dec; printed: Dec; printedRate: Dec | null; exact: Dec; match: RoundingMatch },
+  subject: { zh: string; en: string },
+): void {
+  const mode = ctx.mode;
+  if (accepted(f.match, mode)) {
+    ctx.vote(f.match);
     return;
   }
-  if (printedRate !== null && accepted(roundingMatch(printed, executionScore(printedRate, weight)), mode)) return;
-  const expected = display2(exact, mode);
-  const [r, w, e, p] = [fmt(rate), fmt(weight), fmt(expected), fmt(printed)];
+  // Offices that compute the score from their printed (already rounded) rate
+  // are consistent too: 92.79 % × 10 = 9.279 → 9.27.
+  if (f.printedRate !== null && accepted(roundingMatch(f.printed, executionScore(f.printedRate, f.weight)), mode)) return;
+  const expected = display2(f.exact, mode);
+  const [r, w, e, p] = [fmt(f.rate), fmt(f.weight), fmt(expected), fmt(f.printed)];
   ctx.report({
     rule: "funding.score",
     path: `funding[${i}].score`,
     row: row.label,
-    zh: `${row.label}得分应为 min（${r}， 100） / 100 × ${w} = ${e}，表中为 ${p}`,
-    en: `${row.label}: score should be min(${r}, 100) / 100 × ${w} = ${e}, printed ${p}`,
+    zh: `${subject.zh}得分应为 min（${r}， 100） / 100 × ${w} = ${e}，表中为 ${p}`,
+    en: `${subject.en} should be min(${r}, 100) / 100 × ${w} = ${e}, printed ${p}`,
     expected,
-    found: printed,
+    found: f.printed,
   });
 }
 
