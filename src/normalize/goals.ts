@@ -1,4 +1,4 @@
-import type { CellRef, RawForm } from "../../grammars/self-evaluation/index.js";
+import type { CellRef, RawForm, RawRow } from "../../grammars/self-evaluation/index.js";
 import type { Form } from "../model/form.js";
 import type { FormContext } from "./context.js";
 import { cleanFreeText } from "./free-text.js";
@@ -50,20 +50,69 @@ export function normalizeGoals(raw: RawForm, ctx: FormContext): Form["goals"] {
 
 /** normalizeGoals for more than two texts: each goal is those of its texts joined. */
 function manyTexts(goals: NonNullable<RawForm["goals"]>, achievedHeader: CellRef | undefined, ctx: FormContext): Form["goals"] {
-  const texts: CellRef[] = [];
-  for (const c of goals.header) if (c.token !== "AchievedGoalHeader" && c.token !== "ExpectedGoalHeader") texts.push(c);
-  for (const r of goals.rows) for (const c of r.cells) texts.push(c);
   const expected: CellRef[] = [];
   const actual: CellRef[] = [];
-  if (!achievedHeader) {
-    for (let i = 0; i < texts.length; i++) (i === 0 ? expected : actual).push(texts[i]!);
-  } else {
-    for (const t of texts) (underAchieved(t, achievedHeader) ? actual : expected).push(t);
+  const continued: CellRef[] = [];
+  let i = 0;
+  const place = (t: CellRef, side: "expected" | "actual") => {
+    (side === "expected" ? expected : actual).push(t);
+    i++;
+  };
+  for (const c of goals.header) {
+    if (c.token === "AchievedGoalHeader" || c.token === "ExpectedGoalHeader") continue;
+    place(c, sideOf(c, i, achievedHeader));
+  }
+  let last: "expected" | "actual" | null = null;
+  for (const r of goals.rows) {
+    if (last === "actual" && continuesCell(r, achievedHeader)) {
+      // A browser's copy breaks a cell's paragraphs onto lines of their own,
+      // with no tab: such a line goes on with the 实际完成情况 text the line
+      // before ended in, not with the first column it now starts in.
+      actual.push(...r.cells);
+      continued.push(...r.cells);
+      continue;
+    }
+    if (r.cells.length >= 2 && !r.cells[0]!.cell.bbox) {
+      // Text without positions: a row of two texts is the two goals side by
+      // side, whatever column the merged 年度总体目标 label shifted them to.
+      r.cells.forEach((c, k) => place(c, k === 0 ? "expected" : "actual"));
+      last = "actual";
+      continue;
+    }
+    for (const c of r.cells) place(c, sideOf(c, i, achievedHeader));
+    const end = r.cells[r.cells.length - 1];
+    last = end ? sideOf(end, i - 1, achievedHeader) : last;
   }
   const join = (cells: CellRef[]) => cleanFreeText(cells.length === 1 ? cells[0]!.cell.text : cells.map((c) => c.cell.text).join("\n")) || null;
   ctx.at("goals.expected", expected[0]);
+  ctx.pieces("goals.expected", expected);
   ctx.at("goals.actual", actual[0]);
+  ctx.pieces("goals.actual", actual);
+  if (continued.length > 0) {
+    const first = continued[0]!;
+    ctx.warn(
+      "layout.continued-cell",
+      `${continued.length} line(s) without cell breaks after the goals row (from line ${first.cell.line ?? "?"}) are taken as further paragraphs of the 实际完成情况 text the row before ended in`,
+      first,
+      "info",
+    );
+  }
   return { expected: join(expected), actual: join(actual) };
+}
+
+/** Which goal text `t`, the `i`-th of the block, belongs to. */
+function sideOf(t: CellRef, i: number, achieved: CellRef | undefined): "expected" | "actual" {
+  if (!achieved) return i === 0 ? "expected" : "actual";
+  return underAchieved(t, achieved) ? "actual" : "expected";
+}
+
+// A row of one cell in the first column, in text without positions, after a
+// row that reached the 实际完成情况 column: the shape of a paragraph break
+// inside that row's last cell. With positions (PDF) cells say where they stand.
+function continuesCell(r: RawRow, achieved: CellRef | undefined): boolean {
+  if (!achieved || achieved.cell.bbox || r.cells.length !== 1) return false;
+  const only = r.cells[0]!;
+  return !only.cell.bbox && only.cell.col === 0 && achieved.cell.col > 0;
 }
 
 // True when cell t starts at or right of the 实际完成情况 header: the two goal
