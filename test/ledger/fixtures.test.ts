@@ -36,22 +36,10 @@ async function pdfTexts(bytes: Uint8Array): Promise<string[]> {
   return out;
 }
 
-/**
- * Flattened texts whose loader still drops characters it does not quote:
- * pdftotext without -layout (block order; each form carries a
- * layout.reading-order warning, but the dropped words are not quoted: kept
- * as rows in place they cost most of the few fields these texts give).
- * Pinned with it.fails, so each must be taken off this list once its loader
- * is fixed.
- */
-const KNOWN_LOSSES = new Set([
-  "flat/landscape.pdftotext.txt", "flat/narrow.pdftotext.txt", "flat/sheet.pdftotext.txt",
-]);
-
 describe("the ledger accounts for every character of every fixture", () => {
   it("finds the fixtures", ({ expect }) => expect(inputs.length).toBeGreaterThan(40));
   for (const rel of inputs) {
-    (KNOWN_LOSSES.has(rel) ? it.fails : it)(rel, async () => {
+    it(rel, async () => {
       const bytes = new Uint8Array(readFileSync(fixture(rel)));
       const { document, sheet } = await parseWithSheet(bytes, { source: rel, verify: false });
       const input = rel.endsWith(".pdf") ? await pdfTexts(bytes) : [decodeText(bytes, rel).text];

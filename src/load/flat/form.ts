@@ -42,9 +42,10 @@ export class FlatFormReader {
   private i = 0;
 
   /**
-   * `keepUnplaced` false: text not read is only quoted in a message, not kept
-   * as Sheet rows. Block-order text (pdftotext without -layout) has so much of
-   * it that rows of it throw the grammar off the few values it reads.
+   * `keepUnplaced` false: text not read is kept as rows after the form's own
+   * rows, not in place. Block-order text (pdftotext without -layout) has so
+   * much of it that rows of it in place throw the grammar off the few values
+   * it reads.
    */
   constructor(private readonly words: readonly Word[], private readonly form: number, private readonly keepsUnplaced = true) {}
 
@@ -105,7 +106,7 @@ export class FlatFormReader {
     if (words.length === 0) return;
     const text = joinWords(words);
     this.inferred(`text that no part of the form accounts for, not read: "${text.length > 80 ? `${text.slice(0, 80)}…` : text}"`, words[0]!, "warning", "layout.unplaced-text");
-    if (this.keepsUnplaced) this.keepUnplaced(words);
+    this.keepUnplaced(words, this.keepsUnplaced ? this.rows : this.leftovers);
     this.i = to;
   }
 
@@ -160,12 +161,16 @@ export class FlatFormReader {
     this.i = block.to;
     const rowStart = findNext(words, this.i, words.length, FUNDING_ROWS, stripFundingKey);
     const headerWords = this.span(this.i, rowStart);
-    const { found, rest } = splitLabels(headerWords, FUNDING_HEADERS);
+    const { found, rest, restWords } = splitLabels(headerWords, FUNDING_HEADERS);
     const head: Cell[] = [this.cell(this.span(block.from, block.to), 0, block.label)];
     const known = found.filter((h) => !h.unknown);
     known.forEach((h, k) => head.push(this.cell([h.word], 2 + k, h.label)));
     this.push(head);
-    if (rest && headerWords[0]) this.inferred(`text among the funding headers that is no header, not read: "${rest}"`, headerWords[0], "warning", "layout.unplaced-text");
+    if (rest && headerWords[0]) {
+      this.inferred(`text among the funding headers that is no header, not read: "${rest}"`, headerWords[0], "warning", "layout.unplaced-text");
+      const labelled = new Set(known.map((h) => h.word));
+      this.keepUnplaced(restWords.filter((w) => !labelled.has(w)), this.leftovers);
+    }
     const headers = known.map((h) => h.label);
     this.i = rowStart;
     for (;;) {
@@ -194,7 +199,7 @@ export class FlatFormReader {
         const why = fit.ambiguous ? "values no column is sure for" : "more values than columns";
         this.inferred(`funding row "${labelText}": ${why}, not read: ${unplacedValues.map((v) => v.text).join(" ")}`, unplacedValues[0]!, "warning", "layout.unplaced-text");
         // Kept after the form: a row of them inside the funding block would end it.
-        if (this.keepsUnplaced) this.keepUnplaced(unplacedValues, this.leftovers);
+        this.keepUnplaced(unplacedValues, this.leftovers);
       }
       this.i = to;
     }
@@ -310,6 +315,12 @@ export class FlatFormReader {
     this.inferred(message, at, severity, code);
   }
 
+  /** Reports `words` as not read (`layout.unplaced-text`) and keeps them, quoted, as rows after the form. */
+  reportUnread(message: string, words: readonly Word[]): void {
+    this.inferred(message, words[0]!, "warning", "layout.unplaced-text");
+    this.keepUnplaced(words, this.leftovers);
+  }
+
   private total(): void {
     const m = this.matchHere(TOTAL)!;
     let to = m.to;
@@ -376,7 +387,7 @@ class IndicatorRows {
     const tail = this.dropHeaders(start, this.end);
     const rest = w.slice(start, this.end).filter((x) => tail.has(x.index));
     if (this.pending) this.pendingNote(rest);
-    else if (rest.length) this.reader.report(`indicator table text with no 分值 and 得分 after it, not read: "${joinWords(rest)}"`, rest[0]!, "warning", "layout.unplaced-text");
+    else if (rest.length) this.reader.reportUnread(`indicator table text with no 分值 and 得分 after it, not read: "${joinWords(rest)}"`, rest);
   }
 
   private pending: Array<[Word[], number]> | null = null;

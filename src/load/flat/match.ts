@@ -47,7 +47,7 @@ export function findNext(words: readonly Word[], from: number, end: number, labe
  * longest labels from left to right. Each label keeps the word it starts in.
  * Characters no label accounts for are returned as `rest` (nothing is lost).
  */
-export function splitLabels(words: readonly Word[], labels: readonly string[]): { found: Array<{ label: string; word: Word; unknown?: boolean }>; rest: string } {
+export function splitLabels(words: readonly Word[], labels: readonly string[]): { found: Array<{ label: string; word: Word; unknown?: boolean }>; rest: string; restWords: Word[] } {
   let key = "";
   const owner: Word[] = [];
   for (const w of words) {
@@ -57,6 +57,8 @@ export function splitLabels(words: readonly Word[], labels: readonly string[]): 
   }
   const found: Array<{ label: string; word: Word; unknown?: boolean }> = [];
   let rest = "";
+  // The words holding text no label accounts for, each once.
+  const restWords: Word[] = [];
   let pending = "";
   let pendingWord: Word | undefined;
   // Runs no label accounts for are kept in place too, marked unknown (a column jixiao does not know).
@@ -74,11 +76,12 @@ export function splitLabels(words: readonly Word[], labels: readonly string[]): 
       i += l.length;
     } else {
       rest += key[i];
+      if (restWords[restWords.length - 1] !== owner[i]) restWords.push(owner[i]!);
       pendingWord ??= owner[i];
       pending += key[i];
       i++;
     }
   }
   flush();
-  return { found, rest };
+  return { found, rest, restWords };
 }
