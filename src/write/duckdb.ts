@@ -7,7 +7,7 @@ import {
   type DuckDBAppender, type DuckDBConnection, type DuckDBType, type DuckDBValue,
 } from "@duckdb/node-api";
 import type { Document } from "../model/document.js";
-import { documentRows, type CellValue, type DatasetRow, type DocumentRows } from "./dataset-rows.js";
+import { documentRows, scaledDecimal, type CellValue, type DatasetRow, type DocumentRows } from "./dataset-rows.js";
 import { createTableStatements, DECIMAL_PRECISION, DECIMAL_SCALE, TABLES, TABLE_NAMES, type ColumnType, type TableName } from "./dataset-schema.js";
 import type { AddResult, DatasetOptions, DatasetWriter } from "./dataset-writer.js";
 
@@ -29,21 +29,13 @@ const COLUMN: Record<ColumnType, { type: DuckDBType; value: (v: CellValue) => Du
   text: { type: VARCHAR, value: (v) => v as string },
   // Exact: the decimal string's digits as a scaled integer; dataset-rows
   // refused every value DECIMAL(18,4) cannot hold.
-  decimal: { type: DECIMAL(DECIMAL_PRECISION, DECIMAL_SCALE), value: (v) => new DuckDBDecimalValue(scaled(v as string), DECIMAL_PRECISION, DECIMAL_SCALE) },
+  decimal: { type: DECIMAL(DECIMAL_PRECISION, DECIMAL_SCALE), value: (v) => new DuckDBDecimalValue(scaledDecimal(v as string), DECIMAL_PRECISION, DECIMAL_SCALE) },
   timestamp: { type: TIMESTAMP, value: (v) => new DuckDBTimestampValue(BigInt(Date.parse(v as string)) * 1000n) },
   integer: { type: INTEGER, value: (v) => v as number },
   bigint: { type: BIGINT, value: (v) => BigInt(v as number) },
   double: { type: DOUBLE, value: (v) => v as number },
   boolean: { type: BOOLEAN, value: (v) => v as boolean },
 };
-
-/** "1121.92" → 11219200n, "-3" → -30000n: the value × 10^scale, exactly. */
-export function scaled(decimal: string): bigint {
-  const negative = decimal.startsWith("-");
-  const [int, frac = ""] = (negative ? decimal.slice(1) : decimal).split(".");
-  const digits = BigInt(int! + frac.replace(/0+$/, "").padEnd(DECIMAL_SCALE, "0"));
-  return negative ? -digits : digits;
-}
 
 /** A table's appender, and how to make its data chunks. */
 interface TableBuffer {
