@@ -39,6 +39,10 @@ export async function runDatasetParse(
     say(`jixiao: ${out}: cannot open as a ${format} dataset: ${firstLine(e)}`);
     return EXIT.unreadable;
   }
+  const upgrade = opened.writer.upgrade;
+  if (upgrade && upgrade.from !== null && upgrade.added.length > 0) {
+    say(`jixiao: ${out}: upgraded in place from dataset schema version ${upgrade.from} to ${upgrade.to} (added ${upgrade.added.join(", ")})`);
+  }
   const run: DatasetRun = { added: 0, present: 0, refused: 0, unreadable: 0, internal: 0 };
   try {
     const r = await forEachInput(positionals, verifyOptions, async (path, result) => {
