@@ -45,6 +45,13 @@ export async function runDatasetParse(
   }
   const run: DatasetRun = { added: 0, present: 0, refused: 0, unreadable: 0, internal: 0 };
   try {
+    // Files whose bytes are already in the dataset are hashed, not parsed: a rerun, or --resume after a kill, costs little.
+    const known = await opened.writer.knownDigests();
+    const onSkip = (path: string, sha256: string) => {
+      run.present++;
+      const before = opened.writer.pathOf(sha256);
+      if (before !== path) say(`jixiao: ${path}: same content as ${before ?? "a document"} already in ${out} (sha256 ${sha256.slice(0, 12)}…); not added again`);
+    };
     const r = await forEachInput(positionals, verifyOptions, async (path, result) => {
       if ("error" in result) {
         say(`jixiao: ${result.error.describe()}`);
@@ -62,7 +69,7 @@ export async function runDatasetParse(
         run.refused += refused;
         say(`jixiao: ${path}: ${refused} value(s) do not fit DECIMAL(18,4) and are stored as null; the diagnostics table quotes each (dataset.precision)`);
       }
-    });
+    }, undefined, { known, onSkip });
     run.unreadable = r.unreadable;
     run.internal = r.internal;
     await opened.finish();

@@ -101,7 +101,11 @@ export class DuckDBDataset implements DatasetWriter {
   }
 
   /** The path the document with this SHA-256 was first added from, or undefined when it is not in the dataset. */
-  pathOf(sha256: string): string | null | undefined {
+async knownDigests(): Promise<Set<string>> {
+    return new Set(this.known.keys());
+  }
+
+    pathOf(sha256: string): string | null | undefined {
     return this.known.get(sha256);
   }
 

@@ -89,7 +89,11 @@ export class ParquetDataset implements DatasetWriter {
 
   constructor(private readonly options: DatasetOptions) {}
 
-  pathOf(sha256: string): string | null | undefined {
+async knownDigests(): Promise<Set<string>> {
+    return new Set(this.known.keys());
+  }
+
+    pathOf(sha256: string): string | null | undefined {
     return this.known.get(sha256);
   }
 

@@ -54,7 +54,11 @@ export class SqliteDataset implements DatasetWriter {
     return new SqliteDataset(db, inserts, known, options, upgrade);
   }
 
-  pathOf(sha256: string): string | null | undefined {
+async knownDigests(): Promise<Set<string>> {
+    return new Set(this.known.keys());
+  }
+
+    pathOf(sha256: string): string | null | undefined {
     return this.known.get(sha256);
   }
 
