@@ -100,12 +100,13 @@ export class DuckDBDataset implements DatasetWriter {
     return new DuckDBDataset(instance, connection, appenders, known, options, upgrade);
   }
 
-  /** The path the document with this SHA-256 was first added from, or undefined when it is not in the dataset. */
-async knownDigests(): Promise<Set<string>> {
+  /** The SHA-256 of every document in the dataset. */
+  async knownDigests(): Promise<Set<string>> {
     return new Set(this.known.keys());
   }
 
-    pathOf(sha256: string): string | null | undefined {
+  /** The path the document with this SHA-256 was first added from, or undefined when it is not in the dataset. */
+  pathOf(sha256: string): string | null | undefined {
     return this.known.get(sha256);
   }
 

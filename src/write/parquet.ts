@@ -89,11 +89,12 @@ export class ParquetDataset implements DatasetWriter {
 
   constructor(private readonly options: DatasetOptions) {}
 
-async knownDigests(): Promise<Set<string>> {
+  /** The SHA-256 of every document in the dataset. */
+  async knownDigests(): Promise<Set<string>> {
     return new Set(this.known.keys());
   }
 
-    pathOf(sha256: string): string | null | undefined {
+  pathOf(sha256: string): string | null | undefined {
     return this.known.get(sha256);
   }
 
