@@ -12,7 +12,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -36,6 +36,7 @@ function time(args: string[]): number {
 
 const jsonl: number[] = [];
 const duck: number[] = [];
+const ratios: number[] = [];
 for (let round = 1; round <= rounds; round++) {
   const j = join(root, "out.jsonl");
   const d = join(root, `out-${round}.duckdb`);
@@ -45,10 +46,11 @@ for (let round = 1; round <= rounds; round++) {
   duck.push(time(["--out", d]));
   const duckBytes = statSync(d).size;
   rmSync(d);
-  console.log(`round ${round}: jsonl ${(jsonl.at(-1)! / 1000).toFixed(1)} s (${(jsonlBytes / 1e6).toFixed(0)} MB), ` +
+  ratios.push(duck.at(-1)! / jsonl.at(-1)!);
+  console.log(`pair ${round}: ratio ${ratios.at(-1)!.toFixed(2)}, jsonl ${(jsonl.at(-1)! / 1000).toFixed(1)} s (${(jsonlBytes / 1e6).toFixed(0)} MB), ` +
     `duckdb ${(duck.at(-1)! / 1000).toFixed(1)} s (${(duckBytes / 1e6).toFixed(0)} MB)`);
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-console.log(`${files} files, ${rounds} round(s): median jsonl ${(median(jsonl) / 1000).toFixed(1)} s, duckdb ${(median(duck) / 1000).toFixed(1)} s, ` +
-  `ratio ${(median(duck) / median(jsonl)).toFixed(2)}× (goal ≤ 1.3×)`);
+console.log(`${files} files, ${rounds} pair(s): median jsonl ${(median(jsonl) / 1000).toFixed(1)} s, duckdb ${(median(duck) / 1000).toFixed(1)} s, ` +
+  `median pair ratio ${median(ratios).toFixed(2)}× (goal ≤ 1.3×); load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${availableParallelism()} cores`);
 if (!values.keep) rmSync(root, { recursive: true, force: true });
