@@ -6,9 +6,11 @@
  * Makes N copies of the seed in a temporary folder (each with its own first
  * line, so each has its own SHA-256 and is a document of its own), then runs
  * `jixiao parse DIR --format jsonl --out x.jsonl` and
- * `jixiao parse DIR --out x.duckdb` (into a new file) in turn, round after
- * round, so that the machine's load falls on both alike. Prints each run's
- * wall time and the ratio of the medians (goal ≤ 1.3).
+ * `jixiao parse DIR --out x.duckdb` (into a new file) in pairs (JSONL,
+ * DuckDB, JSONL, DuckDB …), so that a drift in the machine's load falls on
+ * both alike. Prints each pair's wall times and ratio, the median of the pair
+ * ratios (goal ≤ 1.3), and the load average: how far to trust it on a shared
+ * machine.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
