@@ -6,13 +6,15 @@
  * Makes N copies of the seed in a temporary folder (each with its own first
  * line, so each has its own SHA-256 and is a document of its own), then runs
  * `jixiao parse DIR --format jsonl --out x.jsonl` and
- * `jixiao parse DIR --out x.duckdb` (into a new file) in turn, round after
- * round, so that the machine's load falls on both alike. Prints each run's
- * wall time and the ratio of the medians (goal ≤ 1.3).
+ * `jixiao parse DIR --out x.duckdb` (into a new file) in pairs (JSONL,
+ * DuckDB, JSONL, DuckDB …), so that a drift in the machine's load falls on
+ * both alike. Prints each pair's wall times and ratio, the median of the pair
+ * ratios (goal ≤ 1.3), and the load average: how far to trust it on a shared
+ * machine.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -36,6 +38,7 @@ function time(args: string[]): number {
 
 const jsonl: number[] = [];
 const duck: number[] = [];
+const ratios: number[] = [];
 for (let round = 1; round <= rounds; round++) {
   const j = join(root, "out.jsonl");
   const d = join(root, `out-${round}.duckdb`);
@@ -45,10 +48,11 @@ for (let round = 1; round <= rounds; round++) {
   duck.push(time(["--out", d]));
   const duckBytes = statSync(d).size;
   rmSync(d);
-  console.log(`round ${round}: jsonl ${(jsonl.at(-1)! / 1000).toFixed(1)} s (${(jsonlBytes / 1e6).toFixed(0)} MB), ` +
+  ratios.push(duck.at(-1)! / jsonl.at(-1)!);
+  console.log(`pair ${round}: ratio ${ratios.at(-1)!.toFixed(2)}, jsonl ${(jsonl.at(-1)! / 1000).toFixed(1)} s (${(jsonlBytes / 1e6).toFixed(0)} MB), ` +
     `duckdb ${(duck.at(-1)! / 1000).toFixed(1)} s (${(duckBytes / 1e6).toFixed(0)} MB)`);
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-console.log(`${files} files, ${rounds} round(s): median jsonl ${(median(jsonl) / 1000).toFixed(1)} s, duckdb ${(median(duck) / 1000).toFixed(1)} s, ` +
-  `ratio ${(median(duck) / median(jsonl)).toFixed(2)}× (goal ≤ 1.3×)`);
+console.log(`${files} files, ${rounds} pair(s): median jsonl ${(median(jsonl) / 1000).toFixed(1)} s, duckdb ${(median(duck) / 1000).toFixed(1)} s, ` +
+  `median pair ratio ${median(ratios).toFixed(2)}× (goal ≤ 1.3×); load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${availableParallelism()} cores`);
 if (!values.keep) rmSync(root, { recursive: true, force: true });

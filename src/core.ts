@@ -13,3 +13,5 @@ export * from "./model/index.js";
 export { provenanceAt } from "./model/provenance-log.js";
 export { parseDecimal, parseMeasure, cleanFreeText } from "./normalize/index.js";
 export { verify, verifyForms, formVerifier, RULES, VerifyOptions, DEFAULT_GRADE_BANDS, type ResolvedVerifyOptions } from "./verify/index.js";
+export { ParquetDataset, parquetTable } from "./write/parquet.js";
+export type { DatasetOptions, DatasetWriter, AddResult } from "./write/dataset-writer.js";

@@ -1,5 +1,5 @@
 import { parseBytes } from "../parse.js";
-import { nodeSha256, parseFile } from "../files.js";
+import { nodeSha256, parseFile, readBytes } from "../files.js";
 import { InputError } from "../load/errors.js";
 import type { Document } from "../model/document.js";
 import type { VerifyOptions } from "../verify/index.js";
@@ -30,6 +30,22 @@ async function parseInput(path: string, verify: VerifyOptions | false): Promise<
   return parseBytes(await readStdin(), { source: STDIN_NAME, sha256: nodeSha256, verify });
 }
 
+/** What to skip: the digests the output already holds (--resume, and the dataset outputs). */
+export interface InputRun {
+  /** sha256 digests already in the output: such files are read and hashed, not parsed, and not handed on. */
+  known?: Set<string>;
+  /** Hears each file skipped for its digest. */
+  onSkip?: (path: string, sha256: string) => void;
+}
+
+/** Reads and hashes a file; parses it unless its digest is known (then resolves to the digest). */
+async function parseUnlessKnown(path: string, verify: VerifyOptions | false, known: Set<string>): Promise<Document | { skipped: string }> {
+  const bytes = path === STDIN ? await readStdin() : await readBytes(path);
+  const digest = nodeSha256(bytes);
+  if (known.has(digest)) return { skipped: digest };
+  return parseBytes(bytes, { source: path === STDIN ? STDIN_NAME : path, sha256: () => digest, verify });
+}
+
 /**
  * Reads every input in turn and hands each Document (or the reason it could
  * not be read) to `each`. A bad file is reported and the batch goes on.
@@ -40,7 +56,8 @@ export async function forEachInput(
   verifyOptions: VerifyOptions | null,
   each: (path: string, result: { doc: Document } | { error: InputError }) => Promise<void>,
   out?: string,
-): Promise<{ files: number; unreadable: number; internal: number }> {
+  run: InputRun = {},
+): Promise<{ files: number; unreadable: number; internal: number; skipped: number }> {
   const { files, missing } = await expandInputs(positionals, out === undefined ? {} : { exclude: out });
   let unreadable = 0;
   for (const m of missing) {
@@ -48,10 +65,19 @@ export async function forEachInput(
     await each(m, { error: new InputError("input.not-found", m, "no such file, and no file matches it") });
   }
   let internal = 0;
+  let skipped = 0;
   for (const path of files) {
     let result: { doc: Document } | { error: InputError };
     try {
-      result = { doc: await parseInput(path, verifyOptions ?? false) };
+      if (run.known && run.known.size > 0) {
+        const r = await parseUnlessKnown(path, verifyOptions ?? false, run.known);
+        if ("skipped" in r) {
+          skipped++;
+          run.onSkip?.(path === STDIN ? STDIN_NAME : path, r.skipped);
+          continue;
+        }
+        result = { doc: r };
+      } else result = { doc: await parseInput(path, verifyOptions ?? false) };
     } catch (e) {
       if (e instanceof InputError) {
         unreadable++;
@@ -66,7 +92,7 @@ export async function forEachInput(
     // Errors while writing the output are not the input's fault: they end the run.
     await each(path === STDIN ? STDIN_NAME : path, result);
   }
-  return { files: files.length + missing.length, unreadable, internal };
+  return { files: files.length + missing.length, unreadable, internal, skipped };
 }
 
 /** Opens --out (a checked target, see outTarget), or standard output when there is none. */

@@ -39,8 +39,19 @@ export async function runDatasetParse(
     say(`jixiao: ${out}: cannot open as a ${format} dataset: ${firstLine(e)}`);
     return EXIT.unreadable;
   }
+  const upgrade = opened.writer.upgrade;
+  if (upgrade && upgrade.from !== null && upgrade.added.length > 0) {
+    say(`jixiao: ${out}: upgraded in place from dataset schema version ${upgrade.from} to ${upgrade.to} (added ${upgrade.added.join(", ")})`);
+  }
   const run: DatasetRun = { added: 0, present: 0, refused: 0, unreadable: 0, internal: 0 };
   try {
+    // Files whose bytes are already in the dataset are hashed, not parsed: a rerun, or --resume after a kill, costs little.
+    const known = await opened.writer.knownDigests();
+    const onSkip = (path: string, sha256: string) => {
+      run.present++;
+      const before = opened.writer.pathOf(sha256);
+      if (before !== path) say(`jixiao: ${path}: same content as ${before ?? "a document"} already in ${out} (sha256 ${sha256.slice(0, 12)}…); not added again`);
+    };
     const r = await forEachInput(positionals, verifyOptions, async (path, result) => {
       if ("error" in result) {
         say(`jixiao: ${result.error.describe()}`);
@@ -58,7 +69,7 @@ export async function runDatasetParse(
         run.refused += refused;
         say(`jixiao: ${path}: ${refused} value(s) do not fit DECIMAL(18,4) and are stored as null; the diagnostics table quotes each (dataset.precision)`);
       }
-    });
+    }, undefined, { known, onSkip });
     run.unreadable = r.unreadable;
     run.internal = r.internal;
     await opened.finish();
@@ -102,7 +113,14 @@ async function openDataset(format: DatasetFormat, out: string, options: DatasetO
  * under a temporary name and renamed into place when the run succeeds.
  */
 async function openParquet(dir: string, options: DatasetOptions) {
-  const { DuckDBDataset } = await import("../write/duckdb.js");
+  let duckdb: typeof import("../write/duckdb.js");
+  try {
+    if (process.env.JIXIAO_DUCKDB === "off") throw new Error("JIXIAO_DUCKDB=off");
+    duckdb = await import("../write/duckdb.js");
+  } catch (e) {
+    return openParquetWithoutDuckDB(dir, options, firstLine(e));
+  }
+  const { DuckDBDataset } = duckdb;
   await mkdir(dir, { recursive: true });
   const tag = `.jixiao-tmp-${process.pid}-${Date.now()}`;
   const scratch = join(dir, `${tag}.duckdb`);
@@ -136,6 +154,31 @@ async function openParquet(dir: string, options: DatasetOptions) {
       await writer.abort();
       await cleanup();
     },
+  };
+}
+
+/**
+ * The Parquet folder when DuckDB cannot be loaded (no binary for this
+ * platform, or JIXIAO_DUCKDB=off): hyparquet-writer writes the files from
+ * rows held in memory. It cannot add to files written before (reading them
+ * back exactly needs DuckDB), so a folder that already holds a dataset is
+ * refused, not overwritten.
+ */
+async function openParquetWithoutDuckDB(dir: string, options: DatasetOptions, why: string) {
+  const present = TABLE_NAMES.filter((t) => existsSync(join(dir, `${t}.parquet`)));
+  if (present.length > 0) {
+    throw new Error(`already holds ${present.map((t) => `${t}.parquet`).join(", ")}, and adding to it needs DuckDB, which could not be loaded (${why}); write to a new folder`);
+  }
+  const { ParquetDataset } = await import("../write/parquet.js");
+  say(`jixiao: ${dir}: DuckDB could not be loaded (${why}); writing Parquet with hyparquet-writer`);
+  await mkdir(dir, { recursive: true });
+  const writer = new ParquetDataset(options);
+  return {
+    writer,
+    finish: async () => {
+      for (const [name, bytes] of Object.entries(writer.files())) await replaceFile(join(dir, name), bytes);
+    },
+    abort: () => writer.abort(),
   };
 }
 

@@ -53,6 +53,14 @@ export function fitsDecimal(value: string): boolean {
   return int.length <= MAX_INTEGER_DIGITS && frac.length <= DECIMAL_SCALE;
 }
 
+/** "1121.92" → 11219200n, "-3" → -30000n: the value × 10^DECIMAL_SCALE, exactly (for a value that {@link fitsDecimal}). */
+export function scaledDecimal(decimal: string): bigint {
+  const negative = decimal.startsWith("-");
+  const [int, frac = ""] = (negative ? decimal.slice(1) : decimal).split(".");
+  const digits = BigInt(int! + frac.replace(/0+$/, "").padEnd(DECIMAL_SCALE, "0"));
+  return negative ? -digits : digits;
+}
+
 /** Builds the rows of one document. */
 export function documentRows(doc: Document, options: RowOptions): DocumentRows {
   const rows = Object.fromEntries(TABLE_NAMES.map((t) => [t, [] as DatasetRow[]])) as DocumentRows;

@@ -36,6 +36,9 @@ export interface Table {
 export const TABLE_NAMES = ["documents", "forms", "funding", "indicators", "notes", "findings", "diagnostics", "provenance"] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
+/** The table that records which dataset schema version a file was created or upgraded to (see dataset-upgrade.ts). */
+export const DATASET_SCHEMA_VERSION_TABLE = "dataset_schema";
+
 /**
  * Exact numbers are DECIMAL(18,4) in DuckDB and Parquet: 14 integer digits
  * hold any amount in 元 of a budget, and 4 decimals hold every printed

@@ -1,4 +1,5 @@
 import type { Document } from "../model/document.js";
+import type { SchemaUpgrade } from "./dataset-upgrade.js";
 
 /** What every dataset writer needs besides the documents. */
 export interface DatasetOptions {
@@ -24,6 +25,10 @@ export interface AddResult {
  * is skipped: rerunning over the same files adds nothing twice.
  */
 export interface DatasetWriter {
+  /** What opening a database file did to its schema (undefined where there is no file schema: Parquet in memory). */
+  readonly upgrade?: SchemaUpgrade;
+  /** The SHA-256 of every document already in the dataset: a rerun (or --resume) skips those files before parsing them. */
+  knownDigests(): Promise<Set<string>>;
   /** The path the document with this SHA-256 was first added from; undefined when it is not in the dataset. */
   pathOf(sha256: string): string | null | undefined;
   add(doc: Document): Promise<AddResult>;

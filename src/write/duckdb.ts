@@ -7,8 +7,9 @@ import {
   type DuckDBAppender, type DuckDBConnection, type DuckDBType, type DuckDBValue,
 } from "@duckdb/node-api";
 import type { Document } from "../model/document.js";
-import { documentRows, type CellValue, type DatasetRow, type DocumentRows } from "./dataset-rows.js";
+import { documentRows, scaledDecimal, type CellValue, type DatasetRow, type DocumentRows } from "./dataset-rows.js";
 import { createTableStatements, DECIMAL_PRECISION, DECIMAL_SCALE, TABLES, TABLE_NAMES, type ColumnType, type TableName } from "./dataset-schema.js";
+import { prepareSchema, type FileColumns, type SchemaAccess, type SchemaUpgrade } from "./dataset-upgrade.js";
 import type { AddResult, DatasetOptions, DatasetWriter } from "./dataset-writer.js";
 
 /**
@@ -29,7 +30,7 @@ const COLUMN: Record<ColumnType, { type: DuckDBType; value: (v: CellValue) => Du
   text: { type: VARCHAR, value: (v) => v as string },
   // Exact: the decimal string's digits as a scaled integer; dataset-rows
   // refused every value DECIMAL(18,4) cannot hold.
-  decimal: { type: DECIMAL(DECIMAL_PRECISION, DECIMAL_SCALE), value: (v) => new DuckDBDecimalValue(scaled(v as string), DECIMAL_PRECISION, DECIMAL_SCALE) },
+  decimal: { type: DECIMAL(DECIMAL_PRECISION, DECIMAL_SCALE), value: (v) => new DuckDBDecimalValue(scaledDecimal(v as string), DECIMAL_PRECISION, DECIMAL_SCALE) },
   timestamp: { type: TIMESTAMP, value: (v) => new DuckDBTimestampValue(BigInt(Date.parse(v as string)) * 1000n) },
   integer: { type: INTEGER, value: (v) => v as number },
   bigint: { type: BIGINT, value: (v) => BigInt(v as number) },
@@ -37,19 +38,14 @@ const COLUMN: Record<ColumnType, { type: DuckDBType; value: (v: CellValue) => Du
   boolean: { type: BOOLEAN, value: (v) => v as boolean },
 };
 
-/** "1121.92" → 11219200n, "-3" → -30000n: the value × 10^scale, exactly. */
-export function scaled(decimal: string): bigint {
-  const negative = decimal.startsWith("-");
-  const [int, frac = ""] = (negative ? decimal.slice(1) : decimal).split(".");
-  const digits = BigInt(int! + frac.replace(/0+$/, "").padEnd(DECIMAL_SCALE, "0"));
-  return negative ? -digits : digits;
-}
-
 /** A table's appender, and how to make its data chunks. */
 interface TableBuffer {
   appender: DuckDBAppender;
+  /** Per column of the file's table, in the file's order (an upgraded file has its added columns last): */
   types: DuckDBType[];
   values: Array<(v: CellValue) => DuckDBValue>;
+  /** …and the index of its value in a row (the schema's order). */
+  source: number[];
 }
 
 /** A DuckDB database file that documents are added to. */
@@ -66,6 +62,8 @@ export class DuckDBDataset implements DatasetWriter {
     private readonly appenders: Map<TableName, TableBuffer>,
     private readonly known: Map<string, string | null>,
     private readonly options: DatasetOptions,
+    /** What opening the file did to its schema. */
+    readonly upgrade: SchemaUpgrade,
   ) {}
 
   /**
@@ -77,19 +75,34 @@ export class DuckDBDataset implements DatasetWriter {
   static async open(path: string, options: DatasetOptions): Promise<DuckDBDataset> {
     const instance = await DuckDBInstance.create(path);
     const connection = await instance.connect();
-    for (const sql of createTableStatements("duckdb")) await connection.run(sql);
+    let upgrade: SchemaUpgrade;
+    try {
+      upgrade = await prepareSchema(duckSchemaAccess(connection), createTableStatements("duckdb"), { jixiaoVersion: options.version, at: options.parsedAt });
+    } catch (e) {
+      connection.closeSync();
+      instance.closeSync();
+      throw e;
+    }
+    const fileColumns = await duckColumns(connection);
     const known = new Map<string, string | null>();
     const existing = await connection.runAndReadAll("SELECT sha256, path FROM documents");
     for (const [sha, p] of existing.getRows()) known.set(String(sha), p === null ? null : String(p));
     const appenders = new Map<TableName, TableBuffer>();
     for (const t of TABLES) {
+      const source = [...fileColumns.get(t.name)!.keys()].map((name) => t.columns.findIndex((c) => c.name === name));
       appenders.set(t.name, {
         appender: await connection.createAppender(t.name),
-        types: t.columns.map((c) => COLUMN[c.type].type),
-        values: t.columns.map((c) => COLUMN[c.type].value),
+        types: source.map((i) => COLUMN[t.columns[i]!.type].type),
+        values: source.map((i) => COLUMN[t.columns[i]!.type].value),
+        source,
       });
     }
-    return new DuckDBDataset(instance, connection, appenders, known, options);
+    return new DuckDBDataset(instance, connection, appenders, known, options, upgrade);
+  }
+
+  /** The SHA-256 of every document in the dataset. */
+  async knownDigests(): Promise<Set<string>> {
+    return new Set(this.known.keys());
   }
 
   /** The path the document with this SHA-256 was first added from, or undefined when it is not in the dataset. */
@@ -185,7 +198,7 @@ export class DuckDBDataset implements DatasetWriter {
   async exportParquet(fileOf: (table: TableName) => string): Promise<void> {
     await this.settle();
     for (const name of TABLE_NAMES) {
-      await this.connection.run(`COPY (SELECT * FROM ${name} ORDER BY ${orderOf(name)}) TO '${sqlString(fileOf(name))}' (FORMAT parquet)`);
+      await this.connection.run(`COPY (SELECT ${columnList(name)} FROM ${name} ORDER BY ${orderOf(name)}) TO '${sqlString(fileOf(name))}' (FORMAT parquet)`);
     }
   }
 
@@ -195,7 +208,7 @@ export class DuckDBDataset implements DatasetWriter {
    */
   async importParquet(fileOf: (table: TableName) => string): Promise<void> {
     for (const name of TABLE_NAMES) {
-      await this.connection.run(`INSERT INTO ${name} SELECT * FROM read_parquet('${sqlString(fileOf(name))}')`);
+      await this.connection.run(`INSERT INTO ${name} (${columnList(name)}) SELECT ${columnList(name)} FROM read_parquet('${sqlString(fileOf(name))}')`);
     }
     const existing = await this.connection.runAndReadAll("SELECT sha256, path FROM documents");
     for (const [sha, p] of existing.getRows()) this.known.set(String(sha), p === null ? null : String(p));
@@ -214,7 +227,7 @@ export class DuckDBDataset implements DatasetWriter {
  * row by row crossed into native code for every value.
  */
 function appendChunks(buffer: TableBuffer, rows: DatasetRow[]): void {
-  const { types, values, appender } = buffer;
+  const { types, values, appender, source } = buffer;
   let start = 0;
   while (start < rows.length) {
     const n = Math.min(CHUNK_ROWS, rows.length - start);
@@ -222,8 +235,9 @@ function appendChunks(buffer: TableBuffer, rows: DatasetRow[]): void {
     const column = new Array<DuckDBValue>(n);
     for (let c = 0; c < types.length; c++) {
       const value = values[c]!;
+      const at = source[c]!;
       for (let r = 0; r < n; r++) {
-        const v = rows[start + r]![c]!;
+        const v = rows[start + r]![at]!;
         column[r] = v === null ? null : value(v);
       }
       chunk.setColumnValues(c, column);
@@ -231,6 +245,42 @@ function appendChunks(buffer: TableBuffer, rows: DatasetRow[]): void {
     appender.appendDataChunk(chunk);
     start += n;
   }
+}
+
+/** The columns of a table in the schema's order: an upgraded file holds them in another. */
+function columnList(name: TableName): string {
+  return TABLES.find((t) => t.name === name)!.columns.map((c) => c.name).join(", ");
+}
+
+async function duckColumns(connection: DuckDBConnection): Promise<FileColumns> {
+  const res = await connection.runAndReadAll(
+    "SELECT table_name, column_name, data_type FROM information_schema.columns " +
+    "WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY table_name, ordinal_position");
+  const out: FileColumns = new Map();
+  for (const [t, c, type] of res.getRows()) {
+    const cols = out.get(String(t)) ?? new Map<string, string>();
+    cols.set(String(c), String(type));
+    out.set(String(t), cols);
+  }
+  return out;
+}
+
+function duckSchemaAccess(connection: DuckDBConnection): SchemaAccess {
+  return {
+    dialect: "duckdb",
+    columns: () => duckColumns(connection),
+    rows: async (sql) => (await connection.runAndReadAll(sql)).getRows(),
+    transaction: async (statements) => {
+      await connection.run("BEGIN TRANSACTION");
+      try {
+        for (const sql of statements) await connection.run(sql);
+        await connection.run("COMMIT");
+      } catch (e) {
+        await connection.run("ROLLBACK").catch(() => undefined);
+        throw e;
+      }
+    },
+  };
 }
 
 function orderOf(name: TableName): string {

@@ -15,6 +15,7 @@ import type { Database, SqlValue, Statement } from "sql.js";
 import type { Document } from "../model/document.js";
 import { documentRows, type DatasetRow } from "./dataset-rows.js";
 import { createTableStatements, TABLES, TABLE_NAMES, type TableName } from "./dataset-schema.js";
+import { prepareSchema, type FileColumns, type SchemaAccess, type SchemaUpgrade } from "./dataset-upgrade.js";
 import type { AddResult, DatasetOptions, DatasetWriter } from "./dataset-writer.js";
 
 /** A SQLite database, in memory, that documents are added to; `bytes()` gives the file. */
@@ -24,6 +25,8 @@ export class SqliteDataset implements DatasetWriter {
     private readonly inserts: Map<TableName, Statement>,
     private readonly known: Map<string, string | null>,
     private readonly options: DatasetOptions,
+    /** What opening the file did to its schema. */
+    readonly upgrade: SchemaUpgrade,
   ) {}
 
   /**
@@ -34,7 +37,13 @@ export class SqliteDataset implements DatasetWriter {
     const initSqlJs = (await import("sql.js")).default;
     const SQL = await initSqlJs();
     const db = existing ? new SQL.Database(existing) : new SQL.Database();
-    for (const sql of createTableStatements("sqlite")) db.run(sql);
+    let upgrade: SchemaUpgrade;
+    try {
+      upgrade = await prepareSchema(sqliteSchemaAccess(db), createTableStatements("sqlite"), { jixiaoVersion: options.version, at: options.parsedAt });
+    } catch (e) {
+      db.close();
+      throw e;
+    }
     const known = new Map<string, string | null>();
     const res = db.exec("SELECT sha256, path FROM documents");
     for (const [sha, path] of res[0]?.values ?? []) known.set(String(sha), path === null ? null : String(path));
@@ -42,7 +51,12 @@ export class SqliteDataset implements DatasetWriter {
     for (const t of TABLES) {
       inserts.set(t.name, db.prepare(`INSERT INTO ${t.name} (${t.columns.map((c) => c.name).join(", ")}) VALUES (${t.columns.map(() => "?").join(", ")})`));
     }
-    return new SqliteDataset(db, inserts, known, options);
+    return new SqliteDataset(db, inserts, known, options, upgrade);
+  }
+
+  /** The SHA-256 of every document in the dataset. */
+  async knownDigests(): Promise<Set<string>> {
+    return new Set(this.known.keys());
   }
 
   pathOf(sha256: string): string | null | undefined {
@@ -94,4 +108,37 @@ export class SqliteDataset implements DatasetWriter {
 // SQLite has no boolean: 1 and 0, as its own functions return them.
 function sqlValue(v: DatasetRow[number]): SqlValue {
   return typeof v === "boolean" ? (v ? 1 : 0) : v;
+}
+
+function sqliteSchemaAccess(db: Database): SchemaAccess {
+  const rows = (sql: string) => db.exec(sql)[0]?.values ?? [];
+  return {
+    dialect: "sqlite",
+    columns: async () => {
+      const out: FileColumns = new Map();
+      for (const [t] of rows("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+        const stmt = db.prepare("SELECT name, type FROM pragma_table_info(?)");
+        stmt.bind([String(t)]);
+        const cols = new Map<string, string>();
+        while (stmt.step()) {
+          const [name, type] = stmt.get();
+          cols.set(String(name), String(type));
+        }
+        stmt.free();
+        out.set(String(t), cols);
+      }
+      return out;
+    },
+    rows: async (sql) => rows(sql),
+    transaction: async (statements) => {
+      db.run("BEGIN");
+      try {
+        for (const sql of statements) db.run(sql);
+        db.run("COMMIT");
+      } catch (e) {
+        db.run("ROLLBACK");
+        throw e;
+      }
+    },
+  };
 }

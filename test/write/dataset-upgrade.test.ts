@@ -1,0 +1,127 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import initSqlJs from "sql.js";
+import { describe, expect, it } from "vitest";
+import { EXIT } from "../../src/cli/exit.js";
+import { DATASET_SCHEMA_VERSION } from "../../src/write/dataset-upgrade.js";
+import { fixture } from "../helpers.js";
+import { duckQuery, run } from "./helpers.js";
+
+const dir = mkdtempSync(join(tmpdir(), "jixiao-upgrade-"));
+const SEED = fixture("seed/seed.txt");
+const V1 = (dialect: "duckdb" | "sqlite") => readFileSync(new URL(`./fixtures/schema-v1.${dialect}.sql`, import.meta.url), "utf8");
+const statements = (ddl: string) => ddl.replace(/^--.*\n/gm, "").split(/;\s*\n/).map((s) => s.trim()).filter(Boolean);
+// A document of last year's file, as version 1 wrote it.
+const OLD_DOC = "INSERT INTO documents VALUES ('" + "a".repeat(64) + "', 'old/2025.txt', 'text-tsv', 'utf-8', 1, 100, 0, '2025-06-01 00:00:00', '0.0.9', '1')";
+
+async function duckFile(name: string, ddl: string[]): Promise<string> {
+  const path = join(dir, name);
+  const instance = await DuckDBInstance.create(path);
+  const c = await instance.connect();
+  for (const sql of ddl) await c.run(sql);
+  c.closeSync();
+  instance.closeSync();
+  return path;
+}
+
+async function sqliteFile(name: string, ddl: string[]): Promise<string> {
+  const SQL = await initSqlJs();
+  const db = new SQL.Database();
+  for (const sql of ddl) db.run(sql);
+  const path = join(dir, name);
+  writeFileSync(path, db.export());
+  db.close();
+  return path;
+}
+
+describe("a DuckDB file written by dataset schema version 1", () => {
+  it("is upgraded in place: the version table is added, last year's rows stay, and new documents are added", async () => {
+    const file = await duckFile("v1.duckdb", [...statements(V1("duckdb")), OLD_DOC]);
+    const r = await run("parse", SEED, "--out", file);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.err).toContain(`jixiao: ${file}: upgraded in place from dataset schema version 1 to ${DATASET_SCHEMA_VERSION} (added table dataset_schema)`);
+    const [versions, docs] = await duckQuery(file,
+      "SELECT version, jixiao_version FROM dataset_schema ORDER BY version",
+      "SELECT path FROM documents ORDER BY path");
+    expect(versions).toEqual([{ version: 2, jixiao_version: expect.any(String) }]);
+    expect(docs.map((d) => d.path)).toEqual(["old/2025.txt", SEED].sort());
+
+    // The second run finds version 2: nothing to upgrade, nothing said.
+    const again = await run("parse", SEED, "--out", file);
+    expect(again.err).not.toContain("upgraded");
+    expect(again.err).toContain("0 document(s) added, 1 already present");
+  });
+
+  it("lacking a nullable column, gets it added (last in the file) and the writer fills every column by name", async () => {
+    // Not a schema that shipped: version 1 without forms.notices, to exercise an additive column upgrade.
+    const ddl = statements(V1("duckdb")).map((s) => s.replace(/,\n {2}notices INTEGER/, ""));
+    expect(ddl.join("\n")).not.toContain("notices");
+    const file = await duckFile("v1-no-notices.duckdb", ddl);
+    const r = await run("parse", SEED, "--out", file);
+    expect(r.err).toContain("(added column forms.notices, table dataset_schema)");
+    const fresh = join(dir, "fresh.duckdb");
+    await run("parse", SEED, "--out", fresh);
+    const cols = "form_no, title, year, total_score, complete, rounding, errors, warnings, notices";
+    const [upgraded, [last]] = await duckQuery(file, `SELECT ${cols} FROM forms ORDER BY form_no`,
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'forms' ORDER BY ordinal_position DESC LIMIT 1");
+    const [expected] = await duckQuery(fresh, `SELECT ${cols} FROM forms ORDER BY form_no`);
+    expect(last).toEqual({ column_name: "notices" });
+    expect(upgraded.length).toBeGreaterThan(0);
+    expect(upgraded).toEqual(expected);
+  });
+
+  it("whose change is not additive (a column of another type) is refused in one line, and left as it was", async () => {
+    const ddl = statements(V1("duckdb")).map((s) => s.replace("  year INTEGER,", "  year VARCHAR,"));
+    const file = await duckFile("v1-year-text.duckdb", ddl);
+    const r = await run("parse", SEED, "--out", file);
+    expect(r.code).toBe(EXIT.unreadable);
+    expect(r.err.trim().split("\n")).toEqual([
+      `jixiao: ${file}: cannot open as a duckdb dataset: dataset schema version 1, this jixiao writes dataset schema version 2, ` +
+      "and the change is not additive (column forms.year is VARCHAR, expected INTEGER): export what you need from the old file and write to a new one",
+    ]);
+    const [tables] = await duckQuery(file, "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'dataset_schema'");
+    expect(tables).toEqual([{ n: "0" }]);
+  });
+});
+
+describe("a file from a newer jixiao", () => {
+  it("DuckDB: refused in one line naming both versions and what to do", async () => {
+    const file = join(dir, "v3.duckdb");
+    await run("parse", SEED, "--out", file);
+    await duckQuery(file, "INSERT INTO dataset_schema VALUES (3, '9.0.0', '2027-01-01 00:00:00')");
+    const r = await run("parse", SEED, "--out", file);
+    expect(r.code).toBe(EXIT.unreadable);
+    expect(r.err.trim().split("\n")).toEqual([
+      `jixiao: ${file}: cannot open as a duckdb dataset: dataset schema version 3, newer than this jixiao writes dataset schema version 2: ` +
+      "use the newer jixiao that wrote it, or write to a new file",
+    ]);
+  });
+
+  it("SQLite: refused the same way, the file's bytes unchanged", async () => {
+    const file = await sqliteFile("v3.sqlite", [...statements(V1("sqlite")),
+      "CREATE TABLE dataset_schema (version INTEGER NOT NULL, jixiao_version TEXT NOT NULL, applied_at TEXT NOT NULL)",
+      "INSERT INTO dataset_schema VALUES (3, '9.0.0', '2027-01-01T00:00:00Z')"]);
+    const before = readFileSync(file);
+    const r = await run("parse", SEED, "--out", file);
+    expect(r.code).toBe(EXIT.unreadable);
+    expect(r.err.trim().split("\n")).toEqual([expect.stringMatching(new RegExp(`^jixiao: ${file}: cannot open as a sqlite dataset: dataset schema version 3, newer than this jixiao writes dataset schema version 2`))]);
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+});
+
+describe("a SQLite file written by dataset schema version 1", () => {
+  it("is upgraded in place and keeps its rows", async () => {
+    const file = await sqliteFile("v1.sqlite", [...statements(V1("sqlite")), OLD_DOC.replace("'2025-06-01 00:00:00'", "'2025-06-01T00:00:00.000Z'")]);
+    const r = await run("parse", SEED, "--out", file);
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.err).toContain("upgraded in place from dataset schema version 1 to 2 (added table dataset_schema)");
+    expect(existsSync(file)).toBe(true);
+    const SQL = await initSqlJs();
+    const db = new SQL.Database(readFileSync(file));
+    expect(db.exec("SELECT version FROM dataset_schema")[0]!.values).toEqual([[2]]);
+    expect(db.exec("SELECT path FROM documents ORDER BY path")[0]!.values).toEqual(["old/2025.txt", SEED].sort().map((p) => [p]));
+    db.close();
+  });
+});
