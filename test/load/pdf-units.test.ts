@@ -247,16 +247,52 @@ describe("tables continued on the next page", () => {
     expect(pages[1]!.map((r) => r.cells[0]!.text)).toEqual(["效益指标"]);
   });
 
-  it("joins a cut cell's text painted under its fragment and over its fragment on the next page (Chromium, Calc)", async () => {
+  /** Pages through the loader's own steps: assembly (with spill), furniture, spill joined, stitch. */
+  async function read(pages: { runs: Run[]; rules: Rules }[]): Promise<string[][][]> {
+    const { assemblePages } = await import("../../src/load/pdf/cells.js");
+    const { joinSpills } = await import("../../src/load/pdf/spill.js");
     const { stitchPages } = await import("../../src/load/pdf/stitch.js");
-    const at = (text: string, x0: number, y0: number, y1: number, open: { below?: boolean; above?: boolean } = {}) =>
-      ({ text, col: 0, box: [x0, y0, x0 + 50, y1] as Box, frame: [x0, y0, x0 + 50, y1] as Box, continuesBelow: !!open.below, continuesAbove: !!open.above });
-    const loose = (text: string, x0: number, y0: number) => ({ top: y0 + 8, cells: [{ ...at(text, x0 + 5, y0, y0 + 8), box: [x0 + 5, y0, x0 + 40, y0 + 8] as Box }], table: -1, gridRow: -1 });
-    const pages = stitchPages([
-      [{ top: 120, cells: [at("", 0, 100, 120, { below: true }), at("更新条目", 50, 100, 120)], table: 0, gridRow: 0 }, loose("质量", 0, 90), loose("指标", 0, 80)],
-      [loose("质量", 0, 810), { top: 800, cells: [at("指标", 0, 760, 800, { above: true }), at("系统故障率", 50, 780, 800)], table: 0, gridRow: 0 }],
+    const rows = assemblePages(pages.map((p) => ({ runs: p.runs, tables: buildTables(p.rules) })), pages.map(() => 0), pages.map(() => 842));
+    const kept = stitchPages(joinSpills(dropFurniture(rows, pages.map(() => 0), pages.map(() => 842))));
+    return kept.map((p) => p.map((r) => r.cells.map((c) => c.text)));
+  }
+
+  it("joins a cut cell's text painted under its fragment and over its fragment on the next page (Chromium, Calc)", async () => {
+    const pages = await read([
+      // Page 1: the level cell's bottom is not ruled; its text is painted under the table.
+      { rules: grid([0, 50, 150], [120, 100], { h: [[1, 0]] }), runs: [run("更新条目", 55, 105), run("质量", 5, 90), run("指标", 5, 78)] },
+      // Page 2: its top is not ruled; 质量 is painted over the table, 指标 inside.
+      { rules: grid([0, 50, 150], [800, 760], { h: [[0, 0]] }), runs: [run("质量", 5, 805), run("指标", 5, 780), run("系统故障率", 55, 785)] },
     ]);
-    // Page 1's cell reads 质量指标 from the lines under it; page 2 prints it again (质量 over its fragment, 指标 inside).
-    expect(pages.map((p) => p.map((r) => r.cells.map((c) => c.text)))).toEqual([[["质量指标", "更新条目"]], [["系统故障率"]]]);
+    // Page 1's cell reads 质量指标 from the lines under it; page 2 prints it again.
+    expect(pages).toEqual([[["质量指标", "更新条目"]], [["系统故障率"]]]);
+  });
+
+  it("reads a cut cell over three pages, the middle one ruling nothing in its column (Calc)", async () => {
+    const pages = await read([
+      { rules: grid([0, 50, 150], [120, 100], { h: [[1, 0]] }), runs: [run("活动次数", 55, 105), run("产出", 5, 90), run("指标", 5, 78)] },
+      // Page 2 rules only the second column; the level label is painted again beside it.
+      { rules: grid([50, 150], [800, 780]), runs: [run("产出", 5, 790), run("指标", 5, 778), run("巡检利用率", 55, 785)] },
+      { rules: grid([0, 50, 150], [800, 780, 760], { h: [[0, 0]] }), runs: [run("系统故障率", 55, 785), run("效益指标", 5, 765), run("社区覆盖率", 55, 765)] },
+    ]);
+    expect(pages).toEqual([[["产出指标", "活动次数"]], [["巡检利用率"]], [["系统故障率"], ["效益指标", "社区覆盖率"]]]);
+  });
+
+  it("keeps once the lines a cut cell prints on both pages, and the lines only one page shows", async () => {
+    const pages = await read([
+      // Page 1 shows the first three lines of 产出指标(40分), page 2 the last two.
+      { rules: grid([0, 50, 150], [120, 100], { h: [[1, 0]] }), runs: [run("活动次数", 55, 105), run("产出", 5, 105), run("指标", 5, 90), run("(40", 5, 78)] },
+      { rules: grid([0, 50, 150], [800, 780], { h: [[0, 0]] }), runs: [run("(40", 5, 805), run("分)", 5, 790), run("巡检利用率", 55, 785)] },
+    ]);
+    expect(pages).toEqual([[["产出指标(40分)", "活动次数"]], [["巡检利用率"]]]);
+  });
+
+  it("leaves a running header and a page number where a cut cell's column meets the page's edge", async () => {
+    const header = (y: number) => [run("某某局", 5, y), run("项目支出绩效自评结果", 60, y)];
+    const pages = await read([
+      { rules: grid([0, 50, 150], [700, 100], { h: [[1, 0]] }), runs: [...header(830), run("活动次数", 55, 105), run("产出", 5, 90), run("2", 5, 20)] },
+      { rules: grid([0, 50, 150], [780, 760], { h: [[0, 0]] }), runs: [...header(830), run("指标", 5, 790), run("巡检利用率", 55, 765), run("3", 5, 20)] },
+    ]);
+    expect(pages).toEqual([[["产出指标", "活动次数"]], [["巡检利用率"]]]);
   });
 });

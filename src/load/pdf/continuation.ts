@@ -19,7 +19,9 @@ const norm = (row: PageRow) => row.cells.filter((c) => c.text !== "").map((c) =>
 export function dropRepeatedHeaders(pages: PageRow[][], dropped?: DroppedText[]): PageRow[][] {
   return pages.map((rows, p) => {
     if (p === 0) return rows;
-    const first = rows[0];
+    // Columns of a cut cell that this page does not rule (spill.ts) stand before its first row.
+    const at = rows.findIndex((r) => !r.through);
+    const first = rows[at];
     if (!first || first.table < 0) return rows;
     const key = norm(first);
     if (key === "" || key.includes("自评表")) return rows; // a new form's title row, in spreadsheet-style tables
@@ -32,6 +34,6 @@ export function dropRepeatedHeaders(pages: PageRow[][], dropped?: DroppedText[])
     const before = prev.slice(lastTitle + 1).filter((r) => r.table >= 0).map(norm);
     if (!before.includes(key)) return rows;
     if (dropped) for (const c of first.cells) dropped.push({ text: c.text, kind: "repeated-header", page: p + 1, bbox: roundBox(c.box) });
-    return rows.slice(1);
+    return [...rows.slice(0, at), ...rows.slice(at + 1)];
   });
 }
