@@ -41,6 +41,8 @@ export interface PageCell {
   tailGap?: number;
   /** The cell's lines; `text` is their join. Absent for a cell made of one line. */
   lines?: CellLine[];
+  /** The runs inside a table cell's rules, to tell a repeated header from what is painted over it (continuation.ts). */
+  runs?: readonly Run[];
 }
 
 /** One visual row of a page. */
@@ -116,7 +118,7 @@ export function assemblePage(runs: readonly Run[], tables: readonly Table[], car
       if (!list) byRow.set(cell.row, (list = []));
       // The drawn cell is the value's box: text inside is aligned left, centred or
       // right at the producer's whim, the cell's edges line up with its column.
-      list.push({ text, col: cell.col, box: cell.box, frame: cell.box, continuesBelow: cell.openBelow, continuesAbove: cell.openAbove, tailGap, lines });
+      list.push({ text, col: cell.col, box: cell.box, frame: cell.box, continuesBelow: cell.openBelow, continuesAbove: cell.openAbove, tailGap, lines, runs: perCell[ti]![ci]! });
     });
     for (const [gridRow, cells] of byRow) {
       cells.sort((a, b) => a.col - b.col);

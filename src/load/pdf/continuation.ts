@@ -4,10 +4,25 @@
  * row some producers print again at the top of the new page (HTML `thead`,
  * Excel "rows to repeat"). A repeat is not content: the seed's text export has
  * it once. Cells cut by the break are joined afterwards (stitch.ts).
+ *
+ * LibreOffice Calc lays a cut merged cell's text out for the whole cell, so on
+ * the next page that text can fall onto the repeated header, inside its
+ * cells (一级/指标 with 产出/指标 painted over it). Such a row is still the
+ * repeat: every run of the earlier header stands in it at the same place in
+ * its cell. The runs left over, all in the columns of cells the page before
+ * left open, go on as pieces of those cells (a `through` row, see spill.ts).
  */
 import type { DroppedText } from "../../model/ledger.js";
-import type { PageRow } from "./cells.js";
+import type { PageCell, PageRow } from "./cells.js";
 import { roundBox } from "./furniture.js";
+import { runBox } from "./items.js";
+import { blockLines, unionBox } from "./join.js";
+import { openAtFoot, textOf } from "./spill.js";
+
+/** Points by which a run of a repeat may stand off its place in the earlier header's cell. */
+const PLACE = 1;
+/** Points by which the edges of a cell and its repeat may differ. */
+const EDGE = 2;
 
 // Empty cells (fragments of cut cells, kept for stitching) are no part of a header's text.
 const norm = (row: PageRow) => row.cells.filter((c) => c.text !== "").map((c) => c.text.replace(/\s+/g, "")).join("\t");
@@ -31,9 +46,63 @@ export function dropRepeatedHeaders(pages: PageRow[][], dropped?: DroppedText[])
     // form, even when it reads like the last form's (two forms of one 项目名称).
     const prev = pages[p - 1]!;
     const lastTitle = prev.map((r) => norm(r).includes("自评表")).lastIndexOf(true);
-    const before = prev.slice(lastTitle + 1).filter((r) => r.table >= 0).map(norm);
-    if (!before.includes(key)) return rows;
-    if (dropped) for (const c of first.cells) dropped.push({ text: c.text, kind: "repeated-header", page: p + 1, bbox: roundBox(c.box) });
-    return [...rows.slice(0, at), ...rows.slice(at + 1)];
+    const candidates = prev.slice(lastTitle + 1).filter((r) => r.table >= 0);
+    let pieces: PageCell[] = [];
+    let header = candidates.find((r) => norm(r) === key);
+    if (!header) {
+      const open = openAtFoot(prev);
+      for (const r of candidates) {
+        const left = open.length > 0 ? overpainted(first, r, open) : null;
+        if (left) {
+          header = r;
+          pieces = left;
+          break;
+        }
+      }
+    }
+    if (!header) return rows;
+    if (dropped) {
+      // What the repeat printed of the header: the earlier header's text, in the repeat's cells.
+      const own = header.cells.filter((c) => c.text !== "");
+      first.cells.filter((c) => c.text !== "").forEach((c, i) => dropped.push({ text: pieces.length > 0 ? own[i]!.text : c.text, kind: "repeated-header", page: p + 1, bbox: roundBox(c.box) }));
+    }
+    const through: PageRow[] = pieces.length > 0 ? [{ top: first.top, cells: pieces, table: -1, gridRow: -1, through: true }] : [];
+    return [...rows.slice(0, at), ...through, ...rows.slice(at + 1)];
   });
+}
+
+/**
+ * The runs of `row` that `header` does not account for, as pieces of cells
+ * open at the previous page's foot, when `row` is `header` repeated with
+ * those runs painted over it; null when it is not.
+ */
+function overpainted(row: PageRow, header: PageRow, open: readonly PageCell[]): PageCell[] | null {
+  const a = row.cells.filter((c) => c.text !== ""), b = header.cells.filter((c) => c.text !== "");
+  if (a.length !== b.length) return null;
+  const pieces: PageCell[] = [];
+  for (let i = 0; i < a.length; i++) {
+    const ca = a[i]!, cb = b[i]!;
+    if (!ca.runs || !cb.runs || Math.abs(ca.frame[0] - cb.frame[0]) > EDGE || Math.abs(ca.frame[2] - cb.frame[2]) > EDGE) return null;
+    const left = new Set(ca.runs);
+    for (const r of cb.runs) {
+      let match: (typeof ca.runs)[number] | undefined;
+      for (const x of left) {
+        const dx = x.x0 - ca.frame[0] - (r.x0 - cb.frame[0]);
+        const dy = ca.frame[3] - x.y - (cb.frame[3] - r.y);
+        if (x.text === r.text && Math.abs(dx) <= PLACE && Math.abs(dy) <= PLACE) {
+          match = x;
+          break;
+        }
+      }
+      if (!match) return null;
+      left.delete(match);
+    }
+    if (left.size === 0) continue;
+    const cut = open.some((o) => Math.min(o.frame[2], ca.frame[2]) - Math.max(o.frame[0], ca.frame[0]) > EDGE);
+    if (!cut) return null;
+    const { lines, tailGap } = blockLines([...left], ca.frame);
+    const cellLines = lines.map((l) => ({ text: l.text, brk: l.brk, box: unionBox(l.runs.map(runBox)) }));
+    pieces.push({ text: textOf(cellLines), col: ca.col, box: ca.box, frame: ca.frame, continuesAbove: true, continuesBelow: false, tailGap, lines: cellLines });
+  }
+  return pieces.length > 0 ? pieces : null;
 }
