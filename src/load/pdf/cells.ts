@@ -10,7 +10,7 @@ import type { Box } from "./geometry.js";
 import { blockLines, lineText, toLines, unionBox } from "./join.js";
 import { runAnchor, runBox, type Run } from "./items.js";
 import { slotAt, type Table } from "./grid.js";
-import { carriedFrom, claimSpills, repeatedRuns, textOf, type Carried } from "./spill.js";
+import { carriedFrom, claimOverflow, claimSpills, repeatedRuns, textOf, type Carried } from "./spill.js";
 
 /** A gap wider than this many ems splits a line outside a table into cells. */
 const CELL_GAP = 1.5;
@@ -100,6 +100,7 @@ export function assemblePage(runs: readonly Run[], tables: readonly Table[], car
     }
     if (!placed) loose.push(r);
   }
+  claimOverflow(tables, perCell);
   const spills = claimSpills(loose, tables, carried, furniture);
   const claimed = new Set(spills.perCell.flat(2));
 

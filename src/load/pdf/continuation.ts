@@ -44,9 +44,15 @@ export function dropRepeatedHeaders(pages: PageRow[][], dropped?: DroppedText[])
     // Only the table in progress can repeat its header: when a new form's title
     // follows the previous page's tables, this page's first row starts that
     // form, even when it reads like the last form's (two forms of one 项目名称).
+    // The header may come from any earlier page of that table: the previous page's own repeat
+    // can carry a cut cell's text painted over it.
     const prev = pages[p - 1]!;
-    const lastTitle = prev.map((r) => norm(r).includes("自评表")).lastIndexOf(true);
-    const candidates = prev.slice(lastTitle + 1).filter((r) => r.table >= 0);
+    const candidates: PageRow[] = [];
+    for (let q = p - 1; q >= 0; q--) {
+      const lastTitle = pages[q]!.map((r) => norm(r).includes("自评表")).lastIndexOf(true);
+      candidates.push(...pages[q]!.slice(lastTitle + 1).filter((r) => r.table >= 0));
+      if (lastTitle >= 0) break;
+    }
     let pieces: PageCell[] = [];
     let header = candidates.find((r) => norm(r) === key);
     if (!header) {

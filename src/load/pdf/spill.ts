@@ -27,7 +27,7 @@ import type { CellLine, PageCell, PageRow } from "./cells.js";
 import { BAND, isPageNumber, key } from "./furniture.js";
 import type { Box } from "./geometry.js";
 import { type Table } from "./grid.js";
-import { runAnchor, type Run } from "./items.js";
+import { runAnchor, runBox, type Run } from "./items.js";
 import { joinLines, lineText, toLines } from "./join.js";
 
 /** Slack in points when deciding that a run lies within a column. */
@@ -138,6 +138,51 @@ export function claimSpills(loose: readonly Run[], tables: readonly Table[], car
   }
   // A column a table covers needs no piece of its own when nothing stood above that table.
   return { rest: loose.filter((r) => !taken.has(r)), perCell, through: through.filter((t) => !t.closed || t.runs.length > 0) };
+}
+
+/** Baselines of one cell's wrapped lines stand at most this many ems apart. */
+const LINE_PITCH = 1.6;
+
+/**
+ * Chromium continues a cut cell's text at the top of its fragment on the next
+ * page; when the fragment is a sliver shorter than a line, the text overflows
+ * it and is painted over the row below, where the runs land in that row's
+ * cells (度指 / 标 in the 总分 row under a 4-point fragment of 服务对象满意度指标).
+ * A line that reaches up into a fragment continued from the page before
+ * (openAbove, in the table's first grid row), and the lines stacked under it
+ * at the line pitch in the fragment's column in that same cell, are the fragment's: moved to it
+ * in `perCell`. A row's own text starts below its top rule, so it never
+ * reaches into the row above.
+ */
+export function claimOverflow(tables: readonly Table[], perCell: Run[][][]): void {
+  tables.forEach((t, ti) => {
+    if (!t.openTop) return;
+    t.cells.forEach((frag, fi) => {
+      if (frag.row !== 0 || !frag.openAbove) return;
+      const bottom = frag.box[1];
+      const others: { r: Run; ci: number }[] = [];
+      t.cells.forEach((c, ci) => {
+        if (ci === fi || c.row === 0) return;
+        for (const r of perCell[ti]![ci]!) if (within(r, frag.box)) others.push({ r, ci });
+      });
+      others.sort((a, b) => b.r.y - a.r.y);
+      const taken: { r: Run; ci: number }[] = [];
+      let lastY = NaN;
+      for (const o of others) {
+        const reaches = runBox(o.r)[3] > bottom;
+        // Overflow covers the row under the fragment, not the rows under that.
+        const stacked = taken.length > 0 && o.ci === taken[0]!.ci && lastY - o.r.y <= LINE_PITCH * o.r.size;
+        if (!reaches && !stacked) break;
+        taken.push(o);
+        lastY = o.r.y;
+      }
+      for (const { r, ci } of taken) {
+        const list = perCell[ti]![ci]!;
+        list.splice(list.indexOf(r), 1);
+        perCell[ti]![fi]!.push(r);
+      }
+    });
+  });
 }
 
 /** The cells open at a page's foot: those of its last table that run into the bottom edge, and columns no table closed. */
