@@ -253,7 +253,8 @@ describe("tables continued on the next page", () => {
     const { joinSpills } = await import("../../src/load/pdf/spill.js");
     const { stitchPages } = await import("../../src/load/pdf/stitch.js");
     const rows = assemblePages(pages.map((p) => ({ runs: p.runs, tables: buildTables(p.rules) })), pages.map(() => 0), pages.map(() => 842));
-    const kept = stitchPages(joinSpills(dropFurniture(rows, pages.map(() => 0), pages.map(() => 842))));
+    const { dropRepeatedHeaders } = await import("../../src/load/pdf/continuation.js");
+    const kept = stitchPages(dropRepeatedHeaders(joinSpills(dropFurniture(rows, pages.map(() => 0), pages.map(() => 842)))));
     return kept.map((p) => p.map((r) => r.cells.map((c) => c.text)));
   }
 
@@ -285,6 +286,30 @@ describe("tables continued on the next page", () => {
       { rules: grid([0, 50, 150], [800, 780], { h: [[0, 0]] }), runs: [run("(40", 5, 805), run("分)", 5, 790), run("巡检利用率", 55, 785)] },
     ]);
     expect(pages).toEqual([[["产出指标(40分)", "活动次数"]], [["巡检利用率"]]]);
+  });
+
+  it("drops a repeated header with a cut cell's text painted over it, and keeps that text once (Calc)", async () => {
+    const header = (top: number) => [run("一级", 5, top - 8), run("指标", 5, top - 18), run("三级指标", 55, top - 12)];
+    const pages = await read([
+      { rules: grid([0, 50, 150], [300, 280, 260], { h: [[2, 0]] }), runs: [...header(300), run("产出指标", 5, 265), run("活动次数", 55, 265)] },
+      // The label's block, laid out for the whole cell, falls on the repeated header.
+      { rules: grid([0, 50, 150], [800, 780, 760]), runs: [...header(800), run("产出指标", 5, 787), run("巡检利用率", 55, 765)] },
+    ]);
+    expect(pages).toEqual([[["一级指标", "三级指标"], ["产出指标", "活动次数"]], [["巡检利用率"]]]);
+  });
+
+  it("gives a cut cell back the lines that overflow a sliver of its fragment onto the row below (Chromium)", async () => {
+    const rules = (h: number[], v0: number, v1: number, merged?: [number, number]): Rules => ({
+      h: h.map((y) => ({ y, x0: 0, x1: 150 })),
+      v: [0, 50, 150].flatMap((x) => (x === 50 && merged ? [{ x, y0: v0, y1: merged[0] }, { x, y0: merged[1], y1: v1 }] : [{ x, y0: v0, y1: v1 }])),
+    });
+    const pages = await read([
+      // The table's sides run past its last rule: cut by the page's foot.
+      { rules: rules([300, 280], 270, 300), runs: [run("满意度指标", 2, 288, 9), run("服务", 5, 273), run("设施数量", 55, 273)] },
+      // A 4-point sliver of the cut row, then 总分 over both columns, then 评分等级.
+      { rules: rules([796, 770, 750], 750, 801, [770, 796]), runs: [run("对象", 5, 789), run("总分", 75, 781), run("满意", 5, 776), run("评分等级", 5, 757), run("良", 60, 757)] },
+    ]);
+    expect(pages).toEqual([[["满意度指标"], ["服务对象满意", "设施数量"]], [["总分"], ["评分等级", "良"]]]);
   });
 
   it("leaves a running header and a page number where a cut cell's column meets the page's edge", async () => {
