@@ -23,22 +23,27 @@ import { openAtFoot, textOf } from "./spill.js";
 const PLACE = 1;
 /** Points by which the edges of a cell and its repeat may differ. */
 const EDGE = 2;
+/** Pages back from a repeat that its header is looked for on: a table runs over a few pages, not dozens. */
+const MAX_PAGES_BACK = 10;
 
 // Empty cells (fragments of cut cells, kept for stitching) are no part of a header's text.
 const norm = (row: PageRow) => row.cells.filter((c) => c.text !== "").map((c) => c.text.replace(/\s+/g, "")).join("\t");
 
 /**
  * Drops the first table row of a page when no text precedes it on that page
- * and it repeats, cell for cell, a table row of the previous page.
+ * and it repeats, cell for cell, a table row of the pages before (back to the
+ * form's title), or is one painted over (see the module comment).
  */
 export function dropRepeatedHeaders(pages: PageRow[][], dropped?: DroppedText[]): PageRow[][] {
+  const keys = pages.map((rows) => rows.map(norm));
+  const titles = keys.map((k) => k.map((x) => x.includes("自评表")).lastIndexOf(true));
   return pages.map((rows, p) => {
     if (p === 0) return rows;
     // Columns of a cut cell that this page does not rule (spill.ts) stand before its first row.
     const at = rows.findIndex((r) => !r.through);
     const first = rows[at];
     if (!first || first.table < 0) return rows;
-    const key = norm(first);
+    const key = keys[p]![at]!;
     if (key === "" || key.includes("自评表")) return rows; // a new form's title row, in spreadsheet-style tables
 
     // Only the table in progress can repeat its header: when a new form's title
@@ -47,17 +52,18 @@ export function dropRepeatedHeaders(pages: PageRow[][], dropped?: DroppedText[])
     // The header may come from any earlier page of that table: the previous page's own repeat
     // can carry a cut cell's text painted over it.
     const prev = pages[p - 1]!;
-    const candidates: PageRow[] = [];
-    for (let q = p - 1; q >= 0; q--) {
-      const lastTitle = pages[q]!.map((r) => norm(r).includes("自评表")).lastIndexOf(true);
-      candidates.push(...pages[q]!.slice(lastTitle + 1).filter((r) => r.table >= 0));
-      if (lastTitle >= 0) break;
+    const candidates: { row: PageRow; key: string }[] = [];
+    for (let q = p - 1; q >= Math.max(0, p - MAX_PAGES_BACK); q--) {
+      pages[q]!.forEach((row, i) => {
+        if (i > titles[q]! && row.table >= 0) candidates.push({ row, key: keys[q]![i]! });
+      });
+      if (titles[q]! >= 0) break;
     }
     let pieces: PageCell[] = [];
-    let header = candidates.find((r) => norm(r) === key);
+    let header = candidates.find((c) => c.key === key)?.row;
     if (!header) {
       const open = openAtFoot(prev);
-      for (const r of candidates) {
+      for (const { row: r } of candidates) {
         const left = open.length > 0 ? overpainted(first, r, open) : null;
         if (left) {
           header = r;
