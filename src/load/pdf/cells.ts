@@ -10,53 +10,11 @@ import type { Box } from "./geometry.js";
 import { blockLines, lineText, toLines, unionBox } from "./join.js";
 import { runAnchor, runBox, type Run } from "./items.js";
 import { slotAt, type Table } from "./grid.js";
+import type { CellLine, PageCell, PageRow } from "./rows.js";
 import { carriedFrom, claimOverflow, claimSpills, repeatedRuns, textOf, type Carried } from "./spill.js";
 
 /** A gap wider than this many ems splits a line outside a table into cells. */
 const CELL_GAP = 1.5;
-
-/** One line of a cell's text. */
-export interface CellLine {
-  text: string;
-  /** A paragraph ends after this line. */
-  brk: boolean;
-  box: Box;
-  /** Painted outside the cell's ruled fragment (spill.ts): not part of `text` until furniture is gone. */
-  spill?: boolean;
-}
-
-/** One cell of a page row, before it gets its Sheet line number. */
-export interface PageCell {
-  text: string;
-  col: number;
-  /** Box reported as provenance: the drawn cell in a table, the text outside tables. */
-  box: Box;
-  /** Box of the drawn cell (the text's box outside tables). */
-  frame: Box;
-  /** The cell runs into the page's bottom edge: its text goes on on the next page. */
-  continuesBelow: boolean;
-  /** The cell runs into the page's top edge: it goes on from the page before. */
-  continuesAbove?: boolean;
-  /** How far its last line ends short of the text edge, in ems (see join.ts endsParagraph). */
-  tailGap?: number;
-  /** The cell's lines; `text` is their join. Absent for a cell made of one line. */
-  lines?: CellLine[];
-  /** The runs inside a table cell's rules, to tell a repeated header from what is painted over it (continuation.ts). */
-  runs?: readonly Run[];
-}
-
-/** One visual row of a page. */
-export interface PageRow {
-  /** Top edge, to merge table rows and loose lines into reading order. */
-  top: number;
-  cells: PageCell[];
-  /** Index of the table on the page, or -1 for a line outside every table. */
-  table: number;
-  /** Grid row within the table (0 = first), or -1. */
-  gridRow: number;
-  /** Lines of a cut cell's column on a page where no table rules that column (spill.ts). */
-  through?: boolean;
-}
 
 /**
  * Assembles every page of a document, each with the cells the page before

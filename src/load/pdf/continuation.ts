@@ -13,7 +13,7 @@
  * left open, go on as pieces of those cells (a `through` row, see spill.ts).
  */
 import type { DroppedText } from "../../model/ledger.js";
-import type { PageCell, PageRow } from "./cells.js";
+import type { PageCell, PageRow } from "./rows.js";
 import { roundBox } from "./furniture.js";
 import { runBox } from "./items.js";
 import { blockLines, unionBox } from "./join.js";

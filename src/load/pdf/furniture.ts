@@ -4,7 +4,7 @@
  * rows of a table that continues on the next page.
  */
 import type { DroppedText, FurnitureKind } from "../../model/ledger.js";
-import type { PageRow } from "./cells.js";
+import type { PageRow } from "./rows.js";
 import { round2, type Box } from "./geometry.js";
 
 /** A box as the Sheet gives it: rounded to hundredths of a point. */

@@ -18,7 +18,8 @@
 import type { DroppedText } from "../../model/ledger.js";
 import type { Row, Sheet } from "../../model/sheet.js";
 import { InputError } from "../errors.js";
-import { assemblePages, type PageRow } from "./cells.js";
+import { assemblePages } from "./cells.js";
+import type { PageRow } from "./rows.js";
 import { dropRepeatedHeaders } from "./continuation.js";
 import { pdfjs } from "./engine.js";
 import { toInputError } from "./errors.js";

@@ -23,7 +23,7 @@
  * header can sit in a cut cell's column too), then join their cell
  * (joinSpills); stitch.ts then joins the pages' pieces of each cut cell.
  */
-import type { CellLine, PageCell, PageRow } from "./cells.js";
+import type { CellLine, PageCell, PageRow } from "./rows.js";
 import { BAND, isPageNumber, key } from "./furniture.js";
 import type { Box } from "./geometry.js";
 import { type Table } from "./grid.js";

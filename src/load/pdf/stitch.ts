@@ -25,7 +25,7 @@
  * reads the stitched rows as if the form had never been cut.
  */
 import type { DroppedText } from "../../model/ledger.js";
-import type { CellLine, PageCell, PageRow } from "./cells.js";
+import type { CellLine, PageCell, PageRow } from "./rows.js";
 import { roundBox } from "./furniture.js";
 import { endsParagraph, joinLines } from "./join.js";
 import { openAtFoot, textOf } from "./spill.js";
