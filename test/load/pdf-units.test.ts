@@ -239,12 +239,23 @@ describe("tables continued on the next page", () => {
 
   it("rejoins a row split by the page break; a merged cell printed again on both pages is not doubled", async () => {
     const { stitchPages } = await import("../../src/load/pdf/stitch.js");
+    // The fragments on page 2 are open at their top, as assemblePage marks a cut cell's next piece.
+    const above = (c: ReturnType<typeof cell>) => ({ ...c, continuesAbove: true });
     const pages = stitchPages([
       [row([cell("产出指标", 0, true), cell("有效发挥未来公园展示功能,", 50, true)])],
-      [row([cell("产出指标", 0), cell("培育创新交流氛围。", 50)]), row([cell("效益指标", 0)], 0, 1)],
+      [row([above(cell("产出指标", 0)), above(cell("培育创新交流氛围。", 50))]), row([cell("效益指标", 0)], 0, 1)],
     ]);
     expect(pages[0]![0]!.cells.map((c) => c.text)).toEqual(["产出指标", "有效发挥未来公园展示功能,培育创新交流氛围。"]);
     expect(pages[1]!.map((r) => r.cells[0]!.text)).toEqual(["效益指标"]);
+  });
+
+  it("does not join a cell that starts under a rule of its own to a cell left open above it (总分 under a level column)", async () => {
+    const { stitchPages } = await import("../../src/load/pdf/stitch.js");
+    const pages = stitchPages([
+      [row([cell("满意度指标", 0, true), cell("设备维护数量", 50)])],
+      [row([cell("总分", 0), cell("100.00", 50)])],
+    ]);
+    expect(pages.map((p) => p.map((r) => r.cells.map((c) => c.text)))).toEqual([[["满意度指标", "设备维护数量"]], [["总分", "100.00"]]]);
   });
 
   /** Pages through the loader's own steps: assembly (with spill), furniture, spill joined, stitch. */

@@ -11,6 +11,7 @@ import { blockLines, lineText, toLines, unionBox } from "./join.js";
 import { runAnchor, runBox, type Run } from "./items.js";
 import { slotAt, type Table } from "./grid.js";
 import type { CellLine, PageCell, PageRow } from "./rows.js";
+import { unruledRows } from "./unruled.js";
 import { carriedFrom, claimOverflow, claimSpills, repeatedRuns, textOf, type Carried } from "./spill.js";
 
 /** A gap wider than this many ems splits a line outside a table into cells. */
@@ -22,9 +23,17 @@ const CELL_GAP = 1.5;
  * `bottoms` and `heights` describe each page's media box.
  */
 export function assemblePages(pages: readonly { runs: readonly Run[]; tables: readonly Table[] }[], bottoms: readonly number[], heights: readonly number[]): PageRow[][] {
-  const furniture = repeatedRuns(pages.map((p) => p.runs), bottoms, heights);
+  const furniture = repeatedRuns(pages, bottoms, heights);
   const out: PageRow[][] = [];
-  for (const p of pages) out.push(assemblePage(p.runs, p.tables, carriedFrom(out[out.length - 1] ?? []), furniture));
+  // Column edges of the table in progress, while a page break has left cells of it open.
+  let columns: number[] | undefined;
+  for (const p of pages) {
+    const carried = carriedFrom(out[out.length - 1] ?? []);
+    if (carried.length === 0) columns = undefined;
+    out.push(assemblePage(p.runs, p.tables, carried, furniture, columns));
+    const lowest = [...p.tables].sort((a, b) => a.box[1] - b.box[1])[0];
+    if (lowest) columns = lowest.xs;
+  }
   return out;
 }
 
@@ -40,9 +49,11 @@ function cellLines(runs: readonly Run[], claimed: ReadonlySet<Run>, frame: Box):
 /**
  * Assembles a page's rows from its runs and tables, top to bottom; empty rows
  * dropped. `carried` are the cells the page before left open at its foot
- * (spill.ts carriedFrom), whose text may be painted outside this page's rules.
+ * (spill.ts carriedFrom), whose text may be painted outside this page's rules;
+ * `columns` the column edges of the table they belong to, for a page that
+ * continues it without rules.
  */
-export function assemblePage(runs: readonly Run[], tables: readonly Table[], carried: readonly Carried[] = [], furniture?: ReadonlySet<Run>): PageRow[] {
+export function assemblePage(runs: readonly Run[], tables: readonly Table[], carried: readonly Carried[] = [], furniture: ReadonlySet<Run> = new Set(), columns?: readonly number[]): PageRow[] {
   const perCell: Run[][][] = tables.map((t) => t.cells.map(() => []));
   const loose: Run[] = [];
   for (const r of runs) {
@@ -84,7 +95,9 @@ export function assemblePage(runs: readonly Run[], tables: readonly Table[], car
       rows.push({ top: t.ys[gridRow]!, cells, table: ti, gridRow });
     }
   });
-  rows.push(...looseRows(spills.rest));
+  // A page that rules nothing, in a table the page before left open, is that table's rows (unruled.ts).
+  const unruled = tables.length === 0 && columns ? unruledRows(spills.rest, columns, 0, furniture) : { rows: [], rest: spills.rest };
+  rows.push(...unruled.rows, ...looseRows(unruled.rest));
   // Top to bottom; inside one table, by grid row (tops can tie within SNAP).
   rows.sort((a, b) => (a.table >= 0 && a.table === b.table ? a.gridRow - b.gridRow : b.top - a.top));
   // Columns the page before left open and no rule here covers come first: they go on from there.

@@ -79,7 +79,9 @@ export function dropRepeatedHeaders(pages: PageRow[][], dropped?: DroppedText[])
       first.cells.filter((c) => c.text !== "").forEach((c, i) => dropped.push({ text: pieces.length > 0 ? own[i]!.text : c.text, kind: "repeated-header", page: p + 1, bbox: roundBox(c.box) }));
     }
     const through: PageRow[] = pieces.length > 0 ? [{ top: first.top, cells: pieces, table: -1, gridRow: -1, through: true }] : [];
-    return [...rows.slice(0, at), ...through, ...rows.slice(at + 1)];
+    const after = rows.slice(at + 1);
+    if (after[0] && after[0].table >= 0) after[0] = { ...after[0], afterRepeat: true };
+    return [...rows.slice(0, at), ...through, ...after];
   });
 }
 

@@ -47,4 +47,6 @@ export interface PageRow {
   gridRow: number;
   /** Lines of a cut cell's column on a page where no table rules that column (spill.ts). */
   through?: boolean;
+  /** The first row under a repeated header that was dropped (continuation.ts): the header's rule closes its cells' tops, cut or not. */
+  afterRepeat?: boolean;
 }

@@ -26,7 +26,7 @@
 import type { CellLine, PageCell, PageRow } from "./rows.js";
 import { BAND, isPageNumber, key } from "./furniture.js";
 import type { Box } from "./geometry.js";
-import { type Table } from "./grid.js";
+import { slotAt, type Table } from "./grid.js";
 import { runAnchor, runBox, type Run } from "./items.js";
 import { joinLines, lineText, toLines } from "./join.js";
 
@@ -56,15 +56,19 @@ const overlaps = (a: Box, b: Box) => Math.min(a[2], b[2]) - Math.max(a[0], b[0])
 
 /**
  * Runs that stand with the same text (digits aside) at the same place in the
- * top or bottom band of at least half the pages, two at least: pieces of a
- * running header or footer (furniture.ts drops them as lines).
+ * top or bottom band of at least half the pages, two at least, outside every
+ * table: pieces of a running header or footer (furniture.ts drops them as
+ * lines).
  */
-export function repeatedRuns(pages: readonly (readonly Run[])[], bottoms: readonly number[], heights: readonly number[]): Set<Run> {
+export function repeatedRuns(pages: readonly { runs: readonly Run[]; tables: readonly Table[] }[], bottoms: readonly number[], heights: readonly number[]): Set<Run> {
   const at = new Map<string, { pages: Set<number>; runs: Run[] }>();
-  pages.forEach((runs, p) => {
+  pages.forEach(({ runs, tables }, p) => {
     const y0 = bottoms[p] ?? 0, h = heights[p] ?? 0;
     for (const r of runs) {
       if (r.y > y0 + h * BAND && r.y < y0 + h * (1 - BAND)) continue;
+      // Only text outside the tables can be a running header (a table's numbers repeat column by column).
+      const [ax, ay] = runAnchor(r);
+      if (tables.some((t) => slotAt(t, ax, ay) >= 0)) continue;
       const k = `${key(r.text)}@${Math.round(r.x0)}@${Math.round(r.y)}`;
       let e = at.get(k);
       if (!e) at.set(k, (e = { pages: new Set(), runs: [] }));

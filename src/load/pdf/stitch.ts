@@ -118,7 +118,9 @@ export function stitchPages(pages: PageRow[][], dropped?: DroppedText[]): PageRo
     const next = pages[p + 1]!;
     const pieces = next.filter((r) => r.through).flatMap((r) => r.cells);
     const first = next.find((r) => !r.through);
-    if (first && first.table >= 0) pieces.push(...first.cells);
+    // A cell there goes on from this page when no rule closes its top, or when the only rule is that of
+    // a repeated header; a cell under a rule of its own (总分 under a level column left open) starts anew.
+    if (first && first.table >= 0) pieces.push(...first.cells.filter((c) => c.continuesAbove || first.afterRepeat));
     const byCell = new Map<PageCell, PageCell[]>();
     const taken = new Set<PageCell>();
     for (const piece of pieces) {
