@@ -323,6 +323,16 @@ describe("tables continued on the next page", () => {
     expect(pages).toEqual([[["满意度指标"], ["服务对象满意", "设施数量"]], [["总分"], ["评分等级", "良"]]]);
   });
 
+  it("reads a page that rules nothing, in a table left open, as that table's rows (Chromium)", async () => {
+    const pages = await read([
+      { rules: grid([0, 50, 150, 200], [300, 270], { h: [[1, 0]] }), runs: [run("满意度指标", 2, 285, 9), run("系统数量", 55, 285), run("8", 160, 285)] },
+      // One row with no rule: a one-line name beside a measure wrapped on two lines; the page number stays furniture.
+      { rules: { h: [], v: [] }, runs: [run("设备维护数量", 55, 776), run("≥100", 152, 783, 10, 30), run("(%)", 152, 769, 10, 25), run("- 2 -", 90, 20, 10, 30)] },
+      { rules: grid([0, 150, 200], [800, 780]), runs: [run("总分", 60, 785), run("100", 160, 785, 10, 20)] },
+    ]);
+    expect(pages).toEqual([[["满意度指标", "系统数量", "8"]], [["设备维护数量", "≥100(%)"]], [["总分", "100"]]]);
+  });
+
   it("leaves a running header and a page number where a cut cell's column meets the page's edge", async () => {
     const header = (y: number) => [run("某某局", 5, y), run("项目支出绩效自评结果", 60, y)];
     const pages = await read([
