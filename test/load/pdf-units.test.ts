@@ -333,6 +333,15 @@ describe("tables continued on the next page", () => {
     expect(pages).toEqual([[["满意度指标", "系统数量", "8"]], [["设备维护数量", "≥100(%)"]], [["总分", "100"]]]);
   });
 
+  it("claims nothing under a table that no page continues (a signature line under an unruled last row)", async () => {
+    const open = (): Rules => ({ h: [{ y: 300, x0: 0, x1: 200 }, { y: 280, x0: 0, x1: 200 }], v: [0, 50, 200].map((x) => ({ x, y0: 250, y1: 300 })) });
+    const sign = [run("评分等级", 5, 265), run("优", 60, 265), run("填表人：张三", 60, 230)];
+    // Alone, and followed by a page that opens with a new form's title.
+    expect(await read([{ rules: open(), runs: sign }])).toEqual([[["评分等级", "优"], ["填表人：张三"]]]);
+    const next = { rules: grid([0, 50, 200], [700, 680]), runs: [run("财政项目支出绩效自评表", 30, 760), run("项目名称", 5, 685)] };
+    expect((await read([{ rules: open(), runs: sign }, next]))[0]).toEqual([["评分等级", "优"], ["填表人：张三"]]);
+  });
+
   it("leaves a running header and a page number where a cut cell's column meets the page's edge", async () => {
     const header = (y: number) => [run("某某局", 5, y), run("项目支出绩效自评结果", 60, y)];
     const pages = await read([

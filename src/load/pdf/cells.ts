@@ -12,7 +12,7 @@ import { runAnchor, runBox, type Run } from "./items.js";
 import { slotAt, type Table } from "./grid.js";
 import type { CellLine, PageCell, PageRow } from "./rows.js";
 import { unruledRows } from "./unruled.js";
-import { carriedFrom, claimOverflow, claimSpills, repeatedRuns, textOf, type Carried } from "./spill.js";
+import { carriedFrom, claimOverflow, claimSpills, opensWithTitle, repeatedRuns, textOf, type Carried } from "./spill.js";
 
 /** A gap wider than this many ems splits a line outside a table into cells. */
 const CELL_GAP = 1.5;
@@ -27,10 +27,12 @@ export function assemblePages(pages: readonly { runs: readonly Run[]; tables: re
   const out: PageRow[][] = [];
   // Column edges of the table in progress, while a page break has left cells of it open.
   let columns: number[] | undefined;
-  for (const p of pages) {
-    const carried = carriedFrom(out[out.length - 1] ?? []);
+  // Whether each page's table can go on: a next page exists and does not open with a new form's title.
+  const goesOn = pages.map((_, i) => i + 1 < pages.length && !opensWithTitle(pages[i + 1]!.runs, pages[i + 1]!.tables));
+  for (const [i, p] of pages.entries()) {
+    const carried = i > 0 && goesOn[i - 1] ? carriedFrom(out[i - 1]!) : [];
     if (carried.length === 0) columns = undefined;
-    out.push(assemblePage(p.runs, p.tables, carried, furniture, columns));
+    out.push(assemblePage(p.runs, p.tables, carried, furniture, columns, goesOn[i]));
     const lowest = [...p.tables].sort((a, b) => a.box[1] - b.box[1])[0];
     if (lowest) columns = lowest.xs;
   }
@@ -51,9 +53,10 @@ function cellLines(runs: readonly Run[], claimed: ReadonlySet<Run>, frame: Box):
  * dropped. `carried` are the cells the page before left open at its foot
  * (spill.ts carriedFrom), whose text may be painted outside this page's rules;
  * `columns` the column edges of the table they belong to, for a page that
- * continues it without rules.
+ * continues it without rules; `goesOn` false when no page continues this
+ * one's table (nothing under it is then a cut cell's).
  */
-export function assemblePage(runs: readonly Run[], tables: readonly Table[], carried: readonly Carried[] = [], furniture: ReadonlySet<Run> = new Set(), columns?: readonly number[]): PageRow[] {
+export function assemblePage(runs: readonly Run[], tables: readonly Table[], carried: readonly Carried[] = [], furniture: ReadonlySet<Run> = new Set(), columns?: readonly number[], goesOn = true): PageRow[] {
   const perCell: Run[][][] = tables.map((t) => t.cells.map(() => []));
   const loose: Run[] = [];
   for (const r of runs) {
@@ -70,7 +73,7 @@ export function assemblePage(runs: readonly Run[], tables: readonly Table[], car
     if (!placed) loose.push(r);
   }
   claimOverflow(tables, perCell);
-  const spills = claimSpills(loose, tables, carried, furniture);
+  const spills = claimSpills(loose, tables, carried, furniture, goesOn);
   const claimed = new Set(spills.perCell.flat(2));
 
   const rows: PageRow[] = [];

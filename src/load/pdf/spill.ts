@@ -16,6 +16,8 @@
  * page's lowest table under a cell open at its foot, or, in a column the page
  * before left open, above the first table that covers that column (or
  * anywhere, when no table of the page covers it: the page is inside the cell).
+ * Nothing is claimed below a page's last table when no page follows or the
+ * next opens with a form's title (opensWithTitle): the table ended there.
  * A line shaped like a page number or a form's title is never claimed, nor a
  * run that a running header or footer repeats at one place on the pages
  * (repeatedRuns): Calc's spill can share a line with the running header.
@@ -81,7 +83,7 @@ export function repeatedRuns(pages: readonly { runs: readonly Run[]; tables: rea
 }
 
 /** Claims the runs outside every table that belong to a cut cell (see the module comment); runs in `furniture` never. */
-export function claimSpills(loose: readonly Run[], tables: readonly Table[], carried: readonly Carried[], furniture: ReadonlySet<Run> = new Set()): Claimed {
+export function claimSpills(loose: readonly Run[], tables: readonly Table[], carried: readonly Carried[], furniture: ReadonlySet<Run> = new Set(), goesOn = true): Claimed {
   const perCell: Claimed["perCell"] = tables.map((t) => t.cells.map(() => []));
   const through: Claimed["through"] = [];
   // A run goes to the first target that wants it; each target's runs are checked line by line at the end.
@@ -100,7 +102,7 @@ export function claimSpills(loose: readonly Run[], tables: readonly Table[], car
   tables.forEach((t, i) => {
     if (lowest < 0 || t.box[1] < tables[lowest]!.box[1]) lowest = i;
   });
-  if (lowest >= 0) {
+  if (lowest >= 0 && goesOn) {
     const t = tables[lowest]!;
     const open = t.cells.map((c, ci) => ({ c, ci })).filter(({ c }) => c.openBelow);
     for (const r of loose) {
@@ -142,6 +144,18 @@ export function claimSpills(loose: readonly Run[], tables: readonly Table[], car
   }
   // A column a table covers needs no piece of its own when nothing stood above that table.
   return { rest: loose.filter((r) => !taken.has(r)), perCell, through: through.filter((t) => !t.closed || t.runs.length > 0) };
+}
+
+/**
+ * True when a page opens with a form's title above its first table (or has
+ * a title and no table): the page before ended its table there, so nothing
+ * of that page's cells goes on here (a table's last row unruled at its foot
+ * is then just unruled, and the text under it, a signature line or a note,
+ * is no cell's).
+ */
+export function opensWithTitle(runs: readonly Run[], tables: readonly Table[]): boolean {
+  const top = Math.max(-Infinity, ...tables.map((t) => t.box[3]));
+  return toLines(runs.filter((r) => runAnchor(r)[1] > top || tables.length === 0)).some((l) => /自评表/u.test(lineText(l)));
 }
 
 /** Baselines of one cell's wrapped lines stand at most this many ems apart. */
