@@ -239,24 +239,115 @@ describe("tables continued on the next page", () => {
 
   it("rejoins a row split by the page break; a merged cell printed again on both pages is not doubled", async () => {
     const { stitchPages } = await import("../../src/load/pdf/stitch.js");
+    // The fragments on page 2 are open at their top, as assemblePage marks a cut cell's next piece.
+    const above = (c: ReturnType<typeof cell>) => ({ ...c, continuesAbove: true });
     const pages = stitchPages([
       [row([cell("产出指标", 0, true), cell("有效发挥未来公园展示功能,", 50, true)])],
-      [row([cell("产出指标", 0), cell("培育创新交流氛围。", 50)]), row([cell("效益指标", 0)], 0, 1)],
+      [row([above(cell("产出指标", 0)), above(cell("培育创新交流氛围。", 50))]), row([cell("效益指标", 0)], 0, 1)],
     ]);
     expect(pages[0]![0]!.cells.map((c) => c.text)).toEqual(["产出指标", "有效发挥未来公园展示功能,培育创新交流氛围。"]);
     expect(pages[1]!.map((r) => r.cells[0]!.text)).toEqual(["效益指标"]);
   });
 
-  it("joins a cut cell's text painted under its fragment and over its fragment on the next page (Chromium, Calc)", async () => {
+  it("does not join a cell that starts under a rule of its own to a cell left open above it (总分 under a level column)", async () => {
     const { stitchPages } = await import("../../src/load/pdf/stitch.js");
-    const at = (text: string, x0: number, y0: number, y1: number, open: { below?: boolean; above?: boolean } = {}) =>
-      ({ text, col: 0, box: [x0, y0, x0 + 50, y1] as Box, frame: [x0, y0, x0 + 50, y1] as Box, continuesBelow: !!open.below, continuesAbove: !!open.above });
-    const loose = (text: string, x0: number, y0: number) => ({ top: y0 + 8, cells: [{ ...at(text, x0 + 5, y0, y0 + 8), box: [x0 + 5, y0, x0 + 40, y0 + 8] as Box }], table: -1, gridRow: -1 });
     const pages = stitchPages([
-      [{ top: 120, cells: [at("", 0, 100, 120, { below: true }), at("更新条目", 50, 100, 120)], table: 0, gridRow: 0 }, loose("质量", 0, 90), loose("指标", 0, 80)],
-      [loose("质量", 0, 810), { top: 800, cells: [at("指标", 0, 760, 800, { above: true }), at("系统故障率", 50, 780, 800)], table: 0, gridRow: 0 }],
+      [row([cell("满意度指标", 0, true), cell("设备维护数量", 50)])],
+      [row([cell("总分", 0), cell("100.00", 50)])],
     ]);
-    // Page 1's cell reads 质量指标 from the lines under it; page 2 prints it again (质量 over its fragment, 指标 inside).
-    expect(pages.map((p) => p.map((r) => r.cells.map((c) => c.text)))).toEqual([[["质量指标", "更新条目"]], [["系统故障率"]]]);
+    expect(pages.map((p) => p.map((r) => r.cells.map((c) => c.text)))).toEqual([[["满意度指标", "设备维护数量"]], [["总分", "100.00"]]]);
+  });
+
+  /** Pages through the loader's own steps: assembly (with spill), furniture, spill joined, stitch. */
+  async function read(pages: { runs: Run[]; rules: Rules }[]): Promise<string[][][]> {
+    const { assemblePages } = await import("../../src/load/pdf/cells.js");
+    const { joinSpills } = await import("../../src/load/pdf/spill.js");
+    const { stitchPages } = await import("../../src/load/pdf/stitch.js");
+    const rows = assemblePages(pages.map((p) => ({ runs: p.runs, tables: buildTables(p.rules) })), pages.map(() => 0), pages.map(() => 842));
+    const { dropRepeatedHeaders } = await import("../../src/load/pdf/continuation.js");
+    const kept = stitchPages(dropRepeatedHeaders(joinSpills(dropFurniture(rows, pages.map(() => 0), pages.map(() => 842)))));
+    return kept.map((p) => p.map((r) => r.cells.map((c) => c.text)));
+  }
+
+  it("joins a cut cell's text painted under its fragment and over its fragment on the next page (Chromium, Calc)", async () => {
+    const pages = await read([
+      // Page 1: the level cell's bottom is not ruled; its text is painted under the table.
+      { rules: grid([0, 50, 150], [120, 100], { h: [[1, 0]] }), runs: [run("更新条目", 55, 105), run("质量", 5, 90), run("指标", 5, 78)] },
+      // Page 2: its top is not ruled; 质量 is painted over the table, 指标 inside.
+      { rules: grid([0, 50, 150], [800, 760], { h: [[0, 0]] }), runs: [run("质量", 5, 805), run("指标", 5, 780), run("系统故障率", 55, 785)] },
+    ]);
+    // Page 1's cell reads 质量指标 from the lines under it; page 2 prints it again.
+    expect(pages).toEqual([[["质量指标", "更新条目"]], [["系统故障率"]]]);
+  });
+
+  it("reads a cut cell over three pages, the middle one ruling nothing in its column (Calc)", async () => {
+    const pages = await read([
+      { rules: grid([0, 50, 150], [120, 100], { h: [[1, 0]] }), runs: [run("活动次数", 55, 105), run("产出", 5, 90), run("指标", 5, 78)] },
+      // Page 2 rules only the second column; the level label is painted again beside it.
+      { rules: grid([50, 150], [800, 780]), runs: [run("产出", 5, 790), run("指标", 5, 778), run("巡检利用率", 55, 785)] },
+      { rules: grid([0, 50, 150], [800, 780, 760], { h: [[0, 0]] }), runs: [run("系统故障率", 55, 785), run("效益指标", 5, 765), run("社区覆盖率", 55, 765)] },
+    ]);
+    expect(pages).toEqual([[["产出指标", "活动次数"]], [["巡检利用率"]], [["系统故障率"], ["效益指标", "社区覆盖率"]]]);
+  });
+
+  it("keeps once the lines a cut cell prints on both pages, and the lines only one page shows", async () => {
+    const pages = await read([
+      // Page 1 shows the first three lines of 产出指标(40分), page 2 the last two.
+      { rules: grid([0, 50, 150], [120, 100], { h: [[1, 0]] }), runs: [run("活动次数", 55, 105), run("产出", 5, 105), run("指标", 5, 90), run("(40", 5, 78)] },
+      { rules: grid([0, 50, 150], [800, 780], { h: [[0, 0]] }), runs: [run("(40", 5, 805), run("分)", 5, 790), run("巡检利用率", 55, 785)] },
+    ]);
+    expect(pages).toEqual([[["产出指标(40分)", "活动次数"]], [["巡检利用率"]]]);
+  });
+
+  it("drops a repeated header with a cut cell's text painted over it, and keeps that text once (Calc)", async () => {
+    const header = (top: number) => [run("一级", 5, top - 8), run("指标", 5, top - 18), run("三级指标", 55, top - 12)];
+    const pages = await read([
+      { rules: grid([0, 50, 150], [300, 280, 260], { h: [[2, 0]] }), runs: [...header(300), run("产出指标", 5, 265), run("活动次数", 55, 265)] },
+      // The label's block, laid out for the whole cell, falls on the repeated header.
+      { rules: grid([0, 50, 150], [800, 780, 760]), runs: [...header(800), run("产出指标", 5, 787), run("巡检利用率", 55, 765)] },
+    ]);
+    expect(pages).toEqual([[["一级指标", "三级指标"], ["产出指标", "活动次数"]], [["巡检利用率"]]]);
+  });
+
+  it("gives a cut cell back the lines that overflow a sliver of its fragment onto the row below (Chromium)", async () => {
+    const rules = (h: number[], v0: number, v1: number, merged?: [number, number]): Rules => ({
+      h: h.map((y) => ({ y, x0: 0, x1: 150 })),
+      v: [0, 50, 150].flatMap((x) => (x === 50 && merged ? [{ x, y0: v0, y1: merged[0] }, { x, y0: merged[1], y1: v1 }] : [{ x, y0: v0, y1: v1 }])),
+    });
+    const pages = await read([
+      // The table's sides run past its last rule: cut by the page's foot.
+      { rules: rules([300, 280], 270, 300), runs: [run("满意度指标", 2, 288, 9), run("服务", 5, 273), run("设施数量", 55, 273)] },
+      // A 4-point sliver of the cut row, then 总分 over both columns, then 评分等级.
+      { rules: rules([796, 770, 750], 750, 801, [770, 796]), runs: [run("对象", 5, 789), run("总分", 75, 781), run("满意", 5, 776), run("评分等级", 5, 757), run("良", 60, 757)] },
+    ]);
+    expect(pages).toEqual([[["满意度指标"], ["服务对象满意", "设施数量"]], [["总分"], ["评分等级", "良"]]]);
+  });
+
+  it("reads a page that rules nothing, in a table left open, as that table's rows (Chromium)", async () => {
+    const pages = await read([
+      { rules: grid([0, 50, 150, 200], [300, 270], { h: [[1, 0]] }), runs: [run("满意度指标", 2, 285, 9), run("系统数量", 55, 285), run("8", 160, 285)] },
+      // One row with no rule: a one-line name beside a measure wrapped on two lines; the page number stays furniture.
+      { rules: { h: [], v: [] }, runs: [run("设备维护数量", 55, 776), run("≥100", 152, 783, 10, 30), run("(%)", 152, 769, 10, 25), run("- 2 -", 90, 20, 10, 30)] },
+      { rules: grid([0, 150, 200], [800, 780]), runs: [run("总分", 60, 785), run("100", 160, 785, 10, 20)] },
+    ]);
+    expect(pages).toEqual([[["满意度指标", "系统数量", "8"]], [["设备维护数量", "≥100(%)"]], [["总分", "100"]]]);
+  });
+
+  it("claims nothing under a table that no page continues (a signature line under an unruled last row)", async () => {
+    const open = (): Rules => ({ h: [{ y: 300, x0: 0, x1: 200 }, { y: 280, x0: 0, x1: 200 }], v: [0, 50, 200].map((x) => ({ x, y0: 250, y1: 300 })) });
+    const sign = [run("评分等级", 5, 265), run("优", 60, 265), run("填表人：张三", 60, 230)];
+    // Alone, and followed by a page that opens with a new form's title.
+    expect(await read([{ rules: open(), runs: sign }])).toEqual([[["评分等级", "优"], ["填表人：张三"]]]);
+    const next = { rules: grid([0, 50, 200], [700, 680]), runs: [run("财政项目支出绩效自评表", 30, 760), run("项目名称", 5, 685)] };
+    expect((await read([{ rules: open(), runs: sign }, next]))[0]).toEqual([["评分等级", "优"], ["填表人：张三"]]);
+  });
+
+  it("leaves a running header and a page number where a cut cell's column meets the page's edge", async () => {
+    const header = (y: number) => [run("某某局", 5, y), run("项目支出绩效自评结果", 60, y)];
+    const pages = await read([
+      { rules: grid([0, 50, 150], [700, 100], { h: [[1, 0]] }), runs: [...header(830), run("活动次数", 55, 105), run("产出", 5, 90), run("2", 5, 20)] },
+      { rules: grid([0, 50, 150], [780, 760], { h: [[0, 0]] }), runs: [...header(830), run("指标", 5, 790), run("巡检利用率", 55, 765), run("3", 5, 20)] },
+    ]);
+    expect(pages).toEqual([[["产出指标", "活动次数"]], [["巡检利用率"]]]);
   });
 });

@@ -7,42 +7,56 @@
  * whole text — the shape of the seed's tab export that the grammar reads.
  */
 import type { Box } from "./geometry.js";
-import { blockText, lineText, toLines, unionBox } from "./join.js";
+import { blockLines, lineText, toLines, unionBox } from "./join.js";
 import { runAnchor, runBox, type Run } from "./items.js";
 import { slotAt, type Table } from "./grid.js";
+import type { CellLine, PageCell, PageRow } from "./rows.js";
+import { unruledRows } from "./unruled.js";
+import { carriedFrom, claimOverflow, claimSpills, opensWithTitle, repeatedRuns, textOf, type Carried } from "./spill.js";
 
 /** A gap wider than this many ems splits a line outside a table into cells. */
 const CELL_GAP = 1.5;
 
-/** One cell of a page row, before it gets its Sheet line number. */
-export interface PageCell {
-  text: string;
-  col: number;
-  /** Box reported as provenance: the drawn cell in a table, the text outside tables. */
-  box: Box;
-  /** Box of the drawn cell (the text's box outside tables). */
-  frame: Box;
-  /** The cell runs into the page's bottom edge: its text goes on on the next page. */
-  continuesBelow: boolean;
-  /** The cell runs into the page's top edge: it goes on from the page before. */
-  continuesAbove?: boolean;
-  /** How far its last line ends short of the text edge, in ems (see join.ts endsParagraph). */
-  tailGap?: number;
+/**
+ * Assembles every page of a document, each with the cells the page before
+ * left open (a cut cell's text may be painted outside this page's rules).
+ * `bottoms` and `heights` describe each page's media box.
+ */
+export function assemblePages(pages: readonly { runs: readonly Run[]; tables: readonly Table[] }[], bottoms: readonly number[], heights: readonly number[]): PageRow[][] {
+  const furniture = repeatedRuns(pages, bottoms, heights);
+  const out: PageRow[][] = [];
+  // Column edges of the table in progress, while a page break has left cells of it open.
+  let columns: number[] | undefined;
+  // Whether each page's table can go on: a next page exists and does not open with a new form's title.
+  const goesOn = pages.map((_, i) => i + 1 < pages.length && !opensWithTitle(pages[i + 1]!.runs, pages[i + 1]!.tables));
+  for (const [i, p] of pages.entries()) {
+    const carried = i > 0 && goesOn[i - 1] ? carriedFrom(out[i - 1]!) : [];
+    if (carried.length === 0) columns = undefined;
+    out.push(assemblePage(p.runs, p.tables, carried, furniture, columns, goesOn[i]));
+    const lowest = [...p.tables].sort((a, b) => a.box[1] - b.box[1])[0];
+    if (lowest) columns = lowest.xs;
+  }
+  return out;
 }
 
-/** One visual row of a page. */
-export interface PageRow {
-  /** Top edge, to merge table rows and loose lines into reading order. */
-  top: number;
-  cells: PageCell[];
-  /** Index of the table on the page, or -1 for a line outside every table. */
-  table: number;
-  /** Grid row within the table (0 = first), or -1. */
-  gridRow: number;
+/** A cell's lines from its runs (own and claimed); lines of claimed runs only are spill. */
+function cellLines(runs: readonly Run[], claimed: ReadonlySet<Run>, frame: Box): { lines: CellLine[]; tailGap: number } {
+  const { lines, tailGap } = blockLines(runs, frame);
+  return {
+    lines: lines.map((l) => ({ text: l.text, brk: l.brk, box: unionBox(l.runs.map(runBox)), ...(l.runs.every((r) => claimed.has(r)) ? { spill: true } : {}) })),
+    tailGap,
+  };
 }
 
-/** Assembles a page's rows from its runs and tables, top to bottom; empty rows dropped. */
-export function assemblePage(runs: readonly Run[], tables: readonly Table[]): PageRow[] {
+/**
+ * Assembles a page's rows from its runs and tables, top to bottom; empty rows
+ * dropped. `carried` are the cells the page before left open at its foot
+ * (spill.ts carriedFrom), whose text may be painted outside this page's rules;
+ * `columns` the column edges of the table they belong to, for a page that
+ * continues it without rules; `goesOn` false when no page continues this
+ * one's table (nothing under it is then a cut cell's).
+ */
+export function assemblePage(runs: readonly Run[], tables: readonly Table[], carried: readonly Carried[] = [], furniture: ReadonlySet<Run> = new Set(), columns?: readonly number[], goesOn = true): PageRow[] {
   const perCell: Run[][][] = tables.map((t) => t.cells.map(() => []));
   const loose: Run[] = [];
   for (const r of runs) {
@@ -58,31 +72,44 @@ export function assemblePage(runs: readonly Run[], tables: readonly Table[]): Pa
     }
     if (!placed) loose.push(r);
   }
+  claimOverflow(tables, perCell);
+  const spills = claimSpills(loose, tables, carried, furniture, goesOn);
+  const claimed = new Set(spills.perCell.flat(2));
 
   const rows: PageRow[] = [];
   tables.forEach((t, ti) => {
     const byRow = new Map<number, PageCell[]>();
     t.cells.forEach((cell, ci) => {
-      const cellRuns = perCell[ti]![ci]!;
+      const cellRuns = [...perCell[ti]![ci]!, ...spills.perCell[ti]![ci]!];
       const open = cell.openBelow || cell.openAbove;
       // An empty cell cut by the page edge is kept: its text may be on the other page.
       if (cellRuns.length === 0 && !open) return;
-      const { text, tailGap } = cellRuns.length > 0 ? blockText(cellRuns, cell.box) : { text: "", tailGap: 0 };
-      if (!text && !open) return;
+      const { lines, tailGap } = cellRuns.length > 0 ? cellLines(cellRuns, claimed, cell.box) : { lines: [], tailGap: 0 };
+      const text = textOf(lines);
+      if (lines.length === 0 && !open) return;
       let list = byRow.get(cell.row);
       if (!list) byRow.set(cell.row, (list = []));
       // The drawn cell is the value's box: text inside is aligned left, centred or
       // right at the producer's whim, the cell's edges line up with its column.
-      list.push({ text, col: cell.col, box: cell.box, frame: cell.box, continuesBelow: cell.openBelow, continuesAbove: cell.openAbove, tailGap });
+      list.push({ text, col: cell.col, box: cell.box, frame: cell.box, continuesBelow: cell.openBelow, continuesAbove: cell.openAbove, tailGap, lines, runs: perCell[ti]![ci]! });
     });
     for (const [gridRow, cells] of byRow) {
       cells.sort((a, b) => a.col - b.col);
       rows.push({ top: t.ys[gridRow]!, cells, table: ti, gridRow });
     }
   });
-  rows.push(...looseRows(loose));
+  // A page that rules nothing, in a table the page before left open, is that table's rows (unruled.ts).
+  const unruled = tables.length === 0 && columns ? unruledRows(spills.rest, columns, 0, furniture) : { rows: [], rest: spills.rest };
+  rows.push(...unruled.rows, ...looseRows(unruled.rest));
   // Top to bottom; inside one table, by grid row (tops can tie within SNAP).
-  return rows.sort((a, b) => (a.table >= 0 && a.table === b.table ? a.gridRow - b.gridRow : b.top - a.top));
+  rows.sort((a, b) => (a.table >= 0 && a.table === b.table ? a.gridRow - b.gridRow : b.top - a.top));
+  // Columns the page before left open and no rule here covers come first: they go on from there.
+  const through = spills.through.map(({ carried: c, runs: rs, closed }): PageRow => {
+    const frame: Box = rs.length > 0 ? [c.frame[0], Math.min(...rs.map((r) => runBox(r)[1])), c.frame[2], Math.max(...rs.map((r) => runBox(r)[3]))] : c.frame;
+    const { lines, tailGap } = rs.length > 0 ? cellLines(rs, new Set(rs), frame) : { lines: [], tailGap: 0 };
+    return { top: frame[3], cells: [{ text: "", col: c.col, box: frame, frame, continuesAbove: true, continuesBelow: !closed, tailGap, lines }], table: -1, gridRow: -1, through: true };
+  });
+  return [...through, ...rows];
 }
 
 /** Lines outside the tables: one row per baseline, cells split at wide gaps. */

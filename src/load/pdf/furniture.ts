@@ -4,7 +4,7 @@
  * rows of a table that continues on the next page.
  */
 import type { DroppedText, FurnitureKind } from "../../model/ledger.js";
-import type { PageRow } from "./cells.js";
+import type { PageRow } from "./rows.js";
 import { round2, type Box } from "./geometry.js";
 
 /** A box as the Sheet gives it: rounded to hundredths of a point. */
@@ -27,7 +27,7 @@ const FORM_TEXT = /自评表|^[(（]?\s*\d{4}\s*年度?\s*[)）]?$/u;
 const TITLE = /自评表/u;
 
 /** Share of the page height, at the top and at the bottom, where headers and footers live. */
-const BAND = 0.12;
+export const BAND = 0.12;
 
 /** True for a page number in any of the usual Chinese and Latin shapes. */
 export function isPageNumber(text: string): boolean {
@@ -40,7 +40,7 @@ function rowText(row: PageRow): string {
 }
 
 /** What stays equal between the copies of a running header: digits vary (page, date). */
-function key(text: string): string {
+export function key(text: string): string {
   return text.replace(/\s+/g, "").replace(/\d+/g, "#");
 }
 
@@ -59,7 +59,7 @@ export function dropFurniture(pages: PageRow[][], bottoms: number[], heights: nu
   const seen = new Map<string, Set<number>>();
   pages.forEach((rows, p) => {
     for (const row of rows) {
-      if (row.table >= 0 || !inBand(row, p)) continue;
+      if (row.table >= 0 || row.through || !inBand(row, p)) continue;
       const k = key(rowText(row));
       let s = seen.get(k);
       if (!s) seen.set(k, (s = new Set()));
@@ -76,7 +76,7 @@ export function dropFurniture(pages: PageRow[][], bottoms: number[], heights: nu
       return false;
     };
     return rows.filter((row) => {
-      if (row.table >= 0) return true;
+      if (row.table >= 0 || row.through) return true;
       const text = rowText(row);
       if (isPageNumber(text)) return drop(row, "page-number");
       if (FORM_TEXT.test(text) || !inBand(row, p)) return true;

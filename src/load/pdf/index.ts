@@ -18,17 +18,19 @@
 import type { DroppedText } from "../../model/ledger.js";
 import type { Row, Sheet } from "../../model/sheet.js";
 import { InputError } from "../errors.js";
-import { assemblePage, type PageRow } from "./cells.js";
+import { assemblePages } from "./cells.js";
+import type { PageRow } from "./rows.js";
 import { dropRepeatedHeaders } from "./continuation.js";
 import { pdfjs } from "./engine.js";
 import { toInputError } from "./errors.js";
 import { dropFurniture } from "./furniture.js";
 import { round2 } from "./geometry.js";
-import { buildTables } from "./grid.js";
-import { toRuns } from "./items.js";
+import { buildTables, type Table } from "./grid.js";
+import { toRuns, type Run } from "./items.js";
 import { noTextMessage, paintsImages } from "./notext.js";
 import { PdfOptions, type ResolvedPdfOptions } from "./options.js";
 import { extractRules } from "./rules.js";
+import { joinSpills } from "./spill.js";
 import { stitchPages } from "./stitch.js";
 
 export { PdfOptions } from "./options.js";
@@ -125,7 +127,7 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
     if (doc.numPages > opts.maxPages) {
       throw new InputError("pdf.too-large", source, `the PDF has ${doc.numPages} pages, more than the bound of ${opts.maxPages}`);
     }
-    const pages: PageRow[][] = [];
+    const read: { runs: Run[]; tables: Table[] }[] = [];
     const furniture: DroppedText[] = [];
     const bottoms: number[] = [];
     const heights: number[] = [];
@@ -138,7 +140,7 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
       for (const r of rotated) furniture.push({ text: r.text, kind: "rotated", page: p, bbox: [round2(r.x), round2(r.y), round2(r.x), round2(r.y)] });
       if (runs.length === 0 && paintsImages(ops.fnArray, lib.OPS)) imagePages++;
       const tables = buildTables(extractRules(ops, lib.OPS));
-      pages.push(assemblePage(runs, tables));
+      read.push({ runs, tables });
       const [, y0, , y1] = page.view as [number, number, number, number];
       bottoms.push(Math.min(y0, y1));
       heights.push(Math.abs(y1 - y0));
@@ -147,7 +149,8 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
         throw new InputError("pdf.too-large", source, `reading used more than the memory bound of ${opts.maxMemoryBytes} bytes`, { page: p });
       }
     }
-    const kept = stitchPages(dropRepeatedHeaders(dropFurniture(pages, bottoms, heights, furniture), furniture), furniture);
+    const pages = assemblePages(read, bottoms, heights);
+    const kept = stitchPages(dropRepeatedHeaders(joinSpills(dropFurniture(pages, bottoms, heights, furniture)), furniture), furniture);
     const sheet = toSheet(kept, source, doc.numPages);
     sheet.furniture = furniture;
     if (sheet.rows.length === 0) throw new InputError("pdf.no-text", source, noTextMessage(doc.numPages, imagePages));

@@ -217,6 +217,26 @@ export function blockText(runs: readonly Run[], frame?: Box): { text: string; bo
   return { text, box: unionBox(runs.map(runBox)), tailGap: frame ? lastLineGap(lines, frame) : 0 };
 }
 
+/** One line of a block: its text, its runs, and whether a paragraph ends after it. */
+export interface BlockLine {
+  text: string;
+  runs: Run[];
+  brk: boolean;
+}
+
+/**
+ * The lines of a block of runs in reading order, with the paragraph breaks
+ * the cell's frame implies (paragraphBreaks), and how far its last line ends
+ * short of the text edge (lastLineGap). `joinLines` of the texts and breaks is
+ * the block's text.
+ */
+export function blockLines(runs: readonly Run[], frame: Box): { lines: BlockLine[]; tailGap: number } {
+  const lines = toLines(runs);
+  const texts = lines.map(lineText);
+  const breaks = paragraphBreaks(lines, texts, frame);
+  return { lines: lines.map((l, i) => ({ text: texts[i]!, runs: l, brk: breaks[i]! })), tailGap: lastLineGap(lines, frame) };
+}
+
 /**
  * How far, in ems, the last line of a cell ends short of its text edge (as in
  * paragraphBreaks). A cell cut by a page break goes on on the next page; this
