@@ -86,6 +86,11 @@ export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
   }
   const rows = raw.funding.rows;
   const unit = fundingUnit(raw);
+  // The number columns, when every text column stands after them (see below); else -1.
+  const isText = (f: Field) => f === "reason" || f === "scoreMethod";
+  const firstText = fields.findIndex(isText);
+  const numericCount = firstText > 0 && fields.slice(firstText).every(isText) ? firstText : -1;
+  const numericFields = fields.slice(0, Math.max(0, numericCount));
   const out = new Array<FundingRow>(rows.length);
   // The grouping in force: printed on a group's first row, a merged cell over the rest.
   let group: string | undefined;
@@ -109,7 +114,11 @@ export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
     }
     ctx.atPath(LABEL_PATHS, i, row.label);
     const values = row.values;
-    if (values.length === fields.length || headers.length === 0) {
+    if (values.length === numericCount && values.length < fields.length && values.every((v) => parseDecimal(v.cell.text) !== undefined)) {
+      // Numbers only, one under each number column: the row leaves its text
+      // columns (原因, 得分计算方法) blank, as sub-rows do. In the headers' order.
+      for (let k = 0; k < values.length; k++) readValue(item, i, numericFields[k]!, values[k]!, ctx, unit);
+    } else if (values.length === fields.length || headers.length === 0) {
       // The usual case: values in the headers' order.
       const n = Math.min(values.length, fields.length);
       for (let k = 0; k < n; k++) readValue(item, i, fields[k]!, values[k]!, ctx, unit);
