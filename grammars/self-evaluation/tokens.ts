@@ -50,8 +50,8 @@ export const TargetSelfEvalTitle = cell("TargetSelfEvalTitle", "(?:\\d{4}年度?
 export const BudgetProjectFormTitle = cell("BudgetProjectFormTitle", "(?:\\d{4}年度?)?部门预算项目支出绩效自评表", [FormTitleCategory]);
 export const YearLine = cell("YearLine", "\\(?\\d{4}年度?\\)?", [Value]);
 export const ProjectNameLabel = cell("ProjectNameLabel", "项目名称");
-export const DepartmentLabel = cell("DepartmentLabel", "(?:主管部门|主管单位)(?:\\(盖章\\))?");
-export const ImplementingUnitLabel = cell("ImplementingUnitLabel", "(?:项目)?实施单位(?:\\(盖章\\))?");
+export const DepartmentLabel = cell("DepartmentLabel", "(?:主管部门|主管单位)(?:\\(盖章\\))?(?::[^\\t\\n]*)?");
+export const ImplementingUnitLabel = cell("ImplementingUnitLabel", "(?:项目)?实施单位(?:\\(盖章\\))?(?::[^\\t\\n]*)?");
 // The department-wide form's header; in a project form it is just a value.
 export const DepartmentNameLabel = cell("DepartmentNameLabel", "部门名称|单位名称|部门\\(单位\\)名称", [Value]);
 

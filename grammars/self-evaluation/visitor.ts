@@ -205,8 +205,8 @@ export class RawFormVisitor extends BaseVisitor {
     const split = ctx.ImplementingUnitLabel?.[0]?.startOffset ?? Infinity;
     const values = ctx.Value ?? [];
     return {
-      department: this.refs(values.filter((t) => t.startOffset < split)),
-      unit: this.refs(values.filter((t) => t.startOffset > split)),
+      department: orInline(this.refs(values.filter((t) => t.startOffset < split)), ctx.DepartmentLabel?.[0]),
+      unit: ctx.ImplementingUnitLabel ? orInline(this.refs(values.filter((t) => t.startOffset > split)), ctx.ImplementingUnitLabel[0]) : [],
     };
   }
 
@@ -219,7 +219,7 @@ export class RawFormVisitor extends BaseVisitor {
   }
 
   implementingUnitRow(ctx: ImplementingUnitRowCstChildren): CellRef[] {
-    return this.refs(ctx.Value);
+    return orInline(this.refs(ctx.Value), ctx.ImplementingUnitLabel?.[0]);
   }
 
   valueRow(ctx: ValueRowCstChildren): RawRow {
@@ -355,6 +355,17 @@ function budgetProjectTemplate(form: RawForm): RawForm["template"] {
   if (form.reportNumber || form.indicators?.label || tokens.has("BudgetGroupHeader") || tokens.has("ReasonHeader") || form.implementingUnitSealed) return "sichuan-2023";
   if (tokens.has("ScoreMethodHeader") || tokens.has("SubtotalLevelLabel") || form.departmentSealed) return "shandong";
   return "national";
+}
+
+/**
+ * The value cells of a header field, or, when there are none and the label
+ * prints its value after a colon (主管部门（盖章）：某市教育局), the label cell
+ * itself: the normaliser reads the text after the colon (see headerValue).
+ */
+function orInline(values: CellRef[], label: IToken | undefined): CellRef[] {
+  if (values.length) return values;
+  const ref = cellRefOf(label);
+  return ref && /[:：]/.test(ref.cell.text) ? [ref] : values;
 }
 
 /** True for a label printed with （盖章）, where the unit stamps the form. */

@@ -13,7 +13,18 @@ import { parseDecimal } from "./number.js";
 import { GRADES, NOTES, TITLES, type Vocabulary } from "./vocabulary.js";
 
 const first = (refs: CellRef[]) => refs[0];
-const labelOf = (ref: CellRef | undefined) => (ref ? cleanLabel(ref.cell.text) || null : null);
+const labelOf = (ref: CellRef | undefined) => (ref ? headerValue(ref) || null : null);
+
+/**
+ * A header field's value as printed; from a label cell that prints it after
+ * a colon (主管部门（盖章）：某市教育局), the text after the colon.
+ */
+function headerValue(ref: CellRef): string {
+  const text = cleanLabel(ref.cell.text);
+  if (ref.token !== "DepartmentLabel" && ref.token !== "ImplementingUnitLabel") return text;
+  const colon = text.search(/[:：]/);
+  return colon < 0 ? "" : text.slice(colon + 1).trim();
+}
 
 /** The provenance path of each known note, made once. */
 const NOTE_PATHS = new Map(NOTES.words.map((w) => [w, `notes.${w}`]));

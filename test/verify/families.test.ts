@@ -93,3 +93,24 @@ describe("Sichuan 2023 (权重 for 分值, 绩效指标(90分))", () => {
     expect(found.map((f) => f.rule)).toEqual(expect.arrayContaining(["funding.score", "total.sum"]));
   });
 });
+
+describe("a header label that prints its value after a colon", () => {
+  it("主管部门（盖章）：某市教育局 in one cell is the department, and still marks the Shandong family", async () => {
+    const lines = fixture("shandong/student-aid").split("\n");
+    const i = lines.findIndex((l) => l.startsWith("主管部门(盖章)"));
+    lines[i] = "主管部门（盖章）：某市教育局\t单位：万元";
+    const doc = await parseText(lines.join("\n"), { source: "inline.txt" });
+    expect(doc.forms[0]).toMatchObject({ template: "shandong", department: "某市教育局", fundingUnit: "万元" });
+    expect(doc.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+  });
+
+  it("实施单位（盖章）：某市文化馆 beside 主管部门 is the implementing unit (Sichuan 2023)", async () => {
+    const text = withCell(fixture("sichuan-2023/public-culture"), "主管部门", "实施单位（盖章）", "实施单位（盖章）：某市文化馆");
+    const lines = text.split("\n");
+    const i = lines.findIndex((l) => l.startsWith("主管部门"));
+    lines[i] = lines[i]!.replace("\t某市文化馆", "\t");
+    const doc = await parseText(lines.join("\n"), { source: "inline.txt" });
+    expect(doc.forms[0]).toMatchObject({ template: "sichuan-2023", department: "某市文化广播电视和旅游局", implementingUnit: "某市文化馆" });
+    expect(doc.diagnostics).toEqual([]);
+  });
+});
