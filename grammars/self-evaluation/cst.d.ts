@@ -43,8 +43,8 @@ export type FormCstChildren = {
   yearRow?: YearRowCstNode[];
   projectRow?: ProjectRowCstNode[];
   headerRows: HeaderRowsCstNode[];
+  goalsBlock?: (GoalsBlockCstNode)[];
   fundingBlock?: FundingBlockCstNode[];
-  goalsBlock?: GoalsBlockCstNode[];
   indicatorBlock?: IndicatorBlockCstNode[];
   closingRows: ClosingRowsCstNode[];
 };
@@ -57,6 +57,7 @@ export interface TitleRowCstNode extends CstNode {
 export type TitleRowCstChildren = {
   FormTitle?: IToken[];
   TargetSelfEvalTitle?: IToken[];
+  BudgetProjectFormTitle?: IToken[];
   DepartmentFormTitle?: IToken[];
   RowEnd: IToken[];
 };
@@ -81,6 +82,7 @@ export type HeaderRowsCstChildren = {
   departmentRow?: DepartmentRowCstNode[];
   implementingUnitRow?: ImplementingUnitRowCstNode[];
   signOffRow?: SignOffRowCstNode[];
+  reportNumberRow?: ReportNumberRowCstNode[];
   valueRow?: ValueRowCstNode[];
   furnitureRow?: FurnitureRowCstNode[];
 };
@@ -105,6 +107,18 @@ export type DepartmentRowCstChildren = {
   DepartmentLabel: IToken[];
   Value?: (IToken)[];
   ImplementingUnitLabel?: IToken[];
+  UnitNoteCell?: IToken[];
+  RowEnd: IToken[];
+};
+
+export interface ReportNumberRowCstNode extends CstNode {
+  name: "reportNumberRow";
+  children: ReportNumberRowCstChildren;
+}
+
+export type ReportNumberRowCstChildren = {
+  ReportNumberLabel: IToken[];
+  Value?: IToken[];
   RowEnd: IToken[];
 };
 
@@ -158,8 +172,8 @@ export interface FundingHeaderCstNode extends CstNode {
 
 export type FundingHeaderCstChildren = {
   FundingLabel: IToken[];
-  FundingColumnHeader?: IToken[];
-  RowEnd: IToken[];
+  FundingColumnHeader?: (IToken)[];
+  RowEnd: (IToken)[];
 };
 
 export interface FundingRowCstNode extends CstNode {
@@ -183,7 +197,19 @@ export interface GoalsBlockCstNode extends CstNode {
 export type GoalsBlockCstChildren = {
   goalsHeader: GoalsHeaderCstNode[];
   valueRow?: ValueRowCstNode[];
+  summaryRow?: SummaryRowCstNode[];
   furnitureRow?: FurnitureRowCstNode[];
+};
+
+export interface SummaryRowCstNode extends CstNode {
+  name: "summaryRow";
+  children: SummaryRowCstChildren;
+}
+
+export type SummaryRowCstChildren = {
+  ImplementationSummaryLabel: IToken[];
+  Value?: IToken[];
+  RowEnd: IToken[];
 };
 
 export interface GoalsHeaderCstNode extends CstNode {
@@ -216,6 +242,7 @@ export interface IndicatorHeaderCstNode extends CstNode {
 }
 
 export type IndicatorHeaderCstChildren = {
+  IndicatorBlockLabel?: IToken[];
   IndicatorColumnHeader: (IToken)[];
   TextCell?: IToken[];
   RowEnd: IToken[];
@@ -301,6 +328,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   headerRows(children: HeaderRowsCstChildren, param?: IN): OUT;
   projectRow(children: ProjectRowCstChildren, param?: IN): OUT;
   departmentRow(children: DepartmentRowCstChildren, param?: IN): OUT;
+  reportNumberRow(children: ReportNumberRowCstChildren, param?: IN): OUT;
   implementingUnitRow(children: ImplementingUnitRowCstChildren, param?: IN): OUT;
   valueRow(children: ValueRowCstChildren, param?: IN): OUT;
   fundingBlock(children: FundingBlockCstChildren, param?: IN): OUT;
@@ -308,6 +336,7 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   fundingHeader(children: FundingHeaderCstChildren, param?: IN): OUT;
   fundingRow(children: FundingRowCstChildren, param?: IN): OUT;
   goalsBlock(children: GoalsBlockCstChildren, param?: IN): OUT;
+  summaryRow(children: SummaryRowCstChildren, param?: IN): OUT;
   goalsHeader(children: GoalsHeaderCstChildren, param?: IN): OUT;
   indicatorBlock(children: IndicatorBlockCstChildren, param?: IN): OUT;
   indicatorHeader(children: IndicatorHeaderCstChildren, param?: IN): OUT;

@@ -71,6 +71,8 @@ export class SelfEvaluationParser extends CstParser {
       { ALT: () => this.SUBRULE(this.projectRow) },
     ]);
     this.SUBRULE(this.headerRows);
+    // Sichuan 2023 prints 项目基本情况 (its goals) before the funding block.
+    this.OPTION5(() => this.SUBRULE2(this.goalsBlock));
     this.OPTION2(() => this.SUBRULE(this.fundingBlock));
     this.OPTION3(() => this.SUBRULE(this.goalsBlock));
     this.OPTION4(() => this.SUBRULE(this.indicatorBlock));
@@ -81,6 +83,8 @@ export class SelfEvaluationParser extends CstParser {
     this.OR([
       { ALT: () => this.CONSUME(T.FormTitle) },
       { ALT: () => this.CONSUME(T.TargetSelfEvalTitle) },
+      // 部门预算项目支出绩效自评表: the Shandong and Sichuan 2023 templates.
+      { ALT: () => this.CONSUME(T.BudgetProjectFormTitle) },
       // The department-wide form (部门整体支出绩效自评表) has the same parts:
       // 部门名称 for 项目名称, funding by source, goals, indicators, 总分.
       { ALT: () => this.CONSUME(T.DepartmentFormTitle) },
@@ -101,6 +105,7 @@ export class SelfEvaluationParser extends CstParser {
         { ALT: () => this.SUBRULE(this.implementingUnitRow) },
         // 项目负责人及电话 printed among the header fields.
         { ALT: () => this.SUBRULE(this.signOffRow) },
+        { ALT: () => this.SUBRULE(this.reportNumberRow) },
         // A year line printed late, any other value: kept, not fatal.
         { ALT: () => this.SUBRULE(this.valueRow) },
         // 填报单位：… 单位：万元: kept too, the normaliser reads the unit from it.
@@ -122,6 +127,15 @@ export class SelfEvaluationParser extends CstParser {
       this.CONSUME(T.ImplementingUnitLabel);
       this.MANY2(() => this.CONSUME2(T.Value));
     });
+    // 主管部门(盖章) 某市教育局 … 单位：万元 (Shandong), printed above the table.
+    this.OPTION2(() => this.CONSUME(T.UnitNoteCell));
+    this.CONSUME(T.RowEnd);
+  });
+
+  /** 报表编号：510000_0013zp, or the label and the number in two cells. */
+  public reportNumberRow = this.RULE("reportNumberRow", () => {
+    this.CONSUME(T.ReportNumberLabel);
+    this.MANY(() => this.CONSUME(T.Value));
     this.CONSUME(T.RowEnd);
   });
 
@@ -164,6 +178,12 @@ export class SelfEvaluationParser extends CstParser {
     this.CONSUME(T.FundingLabel);
     this.MANY(() => this.CONSUME(T.FundingColumnHeader));
     this.CONSUME(T.RowEnd);
+    // A second header row, under a header that spans columns: 年度预算数(万元)
+    // over 年初预算 | 调整后预算数 (Sichuan 2023).
+    this.OPTION(() => {
+      this.AT_LEAST_ONE(() => this.CONSUME2(T.FundingColumnHeader));
+      this.CONSUME2(T.RowEnd);
+    });
   });
 
   public fundingRow = this.RULE("fundingRow", () => {
@@ -184,10 +204,18 @@ export class SelfEvaluationParser extends CstParser {
       DEF: () => {
         this.OR([
           { ALT: () => this.SUBRULE(this.valueRow) },
+          { ALT: () => this.SUBRULE(this.summaryRow) },
           { ALT: () => this.SUBRULE(this.furnitureRow) },
         ]);
       },
     });
+  });
+
+  /** 项目实施内容及过程概述 and its text (Sichuan 2023, under 项目基本情况). */
+  public summaryRow = this.RULE("summaryRow", () => {
+    this.CONSUME(T.ImplementationSummaryLabel);
+    this.MANY(() => this.CONSUME(T.Value));
+    this.CONSUME(T.RowEnd);
   });
 
   public goalsHeader = this.RULE("goalsHeader", () => {
@@ -221,6 +249,8 @@ export class SelfEvaluationParser extends CstParser {
   });
 
   public indicatorHeader = this.RULE("indicatorHeader", () => {
+    // 绩效指标(90分) in a merged cell before the columns (Sichuan 2023).
+    this.OPTION(() => this.CONSUME(T.IndicatorBlockLabel));
     this.CONSUME(T.IndicatorColumnHeader);
     // A column no token knows (评分标准 …) is kept, so the normaliser can place
     // the cells under it and say that it does not read them.

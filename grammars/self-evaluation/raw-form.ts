@@ -46,14 +46,26 @@ export interface RawForm {
   implementingUnit: CellRef[];
   /** Rows between the header fields and the funding block that no rule names (单位：万元 …). */
   headerExtras: RawRow[];
-  funding: { label: CellRef; columns: CellRef[]; rows: RawFundingRow[] } | null;
-  goals: { label: CellRef; header: CellRef[]; rows: RawRow[] } | null;
-  indicators: { headers: RawRow[]; rows: RawIndicatorRow[] } | null;
+  /**
+   * The funding block: its label, its column headers, and the headers of a
+   * second header row under a spanning one (年度预算数 over 年初预算 | 调整后预算数).
+   */
+  funding: { label: CellRef; columns: CellRef[]; subColumns: CellRef[]; rows: RawFundingRow[] } | null;
+  /** The goals, and a 项目实施内容及过程概述 row printed among them (Sichuan 2023). */
+  goals: { label: CellRef; header: CellRef[]; rows: RawRow[]; summary: { label: CellRef; values: CellRef[] } | null } | null;
+  /** The indicator table: its header rows, its rows, and a block label before the columns (绩效指标(90分)). */
+  indicators: { headers: RawRow[]; rows: RawIndicatorRow[]; label: CellRef | null } | null;
+  /** 报表编号 (Sichuan 2023): its label cell, which may hold the number after a colon, and the cells after it. */
+  reportNumber: { label: CellRef; values: CellRef[] } | null;
+  /** 主管部门(盖章) printed for 主管部门 (Shandong): the template's mark. */
+  departmentSealed: boolean;
+  /** 实施单位（盖章） printed for 实施单位 (Sichuan 2023): the template's mark. */
+  implementingUnitSealed: boolean;
   total: { before: CellRef[]; label: CellRef; values: CellRef[] } | null;
   grade: { label: CellRef; values: CellRef[] } | null;
   notes: Array<{ label: CellRef; values: CellRef[] }>;
   /** 填报人, 审核人, 联系电话, 项目负责人 …: each label cell (which may hold its value after a colon) and the values after it. */
-  signOff: Array<{ label: CellRef; values: CellRef[] }>;
+  signOff: Array<{ label: CellRef; values: CellRef[]; inHeader?: boolean }>;
   /** Rows inside a block that no rule of the block places (a funding row under an unknown label): reported, not read. */
   unplaced: RawRow[];
   /**

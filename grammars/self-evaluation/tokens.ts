@@ -45,12 +45,18 @@ export const FormTitle = cell("FormTitle", "(?:\\d{4}年度?)?(?:财政|部门)?
 // 绩效目标自评表 (Sichuan and Anhui 衔接资金 projects): the template-target-self-eval family.
 // The words before it name the funds: 2023年度衔接推进乡村振兴补助资金项目绩效目标自评表.
 export const TargetSelfEvalTitle = cell("TargetSelfEvalTitle", "(?:\\d{4}年度?)?[\\u3400-\\u9fff()、]{0,24}?绩效目标自评表", [FormTitleCategory]);
+// 部门预算项目支出绩效自评表: the title both the Shandong and the Sichuan 2023
+// templates print; the visitor tells them apart by their header vocabulary.
+export const BudgetProjectFormTitle = cell("BudgetProjectFormTitle", "(?:\\d{4}年度?)?部门预算项目支出绩效自评表", [FormTitleCategory]);
 export const YearLine = cell("YearLine", "\\(?\\d{4}年度?\\)?", [Value]);
 export const ProjectNameLabel = cell("ProjectNameLabel", "项目名称");
-export const DepartmentLabel = cell("DepartmentLabel", "主管部门|主管单位");
-export const ImplementingUnitLabel = cell("ImplementingUnitLabel", "实施单位|项目实施单位");
+export const DepartmentLabel = cell("DepartmentLabel", "(?:主管部门|主管单位)(?:\\(盖章\\))?(?::[^\\t\\n]*)?");
+export const ImplementingUnitLabel = cell("ImplementingUnitLabel", "(?:项目)?实施单位(?:\\(盖章\\))?(?::[^\\t\\n]*)?");
 // The department-wide form's header; in a project form it is just a value.
 export const DepartmentNameLabel = cell("DepartmentNameLabel", "部门名称|单位名称|部门\\(单位\\)名称", [Value]);
+
+/** 报表编号：510000_0013zp (Sichuan 2023): the number of the form in the province's reporting system. */
+export const ReportNumberLabel = cell("ReportNumberLabel", "报表编号(?::[^\\t\\n]*)?");
 
 // Furniture: printed around the table (above it, or at the top of every page),
 // never part of a form's data. 单位：元 is read by the normaliser as the funding unit.
@@ -63,7 +69,7 @@ export const PublicationTableCell = cell("PublicationTableCell", "公开\\d+表"
 export const DepartmentLineCell = cell("DepartmentLineCell", "部门:[^\\t\\n]+", [Furniture]);
 
 // Funding block.
-export const FundingLabel = cell("FundingLabel", "(?:年度)?(?:项目资金(?:情况)?|预算执行情况|资金情况)(?:\\((?:单位:)?(?:万元|元)\\))?");
+export const FundingLabel = cell("FundingLabel", `(?:年度|项目)?(?:项目资金(?:情况)?|预算执行情况|资金情况)(?:\\((?:单位:)?(?:万元|元)\\))?${SUBTOTAL}`);
 // Some templates letter the amount columns, (A) and (B), and name the rate's base by them: 执行率(B/A).
 const LETTER = "(?:\\([A-Z]\\))?";
 export const InitialBudgetHeader = cell("InitialBudgetHeader", `年初预算数?${LETTER}`, [FundingColumnHeader]);
@@ -72,7 +78,16 @@ export const ExecutedHeader = cell("ExecutedHeader", `(?:全年执行数|预算�
 export const RateHeader = cell("RateHeader", "(?:预算)?执行率(?:\\([A-Z]/[A-Z](?:[×*]100%)?\\))?(?:\\(%\\))?", [FundingColumnHeader]);
 export const WeightHeader = cell("WeightHeader", "分值|分数|权重", [FundingColumnHeader, IndicatorColumnHeader]);
 export const ScoreHeader = cell("ScoreHeader", "得分", [FundingColumnHeader, IndicatorColumnHeader]);
-export const TotalFundsLabel = cell("TotalFundsLabel", "(?:年度)?资金总额:?", [FundingRowLabel]);
+export const TotalFundsLabel = cell("TotalFundsLabel", "(?:(?:年度)?资金总额|总额):?", [FundingRowLabel]);
+/**
+ * 年度预算数(万元) (Sichuan 2023): a header over two columns, 年初预算 |
+ * 调整后预算数, printed on the header row below it.
+ */
+export const BudgetGroupHeader = cell("BudgetGroupHeader", "年度预算数?(?:\\((?:万元|元)\\))?", [FundingColumnHeader]);
+/** 原因 (Sichuan 2023): why a funding row was not spent in full, a text column. */
+export const ReasonHeader = cell("ReasonHeader", "(?:差异|偏离)?原因(?:说明|分析)?", [FundingColumnHeader]);
+/** 得分计算方法 (Shandong): how the execution score is computed, a text column. */
+export const ScoreMethodHeader = cell("ScoreMethodHeader", "得分计算方法|评分方法|计分方法", [FundingColumnHeader]);
 export const FiscalFundsLabel = cell("FiscalFundsLabel", `${IN_WHICH}(?:(?:当年|本年)财政拨款|财政拨款|财政资金):?`, [FundingRowLabel]);
 export const CarryoverFundsLabel = cell("CarryoverFundsLabel", `${IN_WHICH}上年结转(?:资金)?:?`, [FundingRowLabel]);
 export const OtherFundsLabel = cell("OtherFundsLabel", `${IN_WHICH}其他资金:?`, [FundingRowLabel]);
@@ -88,11 +103,15 @@ export const FundingGroupLabel = cell("FundingGroupLabel", "按(?:收入|支出|
 export const InWhichLabel = cell("InWhichLabel", "其中:?");
 
 // Goals.
-export const GoalsLabel = cell("GoalsLabel", "(?:年度)?总体目标|年度目标");
-export const ExpectedGoalHeader = cell("ExpectedGoalHeader", "预期目标|年初设定目标");
-export const AchievedGoalHeader = cell("AchievedGoalHeader", "实际完成情况|年度总体目标完成情况综述|全年实际完成情况");
+export const GoalsLabel = cell("GoalsLabel", "(?:年度)?总体目标|年度目标|项目基本情况");
+export const ExpectedGoalHeader = cell("ExpectedGoalHeader", "预期目标|年初设定目标|项目年度目标");
+export const AchievedGoalHeader = cell("AchievedGoalHeader", "实际完成情况|年度总体目标完成情况综述|全年实际完成情况|年度目标完成情况")
+/** 项目实施内容及过程概述 (Sichuan 2023): a text row under 项目基本情况. */
+export const ImplementationSummaryLabel = cell("ImplementationSummaryLabel", "项目实施(?:内容|情况)(?:及过程)?(?:概述|简述)");;
 
 // Indicator table header.
+/** 绩效指标(90分) (Sichuan 2023): the indicator block's label, in a merged cell before the column headers. */
+export const IndicatorBlockLabel = cell("IndicatorBlockLabel", `绩效指标${SUBTOTAL}`);
 export const Level1Header = cell("Level1Header", "一级指标", [IndicatorColumnHeader]);
 export const Level2Header = cell("Level2Header", "二级指标", [IndicatorColumnHeader]);
 export const Level3Header = cell("Level3Header", "三级指标", [IndicatorColumnHeader]);
@@ -122,6 +141,9 @@ export const Level2Label = cell(
   `(?:数量|质量|时效|经济成本|社会成本|生态环境成本|生态成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)指标${SUBTOTAL}`,
   [LevelLabel],
 );
+
+/** A level-1 label printed only as its subtotal, (50分) (Shandong): the level is its level-2 labels' own. */
+export const SubtotalLevelLabel = cell("SubtotalLevelLabel", "\\(\\d+(?:\\.\\d+)?分\\)", [LevelLabel]);
 
 // Closing rows.
 export const TotalScoreLabel = cell("TotalScoreLabel", "总分|总计");
@@ -158,15 +180,18 @@ export const allTokens: TokenType[] = [
   // categories first (no pattern)
   Value, LevelLabel, FundingColumnHeader, IndicatorColumnHeader, FundingRowLabel, FormTitleCategory, Furniture, AnyCell,
   CellSep, RowEnd,
-  DepartmentFormTitle, FormTitle, TargetSelfEvalTitle, ProjectNameLabel, DepartmentLabel, ImplementingUnitLabel, DepartmentNameLabel,
+  DepartmentFormTitle, FormTitle, BudgetProjectFormTitle, TargetSelfEvalTitle, ProjectNameLabel, DepartmentLabel, ImplementingUnitLabel, DepartmentNameLabel,
+  ReportNumberLabel,
   AttachmentCell, UnitNoteCell, FillingUnitCell, PublicationTableCell, DepartmentLineCell,
   FundingLabel, InitialBudgetHeader, AdjustedBudgetHeader, ExecutedHeader, RateHeader, WeightHeader, ScoreHeader,
   TotalFundsLabel, FiscalFundsLabel, CarryoverFundsLabel, OtherFundsLabel, SpecialAccountFundsLabel, UnitFundsLabel,
   BasicSpendingLabel, ProjectSpendingLabel, GeneralBudgetLabel, FundBudgetLabel, FundingGroupLabel,
+  BudgetGroupHeader, ReasonHeader, ScoreMethodHeader,
   InWhichLabel,
-  GoalsLabel, ExpectedGoalHeader, AchievedGoalHeader,
+  GoalsLabel, ExpectedGoalHeader, AchievedGoalHeader, ImplementationSummaryLabel,
+  IndicatorBlockLabel,
   Level1Header, Level2Header, Level3Header, TargetHeader, ActualHeader, DeviationHeader, NatureHeader, UnitHeader, CoreHeader, CriteriaHeader,
-  Level1Label, Level2Label,
+  Level1Label, Level2Label, SubtotalLevelLabel,
   TotalScoreLabel, GradeLabel, NoteLabel, SignOffLabel,
   YearLine, NumberCell, DashCell, MeasureCell, TextCell,
 ];

@@ -5,6 +5,7 @@ import type {
   FundingHeaderCstChildren, FundingRowCstChildren, GoalsBlockCstChildren, GoalsHeaderCstChildren, GradeRowCstChildren,
   HeaderRowsCstChildren, ImplementingUnitRowCstChildren, IndicatorBlockCstChildren, IndicatorHeaderCstChildren,
   IndicatorRowCstChildren, NoteRowCstChildren, SignOffRowCstChildren, ProjectRowCstChildren, StrayRowCstChildren, TitleRowCstChildren,
+  ReportNumberRowCstChildren, SummaryRowCstChildren,
   TotalRowCstChildren, ValueRowCstChildren, YearRowCstChildren,
 } from "./cst.js";
 import { cellRefOf, rowEndOf } from "./input.js";
@@ -126,15 +127,17 @@ export class RawFormVisitor extends BaseVisitor {
     if (ctx.projectRow?.[0]) form.projectName = this.projectRow(ctx.projectRow[0].children);
     if (ctx.headerRows?.[0]) this.headerRows(ctx.headerRows[0].children, form);
     if (ctx.fundingBlock?.[0]) form.funding = this.fundingBlock(ctx.fundingBlock[0].children, form);
+    // Before the funding block (Sichuan 2023) or after it: the grammar takes one of the two.
     if (ctx.goalsBlock?.[0]) form.goals = this.goalsBlock(ctx.goalsBlock[0].children);
     if (ctx.indicatorBlock?.[0]) form.indicators = this.indicatorBlock(ctx.indicatorBlock[0].children);
     if (ctx.closingRows?.[0]) this.closingRows(ctx.closingRows[0].children, form);
+    if (form.title?.token === "BudgetProjectFormTitle") form.template = budgetProjectTemplate(form);
     setLines(form);
     return form;
   }
 
   titleRow(ctx: TitleRowCstChildren): Part {
-    return { kind: "title", ref: this.ref(ctx.FormTitle?.[0] ?? ctx.TargetSelfEvalTitle?.[0] ?? ctx.DepartmentFormTitle?.[0]) };
+    return { kind: "title", ref: this.ref(ctx.FormTitle?.[0] ?? ctx.TargetSelfEvalTitle?.[0] ?? ctx.BudgetProjectFormTitle?.[0] ?? ctx.DepartmentFormTitle?.[0]) };
   }
 
   yearRow(ctx: YearRowCstChildren): Part {
@@ -163,8 +166,23 @@ export class RawFormVisitor extends BaseVisitor {
       replace(form.implementingUnit);
       form.implementingUnit = this.implementingUnitRow(r.children);
     }
-    for (const r of ctx.implementingUnitRow ?? []) form.implementingUnit = this.implementingUnitRow(r.children);
-    for (const r of ctx.signOffRow ?? []) form.signOff.push(...this.signOffRow(r.children));
+    for (const r of ctx.implementingUnitRow ?? []) {
+      form.implementingUnit = this.implementingUnitRow(r.children);
+      if (isSealed(r.children.ImplementingUnitLabel?.[0])) form.implementingUnitSealed = true;
+    }
+    for (const r of ctx.signOffRow ?? []) form.signOff.push(...this.signOffRow(r.children).map((e) => ({ ...e, inHeader: true })));
+    for (const r of ctx.reportNumberRow ?? []) {
+      const read = this.reportNumberRow(r.children);
+      if (form.reportNumber) form.superseded.push([form.reportNumber.label, ...form.reportNumber.values]);
+      form.reportNumber = read;
+    }
+    for (const r of ctx.departmentRow ?? []) {
+      // 单位：万元 printed on the 主管部门(盖章) line: the funding unit, read like a 单位 line.
+      const note = cellRefOf(r.children.UnitNoteCell?.[0]);
+      if (isSealed(r.children.DepartmentLabel?.[0])) form.departmentSealed = true;
+      if (isSealed(r.children.ImplementingUnitLabel?.[0])) form.implementingUnitSealed = true;
+      if (note) form.headerExtras.push({ line: note.cell.line, page: note.cell.page, cells: [note] });
+    }
     // Value rows and furniture rows (填报单位 … 单位：元) alike, in source order:
     // the normaliser reads the funding unit from them.
     const extras = [...(ctx.valueRow ?? []).map((r) => this.valueRow(r.children)), ...(ctx.furnitureRow ?? []).map((r) => this.furnitureRow(r.children))];
@@ -187,13 +205,21 @@ export class RawFormVisitor extends BaseVisitor {
     const split = ctx.ImplementingUnitLabel?.[0]?.startOffset ?? Infinity;
     const values = ctx.Value ?? [];
     return {
-      department: this.refs(values.filter((t) => t.startOffset < split)),
-      unit: this.refs(values.filter((t) => t.startOffset > split)),
+      department: orInline(this.refs(values.filter((t) => t.startOffset < split)), ctx.DepartmentLabel?.[0]),
+      unit: ctx.ImplementingUnitLabel ? orInline(this.refs(values.filter((t) => t.startOffset > split)), ctx.ImplementingUnitLabel[0]) : [],
     };
   }
 
+  reportNumberRow(ctx: ReportNumberRowCstChildren): NonNullable<RawForm["reportNumber"]> {
+    return { label: this.ref(ctx.ReportNumberLabel?.[0]), values: this.refs(ctx.Value) };
+  }
+
+  summaryRow(ctx: SummaryRowCstChildren): { label: CellRef; values: CellRef[] } {
+    return { label: this.ref(ctx.ImplementationSummaryLabel?.[0]), values: this.refs(ctx.Value) };
+  }
+
   implementingUnitRow(ctx: ImplementingUnitRowCstChildren): CellRef[] {
-    return this.refs(ctx.Value);
+    return orInline(this.refs(ctx.Value), ctx.ImplementingUnitLabel?.[0]);
   }
 
   valueRow(ctx: ValueRowCstChildren): RawRow {
@@ -202,13 +228,20 @@ export class RawFormVisitor extends BaseVisitor {
 
   fundingBlock(ctx: FundingBlockCstChildren, form: RawForm): NonNullable<RawForm["funding"]> {
     const node = ctx.fundingHeader?.[0];
-    const header = node ? this.fundingHeader(node.children) : { label: this.ref(undefined), columns: [] };
+    const header = node ? this.fundingHeader(node.children) : { label: this.ref(undefined), columns: [], subColumns: [] };
     for (const r of ctx.unplacedRow ?? []) form.unplaced.push(this.unplacedRow(r.children));
     return { ...header, rows: (ctx.fundingRow ?? []).map((r) => this.fundingRow(r.children)) };
   }
 
-  fundingHeader(ctx: FundingHeaderCstChildren): { label: CellRef; columns: CellRef[] } {
-    return { label: this.ref(ctx.FundingLabel?.[0]), columns: this.refs(ctx.FundingColumnHeader) };
+  fundingHeader(ctx: FundingHeaderCstChildren): { label: CellRef; columns: CellRef[]; subColumns: CellRef[] } {
+    // Both header rows share one CST key: split them at the first row's end.
+    const split = ctx.RowEnd?.[0]?.startOffset ?? Infinity;
+    const headers = ctx.FundingColumnHeader ?? [];
+    return {
+      label: this.ref(ctx.FundingLabel?.[0]),
+      columns: this.refs(headers.filter((t) => t.startOffset < split)),
+      subColumns: this.refs(headers.filter((t) => t.startOffset > split)),
+    };
   }
 
   fundingRow(ctx: FundingRowCstChildren): RawFundingRow {
@@ -222,7 +255,8 @@ export class RawFormVisitor extends BaseVisitor {
   goalsBlock(ctx: GoalsBlockCstChildren): NonNullable<RawForm["goals"]> {
     const node = ctx.goalsHeader?.[0];
     const header = node ? this.goalsHeader(node.children) : { label: this.ref(undefined), header: [] };
-    return { ...header, rows: (ctx.valueRow ?? []).map((r) => this.valueRow(r.children)) };
+    const summary = ctx.summaryRow?.[0] ? this.summaryRow(ctx.summaryRow[0].children) : null;
+    return { ...header, rows: (ctx.valueRow ?? []).map((r) => this.valueRow(r.children)), summary };
   }
 
   goalsHeader(ctx: GoalsHeaderCstChildren): { label: CellRef; header: CellRef[] } {
@@ -233,6 +267,7 @@ export class RawFormVisitor extends BaseVisitor {
     return {
       headers: (ctx.indicatorHeader ?? []).map((h) => this.indicatorHeader(h.children)),
       rows: (ctx.indicatorRow ?? []).map((r) => this.indicatorRow(r.children)),
+      label: cellRefOf((ctx.indicatorHeader ?? []).map((h) => h.children.IndicatorBlockLabel?.[0]).find((t) => t !== undefined)) ?? null,
     };
   }
 
@@ -305,10 +340,44 @@ function firstOffset(node: CstNode): number {
   return first === Infinity ? 0 : first;
 }
 
+/**
+ * Which of the two templates titled 部门预算项目支出绩效自评表 a form is, by
+ * the vocabulary only one of them prints: Sichuan 2023's 报表编号, 实施单位（盖章）,
+ * 年度预算数 over two columns, 原因 and 绩效指标(90分); Shandong's 主管部门(盖章),
+ * 得分计算方法 and level-1 labels printed as their subtotal, (50分). A form
+ * with neither is read by the shared rules and named national.
+ */
+function budgetProjectTemplate(form: RawForm): RawForm["template"] {
+  const tokens = new Set<string>();
+  for (const c of form.funding?.columns ?? []) tokens.add(c.token);
+  for (const c of form.funding?.subColumns ?? []) tokens.add(c.token);
+  for (const r of form.indicators?.rows ?? []) for (const c of r.levels) tokens.add(c.token);
+  if (form.reportNumber || form.indicators?.label || tokens.has("BudgetGroupHeader") || tokens.has("ReasonHeader") || form.implementingUnitSealed) return "sichuan-2023";
+  if (tokens.has("ScoreMethodHeader") || tokens.has("SubtotalLevelLabel") || form.departmentSealed) return "shandong";
+  return "national";
+}
+
+/**
+ * The value cells of a header field, or, when there are none and the label
+ * prints its value after a colon (主管部门（盖章）：某市教育局), the label cell
+ * itself: the normaliser reads the text after the colon (see headerValue).
+ */
+function orInline(values: CellRef[], label: IToken | undefined): CellRef[] {
+  if (values.length) return values;
+  const ref = cellRefOf(label);
+  return ref && /[:：]/.test(ref.cell.text) ? [ref] : values;
+}
+
+/** True for a label printed with （盖章）, where the unit stamps the form. */
+function isSealed(tok: IToken | undefined): boolean {
+  const text = cellRefOf(tok)?.cell.text;
+  return text !== undefined && text.includes("盖章");
+}
+
 function emptyForm(formType: RawForm["formType"]): RawForm {
   return {
     formType, template: formType === "department" ? "department" : "national", title: null, year: null, projectName: [], department: [], implementingUnit: [],
-    headerExtras: [], funding: null, goals: null, indicators: null, total: null, grade: null, notes: [], signOff: [],
+    headerExtras: [], reportNumber: null, departmentSealed: false, implementingUnitSealed: false, funding: null, goals: null, indicators: null, total: null, grade: null, notes: [], signOff: [],
     unplaced: [], superseded: [], unread: [], lastLine: undefined,
   };
 }

@@ -83,7 +83,8 @@ export function blocks(text: string): Block[] {
       if (current.rows.length > 0) pendingBreak = true;
       continue;
     }
-    if (current.rows.length === 0 && full.length <= 2 && !/^项目名称|^部门名称/.test(full[0]!.trim())) {
+    // 主管部门(盖章) … 单位：万元 (Shandong) prints above the table, where the department stamps it.
+    if (current.rows.length === 0 && (full.length <= 2 || /盖章/.test(full[0]!)) && !/^项目名称|^部门名称/.test(full[0]!.trim())) {
       current.above.push(full);
       continue;
     }
@@ -134,7 +135,11 @@ function fundingRows(rows: GridRow[]): Set<number> {
   let inside = false;
   rows.forEach((r, i) => {
     const cells = filled(r.cells).map((c) => c.replace(/\s+/g, ""));
-    if (cells.some((c) => /^年初预算/.test(c))) inside = true;
+    if (cells.some((c) => /^年初预算/.test(c))) {
+      inside = true;
+      // A second header row (年初预算 | 调整后预算数 under 年度预算数) keeps its cells under their columns.
+      if (cells.length <= 3) out.add(i);
+    }
     else if (cells.some((c) => /目标$|^一级指标$/.test(c))) inside = false;
     else if (inside) out.add(i);
   });
@@ -168,7 +173,7 @@ function aboveHtml(lines: string[][]): string {
   return lines
     .map((cells) => (cells.length === 1
       ? `<p class="above">${esc(cells[0]!.trim())}</p>`
-      : `<p class="above split">${cells.map((c) => `<span>${esc(c.trim())}</span>`).join("")}</p>`))
+      : `<p class="above split${cells.length > 2 ? " lead" : ""}">${cells.map((c) => `<span>${esc(c.trim())}</span>`).join("")}</p>`))
     .join("");
 }
 
@@ -188,6 +193,8 @@ const GRID_CSS = `
   .year { text-align: center; margin: 0 0 2mm; }
   p.above { margin: 0 0 1.5mm; }
   p.split { display: flex; justify-content: space-between; }
+  p.split.lead { justify-content: flex-start; gap: 16mm; margin-top: 4mm; }
+  p.split.lead span:last-child { margin-left: auto; }
   table { border-collapse: collapse; width: 100%; }
   td { border: 0.8pt solid #000; padding: 1.2mm 1mm; vertical-align: middle; text-align: center; line-height: 1.3; }
   td.num { text-align: right; }

@@ -47,6 +47,10 @@ export const FundingRow = z.object({
   score: DecimalString.nullable().describe("得分; null for '-' or '/'"),
   group: z.string().optional()
     .describe("The grouping a sub-row is printed under (按收入性质分, 按支出性质分), as printed; absent when the block has a single grouping. Each group adds up to 年度资金总额 on its own"),
+  reason: z.string().optional()
+    .describe("原因 (Sichuan 2023): why the row's money was not spent as budgeted, as printed; absent when the form has no such column or the cell is blank"),
+  scoreMethod: z.string().optional()
+    .describe("得分计算方法 (Shandong): how the execution score is computed, as printed (执行率×分值); absent when the form has no such column or the cell is blank"),
 });
 export type FundingRow = z.infer<typeof FundingRow>;
 
@@ -138,8 +142,20 @@ export const Form = z.object({
   projectName: z.string().nullable().describe("项目名称"),
   department: z.string().nullable().describe("主管部门"),
   implementingUnit: z.string().nullable().describe("实施单位"),
+  reportNumber: z.string().optional()
+    .describe("报表编号 (Sichuan 2023), e.g. 510000_0013zp: the form's number in the province's reporting system; absent when not printed"),
+  projectLeader: z.string().optional()
+    .describe("项目负责人 printed in a cell of its own among the header fields (Shandong); absent when not printed. 项目负责人及电话 in one cell stays in notes"),
+  projectLeaderPhone: z.string().optional()
+    .describe("联系电话 printed beside 项目负责人 among the header fields (Shandong); absent when not printed"),
   fundingUnit: z.enum(["万元", "元"]).describe("Unit of the funding amounts, from the block's label"),
   funding: z.array(FundingRow).describe("年度资金总额 first, then its sub-rows"),
+  fundingPoints: DecimalString.optional()
+    .describe("The points printed in the funding block's label: 10 for 项目预算执行情况(10分) (Shandong) or 预算执行情况(10分) (Sichuan 2023); absent when the label prints none"),
+  indicatorPoints: DecimalString.optional()
+    .describe("The points printed in the indicator block's label: 90 for 绩效指标(90分) (Sichuan 2023); absent when the form prints none"),
+  implementationSummary: z.string().optional()
+    .describe("项目实施内容及过程概述 (Sichuan 2023, under 项目基本情况), HTML removed; absent when not printed"),
   goals: z.object({
     expected: z.string().nullable().describe("预期目标, HTML removed"),
     actual: z.string().nullable().describe("实际完成情况, HTML removed"),

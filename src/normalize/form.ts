@@ -13,7 +13,18 @@ import { parseDecimal } from "./number.js";
 import { GRADES, NOTES, TITLES, type Vocabulary } from "./vocabulary.js";
 
 const first = (refs: CellRef[]) => refs[0];
-const labelOf = (ref: CellRef | undefined) => (ref ? cleanLabel(ref.cell.text) || null : null);
+const labelOf = (ref: CellRef | undefined) => (ref ? headerValue(ref) || null : null);
+
+/**
+ * A header field's value as printed; from a label cell that prints it after
+ * a colon (主管部门（盖章）：某市教育局), the text after the colon.
+ */
+function headerValue(ref: CellRef): string {
+  const text = cleanLabel(ref.cell.text);
+  if (ref.token !== "DepartmentLabel" && ref.token !== "ImplementingUnitLabel") return text;
+  const colon = text.search(/[:：]/);
+  return colon < 0 ? "" : text.slice(colon + 1).trim();
+}
 
 /** The provenance path of each known note, made once. */
 const NOTE_PATHS = new Map(NOTES.words.map((w) => [w, `notes.${w}`]));
@@ -67,12 +78,37 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     ctx.pieces(path, n.values);
   }
 
+  // 项目负责人 and 联系电话 in cells of their own among the header fields
+  // (Shandong) name the project's lead; elsewhere a sign-off is a note.
+  const leadRow = raw.signOff.some((n) => n.inHeader && signOffKey(n.label.cell.text) === "项目负责人");
+  let projectLeader: string | undefined;
+  let projectLeaderPhone: string | undefined;
   for (const n of raw.signOff) {
     const { key, value } = signOffEntry(n.label.cell.text, n.values.map((v) => v.cell.text));
-    notes[key] = value;
-    ctx.at(`notes.${key}`, n.label);
-    ctx.pieces(`notes.${key}`, n.values);
+    const field = leadRow && n.inHeader ? (key === "项目负责人" ? "projectLeader" : key === "联系电话" ? "projectLeaderPhone" : null) : null;
+    if (field === "projectLeader") projectLeader = value;
+    else if (field === "projectLeaderPhone") projectLeaderPhone = value;
+    const path = field ?? `notes.${key}`;
+    if (!field) notes[key] = value;
+    ctx.at(path, n.label);
+    ctx.pieces(path, n.values);
   }
+  const reportNumber = raw.reportNumber ? labelledText(raw.reportNumber.label.cell.text, raw.reportNumber.values.map((v) => v.cell.text)) : undefined;
+  if (raw.reportNumber) {
+    ctx.at("reportNumber", raw.reportNumber.label);
+    ctx.pieces("reportNumber", raw.reportNumber.values);
+  }
+  const summary = raw.goals?.summary;
+  const implementationSummary = summary ? cleanFreeText(summary.values.map((v) => v.cell.text).join("\n")) : undefined;
+  if (summary) {
+    ctx.at("implementationSummary", summary.label);
+    ctx.pieces("implementationSummary", summary.values);
+  }
+  const fundingPoints = raw.funding ? pointsOf(raw.funding.label.cell.text) : undefined;
+  if (fundingPoints !== undefined) ctx.at("fundingPoints", raw.funding!.label);
+  const indicatorLabel = raw.indicators?.label;
+  const indicatorPoints = indicatorLabel ? pointsOf(indicatorLabel.cell.text) : undefined;
+  if (indicatorPoints !== undefined) ctx.at("indicatorPoints", indicatorLabel);
 
   // A criteria template's table (评价内容 | 自评分 | 复核分) is not read: its
   // cells would land in the wrong fields of an indicator.
@@ -87,8 +123,14 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     projectName: labelOf(project),
     department: labelOf(department),
     implementingUnit: labelOf(unit),
+    ...(reportNumber !== undefined ? { reportNumber } : {}),
+    ...(projectLeader !== undefined ? { projectLeader } : {}),
+    ...(projectLeaderPhone !== undefined ? { projectLeaderPhone } : {}),
     fundingUnit: fundingUnit(raw),
     funding: normalizeFunding(raw, ctx),
+    ...(fundingPoints !== undefined ? { fundingPoints } : {}),
+    ...(indicatorPoints !== undefined ? { indicatorPoints } : {}),
+    ...(implementationSummary !== undefined ? { implementationSummary } : {}),
     goals: normalizeGoals(raw, ctx),
     indicators: criteria ? [] : normalizeIndicators(raw, ctx),
     total: {
@@ -140,6 +182,8 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
  */
 export function mostValues(raw: RawForm): number {
   let n = 8 + 2 + raw.signOff.length;
+  // 报表编号, 项目实施内容及过程概述 and the points of two block labels, with their cells.
+  n += 4 + (raw.reportNumber?.values.length ?? 0) + (raw.goals?.summary?.values.length ?? 0);
   for (const note of raw.notes) n += 1 + note.values.length;
   if (raw.funding) for (const row of raw.funding.rows) n += 2 + row.values.length;
   if (raw.indicators) {
@@ -171,9 +215,28 @@ function signOffEntry(label: string, values: string[]): { key: string; value: st
   const text = cleanLabel(label);
   const colon = text.search(/[:：]/);
   const key = colon < 0 ? text : text.slice(0, colon).trim();
+  return { key, value: labelledText(label, values) };
+}
+
+/** The label of a sign-off cell, without the value it may print after a colon. */
+function signOffKey(label: string): string {
+  const text = cleanLabel(label);
+  const colon = text.search(/[:：]/);
+  return colon < 0 ? text : text.slice(0, colon).trim();
+}
+
+/** The value of a label cell that may print it after a colon (报表编号：510000_0013zp), and of the cells after it, joined by a space. */
+function labelledText(label: string, values: string[]): string {
+  const text = cleanLabel(label);
+  const colon = text.search(/[:：]/);
   const inline = colon < 0 ? "" : text.slice(colon + 1).trim();
-  const parts = [inline, ...values.map((v) => cleanFreeText(v))].filter((p) => p !== "");
-  return { key, value: parts.join(" ") };
+  return [inline, ...values.map((v) => cleanFreeText(v))].filter((p) => p !== "").join(" ");
+}
+
+/** The points a block label prints, 10 for 预算执行情况(10分); undefined when it prints none. */
+function pointsOf(label: string): string | undefined {
+  const m = /[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$/.exec(label);
+  return m ? m[1] : undefined;
 }
 
 /** cleanLabel(text), as the word of `known` it is when it is one (see Vocabulary). */

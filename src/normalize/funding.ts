@@ -3,10 +3,11 @@ import type { FundingRow, FundingRowKind } from "../model/form.js";
 import { cellKey, cleanLabel, isSpace, keyIncludes } from "../text/chars.js";
 import { alignInOrder } from "./align.js";
 import { itemPaths, type FormContext, type ItemPaths } from "./context.js";
+import { cleanFreeText } from "./free-text.js";
 import { parseDecimal } from "./number.js";
 import { FUNDING_LABELS } from "./vocabulary.js";
 
-type Field = "initialBudget" | "adjustedBudget" | "executed" | "weight" | "rate" | "score";
+type Field = "initialBudget" | "adjustedBudget" | "executed" | "weight" | "rate" | "score" | "reason" | "scoreMethod";
 
 const COLUMN_FIELD: Record<string, Field> = {
   InitialBudgetHeader: "initialBudget",
@@ -15,6 +16,8 @@ const COLUMN_FIELD: Record<string, Field> = {
   WeightHeader: "weight",
   RateHeader: "rate",
   ScoreHeader: "score",
+  ReasonHeader: "reason",
+  ScoreMethodHeader: "scoreMethod",
 };
 
 const ROW_KIND: Record<string, FundingRowKind> = {
@@ -43,6 +46,12 @@ export function fundingUnit(raw: RawForm): "万元" | "元" {
     if (keyIncludes(label, "(元)") || keyIncludes(label, "(单位:元)")) return "元";
     if (keyIncludes(label, "(万元)") || keyIncludes(label, "(单位:万元)")) return "万元";
   }
+  // 年度预算数(万元): the unit in the header over the budget columns (Sichuan 2023).
+  for (const c of raw.funding?.columns ?? []) {
+    if (c.token !== "BudgetGroupHeader") continue;
+    if (keyIncludes(c.cell.text, "(万元)")) return "万元";
+    if (keyIncludes(c.cell.text, "(元)")) return "元";
+  }
   for (const row of raw.headerExtras) {
     for (const c of row.cells) {
       const m = keyIncludes(c.cell.text, "单位:") ? /单位:(万元|元)/.exec(cellKey(c.cell.text)) : null;
@@ -59,7 +68,7 @@ export function fundingUnit(raw: RawForm): "万元" | "元" {
  */
 export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
   if (!raw.funding) return [];
-  const columns = raw.funding.columns;
+  const columns = withSubColumns(raw.funding.columns, raw.funding.subColumns);
   // The seed's six headers in its order, the usual case, are their own list.
   let headers: CellRef[] = columns;
   let fields: Field[] = DEFAULT_COLUMNS;
@@ -77,6 +86,11 @@ export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
   }
   const rows = raw.funding.rows;
   const unit = fundingUnit(raw);
+  // The number columns, when every text column stands after them (see below); else -1.
+  const isText = (f: Field) => f === "reason" || f === "scoreMethod";
+  const firstText = fields.findIndex(isText);
+  const numericCount = firstText > 0 && fields.slice(firstText).every(isText) ? firstText : -1;
+  const numericFields = fields.slice(0, Math.max(0, numericCount));
   const out = new Array<FundingRow>(rows.length);
   // The grouping in force: printed on a group's first row, a merged cell over the rest.
   let group: string | undefined;
@@ -100,7 +114,11 @@ export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
     }
     ctx.atPath(LABEL_PATHS, i, row.label);
     const values = row.values;
-    if (values.length === fields.length || headers.length === 0) {
+    if (values.length === numericCount && values.length < fields.length && values.every((v) => parseDecimal(v.cell.text) !== undefined)) {
+      // Numbers only, one under each number column: the row leaves its text
+      // columns (原因, 得分计算方法) blank, as sub-rows do. In the headers' order.
+      for (let k = 0; k < values.length; k++) readValue(item, i, numericFields[k]!, values[k]!, ctx, unit);
+    } else if (values.length === fields.length || headers.length === 0) {
       // The usual case: values in the headers' order.
       const n = Math.min(values.length, fields.length);
       for (let k = 0; k < n; k++) readValue(item, i, fields[k]!, values[k]!, ctx, unit);
@@ -110,6 +128,18 @@ export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
     out[i] = item;
   }
   return out;
+}
+
+/**
+ * The column headers in the order their columns stand: a header spanning the
+ * columns of a second header row (年度预算数 over 年初预算 | 调整后预算数) gives
+ * way to them, in their order.
+ */
+function withSubColumns(columns: CellRef[], subColumns: CellRef[]): CellRef[] {
+  if (subColumns.length === 0) return columns;
+  const at = columns.findIndex((c) => c.token === "BudgetGroupHeader");
+  if (at < 0) return [...columns, ...subColumns];
+  return [...columns.slice(0, at), ...subColumns, ...columns.slice(at + 1)];
 }
 
 const DEFAULT_HEADER_TOKENS = DEFAULT_COLUMNS.map((f) => Object.keys(COLUMN_FIELD).find((t) => COLUMN_FIELD[t] === f)!);
@@ -130,6 +160,13 @@ const RATE_PATHS = itemPaths("funding", "rate");
 const SCORE_PATHS = itemPaths("funding", "score");
 
 function readValue(item: FundingRow, i: number, field: Field, ref: CellRef, ctx: FormContext, unit: "万元" | "元"): void {
+  if (field === "reason" || field === "scoreMethod") {
+    const text = cleanFreeText(ref.cell.text);
+    if (text === "") return;
+    item[field] = text;
+    ctx.at(`funding[${i}].${field}`, ref);
+    return;
+  }
   let v = parseDecimal(ref.cell.text);
   if (v === undefined && AMOUNT_FIELDS.has(field)) v = amountInUnit(item, field, ref, ctx, unit);
   if (v === undefined) {

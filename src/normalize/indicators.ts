@@ -280,6 +280,16 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
         level2Ref = levels[0]!;
       }
     }
+    if (level1 === "" && level1Ref?.token === "SubtotalLevelLabel" && level2 !== "") {
+      // (50分) alone names no level: its level-2 labels say which it is.
+      const inferred = LEVEL1_OF_LEVEL2.get(level2);
+      if (inferred) {
+        level1 = inferred;
+        ctx.warn("indicator.level1-inferred", `a level-1 label printed only as its subtotal "${cleanLabel(level1Ref.cell.text)}": read as ${inferred}, the level of its ${level2}`, level1Ref, "info");
+      } else {
+        ctx.warn("indicator.level1-unknown", `a level-1 label printed only as its subtotal "${cleanLabel(level1Ref.cell.text)}", over ${level2}, which names no level 1: level1 left blank`, level1Ref, "warning");
+      }
+    }
     if (!p.name || !p.target || !p.actual) {
       // A row without a name is not read at all: the warning quotes its cells.
       const cells = [...row.levels, ...row.values];
@@ -326,6 +336,13 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
   if (pieces) placePieces(out, pieces, ctx);
   return out;
 }
+
+/** The level 1 each level-2 label belongs to, where a form prints only the level-1 subtotal. */
+const LEVEL1_OF_LEVEL2 = new Map<string, string>([
+  ...["数量指标", "质量指标", "时效指标", "成本指标"].map((l) => [l, "产出指标"] as [string, string]),
+  ...["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"].map((l) => [l, "效益指标"] as [string, string]),
+  ["服务对象满意度指标", "满意度指标"],
+]);
 
 /** What a 是否核心指标 cell says: 是 (or ★, √) true, 否 false; undefined for anything else. */
 function coreWord(text: string): boolean | undefined {

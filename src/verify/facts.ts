@@ -85,6 +85,8 @@ export interface IndicatorFigures {
 /** Shared per-form figures. */
 export interface Facts {
   readonly rows: readonly RowFigures[];
+  /** True when the form prints no 全年预算数 column and its rates are on 年初预算数 (rows' adjustedBudget is then the initial budget). */
+  readonly rateOnInitial: boolean;
   /** What the verifier read otherwise than printed (a blank total, a weight of 100 for 10). */
   readonly readings: Readings;
   indicators: readonly IndicatorFigures[];
@@ -129,10 +131,16 @@ function rowFigures(row: FundingRow): RowFigures {
 /** Computes the shared figures of a form. */
 export function facts(form: Form, mode: AcceptedRounding): Facts {
   const rows = form.funding.map(rowFigures);
+  // 执行率(B/A) where A is 年初预算数 (Shandong): a form that prints no
+  // 全年预算数 column computes its rates on 年初预算数, so that is the budget
+  // every rate, score and spending rule reads.
+  const rateOnInitial = form.funding.length > 0 && form.funding.every((r) => r.adjustedBudget === null) && form.funding.some((r) => r.initialBudget !== null);
+  if (rateOnInitial) for (const r of rows) r.adjustedBudget = r.initialBudget;
   const total = totalRow(form);
   const readings = readFunding(form, rows, total ? total.index : null);
   const f: Facts = {
     rows,
+    rateOnInitial,
     readings,
     indicators: [],
     total,

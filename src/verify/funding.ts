@@ -77,6 +77,8 @@ function checkRowsSum(ctx: VerifyContext, facts: Facts): void {
   const totals = rows[ti]!;
   for (const [group, members] of groups) {
     for (const col of AMOUNT_COLUMNS) {
+      // The initial budget stands in the adjusted column too (see facts.ts): it is summed once.
+      if (facts.rateOnInitial && col.key === "adjustedBudget") continue;
       const found = totals[col.key];
       if (found === null) continue;
       // Σ of the sub-rows, nulls as zero, and how many are non-zero.

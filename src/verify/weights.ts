@@ -11,7 +11,45 @@ import type { SplitGroup } from "./split.js";
 export function checkWeights(ctx: VerifyContext, facts: Facts): void {
   checkTotal(ctx, facts);
   checkSubtotals(ctx, facts);
+  checkBlocks(ctx, facts);
   checkSplit(ctx, facts);
+}
+
+/**
+ * weights.block: the points a block's label prints (预算执行情况(10分),
+ * 绩效指标(90分): Shandong, Sichuan 2023) are what its rows weigh: the
+ * execution weight, and Σ indicator weights. Weights are set, not computed:
+ * they must agree exactly.
+ */
+function checkBlocks(ctx: VerifyContext, facts: Facts): void {
+  const form = ctx.form;
+  const funding = dec(form.fundingPoints ?? null);
+  if (funding !== null && facts.executionWeight !== null && !eq(funding, facts.executionWeight)) {
+    const [labelled, weight] = [fmt(funding), fmt(facts.executionWeight)];
+    ctx.report({
+      rule: "weights.block",
+      path: "fundingPoints",
+      row: "预算执行情况",
+      zh: `预算执行情况标注 ${labelled} 分，其分值为 ${weight}`,
+      en: `the funding block is labelled ${labelled} points, but its execution weight is ${weight}`,
+      expected: facts.executionWeight,
+      found: funding,
+    });
+  }
+  const indicators = dec(form.indicatorPoints ?? null);
+  // A form cut off mid-table holds only some of its rows.
+  if (indicators !== null && form.complete && form.indicators.length > 0 && !eq(indicators, facts.weightSum)) {
+    const [labelled, sum] = [fmt(indicators), fmt(facts.weightSum)];
+    ctx.report({
+      rule: "weights.block",
+      path: "indicatorPoints",
+      row: "绩效指标",
+      zh: `绩效指标标注 ${labelled} 分，各指标分值之和为 ${sum}`,
+      en: `the indicator block is labelled ${labelled} points, but its indicators' weights add up to ${sum}`,
+      expected: facts.weightSum,
+      found: indicators,
+    });
+  }
 }
 
 /** Σ indicator weights + execution weight; the figure weights.total and total.missing-row compare with the printed total weight. */
