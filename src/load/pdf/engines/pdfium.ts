@@ -6,7 +6,7 @@
  * size, and marks the characters it made up itself (`\r\n` between lines, a
  * space for a wide gap). Characters are grouped into runs the way pdf.js
  * items reach the grid after items.ts has split them at spaces: a run ends
- * at a space, a new text object, a change of size or baseline, or a gap, and
+ * at a space, a change of font, size or baseline, or a gap, and
  * the run after a space says so (`spaceBefore`). The characters PDFium
  * generates (`\r\n` between lines and between some glyphs of one line,
  * spaces for gaps) are skipped: the line structure and the spaces come from
@@ -50,8 +50,6 @@ const CLOSE = 4;
 const RUN_GAP = 0.2;
 /** Baselines closer than this many ems are one line. */
 const SAME_BASELINE = 0.05;
-/** Characters whose origin is this far (user-space units) outside the page box are not on the page. */
-const PAGE_SLACK = 1;
 /** Form XObjects nested deeper than this are not followed (a cycle guard; PDFium has its own). */
 const MAX_FORM_DEPTH = 32;
 
@@ -164,8 +162,8 @@ interface Open {
   run: Run;
   /** Where the next character of the run would start. */
   next: number;
-  /** The text object it comes from: pdf.js starts a new item with each. */
-  object: number;
+  /** Its font: pdf.js starts a new item when the font changes. */
+  font: number;
 }
 
 function readText(m: Pdfium, page: number, s: Scratch, view: readonly number[], rotated: RotatedText[]): Run[] {
@@ -177,6 +175,8 @@ function readText(m: Pdfium, page: number, s: Scratch, view: readonly number[], 
     let open: Open | undefined;
     let spaced = false;
     let tilted: RotatedText | undefined;
+    let lastObject = 0;
+    let font = 0;
     const end = () => {
       if (open) runs.push({ ...open.run, text: mapRadicals(open.run.text) });
       open = undefined;
@@ -195,9 +195,11 @@ function readText(m: Pdfium, page: number, s: Scratch, view: readonly number[], 
       }
       m.FPDFText_GetCharOrigin(text, i, s.ptr, s.ptr + 8);
       const x = s.f64(0), y = s.f64(1);
-      if (x < view[0]! - PAGE_SLACK || x > view[2]! + PAGE_SLACK || y < view[1]! - PAGE_SLACK || y > view[3]! + PAGE_SLACK) {
-        continue; // drawn off the page: not printed, and pdf.js reports none of it either
-      }
+      m.FPDFText_GetLooseCharBox(text, i, s.ptr);
+      const right = Math.max(s.f32(2), x);
+      // A glyph whose origin lies outside the page box is not printed; pdf.js's getTextContent drops it by
+      // this very test (its compareWithLastPosition), so the two engines keep the same characters.
+      if (right < view[0]! || x > view[2]! || y < view[1]! || y > view[3]!) continue;
       m.FPDFText_GetMatrix(text, i, s.ptr);
       const [a, b, c, d] = s.matrix(0);
       if (Math.abs(b) > 1e-3 * Math.abs(a) || Math.abs(c) > 1e-3 * Math.abs(d)) {
@@ -210,20 +212,19 @@ function readText(m: Pdfium, page: number, s: Scratch, view: readonly number[], 
       // The font size PDFium reports is the text state's; the glyphs are scaled by the matrix too (Skia's 0.75).
       const size = m.FPDFText_GetFontSize(text, i) * Math.abs(d) || 1;
       const object = m.FPDFText_GetTextObject(text, i);
-      m.FPDFText_GetLooseCharBox(text, i, s.ptr);
-      const right = Math.max(s.f32(2), x);
+      if (object !== lastObject) font = m.FPDFTextObj_GetFont((lastObject = object));
       if (open) {
         const r: Run = open.run;
         const sameLine = Math.abs(r.y - y) <= SAME_BASELINE * Math.max(r.size, size);
         const gap = x - open.next;
-        if (!sameLine || object !== open.object || Math.abs(r.size - size) > 0.01 || gap > RUN_GAP * size || gap < -RUN_GAP * size) end();
+        if (!sameLine || font !== open.font || Math.abs(r.size - size) > 0.01 || gap > RUN_GAP * size || gap < -RUN_GAP * size) end();
       }
       if (open) {
         open.run.text += ch;
         open.run.x1 = right;
         open.next = right;
       } else {
-        open = { run: { text: ch, x0: x, x1: right, y, size, ...(spaced ? { spaceBefore: true } : {}) }, next: right, object };
+        open = { run: { text: ch, x0: x, x1: right, y, size, ...(spaced ? { spaceBefore: true } : {}) }, next: right, font };
       }
       spaced = false;
     }
