@@ -1,6 +1,7 @@
 import { parseBytes } from "../parse.js";
 import { nodeSha256, parseFile } from "../files.js";
 import { InputError } from "../load/errors.js";
+import type { PdfOptions } from "../load/pdf/index.js";
 import type { Document } from "../model/document.js";
 import type { VerifyOptions } from "../verify/index.js";
 import type { Sink } from "./atomic-write.js";
@@ -25,9 +26,14 @@ async function readStdin(): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-async function parseInput(path: string, verify: VerifyOptions | false): Promise<Document> {
-  if (path !== STDIN) return parseFile(path, { verify });
-  return parseBytes(await readStdin(), { source: STDIN_NAME, sha256: nodeSha256, verify });
+async function parseInput(path: string, verify: VerifyOptions | false, pdf: PdfOptions | undefined): Promise<Document> {
+  if (path !== STDIN) return parseFile(path, { verify, ...(pdf ? { pdf } : {}) });
+  return parseBytes(await readStdin(), { source: STDIN_NAME, sha256: nodeSha256, verify, ...(pdf ? { pdf } : {}) });
+}
+
+/** The PDF options `--engine` gives (none: the library's default engine). */
+export function pdfOptionsOf(engine: unknown): PdfOptions | undefined {
+  return engine === "pdfjs" || engine === "pdfium" ? { engine } : undefined;
 }
 
 /**
@@ -40,6 +46,7 @@ export async function forEachInput(
   verifyOptions: VerifyOptions | null,
   each: (path: string, result: { doc: Document } | { error: InputError }) => Promise<void>,
   out?: string,
+  pdf?: PdfOptions,
 ): Promise<{ files: number; unreadable: number; internal: number }> {
   const { files, missing } = await expandInputs(positionals, out === undefined ? {} : { exclude: out });
   let unreadable = 0;
@@ -51,7 +58,7 @@ export async function forEachInput(
   for (const path of files) {
     let result: { doc: Document } | { error: InputError };
     try {
-      result = { doc: await parseInput(path, verifyOptions ?? false) };
+      result = { doc: await parseInput(path, verifyOptions ?? false, pdf) };
     } catch (e) {
       if (e instanceof InputError) {
         unreadable++;
