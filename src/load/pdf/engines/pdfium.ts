@@ -79,7 +79,10 @@ class Scratch {
 
 /** Opens a document with PDFium. */
 export async function openPdfium(bytes: Uint8Array, opts: ResolvedPdfOptions, ctx: OpenContext): Promise<EngineDocument> {
-  const m = await ctx.within(pdfium(opts.pdfiumWasm));
+  const m = await ctx.within(pdfium(opts.pdfiumWasm)).catch((err: unknown) => {
+    if (err instanceof InputError) throw err;
+    throw new InputError("pdf.unsupported", ctx.source, `PDFium's WebAssembly could not be loaded (${err instanceof Error ? err.message : String(err)}); check the pdfiumWasm option`);
+  });
   limitHeap(heapSize(m) + opts.maxMemoryBytes);
   const guard = <T>(f: () => T): T => {
     try {
