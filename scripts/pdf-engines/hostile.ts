@@ -2,7 +2,7 @@
  * Two hostile PDFs, built in memory: one whose content stream nests 100,000
  * `q` (save) operators, and one whose content stream is 1 MiB of Flate data
  * inflating to 1 GiB. Each is a valid one-page PDF; only the content is
- * hostile. `fixtures/pdf/hostile/` holds them as this script writes them.
+ * hostile. `fixtures/pdf/bad/hostile/` holds them as this script writes them.
  */
 import { Deflate, zlibSync } from "fflate";
 
@@ -74,9 +74,9 @@ function concat(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-// `tsx scripts/pdf-engines/hostile.ts` writes both into fixtures/pdf/hostile/.
+// `tsx scripts/pdf-engines/hostile.ts` writes both into fixtures/pdf/bad/hostile/.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { writeFileSync } = await import("node:fs");
-  writeFileSync("fixtures/pdf/hostile/nested-q.pdf", nestedQPdf());
-  writeFileSync("fixtures/pdf/hostile/inflate-1gib.pdf", inflatingPdf());
+  writeFileSync("fixtures/pdf/bad/hostile/nested-q.pdf", nestedQPdf());
+  writeFileSync("fixtures/pdf/bad/hostile/inflate-1gib.pdf", inflatingPdf());
 }

@@ -6,7 +6,7 @@
  * file is checked against its expected forms by the other tests, so this
  * carries those checks over to PDFium.
  *
- * fixtures/pdf/hostile/ is left out: pdf.js needs the worker's termination
+ * fixtures/pdf/bad/hostile/ is left out: pdf.js needs the worker's termination
  * there (see bounds.test.ts).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -17,7 +17,7 @@ import { describeDiffs, documentDiff } from "../../../scripts/pdf-engines/diff.j
 import { parseWithSheet } from "../../../src/parse.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const HOSTILE = join(ROOT, "fixtures/pdf/hostile");
+const HOSTILE = join(ROOT, "fixtures/pdf/bad/hostile");
 
 function pdfs(dir: string): string[] {
   return readdirSync(dir).sort().flatMap((n) => {

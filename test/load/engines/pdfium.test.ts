@@ -47,7 +47,7 @@ describe("PDFium: bounds", () => {
 
   it("memory: a stream inflating to 1 GiB stops at the wasm heap's limit", async () => {
     const t = performance.now();
-    const e = await failure(loadPdf(read("hostile/inflate-1gib.pdf"), "inflate-1gib.pdf", { engine, maxMemoryBytes: 128 * 1024 * 1024 }));
+    const e = await failure(loadPdf(read("bad/hostile/inflate-1gib.pdf"), "inflate-1gib.pdf", { engine, maxMemoryBytes: 128 * 1024 * 1024 }));
     expect(e.code).toBe("pdf.too-large");
     expect(e.message).toMatch(/memory bound of 134217728 bytes/);
     expect(performance.now() - t).toBeLessThan(30_000);
@@ -58,7 +58,7 @@ describe("PDFium: bounds", () => {
 
   it("nested q: 100,000 levels of save/restore end at once, as a page without text", async () => {
     const t = performance.now();
-    const e = await failure(loadPdf(read("hostile/nested-q.pdf"), "nested-q.pdf", { engine }));
+    const e = await failure(loadPdf(read("bad/hostile/nested-q.pdf"), "nested-q.pdf", { engine }));
     expect(e.code).toBe("pdf.no-text");
     expect(performance.now() - t).toBeLessThan(10_000);
   });
@@ -138,18 +138,18 @@ describe("in a worker thread (as the worker pool runs them)", () => {
   });
 
   it("ends the inflating PDF with the memory bound inside the worker's resource limits", async () => {
-    const r = await inWorker(path("hostile/inflate-1gib.pdf"), "pdfium", { maxMemoryBytes: 128 * 1024 * 1024 });
+    const r = await inWorker(path("bad/hostile/inflate-1gib.pdf"), "pdfium", { maxMemoryBytes: 128 * 1024 * 1024 });
     expect(r.code).toBe("pdf.too-large");
     expect(String(r.message)).toMatch(/memory bound/);
   });
 
   it("nested q under pdf.js: the time bound ends it with a clear error", async () => {
-    const r = await inWorker(path("hostile/nested-q.pdf"), "pdfjs", { timeoutMs: 1_000 }, 30_000);
+    const r = await inWorker(path("bad/hostile/nested-q.pdf"), "pdfjs", { timeoutMs: 1_000 }, 30_000);
     expect(r).toEqual({ code: "pdf.too-large", message: "reading took longer than the bound of 1000 ms" });
   });
 
   it("the inflating PDF under pdf.js: the time bound ends it with a clear error", async () => {
-    const r = await inWorker(path("hostile/inflate-1gib.pdf"), "pdfjs", { timeoutMs: 2_000, maxMemoryBytes: 128 * 1024 * 1024 }, 30_000);
+    const r = await inWorker(path("bad/hostile/inflate-1gib.pdf"), "pdfjs", { timeoutMs: 2_000, maxMemoryBytes: 128 * 1024 * 1024 }, 30_000);
     expect(r).toEqual({ code: "pdf.too-large", message: "reading took longer than the bound of 2000 ms" });
   });
 });

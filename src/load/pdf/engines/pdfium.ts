@@ -110,7 +110,16 @@ export async function openPdfium(bytes: Uint8Array, opts: ResolvedPdfOptions, ct
   let closed = false;
   return {
     numPages: m.FPDF_GetPageCount(doc),
-    page: (p: number) => Promise.resolve(guard(() => readPage(m, doc, p - 1, s, ctx.source))),
+    page: (p: number) =>
+      Promise.resolve(guard(() => {
+        const page = readPage(m, doc, p - 1, s, ctx.source);
+        // PDFium may cope with a refused allocation (an image or stream left out) instead of aborting:
+        // the page would then be read short, so the bound ends the document all the same.
+        if (heapWasRefused()) {
+          throw new InputError("pdf.too-large", ctx.source, `reading used more than the memory bound of ${opts.maxMemoryBytes} bytes`, { page: p });
+        }
+        return page;
+      })),
     async close() {
       if (closed) return;
       closed = true;
@@ -169,7 +178,25 @@ interface Open {
   font: number;
 }
 
+/** The per-character calls, straight to the wasm exports: the cwrap'd ones cost more than the calls themselves. */
+type Raw = (...args: number[]) => number;
+function hot(m: Pdfium) {
+  const exports = m.pdfium.wasmExports as unknown as Record<string, Raw | undefined>;
+  const pick = (name: keyof Pdfium & string): Raw => exports[name] ?? (m[name] as unknown as Raw);
+  return {
+    unicode: pick("FPDFText_GetUnicode"),
+    generated: pick("FPDFText_IsGenerated"),
+    origin: pick("FPDFText_GetCharOrigin"),
+    looseBox: pick("FPDFText_GetLooseCharBox"),
+    matrix: pick("FPDFText_GetMatrix"),
+    fontSize: pick("FPDFText_GetFontSize"),
+    object: pick("FPDFText_GetTextObject"),
+    font: pick("FPDFTextObj_GetFont"),
+  };
+}
+
 function readText(m: Pdfium, page: number, s: Scratch, view: readonly number[], rotated: RotatedText[]): Run[] {
+  const f = hot(m);
   const text = m.FPDFText_LoadPage(page);
   if (!text) return [];
   const runs: Run[] = [];
@@ -185,25 +212,25 @@ function readText(m: Pdfium, page: number, s: Scratch, view: readonly number[], 
       open = undefined;
     };
     for (let i = 0; i < n; i++) {
-      const code = m.FPDFText_GetUnicode(text, i);
+      const code = f.unicode(text, i);
       const ch = code > 0xffff ? String.fromCodePoint(code) : String.fromCharCode(code);
       // PDFium's own characters (line breaks, spaces for gaps; even between glyphs of one line) say nothing
       // pdf.js would: the geometry decides.
-      if (m.FPDFText_IsGenerated(text, i) === 1) continue;
+      if (f.generated(text, i) === 1) continue;
       if (/\s/u.test(ch) || code === 0) {
         end();
         tilted = undefined;
         spaced = true;
         continue;
       }
-      m.FPDFText_GetCharOrigin(text, i, s.ptr, s.ptr + 8);
+      f.origin(text, i, s.ptr, s.ptr + 8);
       const x = s.f64(0), y = s.f64(1);
-      m.FPDFText_GetLooseCharBox(text, i, s.ptr);
+      f.looseBox(text, i, s.ptr);
       const right = Math.max(s.f32(2), x);
       // A glyph whose origin lies outside the page box is not printed; pdf.js's getTextContent drops it by
       // this very test (its compareWithLastPosition), so the two engines keep the same characters.
       if (right < view[0]! || x > view[2]! || y < view[1]! || y > view[3]!) continue;
-      m.FPDFText_GetMatrix(text, i, s.ptr);
+      f.matrix(text, i, s.ptr);
       const [a, b, c, d] = s.matrix(0);
       if (Math.abs(b) > 1e-3 * Math.abs(a) || Math.abs(c) > 1e-3 * Math.abs(d)) {
         end();
@@ -213,9 +240,9 @@ function readText(m: Pdfium, page: number, s: Scratch, view: readonly number[], 
       }
       tilted = undefined;
       // The font size PDFium reports is the text state's; the glyphs are scaled by the matrix too (Skia's 0.75).
-      const size = m.FPDFText_GetFontSize(text, i) * Math.abs(d) || 1;
-      const object = m.FPDFText_GetTextObject(text, i);
-      if (object !== lastObject) font = m.FPDFTextObj_GetFont((lastObject = object));
+      const size = f.fontSize(text, i) * Math.abs(d) || 1;
+      const object = f.object(text, i);
+      if (object !== lastObject) font = f.font((lastObject = object));
       if (open) {
         const r: Run = open.run;
         const sameLine = Math.abs(r.y - y) <= SAME_BASELINE * Math.max(r.size, size);
