@@ -162,7 +162,8 @@ function readPage(m: Pdfium, doc: number, index: number, s: Scratch, source: str
     const rules: Rules = { h: [], v: [] };
     const images = { found: false };
     const count = m.FPDFPage_CountObjects(page);
-    for (let i = 0; i < count; i++) readObject(m, m.FPDFPage_GetObject(page, i), IDENTITY, s, rules, images, 0);
+    const f = hot(m);
+    for (let i = 0; i < count; i++) readObject(f, m.FPDFPage_GetObject(page, i), IDENTITY, s, rules, images, 0);
     return { runs, rotated, rules, view, paintsImages: runs.length === 0 && images.found };
   } finally {
     m.FPDF_ClosePage(page);
@@ -192,8 +193,19 @@ function hot(m: Pdfium) {
     fontSize: pick("FPDFText_GetFontSize"),
     object: pick("FPDFText_GetTextObject"),
     font: pick("FPDFTextObj_GetFont"),
+    objectType: pick("FPDFPageObj_GetType"),
+    objectMatrix: pick("FPDFPageObj_GetMatrix"),
+    drawMode: pick("FPDFPath_GetDrawMode"),
+    segments: pick("FPDFPath_CountSegments"),
+    segment: pick("FPDFPath_GetPathSegment"),
+    point: pick("FPDFPathSegment_GetPoint"),
+    segmentType: pick("FPDFPathSegment_GetType"),
+    segmentClose: pick("FPDFPathSegment_GetClose"),
+    formCount: pick("FPDFFormObj_CountObjects"),
+    formObject: pick("FPDFFormObj_GetObject"),
   };
 }
+type Hot = ReturnType<typeof hot>;
 
 function readText(m: Pdfium, page: number, s: Scratch, view: readonly number[], rotated: RotatedText[]): Run[] {
   const f = hot(m);
@@ -266,8 +278,8 @@ function readText(m: Pdfium, page: number, s: Scratch, view: readonly number[], 
 }
 
 /** Collects the ruling lines of one page object (recursing into forms) and notes images. */
-function readObject(m: Pdfium, obj: number, outer: Matrix, s: Scratch, rules: Rules, images: { found: boolean }, depth: number): void {
-  const type = m.FPDFPageObj_GetType(obj);
+function readObject(f: Hot, obj: number, outer: Matrix, s: Scratch, rules: Rules, images: { found: boolean }, depth: number): void {
+  const type = f.objectType(obj);
   if (type === OBJ_TEXT) return;
   if (type === OBJ_IMAGE) {
     images.found = true;
@@ -275,34 +287,34 @@ function readObject(m: Pdfium, obj: number, outer: Matrix, s: Scratch, rules: Ru
   }
   if (type === OBJ_FORM) {
     if (depth >= MAX_FORM_DEPTH) return;
-    const ctm = m.FPDFPageObj_GetMatrix(obj, s.ptr) ? multiply(s.matrix(0), outer) : outer;
-    const count = m.FPDFFormObj_CountObjects(obj);
-    for (let i = 0; i < count; i++) readObject(m, m.FPDFFormObj_GetObject(obj, i), ctm, s, rules, images, depth + 1);
+    const ctm = f.objectMatrix(obj, s.ptr) ? multiply(s.matrix(0), outer) : outer;
+    const count = f.formCount(obj);
+    for (let i = 0; i < count; i++) readObject(f, f.formObject(obj, i), ctm, s, rules, images, depth + 1);
     return;
   }
   if (type !== OBJ_PATH) return;
-  if (!m.FPDFPath_GetDrawMode(obj, s.ptr, s.ptr + 4)) return;
+  if (!f.drawMode(obj, s.ptr, s.ptr + 4)) return;
   const fillMode = s.i32(0), stroke = s.i32(1) !== 0;
   if (!stroke && fillMode === 0) return; // neither painted: a clip or an empty path
-  const ctm = m.FPDFPageObj_GetMatrix(obj, s.ptr) ? multiply(s.matrix(0), outer) : outer;
-  const path = pathBuffer(m, obj, ctm, s);
+  const ctm = f.objectMatrix(obj, s.ptr) ? multiply(s.matrix(0), outer) : outer;
+  const path = pathBuffer(f, obj, ctm, s);
   // As in pdf.js: a path both filled and stroked counts as stroked.
   if (stroke) addStroked(path, IDENTITY, rules);
   else addFilled(path, IDENTITY, rules);
 }
 
 /** The path's segments in page space, as a pdf.js path buffer. */
-function pathBuffer(m: Pdfium, obj: number, ctm: Matrix, s: Scratch): Float32Array {
+function pathBuffer(f: Hot, obj: number, ctm: Matrix, s: Scratch): Float32Array {
   const out: number[] = [];
-  const n = m.FPDFPath_CountSegments(obj);
+  const n = f.segments(obj);
   let curve: number[] = [];
   for (let i = 0; i < n; i++) {
-    const seg = m.FPDFPath_GetPathSegment(obj, i);
-    if (!seg || !m.FPDFPathSegment_GetPoint(seg, s.ptr, s.ptr + 4)) continue;
+    const seg = f.segment(obj, i);
+    if (!seg || !f.point(seg, s.ptr, s.ptr + 4)) continue;
     const px = s.f32(0), py = s.f32(1);
     const x = ctm[0] * px + ctm[2] * py + ctm[4];
     const y = ctm[1] * px + ctm[3] * py + ctm[5];
-    const type = m.FPDFPathSegment_GetType(seg);
+    const type = f.segmentType(seg);
     if (type === SEG_MOVETO) out.push(MOVE_TO, x, y);
     else if (type === SEG_LINETO) out.push(LINE_TO, x, y);
     else if (type === SEG_BEZIERTO) {
@@ -313,7 +325,7 @@ function pathBuffer(m: Pdfium, obj: number, ctm: Matrix, s: Scratch): Float32Arr
         curve = [];
       }
     }
-    if (m.FPDFPathSegment_GetClose(seg)) out.push(CLOSE);
+    if (f.segmentClose(seg)) out.push(CLOSE);
   }
   return Float32Array.from(out);
 }
