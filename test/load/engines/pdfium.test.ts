@@ -143,9 +143,12 @@ describe("in a worker thread (as the worker pool runs them)", () => {
     expect(String(r.message)).toMatch(/memory bound/);
   });
 
-  it("nested q under pdf.js: the time bound ends it with a clear error", async () => {
+  it("nested q under pdf.js: its time bound, or failing that the pool's termination, ends it", async () => {
+    // Alone, pdf.js's timer fires after 1 s; in a loaded suite its synchronous parsing sometimes keeps the
+    // timer from ever running (once, in-process, it was still busy after 15 minutes), so only the worker's
+    // termination is sure. Nothing else may come out: no rows, no other error.
     const r = await inWorker(path("bad/hostile/nested-q.pdf"), "pdfjs", { timeoutMs: 1_000 }, 30_000);
-    expect(r).toEqual({ code: "pdf.too-large", message: "reading took longer than the bound of 1000 ms" });
+    expect([{ code: "pdf.too-large", message: "reading took longer than the bound of 1000 ms" }, { terminated: true }]).toContainEqual(r);
   });
 
   it("the inflating PDF under pdf.js: the time bound ends it with a clear error", async () => {
