@@ -1,6 +1,7 @@
 import { parseBytes } from "../parse.js";
 import { nodeSha256, parseFile, readBytes } from "../files.js";
 import { InputError } from "../load/errors.js";
+import type { PdfOptions } from "../load/pdf/index.js";
 import type { Document } from "../model/document.js";
 import type { VerifyOptions } from "../verify/index.js";
 import type { Sink } from "./atomic-write.js";
@@ -25,9 +26,14 @@ async function readStdin(): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-async function parseInput(path: string, verify: VerifyOptions | false): Promise<Document> {
-  if (path !== STDIN) return parseFile(path, { verify });
-  return parseBytes(await readStdin(), { source: STDIN_NAME, sha256: nodeSha256, verify });
+async function parseInput(path: string, verify: VerifyOptions | false, pdf: PdfOptions | undefined): Promise<Document> {
+  if (path !== STDIN) return parseFile(path, { verify, ...(pdf ? { pdf } : {}) });
+  return parseBytes(await readStdin(), { source: STDIN_NAME, sha256: nodeSha256, verify, ...(pdf ? { pdf } : {}) });
+}
+
+/** The PDF options `--engine` gives (none: the library's default engine). */
+export function pdfOptionsOf(engine: unknown): PdfOptions | undefined {
+  return engine === "pdfjs" || engine === "pdfium" ? { engine } : undefined;
 }
 
 /** What to skip: the digests the output already holds (--resume, and the dataset outputs). */
@@ -36,14 +42,16 @@ export interface InputRun {
   known?: Set<string>;
   /** Hears each file skipped for its digest. */
   onSkip?: (path: string, sha256: string) => void;
+  /** How PDFs are read (`--engine`). */
+  pdf?: PdfOptions;
 }
 
 /** Reads and hashes a file; parses it unless its digest is known (then resolves to the digest). */
-async function parseUnlessKnown(path: string, verify: VerifyOptions | false, known: Set<string>): Promise<Document | { skipped: string }> {
+async function parseUnlessKnown(path: string, verify: VerifyOptions | false, known: Set<string>, pdf: PdfOptions | undefined): Promise<Document | { skipped: string }> {
   const bytes = path === STDIN ? await readStdin() : await readBytes(path);
   const digest = nodeSha256(bytes);
   if (known.has(digest)) return { skipped: digest };
-  return parseBytes(bytes, { source: path === STDIN ? STDIN_NAME : path, sha256: () => digest, verify });
+  return parseBytes(bytes, { source: path === STDIN ? STDIN_NAME : path, sha256: () => digest, verify, ...(pdf ? { pdf } : {}) });
 }
 
 /**
@@ -70,14 +78,14 @@ export async function forEachInput(
     let result: { doc: Document } | { error: InputError };
     try {
       if (run.known && run.known.size > 0) {
-        const r = await parseUnlessKnown(path, verifyOptions ?? false, run.known);
+        const r = await parseUnlessKnown(path, verifyOptions ?? false, run.known, run.pdf);
         if ("skipped" in r) {
           skipped++;
           run.onSkip?.(path === STDIN ? STDIN_NAME : path, r.skipped);
           continue;
         }
         result = { doc: r };
-      } else result = { doc: await parseInput(path, verifyOptions ?? false) };
+      } else result = { doc: await parseInput(path, verifyOptions ?? false, run.pdf) };
     } catch (e) {
       if (e instanceof InputError) {
         unreadable++;

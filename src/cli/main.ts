@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { InputError } from "../load/errors.js";
+import { DEFAULT_ENGINE, ENGINE_NAMES } from "../load/pdf/engines/types.js";
 import { Document } from "../model/document.js";
 import { UsageError as LibraryUsageError } from "../model/usage-error.js";
 import { UsageError } from "./args.js";
 import { commandLine, print } from "./command-line.js";
-import { EXIT, forEachInput, openSink, say, withSink } from "./common.js";
+import { choice, EXIT, forEachInput, openSink, pdfOptionsOf, say, withSink } from "./common.js";
 import { commandHelp, globalHelp } from "./help.js";
 import { handleInterrupts } from "./interrupt.js";
 import { OutputError } from "./output-error.js";
@@ -91,11 +92,12 @@ async function runParse(argv: string[]): Promise<number> {
   const format = parseFormatOf(values.format, out);
   const provenance = provenanceModeOf(values.provenance, format);
   const verifyOptions = values["no-verify"] ? null : {};
+  const pdf = pdfOptionsOf(choice("engine", values.engine, ENGINE_NAMES, DEFAULT_ENGINE));
   if (isDataset(format)) {
     if (out === undefined || out === "-") throw new UsageError(`--format ${format} needs --out (a ${format === "parquet" ? "folder" : "file"})`, "parse");
     const { runDatasetParse } = await import("./dataset-output.js");
     const options = { parsedAt: new Date().toISOString(), version: VERSION, provenance: provenance === "table" };
-    return runDatasetParse(format, out, positionals, verifyOptions, options);
+    return runDatasetParse(format, out, positionals, verifyOptions, options, pdf);
   }
   if (provenance === "table" && (out === undefined || out === "-")) {
     throw new UsageError("--provenance table writes <out>.provenance.jsonl beside --out, so it needs --out FILE", "parse");
@@ -112,7 +114,7 @@ async function runParse(argv: string[]): Promise<number> {
         if (side) await side.write(provenanceLines(result.doc));
         await s.write(writer.item(provenance === "inline" ? result.doc : withoutProvenance(result.doc), n++));
       }
-    }, out);
+    }, out, { pdf });
     await s.write(writer.end(n));
     return r;
   }).then(async (r) => {

@@ -3,6 +3,7 @@
  * its examples. The argument parser, the help and the unknown-option hint
  * all read these tables, so they cannot disagree.
  */
+import { DEFAULT_ENGINE, ENGINE_NAMES } from "../load/pdf/engines/types.js";
 
 /** One option of a command. */
 export interface OptionInfo {
@@ -33,6 +34,12 @@ export const PARSE_FORMATS = ["json", "jsonl", "csv", "summary", "duckdb", "sqli
 /** Output formats of `jixiao verify`; the first is the default. */
 export const VERIFY_FORMATS = ["text", "json", "jsonl", "csv"] as const;
 
+/** `--engine`: which PDF engine reads PDF inputs (the first choice is the default, as in the library). */
+const ENGINE: OptionInfo = {
+  type: "string", value: "ENGINE", choices: [DEFAULT_ENGINE, ...ENGINE_NAMES.filter((e) => e !== DEFAULT_ENGINE)],
+  help: "the engine that reads PDFs: pdfjs (pdf.js, the reference) or pdfium (PDFium in WebAssembly); both give the same Documents",
+};
+
 const OUT: OptionInfo = {
   type: "string", short: "o", value: "FILE",
   help: "write to FILE (- is standard output); a regular file is replaced only when the run succeeds, a device or FIFO is written through",
@@ -49,6 +56,7 @@ export const PARSE: CommandSpec = {
     pretty: { type: "boolean", help: "indent the JSON" },
     "no-verify": { type: "boolean", help: "leave the verifier's findings out" },
     provenance: { type: "string", value: "MODE", choices: ["inline", "none", "table"], help: "inline (JSON default): in each form; none: left out; table (dataset default): <out>.provenance.jsonl, or the provenance table" },
+    engine: ENGINE,
   },
   examples: [
     "jixiao parse fixtures/seed/seed.txt --format summary",
@@ -74,6 +82,7 @@ export const VERIFY: CommandSpec = {
     out: OUT,
     color: { type: "boolean", help: "colour the text report even when the output is not a terminal" },
     "no-color": { type: "boolean", help: "never colour the text report (NO_COLOR=1 does the same)" },
+    engine: ENGINE,
   },
   examples: [
     "jixiao verify fixtures/seed/seed.txt --lang en",

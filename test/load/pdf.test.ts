@@ -157,9 +157,10 @@ describe("bad PDFs", () => {
   it("a non-embedded STSong-Light font reads only with the CMaps (without them: no text at all)", async () => {
     const { nodeAssets } = await import("../../src/load/pdf/assets.js");
     const standardFontDataUrl = nodeAssets().standardFontDataUrl;
-    const e = await failure(loadPdf(read("bad/nonembedded-font.pdf"), "nonembedded-font.pdf", { cMapUrl: "/nonexistent/", standardFontDataUrl }));
+    // The CMaps are pdf.js's; PDFium carries its own (test/load/engines/pdfium.test.ts).
+    const e = await failure(loadPdf(read("bad/nonembedded-font.pdf"), "nonembedded-font.pdf", { engine: "pdfjs", cMapUrl: "/nonexistent/", standardFontDataUrl }));
     expect(e.code).toBe("pdf.no-text");
-    const sheet = await loadPdf(read("bad/nonembedded-font.pdf"), "nonembedded-font.pdf");
+    const sheet = await loadPdf(read("bad/nonembedded-font.pdf"), "nonembedded-font.pdf", { engine: "pdfjs" });
     expect(sheet.rows.some((r) => r.cells.some((c) => c.text === "信息化建设项目"))).toBe(true);
   });
 

@@ -5,7 +5,8 @@
  *
  * pdf.js in Node reads these through NodeCMapReaderFactory and
  * NodeStandardFontDataFactory, which take plain file-system paths; nothing is
- * fetched from a network.
+ * fetched from a network. It also reads PDFium's wasm binary for the PDFium
+ * engine, which a browser caller passes as bytes or a URL instead.
  */
 import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
@@ -28,4 +29,15 @@ export function nodeAssets(): PdfAssets {
     standardFontDataUrl: join(root, "standard_fonts") + sep,
   };
   return cached;
+}
+
+let wasmCache: Uint8Array | undefined;
+
+/** The PDFium WebAssembly binary shipped inside @embedpdf/pdfium, read once. */
+export async function nodePdfiumWasm(): Promise<Uint8Array> {
+  if (wasmCache) return wasmCache;
+  const { readFile } = await import("node:fs/promises");
+  const require = createRequire(import.meta.url);
+  wasmCache = new Uint8Array(await readFile(require.resolve("@embedpdf/pdfium/pdfium.wasm")));
+  return wasmCache;
 }

@@ -127,7 +127,11 @@ export function looseRows(runs: readonly Run[]): PageRow[] {
     return out;
   });
   // Columns: distinct left edges over the page, so aligned pieces share an index.
-  const lefts = [...new Set(pieces.flat().map((p) => Math.round(p.x0)))].sort((a, b) => a - b);
+  // Edges a unit apart are one column: 34.4999 and 34.5 (two engines' float error) round apart.
+  const lefts: number[] = [];
+  for (const x of [...new Set(pieces.flat().map((p) => Math.round(p.x0)))].sort((a, b) => a - b)) {
+    if (lefts.length === 0 || x - lefts[lefts.length - 1]! > 1) lefts.push(x);
+  }
   const colOf = (x: number) => {
     let c = 0;
     for (let i = 0; i < lefts.length; i++) if (lefts[i]! <= Math.round(x) + 2) c = i;

@@ -1,19 +1,18 @@
 /**
  * The PDF loader: bytes of a published PDF in, a Sheet out.
  *
- * Per page, pdf.js gives text items (getTextContent) and the operator list
- * (getOperatorList); the ruling lines of the operator list make the table
- * grid, the text items are placed into its cells, text outside tables becomes
- * lines, and page furniture is dropped. Every cell carries its page and its
+ * Per page, an engine (pdf.js or PDFium, see engines/) gives text runs and
+ * ruling lines; the ruling lines make the table grid, the runs are placed
+ * into its cells, text outside tables becomes lines, and page furniture is
+ * dropped. Every cell carries its page and its
  * bbox in PDF user space (origin bottom-left, 1/72 inch, as the page's media
  * box; the box is that of the cell's text, not of the drawn cell).
  *
- * Untrusted input: pdf.js runs with `isEvalSupported: false`, no font faces,
- * no system fonts, nothing fetched; each document is bounded in bytes, pages,
- * wall-clock time and memory, and destroyed after use.
+ * Untrusted input: each document is bounded in bytes, pages, wall-clock time
+ * and memory, and closed after use, whichever engine reads it.
  *
- * This module is browser-safe: the one Node-only import (asset paths) is
- * loaded lazily, and only when the caller gives no asset locations.
+ * This module is browser-safe: the one Node-only import (asset paths and
+ * PDFium's wasm) is loaded lazily, and only when the caller gives none.
  */
 import type { DroppedText } from "../../model/ledger.js";
 import type { Row, Sheet } from "../../model/sheet.js";
@@ -21,23 +20,20 @@ import { InputError } from "../errors.js";
 import { assemblePages } from "./cells.js";
 import type { PageRow } from "./rows.js";
 import { dropRepeatedHeaders } from "./continuation.js";
-import { pdfjs } from "./engine.js";
+import { openEngine } from "./engines/open.js";
 import { toInputError } from "./errors.js";
 import { dropFurniture } from "./furniture.js";
 import { round2 } from "./geometry.js";
 import { buildTables, type Table } from "./grid.js";
-import { toRuns, type Run } from "./items.js";
-import { noTextMessage, paintsImages } from "./notext.js";
+import type { Run } from "./items.js";
+import { noTextMessage } from "./notext.js";
 import { PdfOptions, type ResolvedPdfOptions } from "./options.js";
-import { extractRules } from "./rules.js";
 import { joinSpills } from "./spill.js";
 import { stitchPages } from "./stitch.js";
 
 export { PdfOptions } from "./options.js";
 export type { ResolvedPdfOptions } from "./options.js";
-
-/** Largest image (in pixels) pdf.js decodes; bigger ones are skipped, which bounds memory on scans. */
-const MAX_IMAGE_PIXELS = 64 * 1024 * 1024;
+export { ENGINE_NAMES, type EngineName } from "./engines/types.js";
 
 type NodeMemory = () => { heapUsed: number; arrayBuffers: number };
 
@@ -50,13 +46,6 @@ function memoryProbe(opts: ResolvedPdfOptions): (() => number) | undefined {
     const m = proc.memoryUsage!();
     return m.heapUsed + m.arrayBuffers;
   };
-}
-
-async function assetsFor(opts: ResolvedPdfOptions): Promise<{ cMapUrl: string; standardFontDataUrl: string }> {
-  if (opts.cMapUrl && opts.standardFontDataUrl) return { cMapUrl: opts.cMapUrl, standardFontDataUrl: opts.standardFontDataUrl };
-  const { nodeAssets } = await import("./assets.js");
-  const node = nodeAssets();
-  return { cMapUrl: opts.cMapUrl ?? node.cMapUrl, standardFontDataUrl: opts.standardFontDataUrl ?? node.standardFontDataUrl };
 }
 
 /** Cheap structural checks before pdf.js: a header, and an end-of-file marker (a truncated download has none). */
@@ -79,7 +68,7 @@ function latin1(b: Uint8Array): string {
 /**
  * Reads a PDF into a Sheet.
  *
- * @param bytes the file's bytes, a Uint8Array or Node Buffer (not modified; pdf.js gets a copy)
+ * @param bytes the file's bytes, a Uint8Array or Node Buffer (not modified; the engine gets a copy)
  * @param source the name to report in errors and in the Sheet
  * @param options bounds and asset locations, see {@link PdfOptions}
  * @throws InputError `pdf.encrypted`, `pdf.corrupt`, `pdf.no-text`, `pdf.too-large` or `pdf.unsupported`
@@ -90,26 +79,10 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
     throw new InputError("pdf.too-large", source, `the file has ${bytes.byteLength} bytes, more than the bound of ${opts.maxBytes}`);
   }
   checkFraming(bytes, source);
-  const [lib, assets] = await Promise.all([pdfjs(), assetsFor(opts)]);
-  // Measured before pdf.js gets its copy of the bytes, which counts against the bound.
+  // Measured before the engine gets its copy of the bytes, which counts against the bound.
   const probe = memoryProbe(opts);
   const memAtStart = probe ? probe() : 0;
-  const task = lib.getDocument({
-    // A plain copy: pdf.js may keep or detach what it gets, and refuses Node Buffers
-    // (whose slice() would share memory anyway).
-    data: new Uint8Array(bytes),
-    cMapUrl: assets.cMapUrl,
-    cMapPacked: true,
-    standardFontDataUrl: assets.standardFontDataUrl,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    useWorkerFetch: false,
-    isOffscreenCanvasSupported: false,
-    maxImageSize: MAX_IMAGE_PIXELS,
-    verbosity: 0,
-  });
-
+  const started = Date.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -118,8 +91,9 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
   });
   const within = <T>(p: Promise<T>): Promise<T> => Promise.race([p, timeout]);
 
+  let doc: Awaited<ReturnType<typeof openEngine>> | undefined;
   try {
-    const doc = await within(task.promise);
+    doc = await within(openEngine(bytes, opts, { source, within }));
     // pdf.js takes the page count from the page tree's /Count and reads no page past it.
     if (!Number.isInteger(doc.numPages) || doc.numPages < 1) {
       throw new InputError("pdf.corrupt", source, `the page tree is damaged: it gives the page count (/Count) as ${doc.numPages}, so no page can be read`);
@@ -133,18 +107,17 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
     const heights: number[] = [];
     let imagePages = 0;
     for (let p = 1; p <= doc.numPages; p++) {
-      const page = await within(doc.getPage(p));
-      const [text, ops] = await within(Promise.all([page.getTextContent(), page.getOperatorList()]));
-      const rotated: Array<{ text: string; x: number; y: number }> = [];
-      const runs = toRuns(text.items, rotated);
-      for (const r of rotated) furniture.push({ text: r.text, kind: "rotated", page: p, bbox: [round2(r.x), round2(r.y), round2(r.x), round2(r.y)] });
-      if (runs.length === 0 && paintsImages(ops.fnArray, lib.OPS)) imagePages++;
-      const tables = buildTables(extractRules(ops, lib.OPS));
-      read.push({ runs, tables });
-      const [, y0, , y1] = page.view as [number, number, number, number];
+      const page = await within(doc.page(p));
+      for (const r of page.rotated) furniture.push({ text: r.text, kind: "rotated", page: p, bbox: [round2(r.x), round2(r.y), round2(r.x), round2(r.y)] });
+      if (page.runs.length === 0 && page.paintsImages) imagePages++;
+      read.push({ runs: page.runs, tables: buildTables(page.rules) });
+      const [, y0, , y1] = page.view;
       bottoms.push(Math.min(y0, y1));
       heights.push(Math.abs(y1 - y0));
-      page.cleanup();
+      // An engine that reads a page synchronously (PDFium) gives the timer no turn, so time is also checked here.
+      if (Date.now() - started > opts.timeoutMs) {
+        throw new InputError("pdf.too-large", source, `reading took longer than the bound of ${opts.timeoutMs} ms`, { page: p });
+      }
       if (probe && probe() - memAtStart > opts.maxMemoryBytes) {
         throw new InputError("pdf.too-large", source, `reading used more than the memory bound of ${opts.maxMemoryBytes} bytes`, { page: p });
       }
@@ -159,7 +132,7 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
     throw toInputError(err, source);
   } finally {
     clearTimeout(timer);
-    await task.destroy();
+    await doc?.close();
   }
 }
 

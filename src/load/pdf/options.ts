@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_ENGINE, ENGINE_NAMES } from "./engines/types.js";
 
 /**
  * Options of the PDF loader. Every bound has a default that admits any
@@ -30,6 +31,18 @@ export const PdfOptions = z.object({
   cMapUrl: z.string().optional(),
   /** Where pdf.js finds the standard 14 fonts' data. Defaults like `cMapUrl`. */
   standardFontDataUrl: z.string().optional(),
+  /**
+   * The engine that reads the pages: `pdfium` (PDFium compiled to
+   * WebAssembly, the default: faster, and equal to pdf.js on every fixture)
+   * or `pdfjs` (pdf.js, the reference). Everything after the engine is shared.
+   */
+  engine: z.enum(ENGINE_NAMES).default(DEFAULT_ENGINE),
+  /**
+   * PDFium's WebAssembly binary, as bytes or a URL to fetch; read once per
+   * process or worker. Defaults to the copy inside @embedpdf/pdfium in Node;
+   * a browser caller must give it to use the `pdfium` engine.
+   */
+  pdfiumWasm: z.union([z.instanceof(Uint8Array), z.instanceof(ArrayBuffer), z.string(), z.instanceof(URL)]).optional(),
 });
 
 /** Options as a caller passes them (every field optional). */

@@ -130,7 +130,7 @@ function addSegment(x0: number, y0: number, x1: number, y1: number, rules: Rules
 }
 
 /** Stroked paths: every axis-aligned edge is a rule (a stroked rectangle gives four). */
-function addStroked(path: Float32Array, ctm: Matrix, rules: Rules): void {
+export function addStroked(path: Float32Array, ctm: Matrix, rules: Rules): void {
   for (const { pts, closed } of subpaths(path, ctm)) {
     const n = pts.length / 2;
     for (let j = 0; j + 1 < n; j++) addSegment(pts[2 * j]!, pts[2 * j + 1]!, pts[2 * j + 2]!, pts[2 * j + 3]!, rules);
@@ -139,7 +139,7 @@ function addStroked(path: Float32Array, ctm: Matrix, rules: Rules): void {
 }
 
 /** Filled paths: a thin axis-aligned rectangle is a rule along its long axis. */
-function addFilled(path: Float32Array, ctm: Matrix, rules: Rules): void {
+export function addFilled(path: Float32Array, ctm: Matrix, rules: Rules): void {
   for (const { pts } of subpaths(path, ctm)) {
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (let j = 0; j < pts.length; j += 2) {
