@@ -45,6 +45,7 @@ import { placeLevels, takeLevelPieces } from "./pdf/layout/levels.js";
 import type { Chunk, Draft } from "./pdf/layout/model.js";
 import { buildRows } from "./pdf/layout/rows.js";
 import { CJK_GAP } from "./pdf/layout/vocabulary.js";
+import { joinWrappedNumbers } from "./layout/numbers.js";
 
 /**
  * True for text that looks like `pdftotext -layout` output: no tabs, and
@@ -78,7 +79,7 @@ export function layoutTextToSheet(text: string, source: string): Sheet {
     return joinSplitHeaders(chunksOf(line, i + 1, page).flatMap(splitValues));
   });
   const furniture: DroppedText[] = [];
-  const kept = joinWrappedHeaders(splitAtColumns(dropRepeatedHeaderLines(dropFurniture(lines, furniture), furniture)));
+  const kept = joinWrappedHeaders(splitAtColumns(joinWrappedNumbers(dropRepeatedHeaderLines(dropFurniture(lines, furniture), furniture))));
   const rows = assemble(kept, furniture);
   const sheetRows: Row[] = dropRepeatedHeaders(rows.map((d) => toRow(d)), furniture);
   // pdftotext ends every page with a form feed, the last one too: count pages that hold text.
