@@ -45,6 +45,7 @@ import { placeLevels, takeLevelPieces } from "./pdf/layout/levels.js";
 import type { Chunk, Draft } from "./pdf/layout/model.js";
 import { buildRows } from "./pdf/layout/rows.js";
 import { CJK_GAP } from "./pdf/layout/vocabulary.js";
+import { dropRepeatedGroupLabels } from "./layout/labels.js";
 import { joinWrappedNumbers } from "./layout/numbers.js";
 
 /**
@@ -135,6 +136,7 @@ function assemble(lines: Chunk[][], furniture: DroppedText[]): Draft[] {
   }
   completeWrappedLabels(drafts, furniture);
   hoistGroupLabels(drafts);
+  dropRepeatedGroupLabels(drafts, furniture);
   alignUnderHeaders(drafts);
   return drafts;
 }
