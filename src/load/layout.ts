@@ -38,7 +38,7 @@ import type { Cell, Row, Sheet } from "../model/sheet.js";
 import { joinLines } from "./pdf/join.js";
 import { chunksOf, joinSplitHeaders, splitAtColumns, splitValues } from "./pdf/layout/chunks.js";
 import { dropFurniture } from "./pdf/layout/furniture.js";
-import { joinWrappedHeaders } from "./pdf/layout/headers.js";
+import { joinWrappedHeaders } from "./layout/headers.js";
 import { dropRepeatedHeaderLines } from "./pdf/layout/repeats.js";
 import { alignUnderHeaders, completeWrappedLabels, hoistGroupLabels } from "./pdf/layout/labels.js";
 import { placeLevels, takeLevelPieces } from "./pdf/layout/levels.js";
