@@ -135,8 +135,8 @@ function assemble(lines: Chunk[][], furniture: DroppedText[]): Draft[] {
     drafts.sort((a, b) => Math.min(...a.lines) - Math.min(...b.lines));
   }
   completeWrappedLabels(drafts, furniture);
-  hoistGroupLabels(drafts);
   dropRepeatedGroupLabels(drafts, furniture);
+  hoistGroupLabels(drafts);
   alignUnderHeaders(drafts);
   return drafts;
 }

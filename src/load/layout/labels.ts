@@ -23,17 +23,22 @@ export function dropRepeatedGroupLabels(drafts: Draft[], dropped: DroppedText[])
   for (const d of drafts) {
     if (d.pieces.some((p) => /自评表/.test(pieceText(p)))) seen = new Map();
     for (const p of [...d.pieces]) {
-      const text = norm(pieceText(p));
-      if (!WRAPPED_LABELS.includes(text)) continue;
-      const page = Math.min(...p.chunks.map((c) => c.page));
-      const first = seen.get(text);
-      if (first === undefined) {
-        seen.set(text, page);
-        continue;
+      // A piece may hold both prints, one per page (年度总体目标 / 年度总体目标 across the break).
+      const pages = [...new Set(p.chunks.map((c) => c.page))].sort((a, b) => a - b);
+      for (const page of pages) {
+        const chunks = p.chunks.filter((c) => c.page === page);
+        const text = norm(pieceText({ ...p, chunks }));
+        if (!WRAPPED_LABELS.includes(text)) continue;
+        const first = seen.get(text);
+        if (first === undefined) {
+          seen.set(text, page);
+          continue;
+        }
+        if (page <= first) continue;
+        p.chunks = p.chunks.filter((c) => !chunks.includes(c));
+        for (const c of chunks) dropped.push({ text: c.text, kind: "repeated-cell", page: c.page, line: c.line });
       }
-      if (page <= first) continue;
-      d.pieces.splice(d.pieces.indexOf(p), 1);
-      for (const c of p.chunks) dropped.push({ text: c.text, kind: "repeated-cell", page: c.page, line: c.line });
+      if (p.chunks.length === 0) d.pieces.splice(d.pieces.indexOf(p), 1);
     }
   }
 }
