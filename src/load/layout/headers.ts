@@ -26,6 +26,12 @@ const norm = (t: string) => t.replace(/\s+/g, "");
  * Mutates and returns `lines`; the pieces' texts are concatenated, none lost.
  */
 export function joinWrappedHeaders(lines: Chunk[][]): Chunk[][] {
+  // Pieces in the same columns first; only then pieces a few columns aside, among those left.
+  joinPass(lines, 0);
+  return joinPass(lines, 4);
+}
+
+function joinPass(lines: Chunk[][], slack: number): Chunk[][] {
   for (let i = 0; i < lines.length; i++) {
     for (const a of [...lines[i]!]) {
       if (!lines[i]!.includes(a)) continue;
@@ -35,7 +41,7 @@ export function joinWrappedHeaders(lines: Chunk[][]): Chunk[][] {
       let text = first;
       let best: { n: number; text: string } | undefined;
       for (let last = i; ;) {
-        const next = below(lines, last, a, text);
+        const next = below(lines, last, pieces[pieces.length - 1]![1], text, slack);
         if (!next) break;
         pieces.push(next);
         text += norm(next[1].text);
@@ -49,6 +55,9 @@ export function joinWrappedHeaders(lines: Chunk[][]): Chunk[][] {
       const span = used.map(([k]) => k);
       let mid = span[0]!;
       for (let k = span[0]!; k <= span[span.length - 1]!; k++) if (headerCount(k) > headerCount(mid)) mid = k;
+      // The single-line cells may sit just below the pieces (年初预算 / 数, then 分值 … 得分).
+      const after = span[span.length - 1]! + 1;
+      if (after < lines.length && lines[after]![0]?.page === a.page && headerCount(after) > headerCount(mid)) mid = after;
       const cs = used.map(([, c]) => c);
       const joined: Chunk = {
         line: lines[mid]![0]?.line ?? a.line,
@@ -64,10 +73,20 @@ export function joinWrappedHeaders(lines: Chunk[][]): Chunk[][] {
 }
 
 /** The next piece of a header being joined: in its columns, one or two lines below, that keeps it a header or a header's start. */
-function below(lines: Chunk[][], last: number, a: Chunk, text: string): [number, Chunk] | undefined {
+function below(lines: Chunk[][], last: number, a: Chunk, text: string, slack: number): [number, Chunk] | undefined {
+  // Squeezed, the last piece of a three-line cell may even share the line of the one before (执行 数).
+  if (slack > 0 && last > 0) {
+    const same = lines[last]!.find((c) => c.c0 > a.c1 && c.c0 - a.c1 <= slack && c.page === a.page && isHeader(text + norm(c.text)));
+    if (same) return [last, same];
+  }
   for (let j = last + 1; j <= Math.min(last + 2, lines.length - 1); j++) {
-    const b = lines[j]!.find((c) => c.page === a.page && c.c0 <= a.c1 && a.c0 <= c.c1 && (isHeader(text + norm(c.text)) || isPrefix(text + norm(c.text))));
+    const fits = (c: Chunk) => c.page === a.page && (isHeader(text + norm(c.text)) || isPrefix(text + norm(c.text)));
+    const b = lines[j]!.find((c) => fits(c) && c.c0 <= a.c1 && a.c0 <= c.c1);
     if (b) return [j, b];
+    // Dense exports squeeze the header's columns: the piece may stand a few columns aside (全年 / 执行 / 数).
+    const gap = (c: Chunk) => Math.max(c.c0 - a.c1, a.c0 - c.c1);
+    const near = lines[j]!.filter((c) => fits(c) && gap(c) <= slack).sort((x, y) => gap(x) - gap(y))[0];
+    if (near) return [j, near];
     if (lines[j]!.length === 0) return undefined;
   }
   return undefined;
