@@ -14,8 +14,10 @@ import type { Chunk } from "../pdf/layout/model.js";
 import { HEADERS, WRAPPED_HEADERS } from "../pdf/layout/vocabulary.js";
 
 const NAMES = [...HEADERS, ...WRAPPED_HEADERS];
-const isHeader = (t: string) => HEADERS.has(t) || WRAPPED_HEADERS.has(t);
-const isPrefix = (t: string) => NAMES.some((n) => n.startsWith(t) && n !== t);
+// Headers are matched with full-width brackets as ASCII (执行率（ / %）); the text keeps what was printed.
+const key = (t: string) => t.replace(/（/g, "(").replace(/）/g, ")");
+const isHeader = (t: string) => HEADERS.has(key(t)) || WRAPPED_HEADERS.has(key(t));
+const isPrefix = (t: string) => NAMES.some((n) => n.startsWith(key(t)) && n !== key(t));
 const norm = (t: string) => t.replace(/\s+/g, "");
 
 /**
@@ -51,7 +53,8 @@ function joinPass(lines: Chunk[][], slack: number): Chunk[][] {
       if (!best) continue;
       const used = pieces.slice(0, best.n);
       for (const [k, c] of used) lines[k] = lines[k]!.filter((x) => x !== c);
-      const headerCount = (k: number) => lines[k]!.filter((c) => isHeader(norm(c.text))).length;
+      // Only cells complete on one line tell the middle line: a header's first piece (年初预算) does not.
+      const headerCount = (k: number) => lines[k]!.filter((c) => HEADERS.has(key(norm(c.text)))).length;
       const span = used.map(([k]) => k);
       let mid = span[0]!;
       for (let k = span[0]!; k <= span[span.length - 1]!; k++) if (headerCount(k) > headerCount(mid)) mid = k;
