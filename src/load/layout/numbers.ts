@@ -54,7 +54,9 @@ export function joinWrappedNumbers(lines: Chunk[][]): Chunk[][] {
       const head = headAbove(lines, blank, ghosts, i, tail);
       if (!head) continue;
       const [j, h] = head;
-      if (!onlyPieces(lines[i]!) && !onlyPieces(lines[j]!)) continue;
+      // A number cut inside its grouping or after its point (2,58 / 4.69, 30883729. / 44) cannot end there.
+      const unfinished = /,\d{0,2}$|\.$/.test(h.text);
+      if (!unfinished && !onlyPieces(lines[i]!) && !onlyPieces(lines[j]!)) continue;
       if (!continues(h.text, tail.text)) continue;
       h.text += tail.text;
       h.c0 = Math.min(h.c0, tail.c0);
