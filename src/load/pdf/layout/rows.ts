@@ -22,8 +22,15 @@ export function buildRows(lines: Chunk[][]): Draft[] {
   // A line of one chunk is never a core: a lone number is a wrapped piece (2,584.5 / 2).
   // A line of nothing but header rows' labels (主管部门 … 实施单位) is that row's middle line:
   // its values wrapped and straddle it (某市卫生健康委员 / 主管部门 / 会).
+  // Short cells that all continue the cells of the line above or below (units and notes wrapped
+  // below a row: (次) (次) 完成) are that row's fragments, not a row of three cells.
+  const continued = (i: number) => lines[i]!.every((c) => [-1, -2, 1, 2].some((d) => {
+    const k = i + d;
+    const between = d === -2 ? i - 1 : d === 2 ? i + 1 : i;
+    return (lines[k]?.length ?? 0) > 0 && (lines[between]?.length ?? 0) > 0 && lines[k]!.some((o) => overlaps(o, c));
+  }));
   const core = lines.map((cs, i) => !goal[i] && (cs.length > 0 && cs.every((c) => ROW_LABELS.has(c.text.replace(/\s+/g, ""))) ||
-    cs.length > 1 && (cs.some(isValue) || (cs.length >= 3 && cs.every((c) => Array.from(c.text).length <= 16)))));
+    cs.length > 1 && (cs.some(isValue) || (cs.length >= 3 && cs.every((c) => Array.from(c.text).length <= 16) && !continued(i)))));
   // Rows from core lines; touching core lines with disjoint columns are one row.
   const rowOf = new Array<Draft | undefined>(n);
   const drafts: Draft[] = [];
