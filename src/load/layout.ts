@@ -45,6 +45,7 @@ import { placeLevels, takeLevelPieces } from "./pdf/layout/levels.js";
 import type { Chunk, Draft } from "./pdf/layout/model.js";
 import { buildRows } from "./pdf/layout/rows.js";
 import { CJK_GAP } from "./pdf/layout/vocabulary.js";
+import { alignFundingValues } from "./layout/columns.js";
 import { dropRepeatedGroupLabels } from "./layout/labels.js";
 import { joinWrappedNumbers } from "./layout/numbers.js";
 
@@ -138,5 +139,6 @@ function assemble(lines: Chunk[][], furniture: DroppedText[]): Draft[] {
   dropRepeatedGroupLabels(drafts, furniture);
   hoistGroupLabels(drafts);
   alignUnderHeaders(drafts);
+  alignFundingValues(drafts);
   return drafts;
 }
