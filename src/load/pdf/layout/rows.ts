@@ -199,6 +199,12 @@ export function addChunks(d: Draft, cs: Chunk[]): void {
       if (!overlaps(q, c) || HEADERS.has(pieceText(q))) continue;
       if (!p || shared(q, c) > shared(p, c)) p = q;
     }
+    // A piece that closes a bracket goes on from the cell that opened it, even when squeezed
+    // columns make it touch that cell only (1608.00( / 平方米) beside ≤1584.00 / (平方米)).
+    if (unbalanced(c.text) < 0 && (!p || unbalanced(pieceText(p)) <= 0)) {
+      const opener = d.pieces.find((q) => q !== p && shared(q, c) >= 0 && unbalanced(pieceText(q)) > 0 && !HEADERS.has(pieceText(q)));
+      if (opener) p = opener;
+    }
     if (p) {
       p.chunks.push(c);
       p.c0 = Math.min(p.c0, c.c0);
@@ -234,4 +240,14 @@ function nearestRow(i: number, cs: Chunk[], lines: Chunk[][], rowOf: (Draft | un
     }
   }
   return bestScore < 4 ? best : undefined;
+}
+
+/** Open brackets minus closed ones in a text. */
+function unbalanced(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    if (ch === "(" || ch === "（") n++;
+    else if (ch === ")" || ch === "）") n--;
+  }
+  return n;
 }
