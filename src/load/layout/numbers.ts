@@ -55,7 +55,8 @@ export function joinWrappedNumbers(lines: Chunk[][]): Chunk[][] {
       if (!head) continue;
       const [j, h] = head;
       // A number cut inside its grouping or after its point (2,58 / 4.69, 30883729. / 44) cannot end there.
-      const unfinished = /,\d{0,2}$|\.$/.test(h.text);
+      // So can one with a single decimal whose second digit stands alone below (179.4 / 3): amounts print two.
+      const unfinished = /,\d{0,2}$|\.$/.test(h.text) || (/\.\d$/.test(h.text) && /^\d$/.test(tail.text));
       if (!unfinished && !onlyPieces(lines[i]!) && !onlyPieces(lines[j]!)) continue;
       if (!continues(h.text, tail.text)) continue;
       h.text += tail.text;
