@@ -38,13 +38,16 @@ import type { Cell, Row, Sheet } from "../model/sheet.js";
 import { joinLines } from "./pdf/join.js";
 import { chunksOf, joinSplitHeaders, splitAtColumns, splitValues } from "./pdf/layout/chunks.js";
 import { dropFurniture } from "./pdf/layout/furniture.js";
-import { joinWrappedHeaders } from "./pdf/layout/headers.js";
+import { joinWrappedHeaders } from "./layout/headers.js";
 import { dropRepeatedHeaderLines } from "./pdf/layout/repeats.js";
 import { alignUnderHeaders, completeWrappedLabels, hoistGroupLabels } from "./pdf/layout/labels.js";
 import { placeLevels, takeLevelPieces } from "./pdf/layout/levels.js";
 import type { Chunk, Draft } from "./pdf/layout/model.js";
 import { buildRows } from "./pdf/layout/rows.js";
 import { CJK_GAP } from "./pdf/layout/vocabulary.js";
+import { alignFundingValues } from "./layout/columns.js";
+import { dropRepeatedGroupLabels } from "./layout/labels.js";
+import { joinWrappedNumbers } from "./layout/numbers.js";
 
 /**
  * True for text that looks like `pdftotext -layout` output: no tabs, and
@@ -78,7 +81,7 @@ export function layoutTextToSheet(text: string, source: string): Sheet {
     return joinSplitHeaders(chunksOf(line, i + 1, page).flatMap(splitValues));
   });
   const furniture: DroppedText[] = [];
-  const kept = joinWrappedHeaders(splitAtColumns(dropRepeatedHeaderLines(dropFurniture(lines, furniture), furniture)));
+  const kept = joinWrappedHeaders(splitAtColumns(joinWrappedNumbers(dropRepeatedHeaderLines(dropFurniture(lines, furniture), furniture))));
   const rows = assemble(kept, furniture);
   const sheetRows: Row[] = dropRepeatedHeaders(rows.map((d) => toRow(d)), furniture);
   // pdftotext ends every page with a form feed, the last one too: count pages that hold text.
@@ -133,7 +136,9 @@ function assemble(lines: Chunk[][], furniture: DroppedText[]): Draft[] {
     drafts.sort((a, b) => Math.min(...a.lines) - Math.min(...b.lines));
   }
   completeWrappedLabels(drafts, furniture);
+  dropRepeatedGroupLabels(drafts, furniture);
   hoistGroupLabels(drafts);
   alignUnderHeaders(drafts);
+  alignFundingValues(drafts);
   return drafts;
 }

@@ -25,7 +25,9 @@ export function chunksOf(line: string, lineNo: number, page: number): Chunk[] {
       const sofar = chars.slice(start, i).join("");
       // A short Han label piece and the text beside it (年度 1.通过…) are two cells.
       const labelPiece = /^\p{Script=Han}{1,4}$/u.test(sofar) && start <= 4 && /\d/.test(next ?? "");
-      if (doubleSpace || touching(chars[i - 1]!, next) || labelPiece) push(i);
+      // A score and the deviation note beside it (4.76 服务需求…) are two cells.
+      const scoreNote = /^\d+\.\d+$/.test(sofar) && HAN.test(next ?? "");
+      if (doubleSpace || touching(chars[i - 1]!, next) || labelPiece || scoreNote) push(i);
       continue;
     }
     if (start < 0) start = i;

@@ -22,8 +22,15 @@ export function buildRows(lines: Chunk[][]): Draft[] {
   // A line of one chunk is never a core: a lone number is a wrapped piece (2,584.5 / 2).
   // A line of nothing but header rows' labels (主管部门 … 实施单位) is that row's middle line:
   // its values wrapped and straddle it (某市卫生健康委员 / 主管部门 / 会).
+  // Short cells that all continue the cells of the line above or below (units and notes wrapped
+  // below a row: (次) (次) 完成) are that row's fragments, not a row of three cells.
+  const continued = (i: number) => lines[i]!.every((c) => [-1, -2, 1, 2].some((d) => {
+    const k = i + d;
+    const between = d === -2 ? i - 1 : d === 2 ? i + 1 : i;
+    return (lines[k]?.length ?? 0) > 0 && (lines[between]?.length ?? 0) > 0 && lines[k]!.some((o) => overlaps(o, c));
+  }));
   const core = lines.map((cs, i) => !goal[i] && (cs.length > 0 && cs.every((c) => ROW_LABELS.has(c.text.replace(/\s+/g, ""))) ||
-    cs.length > 1 && (cs.some(isValue) || (cs.length >= 3 && cs.every((c) => Array.from(c.text).length <= 16)))));
+    cs.length > 1 && (cs.some(isValue) || (cs.length >= 3 && cs.every((c) => Array.from(c.text).length <= 16) && !continued(i)))));
   // Rows from core lines; touching core lines with disjoint columns are one row.
   const rowOf = new Array<Draft | undefined>(n);
   const drafts: Draft[] = [];
@@ -192,6 +199,12 @@ export function addChunks(d: Draft, cs: Chunk[]): void {
       if (!overlaps(q, c) || HEADERS.has(pieceText(q))) continue;
       if (!p || shared(q, c) > shared(p, c)) p = q;
     }
+    // A piece that closes a bracket goes on from the cell that opened it, even when squeezed
+    // columns make it touch that cell only (1608.00( / 平方米) beside ≤1584.00 / (平方米)).
+    if (unbalanced(c.text) < 0 && (!p || unbalanced(pieceText(p)) <= 0)) {
+      const opener = d.pieces.find((q) => q !== p && shared(q, c) >= 0 && unbalanced(pieceText(q)) > 0 && !HEADERS.has(pieceText(q)));
+      if (opener) p = opener;
+    }
     if (p) {
       p.chunks.push(c);
       p.c0 = Math.min(p.c0, c.c0);
@@ -227,4 +240,14 @@ function nearestRow(i: number, cs: Chunk[], lines: Chunk[][], rowOf: (Draft | un
     }
   }
   return bestScore < 4 ? best : undefined;
+}
+
+/** Open brackets minus closed ones in a text. */
+function unbalanced(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    if (ch === "(" || ch === "（") n++;
+    else if (ch === ")" || ch === "）") n--;
+  }
+  return n;
 }

@@ -17,7 +17,7 @@ export const LEVEL_CHARS = /^[产出效益满意度指标数量质时成本经�
 /** The year line under the title: (2023 年度). */
 export const YEAR_LINE = /^[(（]?\s*\d{4}\s*年度?\s*[)）]?$/u;
 /** Header cells that are complete as printed: text below them is another row. */
-export const HEADERS = new Set(["一级指标", "二级指标", "项目名称", "主管部门", "实施单位", "总分", "评分等级", "预期目标", "实际完成情况", "年初预算数", "全年预算数", "全年执行数", "分值", "分数", "权重", "得分", "执行率(%)", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"]);
+export const HEADERS = new Set(["一级指标", "二级指标", "项目名称", "主管部门", "实施单位", "总分", "评分等级", "预期目标", "实际完成情况", "年初预算数", "全年预算数", "全年执行数", "分值", "分数", "权重", "得分", "执行率(%)", "执行率（%）", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"]);
 
 /**
  * Header cells of the variant layouts (besides HEADERS) that narrow columns
