@@ -3,18 +3,13 @@ import { nodeSha256, parseFile } from "../files.js";
 import { InputError } from "../load/errors.js";
 import type { Document } from "../model/document.js";
 import type { VerifyOptions } from "../verify/index.js";
-import type { Sink } from "./atomic-write.js";
 import { expandInputs, STDIN } from "./inputs.js";
-import { openOutput } from "./output.js";
+import { say } from "./sink.js";
 
 export { EXIT } from "./exit.js";
 export { UsageError, choice, type ArgValues } from "./args.js";
 export { BOM, csvField, csvLine } from "./csv.js";
-
-/** Prints a line to standard error. */
-export function say(line: string): void {
-  process.stderr.write(line + "\n");
-}
+export { openSink, say, withSink } from "./sink.js";
 
 /** The name standard input is reported under. */
 export const STDIN_NAME = "<stdin>";
@@ -67,21 +62,4 @@ export async function forEachInput(
     await each(path === STDIN ? STDIN_NAME : path, result);
   }
   return { files: files.length + missing.length, unreadable, internal };
-}
-
-/** Opens --out (a checked target, see outTarget), or standard output when there is none. */
-export async function openSink(out: string | undefined): Promise<Sink> {
-  return openOutput(out);
-}
-
-/** Runs `body` against the sink; commits on success, removes a partial file on failure. */
-export async function withSink<R>(sink: Sink, body: (sink: Sink) => Promise<R>): Promise<R> {
-  try {
-    const r = await body(sink);
-    await sink.commit();
-    return r;
-  } catch (e) {
-    await sink.abort();
-    throw e;
-  }
 }

@@ -1,0 +1,52 @@
+import { UsageError } from "./args.js";
+import { commandLine } from "./command-line.js";
+import { EXIT, forEachInput, openSink, say, withSink } from "./common.js";
+import { documentWriter } from "./parse-output.js";
+import { isDataset, parseFormatOf, provenanceModeOf } from "./output-format.js";
+import { provenanceLines, withoutProvenance } from "./provenance-output.js";
+import { PARSE } from "./spec.js";
+import { checkStdout } from "./stdout.js";
+import { VERSION } from "./version.js";
+
+/** `jixiao parse`: resolves to the exit code. */
+export async function runParse(argv: string[]): Promise<number> {
+  const cl = await commandLine(PARSE, argv);
+  if (!cl) return EXIT.ok;
+  const { values, positionals, out } = cl;
+  const format = parseFormatOf(values.format, out);
+  const provenance = provenanceModeOf(values.provenance, format);
+  const verifyOptions = values["no-verify"] ? null : {};
+  if (isDataset(format)) {
+    if (out === undefined || out === "-") throw new UsageError(`--format ${format} needs --out (a ${format === "parquet" ? "folder" : "file"})`, "parse");
+    const { runDatasetParse } = await import("./dataset-output.js");
+    const options = { parsedAt: new Date().toISOString(), version: VERSION, provenance: provenance === "table" };
+    return runDatasetParse(format, out, positionals, verifyOptions, options);
+  }
+  if (provenance === "table" && (out === undefined || out === "-")) {
+    throw new UsageError("--provenance table writes <out>.provenance.jsonl beside --out, so it needs --out FILE", "parse");
+  }
+  const writer = documentWriter(format, values.pretty === true);
+  const sink = await openSink(out);
+  const side = provenance === "table" ? await openSink(`${String(out)}.provenance.jsonl`) : null;
+  const { unreadable, internal } = await withSink(sink, async (s) => {
+    await s.write(writer.begin());
+    let n = 0;
+    const r = await forEachInput(positionals, verifyOptions, async (path, result) => {
+      if ("error" in result) say(`jixiao: ${result.error.describe()}`);
+      else {
+        if (side) await side.write(provenanceLines(result.doc));
+        await s.write(writer.item(provenance === "inline" ? result.doc : withoutProvenance(result.doc), n++));
+      }
+    }, out);
+    await s.write(writer.end(n));
+    return r;
+  }).then(async (r) => {
+    await side?.commit();
+    return r;
+  }, async (e: unknown) => {
+    await side?.abort();
+    throw e;
+  });
+  checkStdout();
+  return internal > 0 ? EXIT.internal : unreadable > 0 ? EXIT.unreadable : EXIT.ok;
+}
