@@ -1,4 +1,4 @@
-import { LLkLookaheadStrategy, tokenMatcher, type IToken, type TokenType } from "chevrotain";
+import { LLkLookaheadStrategy, tokenMatcher, type ILookaheadStrategy, type IToken, type TokenType } from "chevrotain";
 import { STORED_PATHS } from "./lookahead-paths.js";
 import { allTokens } from "./tokens.js";
 
@@ -21,7 +21,7 @@ import { allTokens } from "./tokens.js";
  * optimisations.
  */
 export class StoredLookahead extends LLkLookaheadStrategy {
-  override buildLookaheadForAlternation(options: Parameters<InstanceType<typeof LLkLookaheadStrategy>["buildLookaheadForAlternation"]>[0]): (orAlts?: unknown[]) => number | undefined {
+  override buildLookaheadForAlternation(options: Parameters<ILookaheadStrategy["buildLookaheadForAlternation"]>[0]): ReturnType<ILookaheadStrategy["buildLookaheadForAlternation"]> {
     const stored = STORED_PATHS[lookaheadKey(options.rule.name, options.prodOccurrence)];
     if (!stored || options.hasPredicates || options.dynamicTokensEnabled) return super.buildLookaheadForAlternation(options);
     return chooser(stored.map((alt) => alt.map((path) => path.map(tokenNamed))));
