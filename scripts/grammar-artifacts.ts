@@ -21,7 +21,8 @@ export function grammarArtifacts(): { dts: string; diagram: string; lookahead: s
 export function storedPaths(rules: Rule[]): Record<string, string[][][]> {
   const table: Record<string, string[][][]> = {};
   for (const rule of rules) {
-    for (const alt of alternations(rule.definition)) {
+    // hasPredicates and maxLookahead are set on the GAST node but not in its typings.
+    for (const alt of alternations(rule.definition) as Generator<Alternation & { hasPredicates?: boolean; maxLookahead?: number }>) {
       if (alt.hasPredicates) continue;
       const paths = getLookaheadPaths({ occurrence: alt.idx, rule, prodType: "Alternation", maxLookahead: alt.maxLookahead ?? MAX_LOOKAHEAD });
       if (paths.every((a) => a.every((p) => p.length <= 1))) continue;

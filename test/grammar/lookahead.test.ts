@@ -33,8 +33,8 @@ describe("stored lookahead", () => {
   });
 
   it("the grammar passes Chevrotain's validations, which the shipped instance skips", () => {
+    // performSelfAnalysis throws "Parser Definition Errors detected" on any.
     expect(() => new SelfEvaluationParser({ validate: true })).not.toThrow();
-    expect(plain.definitionErrors).toEqual([]);
   });
 
   it("gives the same CST and errors as plain Chevrotain on every tab-separated fixture", () => {
