@@ -24,6 +24,7 @@
  * JavaScript.
  */
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { URL } from "node:url";
 import { build } from "esbuild";
 
 const root = new URL("../", import.meta.url);
