@@ -1,5 +1,5 @@
-import { parseBytes } from "../parse.js";
-import { nodeSha256, parseFile } from "../files.js";
+import { parseBytes, streamBytes, type StreamedDocument } from "../parse.js";
+import { nodeSha256, parseFile, readBytes } from "../files.js";
 import { InputError } from "../load/errors.js";
 import type { Document } from "../model/document.js";
 import type { VerifyOptions } from "../verify/index.js";
@@ -25,15 +25,55 @@ async function parseInput(path: string, verify: VerifyOptions | false): Promise<
   return parseBytes(await readStdin(), { source: STDIN_NAME, sha256: nodeSha256, verify });
 }
 
+/** A file read as a stream of forms (see StreamedDocument). */
+async function streamInput(path: string, verify: VerifyOptions | false): Promise<StreamedDocument> {
+  const bytes = path === STDIN ? await readStdin() : await readBytes(path);
+  return streamBytes(bytes, { source: path === STDIN ? STDIN_NAME : path, sha256: nodeSha256, verify });
+}
+
+/**
+ * What went wrong on one input, as the InputError reported for it: bad input
+ * as it was thrown, anything else as an `internal` error (a bug), which must
+ * not cost the rest of the batch.
+ */
+export function inputFailure(e: unknown, path: string): { error: InputError; internal: boolean } {
+  if (e instanceof InputError) return { error: e, internal: false };
+  if (process.env.JIXIAO_DEBUG) say(String((e as Error).stack));
+  return { error: new InputError("internal", path, `jixiao failed on this file: ${(e as Error).message} (a bug: please report it with the file)`), internal: true };
+}
+
 /**
  * Reads every input in turn and hands each Document (or the reason it could
  * not be read) to `each`. A bad file is reported and the batch goes on.
  * `out`, the run's output file, is never read as an input from a folder.
  */
-export async function forEachInput(
+export function forEachInput(
   positionals: string[],
   verifyOptions: VerifyOptions | null,
   each: (path: string, result: { doc: Document } | { error: InputError }) => Promise<void>,
+  out?: string,
+): Promise<{ files: number; unreadable: number; internal: number }> {
+  return forEachRead(positionals, (path) => parseInput(path, verifyOptions ?? false), each, out);
+}
+
+/**
+ * forEachInput with each Document as a stream of forms, for outputs that
+ * write forms as they are read. A failure met while `each` reads the forms
+ * is for `each` to report; it returns which kind it was, to be counted.
+ */
+export function forEachStreamed(
+  positionals: string[],
+  verifyOptions: VerifyOptions | null,
+  each: (path: string, result: { doc: StreamedDocument } | { error: InputError }) => Promise<void | "unreadable" | "internal">,
+  out?: string,
+): Promise<{ files: number; unreadable: number; internal: number }> {
+  return forEachRead(positionals, (path) => streamInput(path, verifyOptions ?? false), each, out);
+}
+
+async function forEachRead<T>(
+  positionals: string[],
+  read: (path: string) => Promise<T>,
+  each: (path: string, result: { doc: T } | { error: InputError }) => Promise<void | "unreadable" | "internal">,
   out?: string,
 ): Promise<{ files: number; unreadable: number; internal: number }> {
   const { files, missing } = await expandInputs(positionals, out === undefined ? {} : { exclude: out });
@@ -44,22 +84,19 @@ export async function forEachInput(
   }
   let internal = 0;
   for (const path of files) {
-    let result: { doc: Document } | { error: InputError };
+    let result: { doc: T } | { error: InputError };
     try {
-      result = { doc: await parseInput(path, verifyOptions ?? false) };
+      result = { doc: await read(path) };
     } catch (e) {
-      if (e instanceof InputError) {
-        unreadable++;
-        result = { error: e };
-      } else {
-        // A bug met on one file must not cost the rest of the batch.
-        internal++;
-        if (process.env.JIXIAO_DEBUG) say(String((e as Error).stack));
-        result = { error: new InputError("internal", path, `jixiao failed on this file: ${(e as Error).message} (a bug: please report it with the file)`) };
-      }
+      const failure = inputFailure(e, path);
+      if (failure.internal) internal++;
+      else unreadable++;
+      result = { error: failure.error };
     }
     // Errors while writing the output are not the input's fault: they end the run.
-    await each(path === STDIN ? STDIN_NAME : path, result);
+    const late = await each(path === STDIN ? STDIN_NAME : path, result);
+    if (late === "unreadable") unreadable++;
+    if (late === "internal") internal++;
   }
   return { files: files.length + missing.length, unreadable, internal };
 }

@@ -1,6 +1,7 @@
 import { UsageError } from "./args.js";
 import { commandLine } from "./command-line.js";
-import { EXIT, forEachInput, openSink, say, withSink } from "./common.js";
+import { EXIT, forEachInput, forEachStreamed, inputFailure, openSink, say, withSink } from "./common.js";
+import { ReadFailure, writeStreamed } from "./document-stream.js";
 import { documentWriter } from "./parse-output.js";
 import { isDataset, parseFormatOf, provenanceModeOf } from "./output-format.js";
 import { provenanceLines, withoutProvenance } from "./provenance-output.js";
@@ -31,6 +32,34 @@ export async function runParse(argv: string[]): Promise<number> {
   const { unreadable, internal } = await withSink(sink, async (s) => {
     await s.write(writer.begin());
     let n = 0;
+    if (format === "json" || format === "jsonl") {
+      // Forms are written as they are read (document-stream.ts): the same text as writer.item, never held whole.
+      const pretty = values.pretty === true;
+      const r = await forEachStreamed(positionals, verifyOptions, async (path, result) => {
+        if ("error" in result) {
+          say(`jixiao: ${result.error.describe()}`);
+          return;
+        }
+        const prefix = format === "json" ? (n ? "," : "") + (pretty ? "\n" : "") : "";
+        let written;
+        try {
+          written = await writeStreamed(result.doc, s, { pretty: format === "json" && pretty, prefix, provenance, side });
+        } catch (e) {
+          if (!(e instanceof ReadFailure)) throw e;
+          const { error, internal } = inputFailure(e.failure, path);
+          say(`jixiao: ${error.describe()}`);
+          return internal ? "internal" : "unreadable";
+        }
+        n++;
+        if (format === "jsonl") await s.write("\n");
+        if (written.failure === undefined) return;
+        const { error, internal } = inputFailure(written.failure, path);
+        say(`jixiao: ${error.describe()} (its Document holds the ${written.forms} form(s) read before)`);
+        return internal ? "internal" : "unreadable";
+      }, out);
+      await s.write(writer.end(n));
+      return r;
+    }
     const r = await forEachInput(positionals, verifyOptions, async (path, result) => {
       if ("error" in result) say(`jixiao: ${result.error.describe()}`);
       else {
