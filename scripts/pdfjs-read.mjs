@@ -4,12 +4,15 @@
  * yardstick of npm run bench:startup (and of bench:batch): jixiao reads the
  * same with the same options, then builds the table, parses and verifies.
  *
- *   node scripts/pdfjs-read.mjs FILE.pdf
+ *   node scripts/pdfjs-read.mjs FILE.pdf      (after npm run build)
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+// The same pdf.js build, loaded the same way, as jixiao's PDF loader (src/load/pdf/engine.ts).
+import { pdfjs } from "../dist/src/load/pdf/engine.js";
+
+const { getDocument } = await pdfjs();
 
 const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 const task = getDocument({
