@@ -3,7 +3,9 @@
  * npm run build): the browser entry must stay free of Node modules, and the
  * command's entry must load nothing but itself for --version.
  */
+import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { promisify } from "node:util";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -45,5 +47,12 @@ describe.skipIf(!existsSync(lib))("the bundle in dist/lib", () => {
     expect(packages.some((p) => p.startsWith("pdfjs-dist"))).toBe(false);
     const { files } = graph("cli.js", false);
     expect(files.some((f) => readFileSync(join(lib, f), "utf8").includes("performSelfAnalysis"))).toBe(false);
+  });
+
+  it("parsing a PDF prints nothing on stderr (pdf.js's modern build warns on import in Node; that line is held back)", { timeout: 60_000 }, async () => {
+    const root = fileURLToPath(new URL("../../", import.meta.url));
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["bin/jixiao.js", "parse", "fixtures/pdf/seed/landscape-one.pdf", "--format", "summary"], { cwd: root });
+    expect(stdout).toMatch(/1 form\(s\), pdf/);
+    expect(stderr).toBe("");
   });
 });

@@ -25,8 +25,19 @@ export function pdfjs(): Promise<PdfJs> {
 }
 
 async function load(): Promise<PdfJs> {
-  if (await addMissing()) return import("pdfjs-dist/build/pdf.mjs");
-  return import("pdfjs-dist/legacy/build/pdf.mjs");
+  if (!(await addMissing())) return import("pdfjs-dist/legacy/build/pdf.mjs");
+  // The modern build warns on import in Node that the legacy one is meant for
+  // it, before any verbosity option can be given: that one line is held back
+  // (it would land on the command's stderr for every PDF); any other warning passes.
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!(args.length === 1 && typeof args[0] === "string" && args[0].startsWith("Warning: Please use the `legacy` build"))) warn.apply(console, args);
+  };
+  try {
+    return await import("pdfjs-dist/build/pdf.mjs");
+  } finally {
+    console.warn = warn;
+  }
 }
 
 export type { PdfJs };
