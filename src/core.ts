@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { parseBytes, parseSheet, parseText, parseWithSheet, textSheet, type ParseOptions } from "./parse.js";
+export { parseBytes, parseSheet, parseText, parseWithSheet, streamBytes, textSheet, type ParseOptions, type StreamedDocument } from "./parse.js";
 export { ledger, unaccounted } from "./ledger/index.js";
 export { InputError, type InputErrorCode } from "./load/errors.js";
 export { UsageError, type UsageErrorCode } from "./model/usage-error.js";

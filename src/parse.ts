@@ -56,7 +56,18 @@ export function parseSheet(sheet: SheetStream): { forms: Form[]; diagnostics: Di
  * objects that die young cost the garbage collector next to nothing.
  */
 function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Form): { forms: Form[]; diagnostics: Diagnostic[] } {
-  const forms: Form[] = [];
+  const out = { diagnostics: [] as Diagnostic[] };
+  const forms = [...formsOf(sheet, finish, out)];
+  return { forms, diagnostics: out.diagnostics };
+}
+
+/**
+ * The forms of a Sheet one at a time, as the grammar yields them, so a file
+ * of 10,000 forms need never be held whole; `out.diagnostics` is complete
+ * once the generator is done.
+ */
+function* formsOf(sheet: SheetStream, finish: (form: Form, index: number) => Form, out: { diagnostics: Diagnostic[] }): Generator<Form> {
+  let count = 0;
   // Grammar errors first, then each form's findings, then stray rows: the
   // order a reader meets them in when the whole file is read at once.
   const grammarDiagnostics: Diagnostic[] = [];
@@ -79,7 +90,7 @@ function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Fo
       grammarDiagnostics.push(d);
     }
     for (const raw of part.forms) {
-      const { form, diagnostics: ds } = normalizeForm(raw, forms.length);
+      const { form, diagnostics: ds } = normalizeForm(raw, count);
       if (isTitleOnly(form)) {
         titles.count++;
         titles.first ??= { title: form.title, at: provenanceAt(form, "title") ?? {} };
@@ -87,8 +98,8 @@ function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Fo
         collectCells(raw, titles.cells);
         continue;
       }
-      forms.push(finish(form, forms.length));
       for (const d of ds) formDiagnostics.push(d);
+      yield finish(form, count++);
     }
     for (const { row, after } of part.strays) {
       // A document's own preamble (headings) precedes the first form: not a
@@ -117,7 +128,7 @@ function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Fo
     d.quotes = titles.cells.map((r) => quoteOf(r.cell));
     grammarDiagnostics.push(d);
   }
-  return { forms, diagnostics: [...loaderDiagnostics, ...grammarDiagnostics, ...formDiagnostics, ...strayDiagnostics] };
+  out.diagnostics = [...loaderDiagnostics, ...grammarDiagnostics, ...formDiagnostics, ...strayDiagnostics];
 }
 
 /** Every cell a raw form holds, wherever the grammar placed it. */
@@ -248,36 +259,96 @@ async function assemble(
   options: ParseOptions,
   loaderDiagnostics: Diagnostic[] = [],
 ): Promise<Document> {
+  const stream = await streamed(sheet, bytes, encoding, options, loaderDiagnostics);
+  const forms = [...stream.forms];
+  const { diagnostics } = stream.end();
+  return { schemaVersion: stream.schemaVersion, source: stream.source, forms, diagnostics };
+}
+
+/**
+ * A Document read form by form: its envelope first, then its forms as the
+ * grammar yields them, each verified and checked, then its diagnostics.
+ * Written out as it is read (see src/cli/document-stream.ts), a file of
+ * 10,000 forms is never held whole. Joined, the parts are exactly the
+ * Document parseBytes returns.
+ */
+export interface StreamedDocument {
+  schemaVersion: Document["schemaVersion"];
+  source: Document["source"];
+  /** The forms, in order; read once. */
+  forms: Iterable<Form>;
+  /**
+   * The Document's diagnostics, once `forms` has been read to its end.
+   *
+   * @throws InputError `input.no-form` when the input held no form
+   */
+  end(): { diagnostics: Diagnostic[] };
+}
+
+/**
+ * Parses any supported input as parseBytes does, but yields its forms one at
+ * a time (see {@link StreamedDocument}).
+ *
+ * @throws UsageError when `input` is not bytes, or an option is invalid
+ * @throws InputError for unreadable input (see its `code`); `input.no-form` from `end()`
+ */
+export async function streamBytes(input: Bytes, options?: ParseOptions): Promise<StreamedDocument> {
+  const bytes = checkBytes("streamBytes", input);
+  options = checkParseOptions("streamBytes", options);
+  const loaded = await loadSheet(bytes, options);
+  if (loaded) return streamed(loaded.sheet, bytes, loaded.encoding, options, loaded.diagnostics);
+  const { sheet, encoding } = textSheetStream(bytes, options.source ?? "input");
+  return streamed(sheet, bytes, encoding, options, []);
+}
+
+async function streamed(
+  sheet: SheetStream,
+  bytes: Uint8Array,
+  encoding: TextEncoding | string | null,
+  options: ParseOptions,
+  loaderDiagnostics: Diagnostic[],
+): Promise<StreamedDocument> {
   const verifyForm = options.verify === false ? null : formVerifier(options.verify ?? {});
+  const source: Document["source"] = {
+    path: options.source ?? null,
+    sha256: await (options.sha256 ?? sha256)(bytes),
+    kind: sheet.kind,
+    encoding,
+    pages: sheet.pages,
+    bytes: bytes.byteLength,
+  };
+  const out = { diagnostics: [] as Diagnostic[] };
+  let count = 0;
   // The schema is the contract: a form that fails it is a bug here, not bad input.
-  const { forms, diagnostics } = readForms(sheet, (form, i) => {
+  const forms = formsOf(sheet, (form, i) => {
     // Set on the form itself, not on a spread copy: a spread reads every
     // property, and would make the provenance record (see ProvenanceLog).
     if (verifyForm) form.verification = verifyForm(form, i);
+    count++;
     return checked(CheckedForm, form);
-  });
-  if (forms.length === 0) {
-    const titleOnly = diagnostics.find((d) => d.code === "form.title-only");
-    if (titleOnly) {
-      throw new InputError("input.no-form", sheet.source, `no 自评表 found: ${titleOnly.message.replace(/: (it is not read as a form|they are not read as forms)$/, "")}`,
-        titleOnly.line === undefined ? {} : { line: titleOnly.line });
-    }
-    throw new InputError("input.no-form", sheet.source, "no 自评表 found: no title 项目支出绩效自评表 and no 项目名称 row");
-  }
-  const doc: Document = {
+  }, out);
+  return {
     schemaVersion: SCHEMA_VERSION,
-    source: {
-      path: options.source ?? null,
-      sha256: await (options.sha256 ?? sha256)(bytes),
-      kind: sheet.kind,
-      encoding,
-      pages: sheet.pages,
-      bytes: bytes.byteLength,
-    },
+    source,
     forms,
-    diagnostics: loaderDiagnostics.length > 0 ? [...loaderDiagnostics, ...diagnostics] : diagnostics,
+    end() {
+      const { diagnostics } = out;
+      if (count === 0) throw noForm(sheet.source, diagnostics);
+      const all = loaderDiagnostics.length > 0 ? [...loaderDiagnostics, ...diagnostics] : diagnostics;
+      checked(CheckedEnvelope, { schemaVersion: SCHEMA_VERSION, source, forms: [], diagnostics: all });
+      return { diagnostics: all };
+    },
   };
-  return checked(CheckedEnvelope, doc);
+}
+
+/** Why an input with no form is refused: its title-only forms, if any, else what a form starts with. */
+function noForm(source: string, diagnostics: Diagnostic[]): InputError {
+  const titleOnly = diagnostics.find((d) => d.code === "form.title-only");
+  if (titleOnly) {
+    return new InputError("input.no-form", source, `no 自评表 found: ${titleOnly.message.replace(/: (it is not read as a form|they are not read as forms)$/, "")}`,
+      titleOnly.line === undefined ? {} : { line: titleOnly.line });
+  }
+  return new InputError("input.no-form", source, "no 自评表 found: no title 项目支出绩效自评表 and no 项目名称 row");
 }
 
 /**

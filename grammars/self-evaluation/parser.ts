@@ -1,5 +1,9 @@
-import { CstParser, EOF, tokenMatcher, type TokenType } from "chevrotain";
+import { CstParser, EOF, LLkLookaheadStrategy, tokenMatcher, type TokenType } from "chevrotain";
+import { StoredLookahead } from "./lookahead.js";
 import * as T from "./tokens.js";
+
+/** The parser is LL(3): how many tokens it may look ahead to choose an alternative. */
+export const MAX_LOOKAHEAD = 3;
 
 /** The most cells a row under 年度总体目标 may hold and still be goal text. */
 const MAX_GOAL_CELLS = 4;
@@ -11,8 +15,22 @@ const MAX_GOAL_CELLS = 4;
  * class fields, as in Chevrotain's TypeScript examples; one instance is reused.
  */
 export class SelfEvaluationParser extends CstParser {
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: "none" });
+  /**
+   * @param validate run Chevrotain's grammar validations (left recursion,
+   *   ambiguity, empty alternatives). The tests do (test/grammar); the one
+   *   instance below skips them, about 20 ms of every start, since the grammar
+   *   is fixed when the package is built.
+   * @param stored read the costliest lookahead paths from the build-time table
+   *   (see lookahead.ts); false computes them all, as plain Chevrotain does
+   */
+  constructor({ validate = false, stored = true }: { validate?: boolean; stored?: boolean } = {}) {
+    super(T.allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: MAX_LOOKAHEAD,
+      nodeLocationTracking: "none",
+      lookaheadStrategy: stored ? new StoredLookahead({ maxLookahead: MAX_LOOKAHEAD }) : new LLkLookaheadStrategy({ maxLookahead: MAX_LOOKAHEAD }),
+      skipValidations: !validate,
+    });
     this.performSelfAnalysis();
   }
 

@@ -1,5 +1,5 @@
 import { outTarget, parseCommandLine, UsageError } from "./args.js";
-import { openSink, withSink } from "./common.js";
+import { openSink, withSink } from "./sink.js";
 import { commandHelp } from "./help.js";
 import type { CommandSpec } from "./spec.js";
 

@@ -1,21 +1,17 @@
+import { streamBytes, type StreamedDocument } from "../parse.js";
+import { nodeSha256, readBytes } from "../files.js";
 import { parseBytes } from "../parse.js";
-import { nodeSha256, parseFile, readBytes } from "../files.js";
 import { InputError } from "../load/errors.js";
 import type { PdfOptions } from "../load/pdf/index.js";
 import type { Document } from "../model/document.js";
 import type { VerifyOptions } from "../verify/index.js";
-import type { Sink } from "./atomic-write.js";
 import { expandInputs, STDIN } from "./inputs.js";
-import { openOutput } from "./output.js";
+import { say } from "./sink.js";
 
 export { EXIT } from "./exit.js";
 export { UsageError, choice, type ArgValues } from "./args.js";
 export { BOM, csvField, csvLine } from "./csv.js";
-
-/** Prints a line to standard error. */
-export function say(line: string): void {
-  process.stderr.write(line + "\n");
-}
+export { openSink, say, withSink } from "./sink.js";
 
 /** The name standard input is reported under. */
 export const STDIN_NAME = "<stdin>";
@@ -26,17 +22,12 @@ async function readStdin(): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-async function parseInput(path: string, verify: VerifyOptions | false, pdf: PdfOptions | undefined): Promise<Document> {
-  if (path !== STDIN) return parseFile(path, { verify, ...(pdf ? { pdf } : {}) });
-  return parseBytes(await readStdin(), { source: STDIN_NAME, sha256: nodeSha256, verify, ...(pdf ? { pdf } : {}) });
-}
-
 /** The PDF options `--engine` gives (none: the library's default engine). */
 export function pdfOptionsOf(engine: unknown): PdfOptions | undefined {
   return engine === "pdfjs" || engine === "pdfium" ? { engine } : undefined;
 }
 
-/** What to skip: the digests the output already holds (--resume, and the dataset outputs). */
+/** What to skip and how to read: the digests the output already holds (--resume, the dataset outputs), the PDF engine. */
 export interface InputRun {
   /** sha256 digests already in the output: such files are read and hashed, not parsed, and not handed on. */
   known?: Set<string>;
@@ -46,12 +37,35 @@ export interface InputRun {
   pdf?: PdfOptions;
 }
 
-/** Reads and hashes a file; parses it unless its digest is known (then resolves to the digest). */
-async function parseUnlessKnown(path: string, verify: VerifyOptions | false, known: Set<string>, pdf: PdfOptions | undefined): Promise<Document | { skipped: string }> {
+/** A file's bytes and digest, or null when the digest is one the output already holds (then `run.onSkip` has heard of it). */
+async function bytesUnlessKnown(path: string, run: InputRun): Promise<{ bytes: Uint8Array; digest: string } | null> {
   const bytes = path === STDIN ? await readStdin() : await readBytes(path);
   const digest = nodeSha256(bytes);
-  if (known.has(digest)) return { skipped: digest };
-  return parseBytes(bytes, { source: path === STDIN ? STDIN_NAME : path, sha256: () => digest, verify, ...(pdf ? { pdf } : {}) });
+  if (run.known?.has(digest)) {
+    run.onSkip?.(path === STDIN ? STDIN_NAME : path, digest);
+    return null;
+  }
+  return { bytes, digest };
+}
+
+/**
+ * What went wrong on one input, as the InputError reported for it: bad input
+ * as it was thrown, anything else as an `internal` error (a bug), which must
+ * not cost the rest of the batch.
+ */
+export function inputFailure(e: unknown, path: string): { error: InputError; internal: boolean } {
+  if (e instanceof InputError) return { error: e, internal: false };
+  if (process.env.JIXIAO_DEBUG) say(String((e as Error).stack));
+  return { error: new InputError("internal", path, `jixiao failed on this file: ${(e as Error).message} (a bug: please report it with the file)`), internal: true };
+}
+
+/** The counts of a run over the inputs. */
+export interface InputCounts {
+  files: number;
+  unreadable: number;
+  internal: number;
+  /** Files whose digest the output already held. */
+  skipped: number;
 }
 
 /**
@@ -59,13 +73,42 @@ async function parseUnlessKnown(path: string, verify: VerifyOptions | false, kno
  * not be read) to `each`. A bad file is reported and the batch goes on.
  * `out`, the run's output file, is never read as an input from a folder.
  */
-export async function forEachInput(
+export function forEachInput(
   positionals: string[],
   verifyOptions: VerifyOptions | null,
   each: (path: string, result: { doc: Document } | { error: InputError }) => Promise<void>,
   out?: string,
   run: InputRun = {},
-): Promise<{ files: number; unreadable: number; internal: number; skipped: number }> {
+): Promise<InputCounts> {
+  const verify = verifyOptions ?? false;
+  return forEachRead(positionals, run, (source, { bytes, digest }) =>
+    parseBytes(bytes, { source, sha256: () => digest, verify, ...(run.pdf ? { pdf: run.pdf } : {}) }), each, out);
+}
+
+/**
+ * forEachInput with each Document as a stream of forms, for outputs that
+ * write forms as they are read. A failure met while `each` reads the forms
+ * is for `each` to report; it returns which kind it was, to be counted.
+ */
+export function forEachStreamed(
+  positionals: string[],
+  verifyOptions: VerifyOptions | null,
+  each: (path: string, result: { doc: StreamedDocument } | { error: InputError }) => Promise<void | "unreadable" | "internal">,
+  out?: string,
+  run: InputRun = {},
+): Promise<InputCounts> {
+  const verify = verifyOptions ?? false;
+  return forEachRead(positionals, run, (source, { bytes, digest }) =>
+    streamBytes(bytes, { source, sha256: () => digest, verify, ...(run.pdf ? { pdf: run.pdf } : {}) }), each, out);
+}
+
+async function forEachRead<T>(
+  positionals: string[],
+  run: InputRun,
+  read: (source: string, input: { bytes: Uint8Array; digest: string }) => Promise<T>,
+  each: (path: string, result: { doc: T } | { error: InputError }) => Promise<void | "unreadable" | "internal">,
+  out?: string,
+): Promise<InputCounts> {
   const { files, missing } = await expandInputs(positionals, out === undefined ? {} : { exclude: out });
   let unreadable = 0;
   for (const m of missing) {
@@ -75,47 +118,25 @@ export async function forEachInput(
   let internal = 0;
   let skipped = 0;
   for (const path of files) {
-    let result: { doc: Document } | { error: InputError };
+    const source = path === STDIN ? STDIN_NAME : path;
+    let result: { doc: T } | { error: InputError };
     try {
-      if (run.known && run.known.size > 0) {
-        const r = await parseUnlessKnown(path, verifyOptions ?? false, run.known, run.pdf);
-        if ("skipped" in r) {
-          skipped++;
-          run.onSkip?.(path === STDIN ? STDIN_NAME : path, r.skipped);
-          continue;
-        }
-        result = { doc: r };
-      } else result = { doc: await parseInput(path, verifyOptions ?? false, run.pdf) };
-    } catch (e) {
-      if (e instanceof InputError) {
-        unreadable++;
-        result = { error: e };
-      } else {
-        // A bug met on one file must not cost the rest of the batch.
-        internal++;
-        if (process.env.JIXIAO_DEBUG) say(String((e as Error).stack));
-        result = { error: new InputError("internal", path, `jixiao failed on this file: ${(e as Error).message} (a bug: please report it with the file)`) };
+      const input = await bytesUnlessKnown(path, run);
+      if (!input) {
+        skipped++;
+        continue;
       }
+      result = { doc: await read(source, input) };
+    } catch (e) {
+      const failure = inputFailure(e, path);
+      if (failure.internal) internal++;
+      else unreadable++;
+      result = { error: failure.error };
     }
     // Errors while writing the output are not the input's fault: they end the run.
-    await each(path === STDIN ? STDIN_NAME : path, result);
+    const late = await each(source, result);
+    if (late === "unreadable") unreadable++;
+    if (late === "internal") internal++;
   }
   return { files: files.length + missing.length, unreadable, internal, skipped };
-}
-
-/** Opens --out (a checked target, see outTarget), or standard output when there is none. */
-export async function openSink(out: string | undefined): Promise<Sink> {
-  return openOutput(out);
-}
-
-/** Runs `body` against the sink; commits on success, removes a partial file on failure. */
-export async function withSink<R>(sink: Sink, body: (sink: Sink) => Promise<R>): Promise<R> {
-  try {
-    const r = await body(sink);
-    await sink.commit();
-    return r;
-  } catch (e) {
-    await sink.abort();
-    throw e;
-  }
 }

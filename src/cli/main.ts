@@ -1,22 +1,24 @@
-import { z } from "zod";
+/*
+ * The command's entry. It imports only what every run needs (the argument
+ * tables, the help, the error classes); each command's code, and with it the
+ * grammar, zod, decimal.js and the loaders, is imported when that command
+ * runs, so `--version` and `--help` start in about the time of Node itself
+ * (npm run bench:startup).
+ */
 import { InputError } from "../load/errors.js";
-import { DEFAULT_ENGINE, ENGINE_NAMES } from "../load/pdf/engines/types.js";
-import { Document } from "../model/document.js";
 import { UsageError as LibraryUsageError } from "../model/usage-error.js";
 import { UsageError } from "./args.js";
-import { commandLine, print } from "./command-line.js";
-import { choice, EXIT, forEachInput, openSink, pdfOptionsOf, say, withSink } from "./common.js";
+import { print } from "./command-line.js";
+import { EXIT } from "./exit.js";
 import { commandHelp, globalHelp } from "./help.js";
 import { handleInterrupts } from "./interrupt.js";
 import { OutputError } from "./output-error.js";
-import { documentWriter } from "./parse-output.js";
-import { isDataset, parseFormatOf, provenanceModeOf } from "./output-format.js";
-import { provenanceLines, withoutProvenance } from "./provenance-output.js";
-import { COMMANDS, PARSE, SCHEMA } from "./spec.js";
-import { checkStdout, StdoutClosed, stdoutClosed, watchStdout } from "./stdout.js";
-import { runVerify } from "./verify-command.js";
+import { say } from "./sink.js";
+import { COMMANDS } from "./spec.js";
+import { StdoutClosed, stdoutClosed, watchStdout } from "./stdout.js";
+import { VERSION } from "./version.js";
 
-export const VERSION = "0.1.0";
+export { VERSION } from "./version.js";
 
 /** Runs the command line; resolves to the exit code. Never throws. */
 export async function main(argv: string[]): Promise<number> {
@@ -35,11 +37,11 @@ async function dispatch(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case "parse":
-      return await runParse(rest);
+      return await (await import("./parse-command.js")).runParse(rest);
     case "verify":
-      return await runVerify(rest);
+      return await (await import("./verify-command.js")).runVerify(rest);
     case "schema":
-      return await runSchema(rest);
+      return await (await import("./schema-command.js")).runSchema(rest);
     case "--version":
     case "-v":
       await print(`jixiao ${VERSION}\n`);
@@ -83,56 +85,4 @@ function report(e: unknown): number {
   say(`jixiao: internal error: ${err?.message ?? String(e)} (please report it with the input that caused it)`);
   if (process.env.JIXIAO_DEBUG) say(String(err?.stack));
   return EXIT.internal;
-}
-
-async function runParse(argv: string[]): Promise<number> {
-  const cl = await commandLine(PARSE, argv);
-  if (!cl) return EXIT.ok;
-  const { values, positionals, out } = cl;
-  const format = parseFormatOf(values.format, out);
-  const provenance = provenanceModeOf(values.provenance, format);
-  const verifyOptions = values["no-verify"] ? null : {};
-  const pdf = pdfOptionsOf(choice("engine", values.engine, ENGINE_NAMES, DEFAULT_ENGINE));
-  if (isDataset(format)) {
-    if (out === undefined || out === "-") throw new UsageError(`--format ${format} needs --out (a ${format === "parquet" ? "folder" : "file"})`, "parse");
-    const { runDatasetParse } = await import("./dataset-output.js");
-    const options = { parsedAt: new Date().toISOString(), version: VERSION, provenance: provenance === "table" };
-    return runDatasetParse(format, out, positionals, verifyOptions, options, pdf);
-  }
-  if (provenance === "table" && (out === undefined || out === "-")) {
-    throw new UsageError("--provenance table writes <out>.provenance.jsonl beside --out, so it needs --out FILE", "parse");
-  }
-  const writer = documentWriter(format, values.pretty === true);
-  const sink = await openSink(out);
-  const side = provenance === "table" ? await openSink(`${String(out)}.provenance.jsonl`) : null;
-  const { unreadable, internal } = await withSink(sink, async (s) => {
-    await s.write(writer.begin());
-    let n = 0;
-    const r = await forEachInput(positionals, verifyOptions, async (path, result) => {
-      if ("error" in result) say(`jixiao: ${result.error.describe()}`);
-      else {
-        if (side) await side.write(provenanceLines(result.doc));
-        await s.write(writer.item(provenance === "inline" ? result.doc : withoutProvenance(result.doc), n++));
-      }
-    }, out, { pdf });
-    await s.write(writer.end(n));
-    return r;
-  }).then(async (r) => {
-    await side?.commit();
-    return r;
-  }, async (e: unknown) => {
-    await side?.abort();
-    throw e;
-  });
-  checkStdout();
-  return internal > 0 ? EXIT.internal : unreadable > 0 ? EXIT.unreadable : EXIT.ok;
-}
-
-async function runSchema(argv: string[]): Promise<number> {
-  const cl = await commandLine(SCHEMA, argv);
-  if (!cl) return EXIT.ok;
-  const schema = z.toJSONSchema(Document, { target: "draft-2020-12" });
-  const text = JSON.stringify({ $id: "https://jixiao.dev/schema/document.json", title: "jixiao Document", ...schema }, null, 2) + "\n";
-  await withSink(await openSink(cl.out), (s) => s.write(text));
-  return EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { UsageError } from "./common.js";
+import { UsageError } from "./args.js";
 import type { ParseFormat } from "./parse-output.js";
 import { PARSE_FORMATS } from "./spec.js";
 

@@ -8,14 +8,16 @@ import { indicatorOfPath } from "../write/dataset-rows.js";
  * whose provenance is not wanted.
  */
 export function withoutProvenance(doc: Document): Document {
-  const forms = doc.forms.map((form) => {
-    const lean: Partial<Form> = {};
-    for (const key of Object.keys(form) as Array<keyof Form>) {
-      if (key !== "provenance") (lean as Record<string, unknown>)[key] = form[key];
-    }
-    return lean as Form;
-  });
-  return { ...doc, forms };
+  return { ...doc, forms: doc.forms.map(formWithoutProvenance) };
+}
+
+/** A form without its provenance, copied key by key (see withoutProvenance). */
+export function formWithoutProvenance(form: Form): Form {
+  const lean: Partial<Form> = {};
+  for (const key of Object.keys(form) as Array<keyof Form>) {
+    if (key !== "provenance") (lean as Record<string, unknown>)[key] = form[key];
+  }
+  return lean as Form;
 }
 
 /**
@@ -26,21 +28,28 @@ export function withoutProvenance(doc: Document): Document {
 export function provenanceLines(doc: Document): string {
   let out = "";
   doc.forms.forEach((form, fi) => {
-    for (const [path, p] of Object.entries(form.provenance)) {
-      out += JSON.stringify({
-        sha256: doc.source.sha256,
-        form_no: fi + 1,
-        path,
-        indicator_no: indicatorOfPath(path),
-        page: p.page ?? null,
-        line: p.line ?? null,
-        cell: p.cell ?? null,
-        x0: p.bbox?.[0] ?? null,
-        y0: p.bbox?.[1] ?? null,
-        x1: p.bbox?.[2] ?? null,
-        y1: p.bbox?.[3] ?? null,
-      }) + "\n";
-    }
+    out += formProvenanceLines(doc.source.sha256, form, fi + 1);
   });
+  return out;
+}
+
+/** The provenance lines of one form (see provenanceLines); `formNo` counts from 1. */
+export function formProvenanceLines(sha256: string, form: Form, formNo: number): string {
+  let out = "";
+  for (const [path, p] of Object.entries(form.provenance)) {
+    out += JSON.stringify({
+      sha256,
+      form_no: formNo,
+      path,
+      indicator_no: indicatorOfPath(path),
+      page: p.page ?? null,
+      line: p.line ?? null,
+      cell: p.cell ?? null,
+      x0: p.bbox?.[0] ?? null,
+      y0: p.bbox?.[1] ?? null,
+      x1: p.bbox?.[2] ?? null,
+      y1: p.bbox?.[3] ?? null,
+    }) + "\n";
+  }
   return out;
 }

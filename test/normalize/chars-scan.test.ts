@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cleanFreeText } from "../../src/normalize/free-text.js";
-import { parseDecimal } from "../../src/normalize/number.js";
 import {
   cellKey, cleanLabel, collapseSpaces, collapseSpacesAndHanGaps, foldWidth, isHan, isSpace, removeHanGaps,
 } from "../../src/text/chars.js";
@@ -84,43 +83,14 @@ describe("char-code scans agree with the regular expressions they replaced", () 
   });
 });
 
-describe("parseDecimal and cleanFreeText agree with their regular-expression definitions", () => {
-  const EMPTY = /^(?:[-‐‑–—―/\\]+|无|空)?$/;
-  function refDecimal(text: string): string | null | undefined {
-    if (/^(?:0|[1-9]\d*)(?:\.\d+)?$/.test(text)) return text;
-    let s = ref.foldWidth(text).replace(/\s+/g, "").replace(/\u2212/g, "-");
-    if (EMPTY.test(s)) return null;
-    let negative = false;
-    if (s.startsWith("(") && s.endsWith(")")) {
-      negative = true;
-      s = s.slice(1, -1);
-    }
-    if (s.endsWith("%")) s = s.slice(0, -1);
-    if (s.startsWith("-")) {
-      negative = !negative;
-      s = s.slice(1);
-    } else if (s.startsWith("+")) {
-      s = s.slice(1);
-    }
-    const m = /^(\d{1,3}(?:,\d{3})+)(\.\d+)?$/.exec(s) ?? /^(\d+)(\.\d+)?$/.exec(s);
-    if (!m) return undefined;
-    const digits = m[1]!.replace(/,/g, "") + (m[2] ?? "");
-    return negative && /[1-9]/.test(digits) ? "-" + digits : digits;
-  }
+// parseDecimal is written with regular expressions itself (its scan saved nothing the command shows, issue 12).
+describe("cleanFreeText agrees with its regular-expression definition", () => {
   const ENTITIES: Record<string, string> = { "&nbsp;": " ", "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&apos;": "'" };
   function refFreeText(t: string): string {
     const withBreaks = t.replace(/<\/p\s*>\s*<p(?:\s[^<>]*)?>|<br\s*\/?>|<\/(?:div|li|tr)\s*>/gi, "\n").replace(/<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>/g, "");
     const decoded = withBreaks.replace(/&(?:nbsp|amp|lt|gt|quot|apos|#39);/g, (e) => ENTITIES[e] ?? e);
     return decoded.split("\n").map((line) => ref.removeHanGaps(ref.collapseSpaces(line))).filter((line) => line !== "").join("\n");
   }
-
-  it("parseDecimal (property)", () => {
-    const number = fc.array(fc.constantFrom("0", "1", "9", ",", ".", "-", "+", "(", ")", "%", " ", "\u2212", "１", "，", "—", "/", "无", "空", "a"), { maxLength: 10 })
-      .map((a) => a.join(""));
-    fc.assert(fc.property(fc.oneof(number, text), (s) => {
-      expect(parseDecimal(s)).toBe(refDecimal(s));
-    }), { numRuns: 5000 });
-  });
 
   it("cleanFreeText (property)", () => {
     const html = fc.array(fc.constantFrom(...PIECES, "</p>", "<br/>", "<BR>", "</div >", "<b>", "&amp;", "&lt;", "&#39;", "\n", "\n\n", " \n "), { maxLength: 12 })

@@ -32,7 +32,7 @@ async function install(cwd: string, tarball: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(root, "dist/src/index.js"))) throw new Error("dist/ is missing: run npm run build (npm ci does it) before this test");
+  if (!existsSync(join(root, "dist/lib/index.js"))) throw new Error("dist/ is missing: run npm run build (npm ci does it) before this test");
   dir = mkdtempSync(join(tmpdir(), "jixiao-pack-"));
   const { stdout } = await run("npm", ["pack", root, "--ignore-scripts", "--json", "--pack-destination", dir], { cwd: dir });
   packed = (JSON.parse(stdout) as typeof packed[])[0]!;
@@ -49,12 +49,14 @@ afterAll(() => {
 describe("npm pack", () => {
   it("ships bin, dist, README and LICENSE, and nothing else", () => {
     const paths = packed.files.map((f) => f.path);
-    for (const p of ["bin/jixiao.js", "dist/src/index.js", "dist/src/index.d.ts", "dist/src/core.js", "dist/src/cli/main.js", "README.md", "LICENSE", "package.json"]) {
+    for (const p of ["bin/jixiao.js", "dist/lib/index.js", "dist/src/index.d.ts", "dist/lib/core.js", "dist/lib/cli.js", "README.md", "LICENSE", "package.json"]) {
       expect(paths).toContain(p);
     }
-    const strays = paths.filter((p) => !/^(bin\/|dist\/(src|grammars)\/|README\.md$|LICENSE$|package\.json$)/.test(p));
+    const strays = paths.filter((p) => !/^(bin\/|dist\/(src|grammars|lib)\/|README\.md$|LICENSE$|package\.json$)/.test(p));
     expect(strays).toEqual([]);
     expect(paths.filter((p) => p.endsWith(".map"))).toEqual([]);
+    // One copy of the code: the bundle in dist/lib (scripts/bundle.mjs); dist/src and dist/grammars only declare types.
+    expect(paths.filter((p) => /^dist\/(src|grammars)\/.*\.js$/.test(p))).toEqual([]);
     // The budget: about 220 kB, where the tarball with test/ and fixtures/ was 2.0 MB.
     expect(packed.size).toBeLessThan(300_000);
   });
