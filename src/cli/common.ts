@@ -1,11 +1,14 @@
-import { parseBytes } from "../parse.js";
-import { nodeSha256, parseFile } from "../files.js";
+import { DEFAULT_MAX_MEMORY_BYTES, DEFAULT_TIMEOUT_MS } from "../batch/defaults.js";
+import { Progress } from "../batch/progress.js";
+import type { DocMeta, ErrorInfo } from "../batch/protocol.js";
+import { runBatch, type BatchInput } from "../batch/run-batch.js";
 import { InputError } from "../load/errors.js";
 import type { Document } from "../model/document.js";
 import type { VerifyOptions } from "../verify/index.js";
 import type { Sink } from "./atomic-write.js";
 import { expandInputs, STDIN } from "./inputs.js";
 import { openOutput } from "./output.js";
+import type { BatchSettings } from "./batch-settings.js";
 
 export { EXIT } from "./exit.js";
 export { UsageError, choice, type ArgValues } from "./args.js";
@@ -25,48 +28,99 @@ async function readStdin(): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-async function parseInput(path: string, verify: VerifyOptions | false): Promise<Document> {
-  if (path !== STDIN) return parseFile(path, { verify });
-  return parseBytes(await readStdin(), { source: STDIN_NAME, sha256: nodeSha256, verify });
+/** A read file as a command gets it: its Document (parsed from its JSON when first asked for), the JSON, and what is known of it. */
+export interface ReadFile {
+  readonly doc: Document;
+  readonly json: string;
+  readonly meta: DocMeta;
+}
+
+/** How forEachInput runs its batch: the batch options of the command line, and what to skip. */
+export interface InputRun extends Partial<BatchSettings> {
+  /** sha256 digests already in the output (--resume): such files are not handed on. */
+  known?: Set<string>;
+  /** Whether each form's provenance is wanted (default yes). */
+  provenance?: boolean;
+}
+
+function readFile(json: string, meta: DocMeta): ReadFile {
+  let doc: Document | undefined;
+  return {
+    get doc() {
+      return (doc ??= JSON.parse(json) as Document);
+    },
+    json,
+    meta,
+  };
+}
+
+function inputErrorOf(e: ErrorInfo): InputError {
+  return new InputError(e.code, e.source, e.message, { ...(e.page === undefined ? {} : { page: e.page }), ...(e.line === undefined ? {} : { line: e.line }) });
 }
 
 /**
- * Reads every input in turn and hands each Document (or the reason it could
- * not be read) to `each`. A bad file is reported and the batch goes on.
- * `out`, the run's output file, is never read as an input from a folder.
+ * Reads every input in a pool of workers (see src/batch) and hands each
+ * Document (or the reason it could not be read) to `each`, in input order.
+ * A bad file is reported and the batch goes on. `out`, the run's output
+ * file, is never read as an input from a folder.
  */
 export async function forEachInput(
   positionals: string[],
   verifyOptions: VerifyOptions | null,
-  each: (path: string, result: { doc: Document } | { error: InputError }) => Promise<void>,
+  each: (path: string, result: ReadFile | { error: InputError }) => Promise<void>,
   out?: string,
-): Promise<{ files: number; unreadable: number; internal: number }> {
+  run: InputRun = {},
+): Promise<{ files: number; unreadable: number; internal: number; skipped: number }> {
   const { files, missing } = await expandInputs(positionals, out === undefined ? {} : { exclude: out });
+  const progress = new Progress(process.stderr, files.length + missing.length, { mode: run.progress ?? "auto" });
   let unreadable = 0;
   for (const m of missing) {
     unreadable++;
+    progress.finish({ ok: false, code: "input.not-found" });
     await each(m, { error: new InputError("input.not-found", m, "no such file, and no file matches it") });
   }
   let internal = 0;
-  for (const path of files) {
-    let result: { doc: Document } | { error: InputError };
-    try {
-      result = { doc: await parseInput(path, verifyOptions ?? false) };
-    } catch (e) {
-      if (e instanceof InputError) {
-        unreadable++;
-        result = { error: e };
-      } else {
-        // A bug met on one file must not cost the rest of the batch.
-        internal++;
-        if (process.env.JIXIAO_DEBUG) say(String((e as Error).stack));
-        result = { error: new InputError("internal", path, `jixiao failed on this file: ${(e as Error).message} (a bug: please report it with the file)`) };
+  let skipped = 0;
+  const inputs = async function* (): AsyncGenerator<BatchInput> {
+    for (const path of files) yield path === STDIN ? { path: STDIN_NAME, bytes: await readStdin() } : { path };
+  };
+  const batch = runBatch(inputs(), {
+    ...(run.jobs === undefined ? {} : { jobs: run.jobs }),
+    setup: {
+      known: [...(run.known ?? [])],
+      limits: run.limits ?? {},
+      timeoutMs: run.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxMemoryBytes: run.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
+      ...(run.maxPages === undefined ? {} : { maxPages: run.maxPages }),
+      verify: verifyOptions ?? false,
+      provenance: run.provenance ?? true,
+    },
+    onStart: (input) => progress.start(input.path),
+    onFinish: (_input, _i, r) => progress.finish(r.ok ? { ok: true, forms: r.meta.forms, pages: r.meta.pages ?? 0 } : r.skipped ? { ok: false, skipped: true } : { ok: false, code: r.error.code }),
+  });
+  try {
+    for await (const { input, result } of batch) {
+      if (!result.ok && result.skipped) {
+        skipped++;
+        continue;
       }
+      progress.clear();
+      if (result.ok) {
+        await each(input.path, readFile(result.json, result.meta));
+        continue;
+      }
+      // A bug met on one file must not cost the rest of the batch.
+      if (result.internal) {
+        internal++;
+        if (process.env.JIXIAO_DEBUG && result.stack) say(result.stack);
+      } else unreadable++;
+      // Errors while writing the output are not the input's fault: they end the run.
+      await each(input.path, { error: inputErrorOf(result.error) });
     }
-    // Errors while writing the output are not the input's fault: they end the run.
-    await each(path === STDIN ? STDIN_NAME : path, result);
+  } finally {
+    progress.end();
   }
-  return { files: files.length + missing.length, unreadable, internal };
+  return { files: files.length + missing.length, unreadable, internal, skipped };
 }
 
 /** Opens --out (a checked target, see outTarget), or standard output when there is none. */

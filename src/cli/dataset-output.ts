@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { VerifyOptions } from "../verify/index.js";
 import { TABLE_NAMES, type TableName } from "../write/dataset-schema.js";
 import type { DatasetOptions, DatasetWriter } from "../write/dataset-writer.js";
-import { EXIT, forEachInput, say } from "./common.js";
+import { EXIT, forEachInput, say, type InputRun } from "./common.js";
 import type { DatasetFormat } from "./output-format.js";
 
 /** What one run did to the dataset. */
@@ -31,6 +31,7 @@ export async function runDatasetParse(
   positionals: string[],
   verifyOptions: VerifyOptions | null,
   options: DatasetOptions,
+  inputRun: InputRun = {},
 ): Promise<number> {
   let opened: { writer: DatasetWriter; finish: () => Promise<void>; abort: () => Promise<void> };
   try {
@@ -58,7 +59,7 @@ export async function runDatasetParse(
         run.refused += refused;
         say(`jixiao: ${path}: ${refused} value(s) do not fit DECIMAL(18,4) and are stored as null; the diagnostics table quotes each (dataset.precision)`);
       }
-    });
+    }, undefined, inputRun);
     run.unreadable = r.unreadable;
     run.internal = r.internal;
     await opened.finish();

@@ -8,7 +8,10 @@ import { EXIT, forEachInput, openSink, say, withSink } from "./common.js";
 import { commandHelp, globalHelp } from "./help.js";
 import { handleInterrupts } from "./interrupt.js";
 import { OutputError } from "./output-error.js";
-import { documentWriter } from "./parse-output.js";
+import { documentWriter, reusedJson } from "./parse-output.js";
+import { batchSettings } from "./batch-settings.js";
+import { openResumed } from "./resume-output.js";
+import type { InputRun } from "./common.js";
 import { isDataset, parseFormatOf, provenanceModeOf } from "./output-format.js";
 import { provenanceLines, withoutProvenance } from "./provenance-output.js";
 import { COMMANDS, PARSE, SCHEMA } from "./spec.js";
@@ -91,17 +94,20 @@ async function runParse(argv: string[]): Promise<number> {
   const format = parseFormatOf(values.format, out);
   const provenance = provenanceModeOf(values.provenance, format);
   const verifyOptions = values["no-verify"] ? null : {};
+  const run: InputRun = { ...batchSettings(values, "parse"), provenance: provenance !== "none" };
   if (isDataset(format)) {
     if (out === undefined || out === "-") throw new UsageError(`--format ${format} needs --out (a ${format === "parquet" ? "folder" : "file"})`, "parse");
     const { runDatasetParse } = await import("./dataset-output.js");
     const options = { parsedAt: new Date().toISOString(), version: VERSION, provenance: provenance === "table" };
-    return runDatasetParse(format, out, positionals, verifyOptions, options);
+    return runDatasetParse(format, out, positionals, verifyOptions, options, run);
   }
   if (provenance === "table" && (out === undefined || out === "-")) {
     throw new UsageError("--provenance table writes <out>.provenance.jsonl beside --out, so it needs --out FILE", "parse");
   }
   const writer = documentWriter(format, values.pretty === true);
-  const sink = await openSink(out);
+  const resumed = values.resume === true ? await openResumed(format, provenance, out) : null;
+  if (resumed) run.known = resumed.known;
+  const sink = resumed?.sink ?? await openSink(out);
   const side = provenance === "table" ? await openSink(`${String(out)}.provenance.jsonl`) : null;
   const { unreadable, internal } = await withSink(sink, async (s) => {
     await s.write(writer.begin());
@@ -110,9 +116,11 @@ async function runParse(argv: string[]): Promise<number> {
       if ("error" in result) say(`jixiao: ${result.error.describe()}`);
       else {
         if (side) await side.write(provenanceLines(result.doc));
-        await s.write(writer.item(provenance === "inline" ? result.doc : withoutProvenance(result.doc), n++));
+        const i = n++;
+        await s.write(reusedJson(format, values.pretty === true, provenance, result.json, i) ??
+          writer.item(provenance === "inline" ? result.doc : withoutProvenance(result.doc), i));
       }
-    }, out);
+    }, out, run);
     await s.write(writer.end(n));
     return r;
   }).then(async (r) => {

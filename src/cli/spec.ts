@@ -4,6 +4,8 @@
  * all read these tables, so they cannot disagree.
  */
 
+import { BATCH_OPTIONS, RESUME_OPTION } from "./batch-options.js";
+
 /** One option of a command. */
 export interface OptionInfo {
   type: "string" | "boolean";
@@ -49,6 +51,8 @@ export const PARSE: CommandSpec = {
     pretty: { type: "boolean", help: "indent the JSON" },
     "no-verify": { type: "boolean", help: "leave the verifier's findings out" },
     provenance: { type: "string", value: "MODE", choices: ["inline", "none", "table"], help: "inline (JSON default): in each form; none: left out; table (dataset default): <out>.provenance.jsonl, or the provenance table" },
+    resume: RESUME_OPTION,
+    ...BATCH_OPTIONS,
   },
   examples: [
     "jixiao parse fixtures/seed/seed.txt --format summary",
@@ -74,6 +78,7 @@ export const VERIFY: CommandSpec = {
     out: OUT,
     color: { type: "boolean", help: "colour the text report even when the output is not a terminal" },
     "no-color": { type: "boolean", help: "never colour the text report (NO_COLOR=1 does the same)" },
+    ...BATCH_OPTIONS,
   },
   examples: [
     "jixiao verify fixtures/seed/seed.txt --lang en",
