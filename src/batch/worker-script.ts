@@ -6,9 +6,11 @@ import { Worker, type ResourceLimits } from "node:worker_threads";
  * loaded through tsx, which a worker does not inherit from its parent.
  */
 export function startWorker(workerData: unknown, resourceLimits: ResourceLimits): Worker {
+  // What the parent was started with, less what a worker refuses (--input-type applies to -e code only).
+  const execArgv = process.execArgv.filter((a) => !a.startsWith("--input-type"));
   const fromSource = import.meta.url.endsWith(".ts");
   const url = new URL(fromSource ? "./worker.ts" : "./worker.js", import.meta.url);
-  if (!fromSource) return new Worker(url, { workerData, resourceLimits, stdout: false, stderr: false });
+  if (!fromSource) return new Worker(url, { workerData, resourceLimits, execArgv });
   const boot = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(boot, { eval: true, workerData, resourceLimits });
+  return new Worker(boot, { eval: true, workerData, resourceLimits, execArgv });
 }
