@@ -88,9 +88,9 @@ export class Progress {
     const secs = Math.max(0.001, (this.now() - this.started) / 1000);
     const errors = [...this.errors.values()].reduce((a, b) => a + b, 0);
     const rate = this.done > 0 ? this.done / secs : 0;
-    const eta = rate > 0 ? ` ETA ${clock((this.total - this.done) / rate)}` : "";
+    const eta = rate > 0 ? `, ETA ${clock((this.total - this.done) / rate)}` : "";
     const pct = this.total > 0 ? ` ${Math.floor((100 * this.done) / this.total)}%` : "";
-    return `jixiao: ${this.done}/${this.total} files${pct}, ${(this.pages / secs).toFixed(1)} pages/s,${eta}, ${errors} error(s)${this.current ? `, reading ${this.current}` : ""}`;
+    return `jixiao: ${this.done}/${this.total} files${pct}, ${(this.pages / secs).toFixed(1)} pages/s${eta}, ${errors} error(s)${this.current ? `, reading ${this.current}` : ""}`;
   }
 
   private tick(): void {

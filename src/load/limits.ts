@@ -57,7 +57,7 @@ export function checkLineLength(text: string, source: string, limits: ResolvedIn
         const e = cr < 0 || cr >= end - 1 ? end : cr;
         if (e - s > max) {
           throw new InputError("input.too-large", source,
-            `line ${line} has ${e - s} or more characters, more than the bound of ${max} (maxLineLength, --max-line-length)`, { line });
+            `the line has ${e - s} characters, more than the bound of ${max} (maxLineLength, --max-line-length)`, { line });
         }
         if (e === end) break;
         s = e + 1;
