@@ -77,7 +77,7 @@ describe("progress of the command", () => {
     const cmd = (extra: string) => `node ${join(root, "bin/jixiao.js")} parse ${dir} --out ${out} -j 2 ${extra}`;
     const tty = spawnSync("script", ["-qec", cmd(""), "/dev/null"], { encoding: "utf8" });
     expect(tty.status).toBe(0);
-    expect(tty.stdout).toMatch(/\r\x1b\[2Kjixiao: \d\/3 files/);
+    expect(tty.stdout).toMatch(new RegExp(String.raw`\r\u001b\[2Kjixiao: \d/3 files`));
     expect(tty.stdout).toMatch(/jixiao: 3 file\(s\), 21 form\(s\)/);
     expect(readFileSync(out, "utf8").trim().split("\n")).toHaveLength(3);
     const quiet = spawnSync("script", ["-qec", cmd("--quiet"), "/dev/null"], { encoding: "utf8" });
