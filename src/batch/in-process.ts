@@ -1,6 +1,5 @@
 import type { TaskResult } from "./pool.js";
 import type { ErrorInfo, FromWorker, Task, WorkerSetup } from "./protocol.js";
-import { readTask } from "./read-task.js";
 
 /**
  * The pool's stand-in with no worker (--jobs 0): each file is read on the
@@ -26,6 +25,8 @@ export class InProcessRunner {
   private async read(task: Task): Promise<TaskResult> {
     this.onStart?.(task);
     let result: TaskResult = { ok: false, error: { code: "internal", source: task.path, message: "the file was not read (a bug: please report it)" } as ErrorInfo, internal: true };
+    // Imported here: the parser is loaded on the main thread only when it reads there.
+    const { readTask } = await import("./read-task.js");
     await readTask(task, this.setup, this.known, (m: FromWorker) => {
       if (m.type === "done") result = { ok: true, json: m.json, meta: m.meta };
       else if (m.type === "skipped") result = { ok: false, skipped: true, sha256: m.sha256 };

@@ -4,8 +4,8 @@
  * parser, the help and the README read the same names and defaults.
  */
 import { DEFAULT_MAX_MEMORY_BYTES, DEFAULT_TIMEOUT_MS, defaultJobs } from "../batch/defaults.js";
-import { InputLimits } from "../load/limits.js";
-import { PdfOptions } from "../load/pdf/options.js";
+import { LIMIT_DEFAULTS } from "../load/limit-defaults.js";
+import { PDF_DEFAULTS } from "../load/pdf/defaults.js";
 
 // The shape of spec.ts's OptionInfo, written out: spec.ts imports this table.
 interface OptionInfo {
@@ -15,8 +15,6 @@ interface OptionInfo {
   help: string;
 }
 
-const LIMIT_DEFAULTS = InputLimits.parse({});
-const PDF_DEFAULTS = PdfOptions.parse({});
 const MB = 1024 * 1024;
 
 /** A bound: its option, its default in the option's unit, and how it is given to the reader. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { InputError } from "./errors.js";
+import { LIMIT_DEFAULTS } from "./limit-defaults.js";
 
 /**
  * Bounds every input is read within, whatever its kind. Each default admits
@@ -10,13 +11,13 @@ import { InputError } from "./errors.js";
  */
 export const InputLimits = z.object({
   /** Files larger than this many bytes are refused before they are decoded. */
-  maxBytes: z.number().int().positive().default(200 * 1024 * 1024),
+  maxBytes: z.number().int().positive().default(LIMIT_DEFAULTS.maxBytes),
   /** Longest line of a text export, in characters (the seed's longest is 1,616). */
-  maxLineLength: z.number().int().positive().default(1024 * 1024),
+  maxLineLength: z.number().int().positive().default(LIMIT_DEFAULTS.maxLineLength),
   /** Rows (lines of a text export, rows of a table) read from one file. */
-  maxRows: z.number().int().positive().default(5_000_000),
+  maxRows: z.number().int().positive().default(LIMIT_DEFAULTS.maxRows),
   /** Forms read from one file. */
-  maxForms: z.number().int().positive().default(100_000),
+  maxForms: z.number().int().positive().default(LIMIT_DEFAULTS.maxForms),
 });
 
 /** Limits as a caller passes them (every field optional). */
