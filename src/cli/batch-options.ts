@@ -30,7 +30,7 @@ export interface Bound {
 
 /** The bounds on one file, with their defaults. */
 export const BOUNDS = {
-  maxBytes: { option: "max-bytes", value: "MB", unit: "MB", default: LIMIT_DEFAULTS.maxBytes / MB, scale: MB, help: "refuse a file larger than this (input.too-large, pdf.too-large)" },
+  maxBytes: { option: "max-bytes", value: "MB", unit: "MB", default: LIMIT_DEFAULTS.maxBytes / MB, scale: MB, help: "refuse a larger file" },
   maxLineLength: { option: "max-line-length", value: "N", unit: "characters", default: LIMIT_DEFAULTS.maxLineLength, scale: 1, help: "refuse a text export with a longer line" },
   maxRows: { option: "max-rows", value: "N", unit: "rows", default: LIMIT_DEFAULTS.maxRows, scale: 1, help: "refuse a file with more rows (lines of text, rows of tables)" },
   maxForms: { option: "max-forms", value: "N", unit: "forms", default: LIMIT_DEFAULTS.maxForms, scale: 1, help: "refuse a file with more forms" },
