@@ -19,7 +19,7 @@ describe("a hostile PDF in a batch", () => {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-hostile-"));
     const pdf = join(dir, "nested-q.pdf");
     writeFileSync(pdf, nestedQPdf());
-    const timeout = 5;
+    const timeout = 8;
     const r = await jixiaoChild(["parse", SEED, pdf, join(root, "fixtures/seed/seed.gb18030.txt"), "--format", "jsonl", "--timeout", String(timeout), "-j", "1"]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${pdf}: reading took longer than the bound of ${timeout} s (--timeout); the file was abandoned [pdf.too-large]`);
