@@ -37,6 +37,8 @@ export interface PoolOptions {
 interface Slot {
   worker: Worker;
   task: (Task & { kind?: string; resolve: (r: TaskResult) => void; timer: ReturnType<typeof setTimeout> }) | null;
+  /** Whether the worker has loaded its modules and can take a file. */
+  ready: boolean;
   /** Time of the worker's last memory report (a blocked worker sends none). */
   heard: number;
   used: number;
@@ -76,7 +78,7 @@ export class WorkerPool {
   private pump(): void {
     while (this.queue.length > 0) {
       const slot = this.idleSlot();
-      if (!slot) return;
+      if (!slot) break;
       const { task, resolve } = this.queue.shift()!;
       const timer = setTimeout(() => this.timeOut(slot), this.options.setup.timeoutMs);
       slot.task = { ...task, resolve, timer };
@@ -87,36 +89,56 @@ export class WorkerPool {
     this.watch();
   }
 
+  /**
+   * A ready worker with no file, if there is one. Otherwise starts workers
+   * (one per file waiting, up to --jobs, a dead one's place first): each
+   * takes its first file when it says it is ready, so its start-up does not
+   * count against that file's time bound.
+   */
   private idleSlot(): Slot | undefined {
-    const idle = this.slots.find((s) => !s.dead && s.task === null);
+    const idle = this.slots.find((s) => !s.dead && s.ready && s.task === null);
     if (idle) return idle;
-    for (let i = 0; i < this.slots.length; i++) {
-      if (this.slots[i]!.dead) return (this.slots[i] = this.spawn());
-    }
-    if (this.slots.length < this.options.jobs) {
-      const s = this.spawn();
-      this.slots.push(s);
-      return s;
-    }
+    const starting = this.slots.filter((s) => !s.dead && !s.ready).length;
+    if (starting >= this.queue.length) return undefined;
+    const dead = this.slots.findIndex((s) => s.dead);
+    if (dead >= 0) this.slots[dead] = this.spawn();
+    else if (this.slots.length < this.options.jobs) this.slots.push(this.spawn());
     return undefined;
   }
 
   private spawn(): Slot {
     const { setup } = this.options;
     const worker = startWorker(setup, { maxOldGenerationSizeMb: Math.max(64, Math.floor(setup.maxMemoryBytes / MB)) });
-    const slot: Slot = { worker, task: null, heard: Date.now(), used: 0, dead: false };
+    const slot: Slot = { worker, task: null, ready: false, heard: Date.now(), used: 0, dead: false };
     worker.on("message", (m: FromWorker) => this.hear(slot, m));
     worker.on("error", (e: Error & { code?: string }) => {
-      if (e.code === "ERR_WORKER_OUT_OF_MEMORY") this.fail(slot, this.boundError(slot, "memory"));
+      if (!slot.ready) this.cannotStart(slot, e.message);
+      else if (e.code === "ERR_WORKER_OUT_OF_MEMORY") this.fail(slot, this.boundError(slot, "memory"));
       else this.fail(slot, { error: { code: "internal", source: slot.task?.path ?? "worker", message: `a worker failed: ${e.message} (a bug: please report it with the file)` }, internal: true, stack: String(e.stack) });
     });
     worker.on("exit", () => {
-      if (!slot.dead) this.fail(slot, { error: { code: "internal", source: slot.task?.path ?? "worker", message: "a worker stopped unexpectedly (a bug: please report it with the file)" }, internal: true });
+      if (!slot.ready) this.cannotStart(slot, "it exited");
+      else if (!slot.dead) this.fail(slot, { error: { code: "internal", source: slot.task?.path ?? "worker", message: "a worker stopped unexpectedly (a bug: please report it with the file)" }, internal: true });
     });
     return slot;
   }
 
+  /** A worker that fails before it is ready would fail again: every file waiting is answered with why, and none is read. */
+  private cannotStart(slot: Slot, why: string): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    for (const { task, resolve } of this.queue.splice(0)) {
+      resolve({ ok: false, internal: true, error: { code: "internal", source: task.path, message: `could not start a worker to read it: ${why} (a bug: please report it)` } });
+    }
+  }
+
   private hear(slot: Slot, m: FromWorker): void {
+    if (m.type === "ready") {
+      slot.ready = true;
+      slot.heard = Date.now();
+      this.pump();
+      return;
+    }
     if (m.type === "memory") {
       slot.heard = Date.now();
       slot.used = m.used;

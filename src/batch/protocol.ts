@@ -52,4 +52,6 @@ export type FromWorker =
   | { type: "done"; id: number; json: string; meta: DocMeta }
   | { type: "skipped"; id: number; sha256: string }
   | { type: "fail"; id: number; error: ErrorInfo; internal: boolean; stack?: string }
-  | { type: "memory"; used: number };
+  | { type: "memory"; used: number }
+  /** Sent once the worker's modules (the grammar among them) are loaded: a file's time bound starts when it is handed to a ready worker. */
+  | { type: "ready" };

@@ -22,3 +22,4 @@ setInterval(() => {
 port.on("message", (task: Task) => {
   void readTask(task, setup, known, send);
 });
+send({ type: "ready" });
