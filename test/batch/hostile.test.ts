@@ -20,14 +20,20 @@ describe("a hostile PDF in a batch", () => {
     const pdf = join(dir, "nested-q.pdf");
     writeFileSync(pdf, nestedQPdf());
     const timeout = 8;
-    const r = await jixiaoChild(["parse", SEED, pdf, join(root, "fixtures/seed/seed.gb18030.txt"), "--format", "jsonl", "--timeout", String(timeout), "-j", "1"]);
+    const others = [SEED, join(root, "fixtures/seed/seed.gb18030.txt")];
+    // The same command without the hostile file, for what start-up and the
+    // other files cost on this machine now (a loaded one takes seconds).
+    const base = await jixiaoChild(["parse", ...others, "--format", "jsonl", "--timeout", String(timeout), "-j", "1"]);
+    expect(base.code).toBe(0);
+    const r = await jixiaoChild(["parse", others[0]!, pdf, others[1]!, "--format", "jsonl", "--timeout", String(timeout), "-j", "1"]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${pdf}: reading took longer than the bound of ${timeout} s (--timeout); the file was abandoned [pdf.too-large]`);
     const docs = r.out.trim().split("\n").map((l) => JSON.parse(l) as { source: { path: string } });
-    expect(docs.map((d) => d.source.path)).toEqual([SEED, join(root, "fixtures/seed/seed.gb18030.txt")]);
-    // The whole process, start-up included, within twice the bound.
-    expect(r.ms).toBeLessThan(2 * timeout * 1000);
-  }, 60_000);
+    expect(docs.map((d) => d.source.path)).toEqual(others);
+    expect(r.out).toBe(base.out);
+    // What the hostile file added (its bound, and the start of the worker that replaced its own) is within twice the bound.
+    expect(r.ms - base.ms).toBeLessThan(2 * timeout * 1000);
+  }, 120_000);
 
   it("a 1 MB stream inflating to 1 GiB: ended by the memory bound (pdf.too-large, naming it), peak RSS ≤ 1.5× the bound", async () => {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-hostile-"));
