@@ -76,13 +76,24 @@ function varied(text: string, i: number): string {
     .join("\n");
 }
 
-// Baselines.
-const floor = best(3, () => time(() => {
+// Baselines. The floor is measured again beside every workload, just before
+// and just after it, and each workload's ratio is to the mean of those two:
+// on a shared machine whose speed drifts, a floor measured once at the start
+// made the later ratios drift with it.
+const floorOnce = () => time(() => {
   const text = new TextDecoder().decode(big);
   let cells = 0;
   for (const line of text.split(/\r\n|\r|\n/)) cells += line.split("\t").length;
   return cells;
-})[0]);
+})[0];
+const floor = best(3, floorOnce);
+/** Runs a workload between two measurements of the floor; returns its time and the floor beside it. */
+async function besideFloor(fn: () => Promise<number>): Promise<[number, number]> {
+  const before = best(2, floorOnce);
+  const t = await fn();
+  const after = best(2, floorOnce);
+  return [t, (before + after) / 2];
+}
 // Lexed one seed copy at a time: every cell keyed, the keys joined by \t and
 // \n, and the whole string lexed by the Chevrotain lexer (the simplest way to
 // run Chevrotain over a Sheet, in DESIGN.md's words; the pipeline itself only
@@ -102,29 +113,29 @@ const lexer = best(3, () => time(() => {
 
 // One large file, without and with the verifier; best of three.
 let forms = 0;
-const tParse = await bestAsync(3, async () => {
+const [tParse, fParse] = await besideFloor(() => bestAsync(3, async () => {
   forms = (await parseText(big, { verify: false, sha256: nodeSha256 })).forms.length;
-});
-const tVaried = await bestAsync(3, () => parseText(bigVaried, { verify: false, sha256: nodeSha256 }));
-const tVerify = await bestAsync(3, () => parseText(big, { sha256: nodeSha256 }));
+}));
+const [tVaried, fVaried] = await besideFloor(() => bestAsync(3, () => parseText(bigVaried, { verify: false, sha256: nodeSha256 })));
+const [tVerify, fVerify] = await besideFloor(() => bestAsync(3, () => parseText(big, { sha256: nodeSha256 })));
 // What `jixiao parse --format jsonl --no-verify` does with the file short of
 // the disk: the JSON line written as well, every form's provenance included
 // (which parsing alone keeps compact and makes only when read).
 const jsonl = documentWriter("jsonl", false);
 let jsonBytes = 0;
-const tJson = await bestAsync(3, async () => {
+const [tJson, fJson] = await besideFloor(() => bestAsync(3, async () => {
   jsonBytes = jsonl.item(await parseText(big, { verify: false, sha256: nodeSha256 }), 0).length;
-});
+}));
 
 // A batch of files parsed (no verifier) and dropped: the parser's own rate.
-const [tBatchParse] = await timeAsync(async () => {
+const [tBatchParse, fBatchParse] = await besideFloor(async () => (await timeAsync(async () => {
   for (let i = 0; i < BATCH; i++) await parseText(seed, { source: `file-${i}.txt`, verify: false, sha256: nodeSha256 });
-});
+}))[0]);
 
 // A batch of files, each parsed, verified and dropped.
 gc?.();
 const heap: number[] = [];
-const [tBatch] = await timeAsync(async () => {
+const [tBatch, fBatch] = await besideFloor(async () => (await timeAsync(async () => {
   for (let i = 0; i < BATCH; i++) {
     await parseText(seed, { source: `file-${i}.txt`, sha256: nodeSha256 });
     if ((i + 1) % (BATCH / 10) === 0) {
@@ -132,7 +143,7 @@ const [tBatch] = await timeAsync(async () => {
       heap.push(process.memoryUsage().heapUsed);
     }
   }
-});
+}))[0]);
 const batchMB = (seed.byteLength * BATCH) / 1e6;
 
 // Flattened text (a PDF viewer's copy of the seed, fixtures/flat/narrow.viewer.txt)
@@ -151,13 +162,13 @@ const peakRss = process.resourceUsage().maxRSS / 1024;
 
 const r = (x: number) => x.toFixed(1);
 console.log(`input: ${r(MB)} MB, ${forms} forms (seed × ${REPEAT}); batch: ${BATCH} files of ${seed.byteLength} bytes`);
-console.log(`baseline floor (decode + split): ${r(MB / floor)} MB/s; lexer (cells keyed + Chevrotain lexing, form by form): ${r(MB / lexer)} MB/s`);
-console.log(`parse, one file:         ${r(MB / tParse)} MB/s, ${(forms / tParse).toFixed(0)} forms/s  = ${r(tParse / floor)}× floor, ${r(tParse / lexer)}× lexer`);
-console.log(`parse, one file, values varied: ${r(bigVaried.byteLength / 1e6 / tVaried)} MB/s, ${(forms / tVaried).toFixed(0)} forms/s  = ${r(tVaried / floor)}× floor`);
-console.log(`parse + JSON line (${(jsonBytes / 1e6).toFixed(0)} M characters), one file: ${r(MB / tJson)} MB/s, ${(forms / tJson).toFixed(0)} forms/s  = ${r(tJson / floor)}× floor`);
-console.log(`parse+verify, one file:  ${r(MB / tVerify)} MB/s, ${(forms / tVerify).toFixed(0)} forms/s  = ${r(tVerify / floor)}× floor`);
-console.log(`parse, batch:            ${r(batchMB / tBatchParse)} MB/s, ${((BATCH * 7) / tBatchParse).toFixed(0)} forms/s  = ${r(tBatchParse / ((floor * batchMB) / MB))}× floor, ${r(tBatchParse / ((lexer * batchMB) / MB))}× lexer`);
-console.log(`parse+verify, batch:     ${r(batchMB / tBatch)} MB/s, ${((BATCH * 7) / tBatch).toFixed(0)} forms/s, ${(BATCH / tBatch).toFixed(0)} files/s  = ${r(tBatch / ((floor * batchMB) / MB))}× floor`);
+console.log(`baseline floor (decode + split, best of 3 at the start; each ratio below is to the floor measured beside it): ${r(MB / floor)} MB/s; lexer (cells keyed + Chevrotain lexing, form by form): ${r(MB / lexer)} MB/s`);
+console.log(`parse, one file:         ${r(MB / tParse)} MB/s, ${(forms / tParse).toFixed(0)} forms/s  = ${r(tParse / fParse)}× floor, ${r(tParse / lexer)}× lexer`);
+console.log(`parse, one file, values varied: ${r(bigVaried.byteLength / 1e6 / tVaried)} MB/s, ${(forms / tVaried).toFixed(0)} forms/s  = ${r(tVaried / fVaried)}× floor`);
+console.log(`parse + JSON line (${(jsonBytes / 1e6).toFixed(0)} M characters), one file: ${r(MB / tJson)} MB/s, ${(forms / tJson).toFixed(0)} forms/s  = ${r(tJson / fJson)}× floor`);
+console.log(`parse+verify, one file:  ${r(MB / tVerify)} MB/s, ${(forms / tVerify).toFixed(0)} forms/s  = ${r(tVerify / fVerify)}× floor`);
+console.log(`parse, batch:            ${r(batchMB / tBatchParse)} MB/s, ${((BATCH * 7) / tBatchParse).toFixed(0)} forms/s  = ${r(tBatchParse / ((fBatchParse * batchMB) / MB))}× floor, ${r(tBatchParse / ((lexer * batchMB) / MB))}× lexer`);
+console.log(`parse+verify, batch:     ${r(batchMB / tBatch)} MB/s, ${((BATCH * 7) / tBatch).toFixed(0)} forms/s, ${(BATCH / tBatch).toFixed(0)} files/s  = ${r(tBatch / ((fBatch * batchMB) / MB))}× floor`);
 console.log(`flattened text (viewer copy × ${FLAT_REPEAT}, ${r(flatBig.byteLength / 1e6)} MB): ${r(flatBig.byteLength / 1e6 / tFlat)} MB/s, ${(flatForms / tFlat).toFixed(0)} forms/s; tsv, same forms: ${(flatForms / tTsvSame).toFixed(0)} forms/s; flat takes ${r(tFlat / tTsvSame)}× the tsv time per form`);
 console.log(`peak RSS: ${peakRss.toFixed(0)} MB`);
 if (heap.length) {

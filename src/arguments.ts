@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { PdfOptions } from "./load/pdf/options.js";
+import { InputLimits } from "./load/limits.js";
 import { describeValue, usageFromZod, UsageError } from "./model/usage-error.js";
 import { VerifyOptions } from "./verify/options.js";
 
@@ -15,6 +16,7 @@ export type Bytes = Uint8Array | ArrayBuffer | ArrayBufferView;
 const ParseOptionFields = z.object({
   source: z.string().optional(),
   pdf: PdfOptions.optional(),
+  limits: InputLimits.optional(),
   sha256: z.custom<(bytes: Uint8Array) => string | Promise<string>>((v) => typeof v === "function", "must be a function").optional(),
 });
 

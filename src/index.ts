@@ -15,3 +15,5 @@
  */
 export * from "./core.js";
 export { parseFile } from "./files.js";
+export { parseFiles, type ParseFilesOptions, type ParsedFile } from "./batch/parse-files.js";
+export { InputLimits } from "./load/limits.js";

@@ -18,6 +18,7 @@ import { quoteOf } from "./normalize/context.js";
 import type { CellRef } from "../grammars/self-evaluation/raw-form.js";
 import type { PdfOptions } from "./load/pdf/index.js";
 import { formVerifier, type VerifyOptions } from "./verify/index.js";
+import { checkByteLimit, checkFormCount, checkLineLength, InputLimits, limitRows, type ResolvedInputLimits } from "./load/limits.js";
 
 /** Options of the parse functions. */
 export interface ParseOptions {
@@ -38,6 +39,8 @@ export interface ParseOptions {
    * cheaper for many small files.
    */
   sha256?: (bytes: Uint8Array) => string | Promise<string>;
+  /** Bounds on bytes, line length, rows and forms of every input; see {@link InputLimits} for the defaults. */
+  limits?: InputLimits;
 }
 
 /**
@@ -46,8 +49,8 @@ export interface ParseOptions {
  * and nothing else. Forms are normalised part by part as the grammar yields
  * them, so the cells of a form can be dropped once it is read.
  */
-export function parseSheet(sheet: SheetStream): { forms: Form[]; diagnostics: Diagnostic[] } {
-  return readForms(sheet, (form) => form);
+export function parseSheet(sheet: SheetStream, limits?: InputLimits): { forms: Form[]; diagnostics: Diagnostic[] } {
+  return readForms(sheet, (form) => form, InputLimits.parse(limits ?? {}));
 }
 
 /**
@@ -55,9 +58,9 @@ export function parseSheet(sheet: SheetStream): { forms: Form[]; diagnostics: Di
  * (verify it, check it against the schema), while its parts are still young:
  * objects that die young cost the garbage collector next to nothing.
  */
-function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Form): { forms: Form[]; diagnostics: Diagnostic[] } {
+function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Form, limits: ResolvedInputLimits): { forms: Form[]; diagnostics: Diagnostic[] } {
   const out = { diagnostics: [] as Diagnostic[] };
-  const forms = [...formsOf(sheet, finish, out)];
+  const forms = [...formsOf(sheet, finish, out, limits)];
   return { forms, diagnostics: out.diagnostics };
 }
 
@@ -66,7 +69,12 @@ function readForms(sheet: SheetStream, finish: (form: Form, index: number) => Fo
  * of 10,000 forms need never be held whole; `out.diagnostics` is complete
  * once the generator is done.
  */
-function* formsOf(sheet: SheetStream, finish: (form: Form, index: number) => Form, out: { diagnostics: Diagnostic[] }): Generator<Form> {
+function* formsOf(
+  sheet: SheetStream,
+  finish: (form: Form, index: number) => Form,
+  out: { diagnostics: Diagnostic[] },
+  limits: ResolvedInputLimits,
+): Generator<Form> {
   let count = 0;
   // Grammar errors first, then each form's findings, then stray rows: the
   // order a reader meets them in when the whole file is read at once.
@@ -75,7 +83,7 @@ function* formsOf(sheet: SheetStream, finish: (form: Form, index: number) => For
   const strayDiagnostics: Diagnostic[] = [];
   const titles: { count: number; first?: { title: string; at: { line?: number; page?: number } }; cells: CellRef[] } = { count: 0, cells: [] };
   const loaderDiagnostics = sheet.diagnostics ?? [];
-  for (const part of recogniseParts(sheet.rows)) {
+  for (const part of recogniseParts(limitRows(sheet.rows, sheet.source, sheet.kind, limits))) {
     for (const e of part.errors) {
       const d: Diagnostic = {
         code: "grammar.unexpected",
@@ -98,6 +106,7 @@ function* formsOf(sheet: SheetStream, finish: (form: Form, index: number) => For
         collectCells(raw, titles.cells);
         continue;
       }
+      checkFormCount(count + 1, sheet.source, sheet.kind, limits);
       for (const d of ds) formDiagnostics.push(d);
       yield finish(form, count++);
     }
@@ -162,11 +171,11 @@ function titleOnlyDiagnostic(count: number, title: string, at: { line?: number; 
 
 /** Reads bytes or a string as a text export and returns its Sheet and encoding. */
 export function textSheet(input: string | Uint8Array, source: string): { sheet: Sheet; encoding: TextEncoding | null } {
-  const { sheet, encoding } = textSheetStream(input, source);
+  const { sheet, encoding } = textSheetStream(input, source, InputLimits.parse({}));
   return { sheet: { ...sheet, rows: [...sheet.rows] }, encoding };
 }
 
-function textSheetStream(input: string | Uint8Array, source: string): { sheet: SheetStream; encoding: TextEncoding | null } {
+function textSheetStream(input: string | Uint8Array, source: string, limits: ResolvedInputLimits): { sheet: SheetStream; encoding: TextEncoding | null } {
   let text: string;
   let encoding: TextEncoding | null = null;
   if (typeof input === "string") {
@@ -183,6 +192,7 @@ function textSheetStream(input: string | Uint8Array, source: string): { sheet: S
   }
   if (text.trim() === "") throw new InputError("input.empty", source, "the file holds no text (only whitespace)");
   if (looksBinary(text)) throw new InputError("input.binary", source, "this is a binary file, not a text export or a PDF");
+  checkLineLength(text, source, limits);
   // Tabs make a TSV export; columns made of runs of spaces are pdftotext -layout;
   // the form's words with neither are flattened text.
   const sheet = isLayoutText(text) ? layoutTextToSheet(text, source) : isFlatText(text) ? flatTextToSheet(text, source) : tsvSheetStream(text, source);
@@ -201,8 +211,10 @@ export async function parseText(text: string | Bytes, options?: ParseOptions): P
   const input = checkTextInput("parseText", text);
   options = checkParseOptions("parseText", options);
   const source = options.source ?? "input";
+  const limits = InputLimits.parse(options.limits ?? {});
+  if (typeof input !== "string") checkByteLimit(input.byteLength, source, "text", limits);
   const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
-  const { sheet, encoding } = textSheetStream(input, source);
+  const { sheet, encoding } = textSheetStream(input, source, limits);
   return assemble(sheet, bytes, encoding, options);
 }
 
@@ -218,6 +230,7 @@ export async function parseText(text: string | Bytes, options?: ParseOptions): P
 export async function parseBytes(input: Bytes, options?: ParseOptions): Promise<Document> {
   const bytes = checkBytes("parseBytes", input);
   options = checkParseOptions("parseBytes", options);
+  checkByteLimit(bytes.byteLength, options.source ?? "input", detectInput(bytes, options.source ?? "input"), InputLimits.parse(options.limits ?? {}));
   const loaded = await loadSheet(bytes, options);
   if (!loaded) return parseText(bytes, options);
   return assemble(loaded.sheet, bytes, loaded.encoding, options, loaded.diagnostics);
@@ -240,7 +253,8 @@ export async function parseWithSheet(input: string | Bytes, options?: ParseOptio
     const sheet: Sheet = { ...loaded.sheet, rows: [...loaded.sheet.rows] };
     return { document: await assemble(sheet, bytes, loaded.encoding, options, loaded.diagnostics), sheet };
   }
-  const { sheet, encoding } = textSheet(given, source);
+  const { sheet: stream, encoding } = textSheetStream(given, source, InputLimits.parse(options.limits ?? {}));
+  const sheet: Sheet = { ...stream, rows: [...stream.rows] };
   return { document: await assemble(sheet, bytes, encoding, options), sheet };
 }
 
@@ -295,9 +309,11 @@ export interface StreamedDocument {
 export async function streamBytes(input: Bytes, options?: ParseOptions): Promise<StreamedDocument> {
   const bytes = checkBytes("streamBytes", input);
   options = checkParseOptions("streamBytes", options);
+  const limits = InputLimits.parse(options.limits ?? {});
+  checkByteLimit(bytes.byteLength, options.source ?? "input", detectInput(bytes, options.source ?? "input"), limits);
   const loaded = await loadSheet(bytes, options);
   if (loaded) return streamed(loaded.sheet, bytes, loaded.encoding, options, loaded.diagnostics);
-  const { sheet, encoding } = textSheetStream(bytes, options.source ?? "input");
+  const { sheet, encoding } = textSheetStream(bytes, options.source ?? "input", limits);
   return streamed(sheet, bytes, encoding, options, []);
 }
 
@@ -326,7 +342,7 @@ async function streamed(
     if (verifyForm) form.verification = verifyForm(form, i);
     count++;
     return checked(CheckedForm, form);
-  }, out);
+  }, out, InputLimits.parse(options.limits ?? {}));
   return {
     schemaVersion: SCHEMA_VERSION,
     source,

@@ -1,11 +1,15 @@
+import { DEFAULT_MAX_MEMORY_BYTES, DEFAULT_TIMEOUT_MS } from "../batch/defaults.js";
+import { Progress } from "../batch/progress.js";
+import type { DocMeta, ErrorInfo } from "../batch/protocol.js";
+import { runBatch, type BatchInput } from "../batch/run-batch.js";
 import { streamBytes, type StreamedDocument } from "../parse.js";
 import { nodeSha256, readBytes } from "../files.js";
-import { parseBytes } from "../parse.js";
 import { InputError } from "../load/errors.js";
 import type { PdfOptions } from "../load/pdf/index.js";
 import type { Document } from "../model/document.js";
 import type { VerifyOptions } from "../verify/index.js";
 import { expandInputs, STDIN } from "./inputs.js";
+import type { BatchSettings } from "./batch-settings.js";
 import { say } from "./sink.js";
 
 export { EXIT } from "./exit.js";
@@ -25,16 +29,6 @@ async function readStdin(): Promise<Uint8Array> {
 /** The PDF options `--engine` gives (none: the library's default engine). */
 export function pdfOptionsOf(engine: unknown): PdfOptions | undefined {
   return engine === "pdfjs" || engine === "pdfium" ? { engine } : undefined;
-}
-
-/** What to skip and how to read: the digests the output already holds (--resume, the dataset outputs), the PDF engine. */
-export interface InputRun {
-  /** sha256 digests already in the output: such files are read and hashed, not parsed, and not handed on. */
-  known?: Set<string>;
-  /** Hears each file skipped for its digest. */
-  onSkip?: (path: string, sha256: string) => void;
-  /** How PDFs are read (`--engine`). */
-  pdf?: PdfOptions;
 }
 
 /** A file's bytes and digest, or null when the digest is one the output already holds (then `run.onSkip` has heard of it). */
@@ -68,26 +62,111 @@ export interface InputCounts {
   skipped: number;
 }
 
-/**
- * Reads every input in turn and hands each Document (or the reason it could
- * not be read) to `each`. A bad file is reported and the batch goes on.
- * `out`, the run's output file, is never read as an input from a folder.
- */
-export function forEachInput(
-  positionals: string[],
-  verifyOptions: VerifyOptions | null,
-  each: (path: string, result: { doc: Document } | { error: InputError }) => Promise<void>,
-  out?: string,
-  run: InputRun = {},
-): Promise<InputCounts> {
-  const verify = verifyOptions ?? false;
-  return forEachRead(positionals, run, (source, { bytes, digest }) =>
-    parseBytes(bytes, { source, sha256: () => digest, verify, ...(run.pdf ? { pdf: run.pdf } : {}) }), each, out);
+/** A read file as a command gets it: its Document (parsed from its JSON when first asked for), the JSON, and what is known of it. */
+export interface ReadFile {
+  readonly doc: Document;
+  readonly json: string;
+  readonly meta: DocMeta;
+}
+
+/** How forEachInput runs its batch: the batch options of the command line, and what to skip. */
+export interface InputRun extends Partial<BatchSettings> {
+  /** sha256 digests already in the output (--resume, the dataset outputs): such files are not parsed, and not handed on. */
+  known?: Set<string>;
+  /** Hears each file skipped for its digest. */
+  onSkip?: (path: string, sha256: string) => void;
+  /** Whether each form's provenance is wanted (default yes). */
+  provenance?: boolean;
+  /** How PDFs are read (`--engine`). */
+  pdf?: PdfOptions;
+}
+
+function readFile(json: string, meta: DocMeta): ReadFile {
+  let doc: Document | undefined;
+  return {
+    get doc() {
+      return (doc ??= JSON.parse(json) as Document);
+    },
+    json,
+    meta,
+  };
+}
+
+function inputErrorOf(e: ErrorInfo): InputError {
+  return new InputError(e.code, e.source, e.message, { ...(e.page === undefined ? {} : { page: e.page }), ...(e.line === undefined ? {} : { line: e.line }) });
 }
 
 /**
- * forEachInput with each Document as a stream of forms, for outputs that
- * write forms as they are read. A failure met while `each` reads the forms
+ * Reads every input in a pool of workers (see src/batch) and hands each
+ * Document (or the reason it could not be read) to `each`, in input order.
+ * A bad file is reported and the batch goes on. `out`, the run's output
+ * file, is never read as an input from a folder.
+ */
+export async function forEachInput(
+  positionals: string[],
+  verifyOptions: VerifyOptions | null,
+  each: (path: string, result: ReadFile | { error: InputError }) => Promise<void>,
+  out?: string,
+  run: InputRun = {},
+): Promise<{ files: number; unreadable: number; internal: number; skipped: number }> {
+  const { files, missing } = await expandInputs(positionals, out === undefined ? {} : { exclude: out });
+  const progress = new Progress(process.stderr, files.length + missing.length, { mode: run.progress ?? "auto" });
+  let unreadable = 0;
+  for (const m of missing) {
+    unreadable++;
+    progress.finish({ ok: false, code: "input.not-found" });
+    await each(m, { error: new InputError("input.not-found", m, "no such file, and no file matches it") });
+  }
+  let internal = 0;
+  let skipped = 0;
+  const inputs = async function* (): AsyncGenerator<BatchInput> {
+    for (const path of files) yield path === STDIN ? { path: STDIN_NAME, bytes: await readStdin() } : { path };
+  };
+  const batch = runBatch(inputs(), {
+    ...(run.jobs === undefined ? {} : { jobs: run.jobs }),
+    setup: {
+      known: [...(run.known ?? [])],
+      limits: run.limits ?? {},
+      timeoutMs: run.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxMemoryBytes: run.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
+      ...(run.maxPages === undefined ? {} : { maxPages: run.maxPages }),
+      verify: verifyOptions ?? false,
+      provenance: run.provenance ?? true,
+      ...(run.pdf?.engine ? { engine: run.pdf.engine } : {}),
+    },
+    onStart: (input) => progress.start(input.path),
+    onFinish: (_input, _i, r) => progress.finish(r.ok ? { ok: true, forms: r.meta.forms, pages: r.meta.pages ?? 0 } : r.skipped ? { ok: false, skipped: true } : { ok: false, code: r.error.code }),
+  });
+  try {
+    for await (const { input, result } of batch) {
+      if (!result.ok && result.skipped) {
+        skipped++;
+        run.onSkip?.(input.path, result.sha256);
+        continue;
+      }
+      progress.clear();
+      if (result.ok) {
+        await each(input.path, readFile(result.json, result.meta));
+        continue;
+      }
+      // A bug met on one file must not cost the rest of the batch.
+      if (result.internal) {
+        internal++;
+        if (process.env.JIXIAO_DEBUG && result.stack) say(result.stack);
+      } else unreadable++;
+      // Errors while writing the output are not the input's fault: they end the run.
+      await each(input.path, { error: inputErrorOf(result.error) });
+    }
+  } finally {
+    progress.end();
+  }
+  return { files: files.length + missing.length, unreadable, internal, skipped };
+}
+
+/**
+ * forEachInput with each Document as a stream of forms, read one file at a
+ * time in this thread (`--jobs 0`), for outputs that write forms as they are
+ * read: a file of 10,000 forms is never held whole. A failure met while `each` reads the forms
  * is for `each` to report; it returns which kind it was, to be counted.
  */
 export function forEachStreamed(
@@ -99,7 +178,16 @@ export function forEachStreamed(
 ): Promise<InputCounts> {
   const verify = verifyOptions ?? false;
   return forEachRead(positionals, run, (source, { bytes, digest }) =>
-    streamBytes(bytes, { source, sha256: () => digest, verify, ...(run.pdf ? { pdf: run.pdf } : {}) }), each, out);
+    streamBytes(bytes, {
+      source, sha256: () => digest, verify,
+      ...(run.limits ? { limits: run.limits } : {}),
+      pdf: {
+        ...run.pdf,
+        ...(run.timeoutMs ? { timeoutMs: run.timeoutMs } : {}),
+        ...(run.maxMemoryBytes ? { maxMemoryBytes: run.maxMemoryBytes } : {}),
+        ...(run.maxPages ? { maxPages: run.maxPages } : {}),
+      },
+    }), each, out);
 }
 
 async function forEachRead<T>(

@@ -7,10 +7,9 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { VerifyOptions } from "../verify/index.js";
-import type { PdfOptions } from "../load/pdf/index.js";
 import { TABLE_NAMES, type TableName } from "../write/dataset-schema.js";
 import type { DatasetOptions, DatasetWriter } from "../write/dataset-writer.js";
-import { EXIT, forEachInput, say } from "./common.js";
+import { EXIT, forEachInput, say, type InputRun } from "./common.js";
 import type { DatasetFormat } from "./output-format.js";
 
 /** What one run did to the dataset. */
@@ -32,7 +31,7 @@ export async function runDatasetParse(
   positionals: string[],
   verifyOptions: VerifyOptions | null,
   options: DatasetOptions,
-  pdf?: PdfOptions,
+  inputRun: InputRun = {},
 ): Promise<number> {
   let opened: { writer: DatasetWriter; finish: () => Promise<void>; abort: () => Promise<void> };
   try {
@@ -71,7 +70,7 @@ export async function runDatasetParse(
         run.refused += refused;
         say(`jixiao: ${path}: ${refused} value(s) do not fit DECIMAL(18,4) and are stored as null; the diagnostics table quotes each (dataset.precision)`);
       }
-    }, undefined, { known, onSkip, ...(pdf ? { pdf } : {}) });
+    }, undefined, { ...inputRun, known, onSkip });
     run.unreadable = r.unreadable;
     run.internal = r.internal;
     await opened.finish();

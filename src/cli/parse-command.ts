@@ -1,11 +1,13 @@
 import { UsageError } from "./args.js";
 import { commandLine } from "./command-line.js";
 import { DEFAULT_ENGINE, ENGINE_NAMES } from "../load/pdf/engines/types.js";
-import { choice, EXIT, forEachInput, forEachStreamed, inputFailure, openSink, pdfOptionsOf, say, withSink } from "./common.js";
+import { batchSettings } from "./batch-settings.js";
+import { choice, EXIT, forEachInput, forEachStreamed, inputFailure, openSink, pdfOptionsOf, say, withSink, type InputRun } from "./common.js";
 import { ReadFailure, writeStreamed } from "./document-stream.js";
-import { documentWriter } from "./parse-output.js";
+import { documentWriter, reusedJson } from "./parse-output.js";
 import { isDataset, parseFormatOf, provenanceModeOf } from "./output-format.js";
 import { provenanceLines, withoutProvenance } from "./provenance-output.js";
+import { openResumed } from "./resume-output.js";
 import { PARSE } from "./spec.js";
 import { checkStdout } from "./stdout.js";
 import { VERSION } from "./version.js";
@@ -19,23 +21,27 @@ export async function runParse(argv: string[]): Promise<number> {
   const provenance = provenanceModeOf(values.provenance, format);
   const verifyOptions = values["no-verify"] ? null : {};
   const pdf = pdfOptionsOf(choice("engine", values.engine, ENGINE_NAMES, DEFAULT_ENGINE));
+  const run: InputRun = { ...batchSettings(values, "parse"), provenance: provenance !== "none", ...(pdf ? { pdf } : {}) };
   if (isDataset(format)) {
     if (out === undefined || out === "-") throw new UsageError(`--format ${format} needs --out (a ${format === "parquet" ? "folder" : "file"})`, "parse");
     const { runDatasetParse } = await import("./dataset-output.js");
     const options = { parsedAt: new Date().toISOString(), version: VERSION, provenance: provenance === "table" };
-    return runDatasetParse(format, out, positionals, verifyOptions, options, pdf);
+    return runDatasetParse(format, out, positionals, verifyOptions, options, run);
   }
   if (provenance === "table" && (out === undefined || out === "-")) {
     throw new UsageError("--provenance table writes <out>.provenance.jsonl beside --out, so it needs --out FILE", "parse");
   }
   const writer = documentWriter(format, values.pretty === true);
-  const sink = await openSink(out);
+  const resumed = values.resume === true ? await openResumed(format, provenance, out) : null;
+  if (resumed) run.known = resumed.known;
+  const sink = resumed?.sink ?? await openSink(out);
   const side = provenance === "table" ? await openSink(`${String(out)}.provenance.jsonl`) : null;
   const { unreadable, internal } = await withSink(sink, async (s) => {
     await s.write(writer.begin());
     let n = 0;
-    if (format === "json" || format === "jsonl") {
-      // Forms are written as they are read (document-stream.ts): the same text as writer.item, never held whole.
+    if ((format === "json" || format === "jsonl") && run.jobs === 0) {
+      // In this thread (--jobs 0), forms are written as they are read
+      // (document-stream.ts): the same text as writer.item, never held whole.
       const pretty = values.pretty === true;
       const r = await forEachStreamed(positionals, verifyOptions, async (path, result) => {
         if ("error" in result) {
@@ -58,7 +64,7 @@ export async function runParse(argv: string[]): Promise<number> {
         const { error, internal } = inputFailure(written.failure, path);
         say(`jixiao: ${error.describe()} (its Document holds the ${written.forms} form(s) read before)`);
         return internal ? "internal" : "unreadable";
-      }, out, { pdf });
+      }, out, run);
       await s.write(writer.end(n));
       return r;
     }
@@ -66,9 +72,12 @@ export async function runParse(argv: string[]): Promise<number> {
       if ("error" in result) say(`jixiao: ${result.error.describe()}`);
       else {
         if (side) await side.write(provenanceLines(result.doc));
-        await s.write(writer.item(provenance === "inline" ? result.doc : withoutProvenance(result.doc), n++));
+        const i = n++;
+        // The worker's JSON is written as it came where the format allows it.
+        await s.write(reusedJson(format, values.pretty === true, provenance, result.json, i) ??
+          writer.item(provenance === "inline" ? result.doc : withoutProvenance(result.doc), i));
       }
-    }, out, { pdf });
+    }, out, run);
     await s.write(writer.end(n));
     return r;
   }).then(async (r) => {

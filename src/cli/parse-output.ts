@@ -62,6 +62,19 @@ export function documentWriter(format: ParseFormat, pretty: boolean): {
   }
 }
 
+/**
+ * The output of one Document made from the JSON its worker wrote, when the
+ * format writes just that (JSON Lines; JSON unindented), so it is not
+ * parsed and written again; null when the format needs the Document.
+ */
+export function reusedJson(format: ParseFormat, pretty: boolean, provenance: "inline" | "none" | "table", json: string, index: number): string | null {
+  // The worker's JSON holds provenance unless it is left out (none); table wants it out of the forms.
+  if (provenance === "table") return null;
+  if (format === "jsonl") return json + "\n";
+  if (format === "json" && !pretty) return (index ? "," : "") + json;
+  return null;
+}
+
 function* csvRows(doc: Document): Generator<string> {
   for (const [fi, form] of doc.forms.entries()) {
     const total = fundingOf(form, "total");

@@ -5,6 +5,8 @@
  */
 import { DEFAULT_ENGINE, ENGINE_NAMES } from "../load/pdf/engines/types.js";
 
+import { BATCH_OPTIONS, RESUME_OPTION } from "./batch-options.js";
+
 /** One option of a command. */
 export interface OptionInfo {
   type: "string" | "boolean";
@@ -57,6 +59,8 @@ export const PARSE: CommandSpec = {
     "no-verify": { type: "boolean", help: "leave the verifier's findings out" },
     provenance: { type: "string", value: "MODE", choices: ["inline", "none", "table"], help: "inline (JSON default): in each form; none: left out; table (dataset default): <out>.provenance.jsonl, or the provenance table" },
     engine: ENGINE,
+    resume: RESUME_OPTION,
+    ...BATCH_OPTIONS,
   },
   examples: [
     "jixiao parse fixtures/seed/seed.txt --format summary",
@@ -83,6 +87,7 @@ export const VERIFY: CommandSpec = {
     color: { type: "boolean", help: "colour the text report even when the output is not a terminal" },
     "no-color": { type: "boolean", help: "never colour the text report (NO_COLOR=1 does the same)" },
     engine: ENGINE,
+    ...BATCH_OPTIONS,
   },
   examples: [
     "jixiao verify fixtures/seed/seed.txt --lang en",

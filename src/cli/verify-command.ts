@@ -8,6 +8,7 @@ import { commandLine } from "./command-line.js";
 import { exitCodeFor, renderVerifyReport, type VerifiedFile } from "./report.js";
 import { VERIFY, VERIFY_FORMATS } from "./spec.js";
 import { checkStdout } from "./stdout.js";
+import { batchSettings } from "./batch-settings.js";
 
 /** `jixiao verify`: parse every input, run the verifier, report, and exit by --fail-on. */
 export async function runVerify(argv: string[]): Promise<number> {
@@ -34,7 +35,7 @@ export async function runVerify(argv: string[]): Promise<number> {
     } else {
       files.push({ path, forms: result.doc.forms as Form[] });
     }
-  }, out, { pdf: pdfOptionsOf(choice("engine", values.engine, ENGINE_NAMES, DEFAULT_ENGINE)) });
+  }, out, { ...batchSettings(values, "verify"), pdf: pdfOptionsOf(choice("engine", values.engine, ENGINE_NAMES, DEFAULT_ENGINE)) });
   const color = format === "text" && out === undefined && !values["no-color"] &&
     (values.color === true || (process.stdout.isTTY === true && !process.env.NO_COLOR));
   const report = renderVerifyReport(files, { format, lang, color });

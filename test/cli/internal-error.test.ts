@@ -27,7 +27,8 @@ describe("a bug met on one file", () => {
     let err = "";
     vi.spyOn(process.stdout, "write").mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
     vi.spyOn(process.stderr, "write").mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
-    const code = await main(["parse", dir, "--format", "jsonl"]);
+    // --jobs 0 reads on this thread, where the mock above replaces the normaliser; a worker loads the real one.
+    const code = await main(["parse", dir, "--format", "jsonl", "--jobs", "0"]);
     vi.restoreAllMocks();
     expect(code).toBe(70);
     expect(err).toMatch(/a\.txt: jixiao failed on this file: boom .*\[internal\]/);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_ENGINE, ENGINE_NAMES } from "./engines/types.js";
+import { PDF_DEFAULTS } from "./defaults.js";
 
 /**
  * Options of the PDF loader. Every bound has a default that admits any
@@ -7,17 +8,17 @@ import { DEFAULT_ENGINE, ENGINE_NAMES } from "./engines/types.js";
  */
 export const PdfOptions = z.object({
   /** Documents with more pages are refused with `pdf.too-large`. */
-  maxPages: z.number().int().positive().default(500),
+  maxPages: z.number().int().positive().default(PDF_DEFAULTS.maxPages),
   /** Wall-clock bound for one document, from open to last page, in milliseconds. */
-  timeoutMs: z.number().int().positive().default(60_000),
+  timeoutMs: z.number().int().positive().default(PDF_DEFAULTS.timeoutMs),
   /** Files larger than this many bytes are refused before pdf.js sees them. */
-  maxBytes: z.number().int().positive().default(200 * 1024 * 1024),
+  maxBytes: z.number().int().positive().default(PDF_DEFAULTS.maxBytes),
   /**
    * Bound on the growth of the JavaScript heap plus array buffers while one
    * document is read, in bytes. Checked after every page where the runtime
    * reports memory (Node); ignored elsewhere.
    */
-  maxMemoryBytes: z.number().int().positive().default(1024 * 1024 * 1024),
+  maxMemoryBytes: z.number().int().positive().default(PDF_DEFAULTS.maxMemoryBytes),
   /**
    * Bytes in use, for the memory bound. Defaults to Node's heap plus array
    * buffers; a browser caller may pass its own measure (or none: unbounded).

@@ -1,0 +1,39 @@
+import type { TaskResult } from "./pool.js";
+import type { ErrorInfo, FromWorker, Task, WorkerSetup } from "./protocol.js";
+
+/**
+ * The pool's stand-in with no worker (--jobs 0): each file is read on the
+ * main thread, one after another. No thread can be ended, so the time bound
+ * holds only where the PDF loader checks it (between pages) and memory only
+ * through the loader's own check; for debugging, and for tests that replace
+ * a module of the parser.
+ */
+export class InProcessRunner {
+  private readonly known: Set<string>;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly setup: WorkerSetup, private readonly onStart?: (task: Task) => void) {
+    this.known = new Set(setup.known);
+  }
+
+  run(task: Task): Promise<TaskResult> {
+    const next = this.chain.then(() => this.read(task));
+    this.chain = next;
+    return next;
+  }
+
+  private async read(task: Task): Promise<TaskResult> {
+    this.onStart?.(task);
+    let result: TaskResult = { ok: false, error: { code: "internal", source: task.path, message: "the file was not read (a bug: please report it)" } as ErrorInfo, internal: true };
+    // Imported here: the parser is loaded on the main thread only when it reads there.
+    const { readTask } = await import("./read-task.js");
+    await readTask(task, this.setup, this.known, (m: FromWorker) => {
+      if (m.type === "done") result = { ok: true, json: m.json, meta: m.meta };
+      else if (m.type === "skipped") result = { ok: false, skipped: true, sha256: m.sha256 };
+      else if (m.type === "fail") result = { ok: false, error: m.error, internal: m.internal, ...(m.stack ? { stack: m.stack } : {}) };
+    });
+    return result;
+  }
+
+  async close(): Promise<void> {}
+}

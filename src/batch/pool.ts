@@ -1,0 +1,222 @@
+/**
+ * A pool of worker threads, each reading one file at a time, with the two
+ * bounds a thread cannot enforce on itself while pdf.js holds it:
+ * - time: a timer on the main thread terminates the worker of a file that
+ *   runs past the bound (a nested `q … Q` stream never yields to a timer
+ *   in its own thread);
+ * - memory: the worker's V8 heap is capped by `resourceLimits`, and a main
+ *   thread watchdog reads the process's RSS, because array buffers (a stream
+ *   inflating to a gigabyte) live outside that heap.
+ * A worker that broke a bound is replaced and the batch goes on.
+ *
+ * node:worker_threads directly, not piscina or tinypool: the pool must know
+ * which file each worker holds, terminate exactly that worker on a bound,
+ * and hear a worker's own memory reports; both libraries hide the worker
+ * behind a task promise (cancellation through an AbortSignal that cannot
+ * interrupt a blocked thread in tinypool, no per-task worker in piscina).
+ */
+import type { Worker } from "node:worker_threads";
+import type { ErrorInfo, FromWorker, Task, WorkerSetup } from "./protocol.js";
+import { startWorker } from "./worker-script.js";
+import type { DocMeta } from "./protocol.js";
+
+/** The outcome of one file. */
+export type TaskResult =
+  | { ok: true; json: string; meta: DocMeta }
+  | { ok: false; skipped: true; sha256: string }
+  | { ok: false; skipped?: false; error: ErrorInfo; internal: boolean; stack?: string };
+
+/** How the pool runs. */
+export interface PoolOptions {
+  jobs: number;
+  setup: WorkerSetup;
+  /** Called when a worker starts on a file. */
+  onStart?: (task: Task) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: (Task & { kind?: string; resolve: (r: TaskResult) => void; timer: ReturnType<typeof setTimeout> }) | null;
+  /** Whether the worker has loaded its modules and can take a file. */
+  ready: boolean;
+  /** Time of the worker's last memory report (a blocked worker sends none). */
+  heard: number;
+  used: number;
+  dead: boolean;
+}
+
+const MB = 1024 * 1024;
+
+/** A fixed number of workers and a queue of files. */
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Array<{ task: Task; resolve: (r: TaskResult) => void }> = [];
+  private watchdog: ReturnType<typeof setInterval> | undefined;
+  /** RSS that is not the main thread's heap, before any worker: the process's own code and buffers. */
+  private readonly baseOverhead: number;
+  private closed = false;
+
+  constructor(private readonly options: PoolOptions) {
+    this.baseOverhead = overhead();
+  }
+
+  /** Reads one file; never rejects: a failure is a result. */
+  run(task: Task): Promise<TaskResult> {
+    return new Promise((resolve) => {
+      this.queue.push({ task, resolve });
+      this.pump();
+    });
+  }
+
+  /** Ends every worker. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.watchdog);
+    await Promise.all(this.slots.map((s) => (s.dead ? undefined : s.worker.terminate())));
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const slot = this.idleSlot();
+      if (!slot) break;
+      const { task, resolve } = this.queue.shift()!;
+      const timer = setTimeout(() => this.timeOut(slot), this.options.setup.timeoutMs);
+      slot.task = { ...task, resolve, timer };
+      slot.heard = Date.now();
+      this.options.onStart?.(task);
+      slot.worker.postMessage(task, task.bytes ? [task.bytes.buffer as ArrayBuffer] : []);
+    }
+    this.watch();
+  }
+
+  /**
+   * A ready worker with no file, if there is one. Otherwise starts workers
+   * (one per file waiting, up to --jobs, a dead one's place first): each
+   * takes its first file when it says it is ready, so its start-up does not
+   * count against that file's time bound.
+   */
+  private idleSlot(): Slot | undefined {
+    const idle = this.slots.find((s) => !s.dead && s.ready && s.task === null);
+    if (idle) return idle;
+    const starting = this.slots.filter((s) => !s.dead && !s.ready).length;
+    if (starting >= this.queue.length) return undefined;
+    const dead = this.slots.findIndex((s) => s.dead);
+    if (dead >= 0) this.slots[dead] = this.spawn();
+    else if (this.slots.length < this.options.jobs) this.slots.push(this.spawn());
+    return undefined;
+  }
+
+  private spawn(): Slot {
+    const { setup } = this.options;
+    const worker = startWorker(setup, { maxOldGenerationSizeMb: Math.max(64, Math.floor(setup.maxMemoryBytes / MB)) });
+    const slot: Slot = { worker, task: null, ready: false, heard: Date.now(), used: 0, dead: false };
+    worker.on("message", (m: FromWorker) => this.hear(slot, m));
+    worker.on("error", (e: Error & { code?: string }) => {
+      if (!slot.ready) this.cannotStart(slot, e.message);
+      else if (e.code === "ERR_WORKER_OUT_OF_MEMORY") this.fail(slot, this.boundError(slot, "memory"));
+      else this.fail(slot, { error: { code: "internal", source: slot.task?.path ?? "worker", message: `a worker failed: ${e.message} (a bug: please report it with the file)` }, internal: true, stack: String(e.stack) });
+    });
+    worker.on("exit", () => {
+      if (!slot.ready) this.cannotStart(slot, "it exited");
+      else if (!slot.dead) this.fail(slot, { error: { code: "internal", source: slot.task?.path ?? "worker", message: "a worker stopped unexpectedly (a bug: please report it with the file)" }, internal: true });
+    });
+    return slot;
+  }
+
+  /** A worker that fails before it is ready would fail again: every file waiting is answered with why, and none is read. */
+  private cannotStart(slot: Slot, why: string): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    for (const { task, resolve } of this.queue.splice(0)) {
+      resolve({ ok: false, internal: true, error: { code: "internal", source: task.path, message: `could not start a worker to read it: ${why} (a bug: please report it)` } });
+    }
+  }
+
+  private hear(slot: Slot, m: FromWorker): void {
+    if (m.type === "ready") {
+      slot.ready = true;
+      slot.heard = Date.now();
+      this.pump();
+      return;
+    }
+    if (m.type === "memory") {
+      slot.heard = Date.now();
+      slot.used = m.used;
+      return;
+    }
+    const task = slot.task;
+    if (!task || task.id !== m.id) return;
+    slot.heard = Date.now();
+    if (m.type === "begin") {
+      task.kind = m.kind;
+      return;
+    }
+    const result: TaskResult = m.type === "done" ? { ok: true, json: m.json, meta: m.meta }
+      : m.type === "skipped" ? { ok: false, skipped: true, sha256: m.sha256 }
+      : { ok: false, error: m.error, internal: m.internal, ...(m.stack ? { stack: m.stack } : {}) };
+    this.settle(slot, result);
+    this.pump();
+  }
+
+  private settle(slot: Slot, result: TaskResult): void {
+    const task = slot.task;
+    if (!task) return;
+    clearTimeout(task.timer);
+    slot.task = null;
+    task.resolve(result);
+  }
+
+  /** Ends a worker that broke a bound or died, answering for its file; a new worker takes its place when next needed. */
+  private fail(slot: Slot, result: Omit<Extract<TaskResult, { error: ErrorInfo }>, "ok">): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    void slot.worker.terminate();
+    this.settle(slot, { ok: false, ...result });
+    if (!this.closed) this.pump();
+  }
+
+  private timeOut(slot: Slot): void {
+    this.fail(slot, this.boundError(slot, "time"));
+  }
+
+  private boundError(slot: Slot, bound: "time" | "memory"): { error: ErrorInfo; internal: false } {
+    const { setup } = this.options;
+    const task = slot.task;
+    const code = task?.kind === "pdf" ? "pdf.too-large" : "input.too-large";
+    const message = bound === "time"
+      ? `reading took longer than the bound of ${setup.timeoutMs / 1000} s (--timeout); the file was abandoned`
+      : `reading needed more memory than the bound of ${Math.round(setup.maxMemoryBytes / MB)} MB (--max-memory); the file was abandoned`;
+    return { error: { code, source: task?.path ?? "input", message }, internal: false };
+  }
+
+  /**
+   * Every 20 ms while a file is being read: the memory the workers hold,
+   * estimated as the process's RSS less the main thread's heap and its
+   * overhead before the pool. Past jobs × the bound, the worker most likely
+   * to blame is ended: the busy one heard from least recently (an
+   * allocation that blocks it also stops its reports), else the largest.
+   */
+  private watch(): void {
+    const busy = this.slots.some((s) => s.task !== null);
+    if (!busy) {
+      clearInterval(this.watchdog);
+      this.watchdog = undefined;
+      return;
+    }
+    if (this.watchdog) return;
+    this.watchdog = setInterval(() => {
+      const budget = this.options.jobs * this.options.setup.maxMemoryBytes;
+      if (overhead() - this.baseOverhead <= budget) return;
+      const suspects = this.slots.filter((s) => s.task !== null && !s.dead);
+      suspects.sort((a, b) => a.heard - b.heard || b.used - a.used);
+      if (suspects[0]) this.fail(suspects[0], this.boundError(suspects[0], "memory"));
+    }, 20);
+    this.watchdog.unref();
+  }
+}
+
+/** RSS less the main thread's heap and array buffers: what the workers hold, plus a constant. */
+function overhead(): number {
+  const m = process.memoryUsage();
+  return m.rss - m.heapTotal - m.arrayBuffers;
+}

@@ -1,0 +1,60 @@
+/**
+ * The messages between the pool (main thread) and its workers. Everything in
+ * them is structured-cloneable; a Document travels as its JSON text, which is
+ * what the commonest outputs write anyway, so it is made once, in the worker.
+ */
+import type { InputErrorCode } from "../load/errors.js";
+import type { InputLimits } from "../load/limits.js";
+import type { VerifyOptions } from "../verify/index.js";
+import type { EngineName } from "../load/pdf/engines/types.js";
+
+/** What a worker is told once, when it starts. */
+export interface WorkerSetup {
+  /** SHA-256 digests to skip (--resume): a file with one of them is not parsed. */
+  known: string[];
+  limits: InputLimits;
+  /** The per-file time bound, given to the PDF loader too, which can stop between pages. */
+  timeoutMs: number;
+  /** The per-file memory bound, given to the PDF loader's own check between pages. */
+  maxMemoryBytes: number;
+  maxPages?: number;
+  verify: VerifyOptions | false;
+  /** Whether each form's provenance is put into the JSON. */
+  provenance: boolean;
+  /** The PDF engine (`--engine`); the library's default when absent. */
+  engine?: EngineName;
+}
+
+/** One file to read: by path, or its bytes (standard input) under a name. */
+export interface Task {
+  id: number;
+  path: string;
+  bytes?: Uint8Array;
+}
+
+/** An InputError as it crosses threads. */
+export interface ErrorInfo {
+  code: InputErrorCode;
+  source: string;
+  message: string;
+  page?: number;
+  line?: number;
+}
+
+/** What is known of a read Document without parsing its JSON. */
+export interface DocMeta {
+  sha256: string;
+  kind: string;
+  forms: number;
+  pages: number | null;
+  bytes: number;
+}
+
+export type FromWorker =
+  | { type: "begin"; id: number; kind: string }
+  | { type: "done"; id: number; json: string; meta: DocMeta }
+  | { type: "skipped"; id: number; sha256: string }
+  | { type: "fail"; id: number; error: ErrorInfo; internal: boolean; stack?: string }
+  | { type: "memory"; used: number }
+  /** Sent once the worker's modules (the grammar among them) are loaded: a file's time bound starts when it is handed to a ready worker. */
+  | { type: "ready" };

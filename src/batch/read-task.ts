@@ -1,0 +1,55 @@
+/**
+ * Reading one file of a batch, wherever it runs (a pool worker, or the main
+ * thread with --jobs 0): its Document's JSON, or the reason it could not be
+ * read, as messages of the pool's protocol.
+ */
+import { nodeSha256, readBytes } from "../files.js";
+import { detectInput } from "../load/detect.js";
+import { InputError } from "../load/errors.js";
+import type { Document } from "../model/document.js";
+import { parseBytes } from "../parse.js";
+import { withoutProvenance } from "../cli/provenance-output.js";
+import type { FromWorker, Task, WorkerSetup } from "./protocol.js";
+
+/** Reads `task`; `send` hears "begin" once the kind is known, then one of done, skipped or fail. */
+export async function readTask(task: Task, setup: WorkerSetup, known: Set<string>, send: (m: FromWorker) => void): Promise<void> {
+  try {
+    const bytes = task.bytes ?? await readBytes(task.path);
+    send({ type: "begin", id: task.id, kind: detectInput(bytes, task.path) });
+    const digest = nodeSha256(bytes);
+    if (known.has(digest)) {
+      send({ type: "skipped", id: task.id, sha256: digest });
+      return;
+    }
+    const doc = await parseBytes(bytes, {
+      source: task.path,
+      sha256: () => digest,
+      verify: setup.verify,
+      limits: setup.limits,
+      pdf: {
+        timeoutMs: setup.timeoutMs,
+        maxMemoryBytes: setup.maxMemoryBytes,
+        ...(setup.maxPages ? { maxPages: setup.maxPages } : {}),
+        ...(setup.engine ? { engine: setup.engine } : {}),
+      },
+    });
+    const out: Document = setup.provenance ? doc : withoutProvenance(doc);
+    send({
+      type: "done",
+      id: task.id,
+      json: JSON.stringify(out),
+      meta: { sha256: doc.source.sha256, kind: doc.source.kind, forms: doc.forms.length, pages: doc.source.pages, bytes: doc.source.bytes },
+    });
+  } catch (e) {
+    if (e instanceof InputError) {
+      const error = { code: e.code, source: e.source, message: e.message, ...(e.page === undefined ? {} : { page: e.page }), ...(e.line === undefined ? {} : { line: e.line }) };
+      send({ type: "fail", id: task.id, error, internal: false });
+    } else {
+      const err = e as Error;
+      send({
+        type: "fail", id: task.id, internal: true, stack: String(err?.stack),
+        error: { code: "internal", source: task.path, message: `jixiao failed on this file: ${err?.message ?? String(e)} (a bug: please report it with the file)` },
+      });
+    }
+  }
+}

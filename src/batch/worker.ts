@@ -1,0 +1,25 @@
+/**
+ * A pool worker: reads the files it is sent, one at a time, and answers with
+ * each Document's JSON or the reason it could not be read. The grammar is
+ * built once per worker, when the first file needs it.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import type { FromWorker, Task, WorkerSetup } from "./protocol.js";
+import { readTask } from "./read-task.js";
+
+const port = parentPort!;
+const setup = workerData as WorkerSetup;
+const known = new Set(setup.known);
+const send = (m: FromWorker) => port.postMessage(m);
+
+// The pool reads the memory a blocked worker cannot report: a report that
+// stops coming marks the worker that is stuck in one long allocation.
+setInterval(() => {
+  const m = process.memoryUsage();
+  send({ type: "memory", used: m.heapUsed + m.arrayBuffers });
+}, 100).unref();
+
+port.on("message", (task: Task) => {
+  void readTask(task, setup, known, send);
+});
+send({ type: "ready" });

@@ -1,0 +1,28 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = fileURLToPath(new URL("../../", import.meta.url));
+
+/**
+ * Runs the built command (dist/, as bin/jixiao.js does) as a child process
+ * that reports its own peak RSS, in bytes, on its last stderr line.
+ */
+export function jixiaoChild(args: string[]): Promise<{ code: number | null; out: string; err: string; maxRss: number; ms: number }> {
+  const main = JSON.stringify(join(root, "dist/src/cli/main.js"));
+  const code = `process.on("exit", () => process.stderr.write("\\nmaxrss " + process.resourceUsage().maxRSS * 1024 + "\\n"));
+const { main } = await import(${main});
+process.exitCode = await main(${JSON.stringify(args)});`;
+  const started = Date.now();
+  const child = spawn(process.execPath, ["--input-type=module", "-e", code], { stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+  child.stderr.on("data", (c: Buffer) => (err += c.toString()));
+  return new Promise((resolve) => {
+    child.on("close", (status) => {
+      const m = /\nmaxrss (\d+)\n$/.exec(err);
+      resolve({ code: status, out, err: m ? err.slice(0, m.index) : err, maxRss: m ? Number(m[1]) : NaN, ms: Date.now() - started });
+    });
+  });
+}

@@ -1,0 +1,51 @@
+/**
+ * The two PDFs issue 12 names, each ended by its bound while the batch goes
+ * on: a nested `q … Q` stream that holds pdf.js's thread (only ending the
+ * worker stops it), and a stream that inflates to 1 GiB in array buffers,
+ * outside the V8 heap that resourceLimits caps.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { jixiaoChild, root } from "./child.js";
+import { inflatingPdf, nestedQPdf } from "./hostile-pdfs.js";
+
+const SEED = join(root, "fixtures/seed/seed.txt");
+const MB = 1024 * 1024;
+
+describe("a hostile PDF in a batch", () => {
+  it("nested q … Q: ended by the time bound (pdf.too-large, naming it) within 2× the bound; the files around it are read, exit 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-hostile-"));
+    const pdf = join(dir, "nested-q.pdf");
+    writeFileSync(pdf, nestedQPdf());
+    const timeout = 8;
+    const others = [SEED, join(root, "fixtures/seed/seed.gb18030.txt")];
+    // The same command without the hostile file, for what start-up and the
+    // other files cost on this machine now (a loaded one takes seconds).
+    const base = await jixiaoChild(["parse", ...others, "--format", "jsonl", "--timeout", String(timeout), "-j", "1"]);
+    expect(base.code).toBe(0);
+    const r = await jixiaoChild(["parse", others[0]!, pdf, others[1]!, "--format", "jsonl", "--timeout", String(timeout), "-j", "1"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${pdf}: reading took longer than the bound of ${timeout} s (--timeout); the file was abandoned [pdf.too-large]`);
+    const docs = r.out.trim().split("\n").map((l) => JSON.parse(l) as { source: { path: string } });
+    expect(docs.map((d) => d.source.path)).toEqual(others);
+    expect(r.out).toBe(base.out);
+    // What the hostile file added (its bound, and the start of the worker that replaced its own) is within twice the bound.
+    expect(r.ms - base.ms).toBeLessThan(2 * timeout * 1000);
+  }, 120_000);
+
+  it("a 1 MB stream inflating to 1 GiB: ended by the memory bound (pdf.too-large, naming it), peak RSS ≤ 1.5× the bound", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-hostile-"));
+    const pdf = join(dir, "inflating.pdf");
+    const bytes = await inflatingPdf(1024);
+    expect(bytes.length).toBeLessThan(1.1 * MB);
+    writeFileSync(pdf, bytes);
+    const bound = 512;
+    const r = await jixiaoChild(["parse", pdf, SEED, "--format", "jsonl", "--max-memory", String(bound), "--timeout", "60", "-j", "1"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${pdf}: reading needed more memory than the bound of ${bound} MB (--max-memory); the file was abandoned [pdf.too-large]`);
+    expect(r.out.trim().split("\n")).toHaveLength(1);
+    expect(r.maxRss).toBeLessThanOrEqual(1.5 * bound * MB);
+  }, 120_000);
+});
