@@ -39,6 +39,8 @@ async function dispatch(argv: string[]): Promise<number> {
       return await runVerify(rest);
     case "schema":
       return await runSchema(rest);
+    case "report":
+      return await (await import("./report-command.js")).runReport(rest);
     case "--version":
     case "-v":
       await print(`jixiao ${VERSION}\n`);
@@ -54,7 +56,7 @@ async function dispatch(argv: string[]): Promise<number> {
       process.stderr.write(globalHelp());
       return EXIT.usage;
     default:
-      throw new UsageError(`unknown command "${command}" (the commands are parse, verify and schema)`);
+      throw new UsageError(`unknown command "${command}" (the commands are parse, verify, schema and report)`);
   }
 }
 
