@@ -187,7 +187,8 @@ export const REPORT_SCRIPT = String.raw`
     detail.appendChild(formTable(f, byRow));
     if (seen) Array.prototype.forEach.call(detail.querySelectorAll(".frame[data-image]"), function (fr) { seen.observe(fr); });
     else Array.prototype.forEach.call(detail.querySelectorAll(".frame[data-image]"), load);
-    var t = target ? document.getElementById(target) : detail;
+    // A finding about a whole block (path "indicators") links to the block's table.
+    var t = target ? document.getElementById(target) || document.getElementById(target.replace(/^r-/, "t-")) : detail;
     if (t) { if (target) t.classList.add("target"); t.scrollIntoView(); }
   }
   function findingCard(f, x, j) {
@@ -230,7 +231,7 @@ export const REPORT_SCRIPT = String.raw`
     f.table.forEach(function (sec) {
       if (!sec.rows.length) return;
       wrap.appendChild(el("h3", { text: L.blocks[sec.block] }));
-      var t = el("table", { cls: "form", "data-block": sec.block });
+      var t = el("table", { cls: "form", "data-block": sec.block, id: "t-" + f.id + "-" + sec.block });
       var cols = sec.block === "funding" ? L.fundingCols : sec.block === "goals" ? L.goalsCols : sec.block === "indicators" ? L.indicatorCols : null;
       if (cols) t.appendChild(el("tr", {}, cols.map(function (c) { return el("th", { text: c }); }).concat([el("th", { text: "" })])));
       sec.rows.forEach(function (r) {
