@@ -79,6 +79,11 @@ describe("jixiao/browser, bundled with esbuild, in Chromium", () => {
     expect(served).toContain("/pdfjs/pdf.worker.mjs");
   });
 
+  it("a PDF without cMapUrl and standardFontDataUrl is refused with a UsageError naming both, not a stack trace from node:", async () => {
+    const r = await page.evaluate((u) => (globalThis as unknown as { jixiaoWithoutAssets: (u: string) => Promise<string> }).jixiaoWithoutAssets(u), "/narrow.pdf");
+    expect(r).toMatch(/^UsageError usage\.options: .*pdf\.cMapUrl and pdf\.standardFontDataUrl/);
+  });
+
   it("made no request outside its own origin", () => {
     expect(outside).toEqual([]);
   });

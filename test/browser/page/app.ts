@@ -24,5 +24,14 @@ async function parseUrl(url: string) {
   };
 }
 
-(globalThis as { jixiaoParse?: typeof parseUrl }).jixiaoParse = parseUrl;
+/** A PDF without asset locations: outside Node there is no default, and the error says what to give. */
+async function withoutAssets(url: string) {
+  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  return parseBytes(bytes, { source: url }).then(
+    () => "parsed",
+    (e: { name?: string; code?: string; message?: string }) => `${e.name} ${e.code}: ${e.message}`,
+  );
+}
+
+Object.assign(globalThis, { jixiaoParse: parseUrl, jixiaoWithoutAssets: withoutAssets });
 document.body.setAttribute("data-ready", "1");
