@@ -47,7 +47,12 @@ export async function runReport(argv: string[]): Promise<number> {
     if (path === STDIN_NAME) {
       if (doc.source.kind === "pdf" || TEXT_KINDS.has(doc.source.kind)) say(`jixiao: ${path}: read once from standard input, so the report shows no page pictures or source lines for it`);
     } else if (doc.source.kind === "pdf") {
-      file.pictures = await book.addPdf(await readBytes(path), doc.source.sha256, doc.forms as Form[]);
+      try {
+        file.pictures = await book.addPdf(await readBytes(path), doc.source.sha256, doc.forms as Form[]);
+      } catch (e) {
+        // The file was read; only its pictures are lost, and the report says where they would have been.
+        say(`jixiao: ${path}: its pages could not be rendered (${(e as Error).message}); the report shows its findings without page pictures`);
+      }
     } else if (TEXT_KINDS.has(doc.source.kind)) {
       const bytes = await readBytes(path);
       file.lines = splitLines(new TextDecoder(doc.source.encoding ?? "utf-8").decode(bytes));
