@@ -6,17 +6,24 @@
  * The command gathers (Documents, findings, page pictures, source lines) and
  * the writer (src/write/report-html) arranges them: data flows one way.
  */
+import { createCanvas, type Canvas } from "@napi-rs/canvas";
 import type { Form } from "../model/index.js";
 import { readBytes } from "../files.js";
 import { VerifyOptions } from "../verify/options.js";
 import { renderReportHtml, splitLines, type ReportFile } from "../write/report-html/index.js";
 import { choice, EXIT, forEachInput, openSink, say, STDIN_NAME, UsageError, withSink } from "./common.js";
 import { commandLine } from "./command-line.js";
-import { PictureBook, type PictureFormat } from "./report-pictures.js";
+import { PictureBook, type CanvasKit, type PictureFormat } from "../write/report-html/pictures.js";
 import { REPORT } from "./spec.js";
 import { parseDisable, parseGrades } from "./verify-command.js";
 
 const TEXT_KINDS = new Set(["text-tsv", "text-layout", "text-flat"]);
+
+/** @napi-rs/canvas, the canvas pdfjs-dist itself renders on in Node. */
+const NODE_CANVAS: CanvasKit<Canvas> = {
+  create: (w, h) => createCanvas(w, h),
+  encode: async (c, format) => Buffer.from(format === "webp" ? await c.encode("webp", 80) : await c.encode("png")).toString("base64"),
+};
 
 /** Runs `jixiao report`; resolves to the exit code (2 when an input could not be read). */
 export async function runReport(argv: string[]): Promise<number> {
@@ -34,7 +41,7 @@ export async function runReport(argv: string[]): Promise<number> {
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join("; "), "report");
 
   const started = Date.now();
-  const book = new PictureBook(images);
+  const book = new PictureBook(images, NODE_CANVAS);
   const files: ReportFile[] = [];
   const { unreadable, internal } = await forEachInput(positionals, options, async (path, result) => {
     if ("error" in result) {

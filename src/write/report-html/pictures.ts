@@ -1,18 +1,35 @@
 /**
- * Page pictures for `jixiao report`: each PDF page a finding points at is
- * rendered with pdf.js onto an @napi-rs/canvas (the canvas pdfjs-dist itself
- * uses in Node), cropped to the form's table on that page, and encoded. The
- * finding's cell bbox is carried over into the picture's pixels, for the page
- * to outline.
+ * Page pictures for the report: each PDF page a finding points at is
+ * rendered with pdf.js onto a canvas, cropped to the form's table on that
+ * page, and encoded. The finding's cell bbox is carried over into the
+ * picture's pixels, for the page to outline.
  *
- * Pictures are keyed by the file's sha256, the page and the crop: a file met
- * twice (a copy under another name) is rendered once.
+ * The canvas is the caller's: @napi-rs/canvas in Node (the one pdfjs-dist
+ * itself uses there, see src/cli/report-command.ts), the page's own canvas in
+ * the browser app. Pictures are keyed by the file's sha256, the page and the
+ * crop: a file met twice (a copy under another name) is rendered once.
  */
-import { createCanvas, type Canvas } from "@napi-rs/canvas";
-import type { Form } from "../model/index.js";
-import { nodeAssets } from "../load/pdf/assets.js";
-import { pdfjs } from "../load/pdf/engine.js";
-import type { Picture, PlacedValue, ReportPictures } from "../write/report-html/index.js";
+import type { Form } from "../../model/index.js";
+import { nodeAssets, type PdfAssets } from "../../load/pdf/assets.js";
+import { pdfjs } from "../../load/pdf/engine.js";
+import type { Picture, PlacedValue, ReportPictures } from "./input.js";
+
+/** The little of a canvas the pictures need; both @napi-rs/canvas and HTMLCanvasElement have it. */
+export interface PictureCanvas {
+  width: number;
+  height: number;
+  getContext(kind: "2d"): unknown;
+}
+
+/** Makes and encodes canvases of one kind. */
+export interface CanvasKit<C extends PictureCanvas = PictureCanvas> {
+  create(width: number, height: number): C;
+  /** The canvas encoded as the format, in base64. */
+  encode(canvas: C, format: PictureFormat): Promise<string>;
+}
+
+type Context2d = { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void; drawImage(image: unknown, x: number, y: number): void };
+type Canvas = PictureCanvas;
 
 type Box = [number, number, number, number];
 
@@ -40,13 +57,18 @@ interface Wanted {
 }
 
 /** Collects pictures over a whole report; one per distinct (file content, page, crop). */
-export class PictureBook implements ReportPictures {
+export class PictureBook<C extends PictureCanvas = PictureCanvas> implements ReportPictures {
   readonly images: Picture[] = [];
   private readonly byKey = new Map<string, number>();
   /** Each page's geometry at PICTURE_SCALE, by `${sha256}:${page}`. */
   private readonly views = new Map<string, Omit<View, "canvas">>();
 
-  constructor(private readonly format: PictureFormat) {}
+  /**
+   * @param format encoding of the pictures
+   * @param kit the canvases to render on
+   * @param assets pdf.js's CMaps and standard fonts; in Node, pdfjs-dist's own copy by default
+   */
+  constructor(private readonly format: PictureFormat, private readonly kit: CanvasKit<C>, private readonly assets?: PdfAssets) {}
 
   /**
    * Renders what the forms' findings need of one PDF and says where each
@@ -100,7 +122,7 @@ export class PictureBook implements ReportPictures {
     if (todo.length === 0) return placed;
 
     const lib = await pdfjs();
-    const assets = nodeAssets();
+    const assets = this.assets ?? nodeAssets();
     const doc = await lib.getDocument({
       data: new Uint8Array(bytes), cMapUrl: assets.cMapUrl, cMapPacked: true, standardFontDataUrl: assets.standardFontDataUrl,
       isEvalSupported: false, useSystemFonts: false, verbosity: 0,
@@ -116,8 +138,8 @@ export class PictureBook implements ReportPictures {
         };
         const size: [number, number] = [viewport.width, viewport.height];
         this.views.set(`${sha256}:${p}`, { toPx, size });
-        const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-        const ctx = canvas.getContext("2d");
+        const canvas = this.kit.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
+        const ctx = canvas.getContext("2d") as Context2d;
         ctx.fillStyle = "#ffffff";
         ctx.fillRect(0, 0, canvas.width, canvas.height);
         await page.render({ canvas: canvas as never, canvasContext: ctx as never, viewport }).promise;
@@ -132,11 +154,10 @@ export class PictureBook implements ReportPictures {
 
   private async encode(page: Canvas, px: Box, crop: Box, pageNo: number): Promise<Picture> {
     const [x0, y0, x1, y1] = px;
-    const out = createCanvas(x1 - x0, y1 - y0);
-    out.getContext("2d").drawImage(page, -x0, -y0);
-    const bytes = this.format === "webp" ? await out.encode("webp", 80) : await out.encode("png");
+    const out = this.kit.create(x1 - x0, y1 - y0);
+    (out.getContext("2d") as Context2d).drawImage(page, -x0, -y0);
     return {
-      base64: Buffer.from(bytes).toString("base64"), mime: this.format === "webp" ? "image/webp" : "image/png",
+      base64: await this.kit.encode(out, this.format), mime: this.format === "webp" ? "image/webp" : "image/png",
       width: out.width, height: out.height, scale: PICTURE_SCALE, crop: [crop[0], crop[1], crop[2], crop[3]], page: pageNo,
     };
   }
