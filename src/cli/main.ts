@@ -42,6 +42,8 @@ async function dispatch(argv: string[]): Promise<number> {
       return await (await import("./verify-command.js")).runVerify(rest);
     case "schema":
       return await (await import("./schema-command.js")).runSchema(rest);
+    case "report":
+      return await (await import("./report-command.js")).runReport(rest);
     case "--version":
     case "-v":
       await print(`jixiao ${VERSION}\n`);
@@ -57,7 +59,7 @@ async function dispatch(argv: string[]): Promise<number> {
       process.stderr.write(globalHelp());
       return EXIT.usage;
     default:
-      throw new UsageError(`unknown command "${command}" (the commands are parse, verify and schema)`);
+      throw new UsageError(`unknown command "${command}" (the commands are parse, verify, schema and report)`);
   }
 }
 

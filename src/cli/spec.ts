@@ -97,6 +97,25 @@ export const VERIFY: CommandSpec = {
   ],
 };
 
+export const REPORT: CommandSpec = {
+  name: "report",
+  summary: "write one self-contained HTML report: every form, every finding on its page",
+  synopsis: "<inputs…> --out report.html [options]",
+  inputs: true,
+  options: {
+    out: { type: "string", short: "o", value: "FILE", help: "the HTML file to write (needed); it is replaced only when the run succeeds" },
+    lang: { type: "string", value: "LANG", choices: ["zh", "en"], help: "language of the page and of the messages" },
+    rounding: VERIFY.options.rounding!,
+    disable: VERIFY.options.disable!,
+    grades: VERIFY.options.grades!,
+    images: { type: "string", value: "FORMAT", choices: ["png", "webp"], help: "encoding of the page pictures: png, or webp (about a third of the size)" },
+  },
+  examples: [
+    "jixiao report fixtures/seed/seed.txt fixtures/pdf/seed/narrow.pdf --out report.html",
+    "jixiao report reports/ --out report.html --lang en --images webp",
+  ],
+};
+
 export const SCHEMA: CommandSpec = {
   name: "schema",
   summary: "print the JSON Schema of parse's output",
@@ -107,7 +126,7 @@ export const SCHEMA: CommandSpec = {
 };
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: readonly CommandSpec[] = [PARSE, VERIFY, SCHEMA];
+export const COMMANDS: readonly CommandSpec[] = [PARSE, VERIFY, SCHEMA, REPORT];
 
 /** Extensions a folder is searched for (any case). A glob or a file named on the command line may have any name. */
 export const INPUT_EXTENSIONS: readonly string[] = ["txt", "tsv", "pdf", "html", "htm", "xlsx", "xls", "ods", "docx", "odt"];

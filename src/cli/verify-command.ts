@@ -47,7 +47,7 @@ export async function runVerify(argv: string[]): Promise<number> {
 }
 
 /** --disable values: comma-separated rule ids, prefixes or families; an empty list says nothing and is refused. */
-function parseDisable(args: string[]): string[] {
+export function parseDisable(args: string[]): string[] {
   const disable: string[] = [];
   for (const arg of args) {
     const parts = arg.split(",").map((d) => d.trim());

@@ -1,15 +1,19 @@
 /**
  * The one Node-only module of the PDF loader: finds pdfjs-dist's bundled CMaps
  * and standard fonts on disk. A browser caller passes `cMapUrl` and
- * `standardFontDataUrl` itself, and this module is never loaded.
+ * `standardFontDataUrl` itself, and this module is never called there.
  *
  * pdf.js in Node reads these through NodeCMapReaderFactory and
  * NodeStandardFontDataFactory, which take plain file-system paths; nothing is
  * fetched from a network. It also reads PDFium's wasm binary for the PDFium
  * engine, which a browser caller passes as bytes or a URL instead.
+ *
+ * Node's modules are reached through `process.getBuiltinModule` (Node ≥ 20.16,
+ * as pdf.js itself does) rather than imported: a static `node:` import would
+ * make every browser bundler fail on this file, even though a browser never
+ * runs it.
  */
-import { createRequire } from "node:module";
-import { dirname, join, sep } from "node:path";
+import { UsageError } from "../../model/usage-error.js";
 
 /** Asset locations for pdf.js, as directory paths ending in a separator. */
 export interface PdfAssets {
@@ -17,13 +21,38 @@ export interface PdfAssets {
   standardFontDataUrl: string;
 }
 
+interface NodeProcess {
+  getBuiltinModule?: (id: string) => unknown;
+}
+interface NodeModuleApi {
+  createRequire(from: string): { resolve(id: string): string };
+}
+interface NodePathApi {
+  dirname(p: string): string;
+  join(...p: string[]): string;
+  sep: string;
+}
+
 let cached: PdfAssets | undefined;
 
-/** Resolves (once) the CMaps and standard-font directories of the installed pdfjs-dist. */
+/** Node's module `id`, or a UsageError naming what a caller outside Node must give instead. */
+function nodeModule<T>(id: string, instead: string): T {
+  const get = (globalThis as { process?: NodeProcess }).process?.getBuiltinModule;
+  if (typeof get !== "function") throw new UsageError("usage.options", "options.pdf", `parse: options.pdf: outside Node, give ${instead}`);
+  return get(id) as T;
+}
+
+/**
+ * Resolves (once) the CMaps and standard-font directories of the installed pdfjs-dist.
+ *
+ * @throws UsageError `usage.options` outside Node, where the caller must give both locations
+ */
 export function nodeAssets(): PdfAssets {
   if (cached) return cached;
-  const require = createRequire(import.meta.url);
-  const root = dirname(require.resolve("pdfjs-dist/package.json"));
+  const instead = "pdf.cMapUrl and pdf.standardFontDataUrl (URLs of a copy of pdfjs-dist's cmaps/ and standard_fonts/, ending in /)";
+  const { createRequire } = nodeModule<NodeModuleApi>("module", instead);
+  const { dirname, join, sep } = nodeModule<NodePathApi>("path", instead);
+  const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
   cached = {
     cMapUrl: join(root, "cmaps") + sep,
     standardFontDataUrl: join(root, "standard_fonts") + sep,
@@ -33,11 +62,16 @@ export function nodeAssets(): PdfAssets {
 
 let wasmCache: Uint8Array | undefined;
 
-/** The PDFium WebAssembly binary shipped inside @embedpdf/pdfium, read once. */
+/**
+ * The PDFium WebAssembly binary shipped inside @embedpdf/pdfium, read once.
+ *
+ * @throws UsageError `usage.options` outside Node, where the caller must give `pdf.pdfiumWasm`
+ */
 export async function nodePdfiumWasm(): Promise<Uint8Array> {
   if (wasmCache) return wasmCache;
-  const { readFile } = await import("node:fs/promises");
-  const require = createRequire(import.meta.url);
-  wasmCache = new Uint8Array(await readFile(require.resolve("@embedpdf/pdfium/pdfium.wasm")));
+  const instead = "pdf.pdfiumWasm (the bytes or URL of @embedpdf/pdfium's pdfium.wasm)";
+  const { createRequire } = nodeModule<NodeModuleApi>("module", instead);
+  const { readFile } = nodeModule<{ readFile(p: string): Promise<Uint8Array> }>("fs/promises", instead);
+  wasmCache = new Uint8Array(await readFile(createRequire(import.meta.url).resolve("@embedpdf/pdfium/pdfium.wasm")));
   return wasmCache;
 }

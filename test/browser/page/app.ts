@@ -1,0 +1,37 @@
+// A minimal browser app on jixiao/browser, as the README's browser section shows it:
+// pdf.js's worker and its CMaps and standard fonts are served by the app itself.
+import { GlobalWorkerOptions } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { parseBytes } from "../../../src/core.js";
+
+GlobalWorkerOptions.workerSrc = "/pdfjs/pdf.worker.mjs";
+
+async function parseUrl(url: string) {
+  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  const doc = await parseBytes(bytes, {
+    source: url,
+    verify: {},
+    pdf: { cMapUrl: "/pdfjs/cmaps/", standardFontDataUrl: "/pdfjs/standard_fonts/" },
+  });
+  return {
+    kind: doc.source.kind,
+    sha256: doc.source.sha256,
+    forms: doc.forms.map((f) => ({
+      project: f.projectName,
+      total: f.total.score,
+      totalScoreBbox: f.provenance["total.score"]?.bbox ?? null,
+      findings: (f.verification?.findings ?? []).map((x) => `${x.severity} ${x.rule}`),
+    })),
+  };
+}
+
+/** A PDF without asset locations: outside Node there is no default, and the error says what to give. */
+async function withoutAssets(url: string) {
+  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  return parseBytes(bytes, { source: url }).then(
+    () => "parsed",
+    (e: { name?: string; code?: string; message?: string }) => `${e.name} ${e.code}: ${e.message}`,
+  );
+}
+
+Object.assign(globalThis, { jixiaoParse: parseUrl, jixiaoWithoutAssets: withoutAssets });
+document.body.setAttribute("data-ready", "1");
