@@ -5,15 +5,15 @@
  * options, and shown as the same report `jixiao report` writes. Nothing is
  * uploaded; the exports are made here too, by the CLI's own CSV and JSON writers.
  */
-import { GlobalWorkerOptions } from "pdfjs-dist/legacy/build/pdf.mjs";
-import workerUrl from "pdfjs-dist/legacy/build/pdf.worker.mjs?url";
+import { GlobalWorkerOptions } from "pdfjs-dist/build/pdf.mjs";
+import workerUrl from "pdfjs-dist/build/pdf.worker.mjs?url";
 import { parseBytes, type Document, type VerifyOptions } from "../src/core.js";
 import { documentWriter } from "../src/cli/parse-output.js";
 import { renderReportHtml, splitLines, type ReportFile } from "../src/write/report-html/index.js";
 import { PictureBook } from "../src/write/report-html/pictures.js";
 
 GlobalWorkerOptions.workerSrc = workerUrl;
-const PDF_ASSETS = { cMapUrl: new URL("pdfjs/cmaps/", document.baseURI).href, standardFontDataUrl: new URL("pdfjs/standard_fonts/", document.baseURI).href };
+const PDF_ASSETS = { engine: "pdfjs" as const, cMapUrl: new URL("pdfjs/cmaps/", document.baseURI).href, standardFontDataUrl: new URL("pdfjs/standard_fonts/", document.baseURI).href };
 const TEXT_KINDS = new Set(["text-tsv", "text-layout", "text-flat"]);
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const files: Record<string, () => { body: Buffer | string; type: string }> = {
     "/": () => ({ body: `<!doctype html><meta charset="utf-8"><body><script type="module" src="/app.js"></script></body>`, type: "text/html" }),
     "/app.js": () => ({ body: bundle.outputFiles[0]!.text, type: "text/javascript" }),
-    "/pdfjs/pdf.worker.mjs": () => ({ body: readFileSync(join(pdfjsDir, "legacy/build/pdf.worker.mjs")), type: "text/javascript" }),
+    "/pdfjs/pdf.worker.mjs": () => ({ body: readFileSync(join(pdfjsDir, "build/pdf.worker.mjs")), type: "text/javascript" }),
     "/seed.txt": () => ({ body: readFileSync(join(root, "fixtures/seed/seed.txt")), type: "text/plain" }),
     "/narrow.pdf": () => ({ body: readFileSync(join(root, "fixtures/pdf/seed/narrow.pdf")), type: "application/pdf" }),
   };

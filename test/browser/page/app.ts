@@ -1,6 +1,6 @@
 // A minimal browser app on jixiao/browser, as the README's browser section shows it:
-// pdf.js's worker and its CMaps and standard fonts are served by the app itself.
-import { GlobalWorkerOptions } from "pdfjs-dist/legacy/build/pdf.mjs";
+// the pdf.js engine, with pdf.js's worker and its CMaps and standard fonts are served by the app itself.
+import { GlobalWorkerOptions } from "pdfjs-dist/build/pdf.mjs";
 import { parseBytes } from "../../../src/core.js";
 
 GlobalWorkerOptions.workerSrc = "/pdfjs/pdf.worker.mjs";
@@ -10,7 +10,7 @@ async function parseUrl(url: string) {
   const doc = await parseBytes(bytes, {
     source: url,
     verify: {},
-    pdf: { cMapUrl: "/pdfjs/cmaps/", standardFontDataUrl: "/pdfjs/standard_fonts/" },
+    pdf: { engine: "pdfjs", cMapUrl: "/pdfjs/cmaps/", standardFontDataUrl: "/pdfjs/standard_fonts/" },
   });
   return {
     kind: doc.source.kind,
@@ -27,7 +27,7 @@ async function parseUrl(url: string) {
 /** A PDF without asset locations: outside Node there is no default, and the error says what to give. */
 async function withoutAssets(url: string) {
   const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
-  return parseBytes(bytes, { source: url }).then(
+  return parseBytes(bytes, { source: url, pdf: { engine: "pdfjs" } }).then(
     () => "parsed",
     (e: { name?: string; code?: string; message?: string }) => `${e.name} ${e.code}: ${e.message}`,
   );

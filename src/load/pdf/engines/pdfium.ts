@@ -20,6 +20,7 @@
  * Memory is the caller's in this API: every document, page and text page is
  * closed, and every buffer freed, in `finally` blocks.
  */
+import { UsageError } from "../../../model/usage-error.js";
 import { InputError } from "../../errors.js";
 import { mapRadicals } from "../../radicals.js";
 import { IDENTITY, multiply, type Matrix, type Rules } from "../geometry.js";
@@ -80,7 +81,8 @@ class Scratch {
 /** Opens a document with PDFium. */
 export async function openPdfium(bytes: Uint8Array, opts: ResolvedPdfOptions, ctx: OpenContext): Promise<EngineDocument> {
   const m = await ctx.within(pdfium(opts.pdfiumWasm)).catch((err: unknown) => {
-    if (err instanceof InputError) throw err;
+    // A caller that gave no wasm outside Node hears which option to give, as a usage error.
+    if (err instanceof InputError || err instanceof UsageError) throw err;
     throw new InputError("pdf.unsupported", ctx.source, `PDFium's WebAssembly could not be loaded (${err instanceof Error ? err.message : String(err)}); check the pdfiumWasm option`);
   });
   limitHeap(heapSize(m) + opts.maxMemoryBytes);
