@@ -6,7 +6,8 @@
  * The command gathers (Documents, findings, page pictures, source lines) and
  * the writer (src/write/report-html) arranges them: data flows one way.
  */
-import { createCanvas, type Canvas } from "@napi-rs/canvas";
+import { createCanvas, ImageData, Path2D, type Canvas } from "@napi-rs/canvas";
+import { addDrawing } from "../load/pdf/shims.js";
 import type { Form } from "../model/index.js";
 import { readBytes } from "../files.js";
 import { VerifyOptions } from "../verify/options.js";
@@ -27,6 +28,8 @@ const NODE_CANVAS: CanvasKit<Canvas> = {
 
 /** Runs `jixiao report`; resolves to the exit code (2 when an input could not be read). */
 export async function runReport(argv: string[]): Promise<number> {
+  // pdf.js's modern build draws pages with these; Node 20 has neither.
+  addDrawing({ Path2D, ImageData });
   const cl = await commandLine(REPORT, argv);
   if (!cl) return EXIT.ok;
   const { values, positionals, out } = cl;

@@ -16,6 +16,7 @@
  */
 import type { DroppedText } from "../../model/ledger.js";
 import type { Row, Sheet } from "../../model/sheet.js";
+import { UsageError } from "../../model/usage-error.js";
 import { InputError } from "../errors.js";
 import { assemblePages } from "./cells.js";
 import type { PageRow } from "./rows.js";
@@ -129,6 +130,8 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
     if (sheet.rows.length === 0) throw new InputError("pdf.no-text", source, noTextMessage(doc.numPages, imagePages));
     return sheet;
   } catch (err) {
+    // A caller's mistake (no asset locations outside Node) stays the UsageError that names the option.
+    if (err instanceof UsageError) throw err;
     throw toInputError(err, source);
   } finally {
     clearTimeout(timer);

@@ -76,3 +76,13 @@ export async function addMissing(): Promise<boolean> {
   }, "ArrayBuffer.prototype.transferToFixedLength");
   return true;
 }
+
+/**
+ * What pdf.js's modern build draws with in Node, where only a caller that
+ * renders pages (the HTML report) needs it: Path2D and ImageData from the
+ * canvas module the caller renders on, added where missing, and listed.
+ */
+export function addDrawing(canvas: { Path2D?: unknown; ImageData?: unknown }): void {
+  if (typeof canvas.Path2D === "function") add(globalThis, "Path2D", canvas.Path2D, "Path2D (from @napi-rs/canvas)");
+  if (typeof canvas.ImageData === "function") add(globalThis, "ImageData", canvas.ImageData, "ImageData (from @napi-rs/canvas)");
+}
