@@ -76,22 +76,27 @@ export class AtomicFileSink implements Sink {
 }
 
 /**
- * A device, FIFO or dangling symlink, written through in place: it cannot be
- * renamed over, and a rename would replace the node itself. What was written
- * before a failure cannot be taken back.
+ * A file written through in place: a device, FIFO or dangling symlink (it
+ * cannot be renamed over, and a rename would replace the node itself), or,
+ * opened with `"a"`, an appendable output (--resume), where each chunk is
+ * one Document handed to the operating system as it is written, so a kill
+ * loses only the files still being read. What was written before a failure
+ * is not taken back: for --resume it is complete Documents, which the next
+ * run keeps.
  */
 export class DirectFileSink implements Sink {
-  private constructor(private readonly fh: FileHandle, private readonly shown: string) {}
+  private constructor(private readonly fh: FileHandle, private readonly shown: string, private readonly appending: boolean) {}
 
-  static async open(path: string): Promise<DirectFileSink> {
+  static async open(path: string, flags: "w" | "a" = "w"): Promise<DirectFileSink> {
     try {
-      return new DirectFileSink(await open(path, "w"), path);
+      return new DirectFileSink(await open(path, flags), path, flags === "a");
     } catch (e) {
       throw OutputError.from(path, e);
     }
   }
 
   async write(chunk: string): Promise<void> {
+    if (chunk === "") return;
     try {
       await this.fh.write(chunk);
     } catch (e) {
@@ -101,6 +106,8 @@ export class DirectFileSink implements Sink {
 
   async commit(): Promise<void> {
     try {
+      // What a resumed run appended is on disk before it reports success.
+      if (this.appending) await this.fh.sync();
       await this.fh.close();
     } catch (e) {
       throw OutputError.from(this.shown, e);

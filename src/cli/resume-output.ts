@@ -1,4 +1,4 @@
-import { AppendFileSink } from "./append-sink.js";
+import { DirectFileSink } from "./atomic-write.js";
 import type { Sink } from "./atomic-write.js";
 import { UsageError } from "./args.js";
 import { say } from "./common.js";
@@ -15,5 +15,5 @@ export async function openResumed(format: string, provenance: string, out: strin
   if (format !== "jsonl") throw new UsageError(`--resume appends to a JSON Lines file (--format jsonl, or --out FILE.jsonl), not ${format}`, "parse");
   if (provenance === "table") throw new UsageError("--resume cannot keep <out>.provenance.jsonl, a whole file: use --provenance inline or none", "parse");
   const known = await jsonlOutput(out, say).knownDigests();
-  return { sink: await AppendFileSink.open(out), known };
+  return { sink: await DirectFileSink.open(out, "a"), known };
 }
