@@ -192,9 +192,10 @@ export class WorkerPool {
   /**
    * Every 20 ms while a file is being read: the memory the workers hold,
    * estimated as the process's RSS less the main thread's heap and its
-   * overhead before the pool. Past jobs × the bound, the worker most likely
-   * to blame is ended: the busy one heard from least recently (an
-   * allocation that blocks it also stops its reports), else the largest.
+   * overhead before the pool. Past jobs × the bound, the worker to blame is
+   * ended: a busy one past the bound by its own report, or silent for
+   * QUIET_MS (an allocation that blocks it also stops its reports), the
+   * one heard from least recently first.
    */
   private watch(): void {
     const busy = this.slots.some((s) => s.task !== null);
@@ -207,13 +208,22 @@ export class WorkerPool {
     this.watchdog = setInterval(() => {
       const budget = this.options.jobs * this.options.setup.maxMemoryBytes;
       if (overhead() - this.baseOverhead <= budget) return;
-      const suspects = this.slots.filter((s) => s.task !== null && !s.dead);
+      // RSS also holds what the main thread's native libraries allocate
+      // (DuckDB's buffers, for a database output), which no worker reports:
+      // only a worker past the bound by its own report, or one silent for
+      // QUIET_MS (an allocation that blocks it), is to blame.
+      const now = Date.now();
+      const bound = this.options.setup.maxMemoryBytes;
+      const suspects = this.slots.filter((s) => s.task !== null && !s.dead && (s.used > bound || now - s.heard > QUIET_MS));
       suspects.sort((a, b) => a.heard - b.heard || b.used - a.used);
       if (suspects[0]) this.fail(suspects[0], this.boundError(suspects[0], "memory"));
     }, 20);
     this.watchdog.unref();
   }
 }
+
+/** How long a busy worker may send no memory report (it sends one every 100 ms) before an RSS past the budget is laid to it. */
+const QUIET_MS = 1000;
 
 /** RSS less the main thread's heap and array buffers: what the workers hold, plus a constant. */
 function overhead(): number {
