@@ -5,7 +5,9 @@ import { runBatch, type BatchInput } from "../batch/run-batch.js";
 import { streamBytes, type StreamedDocument } from "../parse.js";
 import { nodeSha256, readBytes } from "../files.js";
 import { InputError } from "../load/errors.js";
+import { DEFAULT_ENGINE, ENGINE_NAMES } from "../load/pdf/engines/types.js";
 import type { PdfOptions } from "../load/pdf/index.js";
+import { choice } from "./args.js";
 import type { Document } from "../model/document.js";
 import type { VerifyOptions } from "../verify/index.js";
 import { expandInputs, STDIN } from "./inputs.js";
@@ -26,9 +28,9 @@ async function readStdin(): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** The PDF options `--engine` gives (none: the library's default engine). */
-export function pdfOptionsOf(engine: unknown): PdfOptions | undefined {
-  return engine === "pdfjs" || engine === "pdfium" ? { engine } : undefined;
+/** The PDF options `--engine` gives (always an engine: the library's default when none is named). */
+export function pdfOptionsOf(values: Record<string, unknown>): PdfOptions {
+  return { engine: choice("engine", values.engine, ENGINE_NAMES, DEFAULT_ENGINE) };
 }
 
 /** A file's bytes and digest, or null when the digest is one the output already holds (then `run.onSkip` has heard of it). */

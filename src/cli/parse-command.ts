@@ -1,8 +1,7 @@
 import { UsageError } from "./args.js";
 import { commandLine } from "./command-line.js";
-import { DEFAULT_ENGINE, ENGINE_NAMES } from "../load/pdf/engines/types.js";
 import { batchSettings } from "./batch-settings.js";
-import { choice, EXIT, forEachInput, forEachStreamed, inputFailure, openSink, pdfOptionsOf, say, withSink, type InputRun } from "./common.js";
+import { EXIT, forEachInput, forEachStreamed, inputFailure, openSink, pdfOptionsOf, say, withSink, type InputRun } from "./common.js";
 import { ReadFailure, writeStreamed } from "./document-stream.js";
 import { documentWriter, reusedJson } from "./parse-output.js";
 import { isDataset, parseFormatOf, provenanceModeOf } from "./output-format.js";
@@ -20,8 +19,8 @@ export async function runParse(argv: string[]): Promise<number> {
   const format = parseFormatOf(values.format, out);
   const provenance = provenanceModeOf(values.provenance, format);
   const verifyOptions = values["no-verify"] ? null : {};
-  const pdf = pdfOptionsOf(choice("engine", values.engine, ENGINE_NAMES, DEFAULT_ENGINE));
-  const run: InputRun = { ...batchSettings(values, "parse"), provenance: provenance !== "none", ...(pdf ? { pdf } : {}) };
+  const pdf = pdfOptionsOf(values);
+  const run: InputRun = { ...batchSettings(values, "parse"), provenance: provenance !== "none", pdf };
   if (isDataset(format)) {
     if (out === undefined || out === "-") throw new UsageError(`--format ${format} needs --out (a ${format === "parquet" ? "folder" : "file"})`, "parse");
     const { runDatasetParse } = await import("./dataset-output.js");

@@ -2,7 +2,6 @@ import { Decimal } from "decimal.js";
 import type { Form } from "../model/form.js";
 import { RULE_IDS, VerifyOptions, type GradeBand } from "../verify/options.js";
 import { RULES } from "../verify/rules.js";
-import { DEFAULT_ENGINE, ENGINE_NAMES } from "../load/pdf/engines/types.js";
 import { choice, EXIT, forEachInput, openSink, pdfOptionsOf, UsageError, withSink } from "./common.js";
 import { commandLine } from "./command-line.js";
 import { exitCodeFor, renderVerifyReport, type VerifiedFile } from "./report.js";
@@ -35,7 +34,7 @@ export async function runVerify(argv: string[]): Promise<number> {
     } else {
       files.push({ path, forms: result.doc.forms as Form[] });
     }
-  }, out, { ...batchSettings(values, "verify"), pdf: pdfOptionsOf(choice("engine", values.engine, ENGINE_NAMES, DEFAULT_ENGINE)) });
+  }, out, { ...batchSettings(values, "verify"), pdf: pdfOptionsOf(values) });
   const color = format === "text" && out === undefined && !values["no-color"] &&
     (values.color === true || (process.stdout.isTTY === true && !process.env.NO_COLOR));
   const report = renderVerifyReport(files, { format, lang, color });
