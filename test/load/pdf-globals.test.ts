@@ -2,8 +2,11 @@
  * What importing jixiao and reading a PDF does to the host's globals (issue
  * 12): pdf.js's legacy build replaced Array.prototype.push, for every program
  * that imports jixiao. The modern build runs instead, with what Node lacks
- * added where missing (src/load/pdf/shims.ts), and nothing replaced. Run in a
- * fresh process: the test runner's own realm has seen other code.
+ * added where missing (src/load/pdf/shims.ts), and nothing replaced. PDFium's
+ * module (issue 16) must add nothing at all: the package's ES-module build
+ * defines some 150 warning getters on globalThis, so Node loads its CommonJS
+ * entry (src/load/pdf/engines/pdfium-module.ts). Each engine runs in a fresh
+ * process: the test runner's own realm has seen other code.
  */
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -21,7 +24,7 @@ for (const p of Reflect.ownKeys(globalThis)) try { void globalThis[p]; } catch {
 const before = snapshot();
 const { parseFile } = await import("./src/index.ts");
 const { added } = await import("./src/load/pdf/shims.ts");
-const doc = await parseFile("fixtures/pdf/seed/landscape-one.pdf");
+const doc = await parseFile("fixtures/pdf/seed/landscape-one.pdf", { pdf: { engine: process.env.JIXIAO_TEST_ENGINE } });
 const after = snapshot();
 const replaced = [], addedNow = [];
 for (const [k, props] of Object.entries(after)) for (const [p, d] of props) {
@@ -32,9 +35,10 @@ for (const [k, props] of Object.entries(after)) for (const [p, d] of props) {
 console.log(JSON.stringify({ forms: doc.forms.length, replaced, added: addedNow.sort(), listed: [...added()] }));
 `;
 
-describe("reading a PDF", () => {
+describe.each(["pdfjs", "pdfium"])("reading a PDF with %s", (engine) => {
   it("replaces no global or built-in method; it only adds what Node 20 lacks, each one listed", { timeout: 60_000 }, async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "-e", SCRIPT], { cwd: root });
+    const env = { ...process.env, JIXIAO_TEST_ENGINE: engine };
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "-e", SCRIPT], { cwd: root, env });
     const r = JSON.parse(stdout) as { forms: number; replaced: string[]; added: string[]; listed: string[] };
     expect(r.forms).toBeGreaterThan(0);
     // Array.prototype.push above all: the legacy build replaced it.

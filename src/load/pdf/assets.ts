@@ -25,7 +25,7 @@ interface NodeProcess {
   getBuiltinModule?: (id: string) => unknown;
 }
 interface NodeModuleApi {
-  createRequire(from: string): { resolve(id: string): string };
+  createRequire(from: string): { resolve(id: string): string; (id: string): unknown };
 }
 interface NodePathApi {
   dirname(p: string): string;
@@ -74,4 +74,22 @@ export async function nodePdfiumWasm(): Promise<Uint8Array> {
   const { readFile } = nodeModule<{ readFile(p: string): Promise<Uint8Array> }>("fs/promises", instead);
   wasmCache = new Uint8Array(await readFile(createRequire(import.meta.url).resolve("@embedpdf/pdfium/pdfium.wasm")));
   return wasmCache;
+}
+
+/** @embedpdf/pdfium's `init`, the one entry point jixiao uses. */
+export type PdfiumInit = typeof import("@embedpdf/pdfium").init;
+
+/**
+ * @embedpdf/pdfium's CommonJS entry, for Node. Its ES-module entries (the
+ * "import" and "browser" ones) are an Emscripten build with ASSERTIONS on,
+ * which defines a warning getter on globalThis for each of some 150 runtime
+ * symbols the build left out (`hookGlobalSymbolAccess`); the CommonJS entry
+ * is built without that and adds nothing to the host's globals.
+ *
+ * @throws UsageError `usage.options` outside Node (the caller there uses the package's browser entry)
+ */
+export function nodePdfiumInit(): PdfiumInit {
+  const instead = "pdf.pdfiumWasm (the bytes or URL of @embedpdf/pdfium's pdfium.wasm)";
+  const { createRequire } = nodeModule<NodeModuleApi>("module", instead);
+  return (createRequire(import.meta.url)("@embedpdf/pdfium") as { init: PdfiumInit }).init;
 }

@@ -9,6 +9,7 @@
  * the aborted instance is dropped: the next document gets a fresh one.
  */
 import type { WrappedPdfiumModule } from "@embedpdf/pdfium";
+import type { PdfiumInit } from "../assets.js";
 
 export type Pdfium = WrappedPdfiumModule;
 
@@ -32,8 +33,42 @@ async function wasmBytes(source: WasmSource | undefined): Promise<Uint8Array | A
   return source;
 }
 
+/**
+ * `init` from the entry that leaves the host's globals alone: in Node the
+ * package's CommonJS entry (see assets.ts, nodePdfiumInit); elsewhere its
+ * browser entry, whose warning getters removeWarningGetters takes off again.
+ */
+async function pdfiumInit(): Promise<PdfiumInit> {
+  if (typeof (globalThis as { process?: { getBuiltinModule?: unknown } }).process?.getBuiltinModule === "function") {
+    return (await import("../assets.js")).nodePdfiumInit();
+  }
+  const { init } = await import("@embedpdf/pdfium");
+  return async (overrides) => {
+    const before = new Set(Reflect.ownKeys(globalThis));
+    try {
+      return await init(overrides);
+    } finally {
+      removeWarningGetters(before);
+    }
+  };
+}
+
+/**
+ * The ES-module builds of @embedpdf/pdfium (ASSERTIONS on) define, while
+ * `init` runs, a configurable getter on globalThis for each runtime symbol
+ * they left out, only to warn when one is read. Those getters, and only
+ * those (absent before `init`, accessors now), are deleted again.
+ */
+function removeWarningGetters(before: ReadonlySet<PropertyKey>): void {
+  for (const key of Reflect.ownKeys(globalThis)) {
+    if (before.has(key)) continue;
+    const d = Object.getOwnPropertyDescriptor(globalThis, key);
+    if (d?.configurable && d.get && !d.set) Reflect.deleteProperty(globalThis, key);
+  }
+}
+
 async function instantiate(source: WasmSource | undefined): Promise<Pdfium> {
-  const [{ init }, binary] = await Promise.all([import("@embedpdf/pdfium"), wasmBytes(source)]);
+  const [init, binary] = await Promise.all([pdfiumInit(), wasmBytes(source)]);
   // A failed instantiation never settles init's promise, so it is raced against one that does.
   let failed: (err: unknown) => void = () => {};
   const failure = new Promise<never>((_, reject) => (failed = reject));
