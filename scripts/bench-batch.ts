@@ -1,5 +1,5 @@
 /**
- * Benchmark of the whole command: `npm run bench:batch [-- --pdfs N --texts N --runs R]`.
+ * Benchmark of the whole command: `npm run bench:batch [-- --pdfs N --texts N --runs R] [--engines-only]`.
  *
  * Each comparison runs two whole processes, A and B, in turn (A B, then B A,
  * …), so a drift in the machine's speed falls on both; the ratio A/B is
@@ -10,7 +10,9 @@
  * - the CLI (-j 1) against a pdf.js-only script over the same PDFs;
  * - the CLI (-j 1) against `pdftotext -layout`, one process per file, where it is installed;
  * - -j 1 against -j 2 on the PDFs, and on the texts (A/B: the speed-up of -j 2);
- * - `parse DIR --out t.jsonl` against `--out t.duckdb` on the texts (issue 13).
+ * - `parse DIR --out t.jsonl` against `--out t.duckdb` on the texts (issue 13);
+ * - `--engine pdfium` against pdftotext -layout, and against `--engine pdfjs`,
+ *   with peak RSS too (issue 16; `--engines-only` runs just these).
  * Defaults: 500 PDFs (corpus and seed PDFs, repeated), 5,000 texts (the seed
  * with each copy's first project renamed, so every digest differs), 3 pairs.
  * Builds nothing: run `npm run build` first (the script of the same name does).
@@ -149,8 +151,55 @@ pairs.push(
     unit: { count: TEXTS, what: "files" },
   },
 );
+// ── PDF engines (issue 16): wall, CPU and peak RSS ─────────────────────────
+// `--engines-only` runs just these pairs. Peak RSS is the largest single
+// process's (at -j 1 the command and its worker are one process), read
+// through /usr/bin/time when it is installed.
+const TIME = "/usr/bin/time";
+const hasTime = spawnSync(TIME, ["-f", "%M", "true"]).status === 0;
+function measureRss(cmd: string[]): Sample & { rss: number } {
+  if (!hasTime) return { ...measure(cmd), rss: NaN };
+  const file = join(work, "rss.txt");
+  const s = measure([TIME, "-o", file, "-f", "%M", ...cmd]);
+  return { ...s, rss: Number(readFileSync(file, "utf8").trim().split("\n").pop()) * 1024 };
+}
+function runEnginePair(p: Pair): void {
+  const as: (Sample & { rss: number })[] = [];
+  const bs: (Sample & { rss: number })[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    for (const side of i % 2 === 0 ? (["a", "b"] as const) : (["b", "a"] as const)) (side === "a" ? as : bs).push(measureRss(p[side].cmd()));
+  }
+  const m = (xs: number[]) => median(xs);
+  const line = (label: string, xs: (Sample & { rss: number })[]) =>
+    `  ${label}: wall ${m(xs.map((x) => x.wall)).toFixed(2)} s, cpu ${m(xs.map((x) => x.cpu)).toFixed(2)} s, peak RSS ${(m(xs.map((x) => x.rss)) / 1e6).toFixed(0)} MB` +
+    (p.unit ? `, ${(p.unit.count / m(xs.map((x) => x.wall))).toFixed(1)} ${p.unit.what}/s` : "");
+  console.log(p.name);
+  console.log(line(`A ${p.a.label}`, as));
+  console.log(line(`B ${p.b.label}`, bs));
+  const r = (f: (x: Sample & { rss: number }) => number) => m(as.map((a, i) => f(a) / f(bs[i]!))).toFixed(3);
+  console.log(`  A/B wall ${r((x) => x.wall)}× (pairs: ${as.map((a, i) => (a.wall / bs[i]!.wall).toFixed(3)).join(" ")}), cpu ${r((x) => x.cpu)}×, peak RSS ${r((x) => x.rss)}×`);
+}
+const pdfParse = (engine: string) => cli(["parse", pdfDir, "-j", "1", "--format", "jsonl", "--out", "/dev/null", "--quiet", "--engine", engine]);
+const enginePairs: Pair[] = [];
+if (spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0) {
+  enginePairs.push({
+    name: "PDFs: --engine pdfium (-j 1) against pdftotext -layout, one process per file",
+    a: { label: "jixiao parse -j 1 --engine pdfium", cmd: pdfParse("pdfium") },
+    b: { label: "pdftotext -layout", cmd: () => ["sh", "-c", `for f in "${pdfDir}"/*.pdf; do pdftotext -layout "$f" - ; done > /dev/null`] },
+    unit: { count: pdfPages, what: "pages" },
+  });
+}
+enginePairs.push({
+  name: "PDFs: --engine pdfium against --engine pdfjs (-j 1)",
+  a: { label: "--engine pdfium", cmd: pdfParse("pdfium") },
+  b: { label: "--engine pdfjs", cmd: pdfParse("pdfjs") },
+  unit: { count: pdfPages, what: "pages" },
+});
+const enginesOnly = process.argv.includes("--engines-only");
+
 try {
-  for (const p of pairs) runPair(p);
+  if (!enginesOnly) for (const p of pairs) runPair(p);
+  for (const p of enginePairs) runEnginePair(p);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
