@@ -15,7 +15,7 @@ import { reportData } from "../src/write/report-html/data.js";
 import { splitLines } from "../src/write/report-html/excerpt.js";
 import { REPORT_LABELS } from "../src/write/report-html/labels.js";
 import { exportText, exportXlsx } from "./exports.js";
-import { formPages, showPdfPage, showTextLines, type PageSource } from "./page-view.js";
+import { showPdfPages, showTextLines, type PageSource } from "./page-view.js";
 import { showPanel } from "./panel.js";
 import { parseInWorker } from "./parse-client.js";
 import { provenanceWords, valueAt } from "./paths.js";
@@ -32,7 +32,6 @@ let loaded: Loaded[] = [];
 /** Every form of every file, in order: the chart's and the list's ids are indexes here. */
 let forms: Array<{ file: Loaded; form: Form; n: number }> = [];
 let current = -1;
-let page = 0;
 let generation = 0;
 
 const lang = () => $<HTMLSelectElement>("lang").value as "zh" | "en";
@@ -110,7 +109,7 @@ async function refresh(): Promise<void> {
   status.dataset.forms = String(forms.length);
   for (const id of ["csv", "json", "xlsx"]) $<HTMLButtonElement>(id).disabled = forms.length === 0;
   overview();
-  await open(current >= 0 && current < forms.length ? current : forms.length ? 0 : -1, page);
+  await open(current >= 0 && current < forms.length ? current : forms.length ? 0 : -1);
 }
 
 // ── the overview: chart and list of every form ──
@@ -120,14 +119,14 @@ function overview(): void {
   const { svg, missing } = spentScoreChart(data.forms.map((f, i) => ({ ...f, id: i })), L);
   const chart = $("chart");
   chart.innerHTML = svg + (missing ? `<div>${L.notPlotted.replace("{n}", String(missing))}</div>` : "");
-  chart.querySelectorAll<SVGCircleElement>("circle").forEach((c) => c.addEventListener("click", () => void open(Number(c.dataset.form), 0)));
+  chart.querySelectorAll<SVGCircleElement>("circle").forEach((c) => c.addEventListener("click", () => void open(Number(c.dataset.form))));
   const list = $("forms");
   list.replaceChildren(...data.forms.map((f, i) => {
     const item = document.createElement("li");
     item.dataset.form = String(i);
     item.className = `worst-${f.worst ?? "none"}`;
     item.textContent = `${f.file} #${f.n} · ${f.project ?? "—"} · ${f.score ?? "—"} · ${f.counts.error}/${f.counts.warning}/${f.counts.notice}`;
-    item.addEventListener("click", () => void open(i, 0));
+    item.addEventListener("click", () => void open(i));
     return item;
   }));
   const bad = loaded.filter((f) => f.error);
@@ -135,30 +134,20 @@ function overview(): void {
 }
 
 // ── one form: its page and its panel ──
-async function open(i: number, pageIndex: number): Promise<void> {
+async function open(i: number): Promise<void> {
   current = i;
   document.querySelectorAll("#forms li").forEach((li) => li.classList.toggle("current", Number((li as HTMLElement).dataset.form) === i));
-  const view = $("page"), pages = $("pages");
-  if (i < 0) { view.replaceChildren(); $("panel").replaceChildren(); pages.replaceChildren(); return; }
+  const view = $("page");
+  if (i < 0) { view.replaceChildren(); $("panel").replaceChildren(); return; }
   const { file, form, n } = forms[i]!;
   $("form-title").textContent = `${file.src.name} #${n} · ${form.projectName ?? ""}`;
   showPanel($("panel"), form, lang(), pick);
   view.removeAttribute("data-ready");
   if (file.src.kind === "pdf") {
-    const list = formPages(form);
-    page = Math.min(pageIndex, list.length - 1);
-    pages.replaceChildren(...list.map((p, k) => {
-      const b = Object.assign(document.createElement("button"), { textContent: `${lang() === "zh" ? "第" : "p."} ${p}${lang() === "zh" ? " 页" : ""}` });
-      b.classList.toggle("current", k === page);
-      b.addEventListener("click", () => void open(i, k));
-      return b;
-    }));
-    if (list.length) await showPdfPage(view, file.src, form, list[page]!, pick, ASSETS);
+    await showPdfPages(view, file.src, form, pick, ASSETS);
   } else if (file.src.lines) {
-    pages.replaceChildren();
     showTextLines(view, file.src, form, pick);
   } else {
-    pages.replaceChildren();
     view.textContent = lang() === "zh" ? "此类文件无页面视图；出处见右侧。" : "No page view for this kind of file; see the panel for where each value was read.";
   }
   if (current === i) view.dataset.ready = String(i);
@@ -170,11 +159,6 @@ function pick(path: string): void {
   if (!entry) return;
   const { form } = entry;
   const p = form.provenance[path];
-  const pages = formPages(form);
-  if (entry.file.src.kind === "pdf" && p?.page !== undefined && pages[page] !== p.page && pages.includes(p.page)) {
-    void open(current, pages.indexOf(p.page)).then(() => pick(path));
-    return;
-  }
   for (const e of document.querySelectorAll(".selected")) e.classList.remove("selected");
   for (const e of document.querySelectorAll<HTMLElement>(`[data-path="${CSS.escape(path)}"]`)) {
     e.classList.add("selected");

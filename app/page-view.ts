@@ -31,9 +31,16 @@ export function findingPlace(form: Form, f: Finding): Provenance | undefined {
   return f.where.path ? form.provenance[f.where.path] : undefined;
 }
 
-/** Paints one PDF page of `src` with the form's cells and findings over it. */
-export async function showPdfPage(host: HTMLElement, src: PageSource, form: Form, page: number, onPick: (path: string) => void,
+/** Paints the PDF pages the form was read from, one under the other, with its cells and findings over them. */
+export async function showPdfPages(host: HTMLElement, src: PageSource, form: Form, onPick: (path: string) => void,
   assets: { cMapUrl: string; standardFontDataUrl: string }): Promise<void> {
+  const stages: HTMLElement[] = [];
+  for (const page of formPages(form)) stages.push(await pdfPage(host, src, form, page, onPick, assets));
+  host.replaceChildren(...stages);
+}
+
+async function pdfPage(host: HTMLElement, src: PageSource, form: Form, page: number, onPick: (path: string) => void,
+  assets: { cMapUrl: string; standardFontDataUrl: string }): Promise<HTMLElement> {
   let loading = pdfs.get(src.name);
   if (!loading) {
     loading = getDocument({ data: src.bytes.slice(), cMapUrl: assets.cMapUrl, cMapPacked: true, standardFontDataUrl: assets.standardFontDataUrl }).promise;
@@ -51,6 +58,7 @@ export async function showPdfPage(host: HTMLElement, src: PageSource, form: Form
   canvas.dataset.page = String(page);
   await p.render({ canvas, canvasContext: canvas.getContext("2d")!, viewport }).promise;
   const stage = div("stage");
+  stage.dataset.page = String(page);
   stage.style.width = `${canvas.width}px`;
   stage.style.height = `${canvas.height}px`;
   stage.append(canvas);
@@ -76,7 +84,7 @@ export async function showPdfPage(host: HTMLElement, src: PageSource, form: Form
     if (f.where.path) e.dataset.path = f.where.path;
     stage.append(e);
   }
-  host.replaceChildren(stage);
+  return stage;
 }
 
 /**

@@ -26,7 +26,7 @@ const outside: string[] = [];
 async function cliDoc(path: string): Promise<Document> {
   const r = await run("parse", join(root, path), "--format", "json");
   expect(r.code).toBe(0);
-  return JSON.parse(r.out) as Document;
+  return (JSON.parse(r.out) as Document[])[0]!;
 }
 
 /** The bbox the finding points at: its own, else its path's provenance. */
@@ -85,7 +85,7 @@ describe("the offline app (app/, built with Vite)", () => {
   it("outlines total.sum on the page view, on the 总分 row's bbox", async () => {
     const form = (await cliDoc(PDF)).forms[5]!;
     const bbox = findingBbox(form, "total.sum");
-    const canvas = page.locator("#page canvas");
+    const canvas = page.locator(`#page canvas[data-page="${form.verification!.findings.find((x) => x.rule === "total.sum")!.where.page}"]`);
     const scale = Number(await canvas.getAttribute("data-scale"));
     const view = (await canvas.getAttribute("data-view"))!.split(",").map(Number);
     const c = (await canvas.boundingBox())!;
