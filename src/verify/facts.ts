@@ -10,6 +10,7 @@ import {
   HUNDRED, ONE, ZERO, accepted, add, dec, eq, gt, roundingMatch,
   type AcceptedRounding, type Dec, type RoundingMatch,
 } from "./decimal.js";
+import { countedScore, countedWeight } from "./counted.js";
 import { assess, type Assessment } from "./measures.js";
 import { readFunding, type Readings } from "./readings.js";
 import { stripSpace } from "./text.js";
@@ -181,8 +182,8 @@ export function facts(form: Form, mode: AcceptedRounding): Facts {
   let small = true;
   let grouped = true;
   for (const ind of form.indicators) {
-    const weight = dec(ind.weight);
-    const score = dec(ind.score);
+    const weight = dec(countedWeight(ind));
+    const score = dec(countedScore(ind));
     const a = assess(ind, weight);
     let match: RoundingMatch | undefined;
     if (a.kind === "unmet" && a.expectedExact !== null && score !== null && !eq(score, a.expectedExact)) {
