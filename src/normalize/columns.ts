@@ -136,6 +136,9 @@ export interface Pins {
   weight?: CellRef | undefined;
   score?: CellRef | undefined;
   deviation?: CellRef | undefined;
+  /** 权重占比 and 折算得分 (Hebei), found from the right with 得分 between them. */
+  weightShare?: CellRef | undefined;
+  weightedScore?: CellRef | undefined;
 }
 
 /**
@@ -165,7 +168,7 @@ export function placeUnderColumns(row: RawIndicatorRow, columns: Column[], pins:
 /** Column index of each cell: pinned cells at their field's column, the runs between them by orderedAssignment. */
 function pinnedAssignment(values: CellRef[], columns: Column[], shift: number, pins: Pins): number[] | null {
   const fixed: Array<[number, number]> = [];
-  for (const field of ["weight", "score", "deviation"] as const) {
+  for (const field of ["weight", "weightShare", "score", "weightedScore", "deviation"] as const) {
     const cell = pins[field];
     const col = columns.findIndex((c) => c.field === field);
     const at = cell ? values.indexOf(cell) : -1;

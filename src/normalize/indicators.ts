@@ -1,7 +1,7 @@
 import type { CellRef, RawForm, RawIndicatorRow, RawRow } from "../../grammars/self-evaluation/index.js";
 import type { Indicator } from "../model/form.js";
 import { cleanLabel, isHan, isSpace } from "../text/chars.js";
-import { headerColumns, headerNeedsColumns, inSeedOrder, joinTarget, placeUnderColumns, targetPieces, type Column } from "./columns.js";
+import { headerColumns, headerNeedsColumns, inSeedOrder, joinTarget, placeUnderColumns, targetPieces, type Column, type Pins } from "./columns.js";
 import { itemPaths, type FormContext } from "./context.js";
 import { cleanFreeText } from "./free-text.js";
 import { completeLabel } from "./label-fragments.js";
@@ -140,7 +140,7 @@ function clearPlaced(p: Placed): void {
  */
 function placeByHeader(row: RawIndicatorRow, columns: Column[]): Placed & { unknown: CellRef[]; extra: CellRef[]; core: CellRef | undefined; shares: boolean } {
   // The right-hand rule knows the seed's order only: in another order its pins would be wrong.
-  const fromRight = inSeedOrder(columns) ? place(row, emptyPlaced()) : scoreFromRight(row, columns);
+  const fromRight = inSeedOrder(columns) ? place(row, emptyPlaced()) : sharesFromRight(row, columns) ?? scoreFromRight(row, columns);
   const cells = placeUnderColumns(row, columns, fromRight);
   const one = (f: Parameters<typeof cells.get>[0]) => cells.get(f)?.[0];
   const target = one("target");
@@ -183,6 +183,30 @@ function scoreFromRight(row: RawIndicatorRow, columns: Column[]): { score?: Cell
   if (typeof parseDecimal(last.cell.text) === "string") return { score: last };
   const before = v[v.length - 2];
   return before && typeof parseDecimal(before.cell.text) === "string" ? { score: before, deviation: last } : {};
+}
+
+/**
+ * The 权重占比, 得分 and 折算得分 cells (and 偏差原因) of a row under a header
+ * that ends with those columns (Hebei): the last three numbers of the row,
+ * with a text after them as the reason. Undefined when the header ends
+ * otherwise or the row does not end so. Pinned, they hold the row's other
+ * cells to their side even where a layout text's columns drift.
+ */
+function sharesFromRight(row: RawIndicatorRow, columns: Column[]): Pins | undefined {
+  const fields = columns.filter((c) => c.field !== "unknown").map((c) => c.field);
+  const withReason = fields[fields.length - 1] === "deviation";
+  const tail = fields.slice(withReason ? -4 : -3, withReason ? -1 : undefined);
+  if (tail.join() !== "weightShare,score,weightedScore") return undefined;
+  const v = row.values;
+  let k = v.length - 1;
+  const isNumber = (ref: CellRef | undefined) => ref !== undefined && typeof parseDecimal(ref.cell.text) === "string";
+  const pins: Pins = {};
+  if (withReason && v[k] && !isNumber(v[k])) pins.deviation = v[k--];
+  if (k < 2 || !isNumber(v[k]) || !isNumber(v[k - 1]) || !isNumber(v[k - 2])) return undefined;
+  pins.weightedScore = v[k];
+  pins.score = v[k - 1];
+  pins.weightShare = v[k - 2];
+  return pins;
 }
 
 /** The header row in force for a row: the last one printed above it (a header repeats after a page break). */
