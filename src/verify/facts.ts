@@ -67,6 +67,8 @@ export interface RowFigures {
   initialBudget: Dec | null;
   adjustedBudget: Dec | null;
   executed: Dec | null;
+  /** 资金到位情况 (Hebei); null when the form has no such column. */
+  readonly received: Dec | null;
   weight: Dec | null;
   readonly rate: Dec | null;
   readonly score: Dec | null;
@@ -123,6 +125,7 @@ function rowFigures(row: FundingRow): RowFigures {
     initialBudget: dec(row.initialBudget),
     adjustedBudget: dec(row.adjustedBudget),
     executed: dec(row.executed),
+    received: dec(row.received ?? null),
     weight: dec(row.weight),
     rate: dec(row.rate),
     score: dec(row.score),
