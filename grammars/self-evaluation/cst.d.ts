@@ -58,6 +58,7 @@ export type TitleRowCstChildren = {
   FormTitle?: IToken[];
   TargetSelfEvalTitle?: IToken[];
   BudgetProjectFormTitle?: IToken[];
+  HebeiFormTitle?: IToken[];
   DepartmentFormTitle?: IToken[];
   RowEnd: IToken[];
 };
@@ -83,6 +84,8 @@ export type HeaderRowsCstChildren = {
   implementingUnitRow?: ImplementingUnitRowCstNode[];
   signOffRow?: SignOffRowCstNode[];
   reportNumberRow?: ReportNumberRowCstNode[];
+  sectionRow?: SectionRowCstNode[];
+  basicFieldRow?: BasicFieldRowCstNode[];
   valueRow?: ValueRowCstNode[];
   furnitureRow?: FurnitureRowCstNode[];
 };
@@ -118,6 +121,28 @@ export interface ReportNumberRowCstNode extends CstNode {
 
 export type ReportNumberRowCstChildren = {
   ReportNumberLabel: IToken[];
+  Value?: IToken[];
+  RowEnd: IToken[];
+};
+
+export interface SectionRowCstNode extends CstNode {
+  name: "sectionRow";
+  children: SectionRowCstChildren;
+}
+
+export type SectionRowCstChildren = {
+  BasicInfoSectionLabel: IToken[];
+  RowEnd: IToken[];
+};
+
+export interface BasicFieldRowCstNode extends CstNode {
+  name: "basicFieldRow";
+  children: BasicFieldRowCstChildren;
+}
+
+export type BasicFieldRowCstChildren = {
+  SpecialFundLabel?: IToken[];
+  AmountUnitLabel?: IToken[];
   Value?: IToken[];
   RowEnd: IToken[];
 };
@@ -219,10 +244,11 @@ export interface GoalsHeaderCstNode extends CstNode {
 
 export type GoalsHeaderCstChildren = {
   GoalsLabel: IToken[];
-  ExpectedGoalHeader?: IToken[];
-  AchievedGoalHeader?: IToken[];
+  ExpectedGoalHeader?: (IToken)[];
+  AchievedGoalHeader?: (IToken)[];
+  CompletionRateHeader?: (IToken)[];
   Value?: IToken[];
-  RowEnd: IToken[];
+  RowEnd: (IToken)[];
 };
 
 export interface IndicatorBlockCstNode extends CstNode {
@@ -329,6 +355,8 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   projectRow(children: ProjectRowCstChildren, param?: IN): OUT;
   departmentRow(children: DepartmentRowCstChildren, param?: IN): OUT;
   reportNumberRow(children: ReportNumberRowCstChildren, param?: IN): OUT;
+  sectionRow(children: SectionRowCstChildren, param?: IN): OUT;
+  basicFieldRow(children: BasicFieldRowCstChildren, param?: IN): OUT;
   implementingUnitRow(children: ImplementingUnitRowCstChildren, param?: IN): OUT;
   valueRow(children: ValueRowCstChildren, param?: IN): OUT;
   fundingBlock(children: FundingBlockCstChildren, param?: IN): OUT;

@@ -103,6 +103,8 @@ export class SelfEvaluationParser extends CstParser {
       { ALT: () => this.CONSUME(T.TargetSelfEvalTitle) },
       // 部门预算项目支出绩效自评表: the Shandong and Sichuan 2023 templates.
       { ALT: () => this.CONSUME(T.BudgetProjectFormTitle) },
+      // 预算项目绩效自评表: Hebei's template in numbered sections.
+      { ALT: () => this.CONSUME(T.HebeiFormTitle) },
       // The department-wide form (部门整体支出绩效自评表) has the same parts:
       // 部门名称 for 项目名称, funding by source, goals, indicators, 总分.
       { ALT: () => this.CONSUME(T.DepartmentFormTitle) },
@@ -124,6 +126,9 @@ export class SelfEvaluationParser extends CstParser {
         // 项目负责人及电话 printed among the header fields.
         { ALT: () => this.SUBRULE(this.signOffRow) },
         { ALT: () => this.SUBRULE(this.reportNumberRow) },
+        // 一、基本情况, 是否为专项资金, 金额单位 (Hebei).
+        { ALT: () => this.SUBRULE(this.sectionRow) },
+        { ALT: () => this.SUBRULE(this.basicFieldRow) },
         // A year line printed late, any other value: kept, not fatal.
         { ALT: () => this.SUBRULE(this.valueRow) },
         // 填报单位：… 单位：万元: kept too, the normaliser reads the unit from it.
@@ -153,6 +158,22 @@ export class SelfEvaluationParser extends CstParser {
   /** 报表编号：510000_0013zp, or the label and the number in two cells. */
   public reportNumberRow = this.RULE("reportNumberRow", () => {
     this.CONSUME(T.ReportNumberLabel);
+    this.MANY(() => this.CONSUME(T.Value));
+    this.CONSUME(T.RowEnd);
+  });
+
+  /** 一、基本情况 (Hebei): the heading of the header fields' section, a row of its own. */
+  public sectionRow = this.RULE("sectionRow", () => {
+    this.CONSUME(T.BasicInfoSectionLabel);
+    this.CONSUME(T.RowEnd);
+  });
+
+  /** 是否为专项资金 | 是, 金额单位 | 万元 (Hebei): a label of the 基本情况 section and its value. */
+  public basicFieldRow = this.RULE("basicFieldRow", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.SpecialFundLabel) },
+      { ALT: () => this.CONSUME(T.AmountUnitLabel) },
+    ]);
     this.MANY(() => this.CONSUME(T.Value));
     this.CONSUME(T.RowEnd);
   });
@@ -242,10 +263,23 @@ export class SelfEvaluationParser extends CstParser {
       this.OR([
         { ALT: () => this.CONSUME(T.ExpectedGoalHeader) },
         { ALT: () => this.CONSUME(T.AchievedGoalHeader) },
+        { ALT: () => this.CONSUME2(T.CompletionRateHeader) },
         { ALT: () => this.CONSUME(T.Value) },
       ]);
     });
     this.CONSUME(T.RowEnd);
+    // 三、目标完成情况 on a row of its own, its columns on the next (Hebei):
+    // 年度预期目标 | 具体完成情况 | 总体完成率(%).
+    this.OPTION(() => {
+      this.AT_LEAST_ONE(() => {
+        this.OR2([
+          { ALT: () => this.CONSUME2(T.ExpectedGoalHeader) },
+          { ALT: () => this.CONSUME2(T.AchievedGoalHeader) },
+          { ALT: () => this.CONSUME(T.CompletionRateHeader) },
+        ]);
+      });
+      this.CONSUME2(T.RowEnd);
+    });
   });
 
   public indicatorBlock = this.RULE("indicatorBlock", () => {

@@ -57,6 +57,10 @@ export interface RawForm {
   indicators: { headers: RawRow[]; rows: RawIndicatorRow[]; label: CellRef | null } | null;
   /** 报表编号 (Sichuan 2023): its label cell, which may hold the number after a colon, and the cells after it. */
   reportNumber: { label: CellRef; values: CellRef[] } | null;
+  /** 是否为专项资金 (Hebei): its label and the cells after it (是 / 否). */
+  specialFund: { label: CellRef; values: CellRef[] } | null;
+  /** 金额单位 (Hebei): its label and the cells after it (万元 / 元). */
+  amountUnit: { label: CellRef; values: CellRef[] } | null;
   /** 主管部门(盖章) printed for 主管部门 (Shandong): the template's mark. */
   departmentSealed: boolean;
   /** 实施单位（盖章） printed for 实施单位 (Sichuan 2023): the template's mark. */

@@ -48,12 +48,23 @@ export const TargetSelfEvalTitle = cell("TargetSelfEvalTitle", "(?:\\d{4}年度?
 // 部门预算项目支出绩效自评表: the title both the Shandong and the Sichuan 2023
 // templates print; the visitor tells them apart by their header vocabulary.
 export const BudgetProjectFormTitle = cell("BudgetProjectFormTitle", "(?:\\d{4}年度?)?部门预算项目支出绩效自评表", [FormTitleCategory]);
+/** 预算项目绩效自评表 (Hebei): a form in numbered sections, 一、基本情况 … 三、目标完成情况, then the indicators. */
+export const HebeiFormTitle = cell("HebeiFormTitle", "(?:\\d{4}年度?)?(?:省级|市级|县级)?预算项目绩效自评表", [FormTitleCategory]);
 export const YearLine = cell("YearLine", "\\(?\\d{4}年度?\\)?", [Value]);
 export const ProjectNameLabel = cell("ProjectNameLabel", "项目名称");
 export const DepartmentLabel = cell("DepartmentLabel", "(?:主管部门|主管单位)(?:\\(盖章\\))?(?::[^\\t\\n]*)?");
-export const ImplementingUnitLabel = cell("ImplementingUnitLabel", "(?:项目)?实施单位(?:\\(盖章\\))?(?::[^\\t\\n]*)?");
+export const ImplementingUnitLabel = cell("ImplementingUnitLabel", "(?:项目)?实施(?:\\(主管\\))?单位(?:\\(盖章\\))?(?::[^\\t\\n]*)?");
 // The department-wide form's header; in a project form it is just a value.
 export const DepartmentNameLabel = cell("DepartmentNameLabel", "部门名称|单位名称|部门\\(单位\\)名称", [Value]);
+
+// Hebei's numbered sections. 二、预算执行情况 and 三、目标完成情况 are the
+// funding and goals block labels (below); 一、基本情况 heads the header fields.
+const SECTION = "(?:[一二三四五六七八九十]+、)?";
+export const BasicInfoSectionLabel = cell("BasicInfoSectionLabel", "[一二三四五六七八九十]+、基本情况");
+/** 是否为专项资金 (Hebei): whether the project is a special fund, 是 or 否 in the cell beside it. */
+export const SpecialFundLabel = cell("SpecialFundLabel", "是否(?:为|属于)?专项资金");
+/** 金额单位 (Hebei) with 万元 or 元 in the cell beside it: the unit of the funding amounts. */
+export const AmountUnitLabel = cell("AmountUnitLabel", "金额单位");
 
 /** 报表编号：510000_0013zp (Sichuan 2023): the number of the form in the province's reporting system. */
 export const ReportNumberLabel = cell("ReportNumberLabel", "报表编号(?::[^\\t\\n]*)?");
@@ -69,16 +80,18 @@ export const PublicationTableCell = cell("PublicationTableCell", "公开\\d+表"
 export const DepartmentLineCell = cell("DepartmentLineCell", "部门:[^\\t\\n]+", [Furniture]);
 
 // Funding block.
-export const FundingLabel = cell("FundingLabel", `(?:年度|项目)?(?:项目资金(?:情况)?|预算执行情况|资金情况)(?:\\((?:单位:)?(?:万元|元)\\))?${SUBTOTAL}`);
+export const FundingLabel = cell("FundingLabel", `${SECTION}(?:年度|项目)?(?:项目资金(?:情况)?|预算执行情况|资金情况)(?:\\((?:单位:)?(?:万元|元)\\))?${SUBTOTAL}`);
 // Some templates letter the amount columns, (A) and (B), and name the rate's base by them: 执行率(B/A).
 const LETTER = "(?:\\([A-Z]\\))?";
 export const InitialBudgetHeader = cell("InitialBudgetHeader", `年初预算数?${LETTER}`, [FundingColumnHeader]);
-export const AdjustedBudgetHeader = cell("AdjustedBudgetHeader", `(?:全年预算数?|调整后预算数?)${LETTER}`, [FundingColumnHeader]);
-export const ExecutedHeader = cell("ExecutedHeader", `(?:全年执行数|预算执行数|执行数)${LETTER}`, [FundingColumnHeader]);
-export const RateHeader = cell("RateHeader", "(?:预算)?执行率(?:\\([A-Z]/[A-Z](?:[×*]100%)?\\))?(?:\\(%\\))?", [FundingColumnHeader]);
+export const AdjustedBudgetHeader = cell("AdjustedBudgetHeader", `(?:全年预算数?|调整后预算数?|预算安排(?:情况|数)?(?:\\(调整后\\))?)${LETTER}`, [FundingColumnHeader]);
+export const ExecutedHeader = cell("ExecutedHeader", `(?:全年执行数|预算执行数|执行数|资金执行(?:情况|数))${LETTER}`, [FundingColumnHeader]);
+export const RateHeader = cell("RateHeader", "(?:(?:预算)?执行率(?:\\([A-Z]/[A-Z](?:[×*]100%)?\\))?|预算执行进度)(?:\\(%\\))?", [FundingColumnHeader]);
+/** 资金到位情况 (Hebei): the money that reached the project, a column between the budget and the spending. */
+export const ReceivedHeader = cell("ReceivedHeader", `资金到位(?:情况|数)${LETTER}`, [FundingColumnHeader]);
 export const WeightHeader = cell("WeightHeader", "分值|分数|权重", [FundingColumnHeader, IndicatorColumnHeader]);
 export const ScoreHeader = cell("ScoreHeader", "得分", [FundingColumnHeader, IndicatorColumnHeader]);
-export const TotalFundsLabel = cell("TotalFundsLabel", "(?:(?:年度)?资金总额|总额):?", [FundingRowLabel]);
+export const TotalFundsLabel = cell("TotalFundsLabel", "(?:(?:年度)?资金总额|总额|合计):?", [FundingRowLabel]);
 /**
  * 年度预算数(万元) (Sichuan 2023): a header over two columns, 年初预算 |
  * 调整后预算数, printed on the header row below it.
@@ -90,7 +103,7 @@ export const ReasonHeader = cell("ReasonHeader", "(?:差异|偏离)?原因(?:说
 export const ScoreMethodHeader = cell("ScoreMethodHeader", "得分计算方法|评分方法|计分方法", [FundingColumnHeader]);
 export const FiscalFundsLabel = cell("FiscalFundsLabel", `${IN_WHICH}(?:(?:当年|本年)财政拨款|财政拨款|财政资金):?`, [FundingRowLabel]);
 export const CarryoverFundsLabel = cell("CarryoverFundsLabel", `${IN_WHICH}上年结转(?:资金)?:?`, [FundingRowLabel]);
-export const OtherFundsLabel = cell("OtherFundsLabel", `${IN_WHICH}其他资金:?`, [FundingRowLabel]);
+export const OtherFundsLabel = cell("OtherFundsLabel", `${IN_WHICH}其他(?:资金)?:?`, [FundingRowLabel]);
 export const SpecialAccountFundsLabel = cell("SpecialAccountFundsLabel", `${IN_WHICH}财政专户管理资金:?`, [FundingRowLabel]);
 export const UnitFundsLabel = cell("UnitFundsLabel", `${IN_WHICH}单位资金:?`, [FundingRowLabel]);
 // The department-wide form's sub-rows: by the nature of spending, and by the budget the money comes from.
@@ -103,9 +116,11 @@ export const FundingGroupLabel = cell("FundingGroupLabel", "按(?:收入|支出|
 export const InWhichLabel = cell("InWhichLabel", "其中:?");
 
 // Goals.
-export const GoalsLabel = cell("GoalsLabel", "(?:年度)?总体目标|年度目标|项目基本情况");
-export const ExpectedGoalHeader = cell("ExpectedGoalHeader", "预期目标|年初设定目标|项目年度目标");
-export const AchievedGoalHeader = cell("AchievedGoalHeader", "实际完成情况|年度总体目标完成情况综述|全年实际完成情况|年度目标完成情况")
+export const GoalsLabel = cell("GoalsLabel", `(?:年度)?总体目标|年度目标|项目基本情况|${SECTION}目标完成情况`);
+export const ExpectedGoalHeader = cell("ExpectedGoalHeader", "预期目标|年初设定目标|项目年度目标|年度预期目标");
+export const AchievedGoalHeader = cell("AchievedGoalHeader", "实际完成情况|年度总体目标完成情况综述|全年实际完成情况|年度目标完成情况|具体完成情况")
+/** 总体完成率(%) (Hebei): how much of the year's goals was done, a number beside the two goal texts. */
+export const CompletionRateHeader = cell("CompletionRateHeader", "总体完成率(?:\\(%\\))?");
 /** 项目实施内容及过程概述 (Sichuan 2023): a text row under 项目基本情况. */
 export const ImplementationSummaryLabel = cell("ImplementationSummaryLabel", "项目实施(?:内容|情况)(?:及过程)?(?:概述|简述)");;
 
@@ -122,6 +137,10 @@ export const DeviationHeader = cell(
   "偏差原因分析及改进措施|偏差原因分析|偏差原因|未完成原因及拟采取的改进措施|未完成原因(?:分析)?(?:及改进措施)?",
   [IndicatorColumnHeader],
 );
+/** 权重占比 (Hebei): an indicator's share of the 100 points, in percent; it stands where other templates print 分值. */
+export const WeightShareHeader = cell("WeightShareHeader", "权重占比(?:\\(%\\))?", [IndicatorColumnHeader]);
+/** 折算得分 (Hebei): 得分 (out of 100) scaled by 权重占比, the figure the 总分 adds up. */
+export const WeightedScoreHeader = cell("WeightedScoreHeader", "折算得分", [IndicatorColumnHeader]);
 export const NatureHeader = cell("NatureHeader", "指标性质", [IndicatorColumnHeader]);
 export const UnitHeader = cell("UnitHeader", "计量单位|度量单位", [IndicatorColumnHeader]);
 export const CoreHeader = cell("CoreHeader", "是否(?:为)?核心指标", [IndicatorColumnHeader]);
@@ -135,7 +154,7 @@ export const CriteriaHeader = cell("CriteriaHeader", "评价内容|评价要点|
 
 // Indicator level labels. 成本指标 is both a level-1 (some templates) and a
 // level-2 label (under 产出指标): the normaliser decides by position.
-export const Level1Label = cell("Level1Label", `(?:(?:产出|效益|满意度|成本)指标|履职效能|管理效率)${SUBTOTAL}`, [LevelLabel]);
+export const Level1Label = cell("Level1Label", `(?:(?:产出|效益|效果|满意度|成本)指标|履职效能|管理效率)${SUBTOTAL}`, [LevelLabel]);
 export const Level2Label = cell(
   "Level2Label",
   `(?:数量|质量|时效|经济成本|社会成本|生态环境成本|生态成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)指标${SUBTOTAL}`,
@@ -180,17 +199,17 @@ export const allTokens: TokenType[] = [
   // categories first (no pattern)
   Value, LevelLabel, FundingColumnHeader, IndicatorColumnHeader, FundingRowLabel, FormTitleCategory, Furniture, AnyCell,
   CellSep, RowEnd,
-  DepartmentFormTitle, FormTitle, BudgetProjectFormTitle, TargetSelfEvalTitle, ProjectNameLabel, DepartmentLabel, ImplementingUnitLabel, DepartmentNameLabel,
-  ReportNumberLabel,
+  DepartmentFormTitle, FormTitle, BudgetProjectFormTitle, HebeiFormTitle, TargetSelfEvalTitle, ProjectNameLabel, DepartmentLabel, ImplementingUnitLabel, DepartmentNameLabel,
+  ReportNumberLabel, BasicInfoSectionLabel, SpecialFundLabel, AmountUnitLabel,
   AttachmentCell, UnitNoteCell, FillingUnitCell, PublicationTableCell, DepartmentLineCell,
-  FundingLabel, InitialBudgetHeader, AdjustedBudgetHeader, ExecutedHeader, RateHeader, WeightHeader, ScoreHeader,
+  FundingLabel, InitialBudgetHeader, AdjustedBudgetHeader, ExecutedHeader, RateHeader, ReceivedHeader, WeightHeader, ScoreHeader,
   TotalFundsLabel, FiscalFundsLabel, CarryoverFundsLabel, OtherFundsLabel, SpecialAccountFundsLabel, UnitFundsLabel,
   BasicSpendingLabel, ProjectSpendingLabel, GeneralBudgetLabel, FundBudgetLabel, FundingGroupLabel,
   BudgetGroupHeader, ReasonHeader, ScoreMethodHeader,
   InWhichLabel,
-  GoalsLabel, ExpectedGoalHeader, AchievedGoalHeader, ImplementationSummaryLabel,
+  GoalsLabel, ExpectedGoalHeader, AchievedGoalHeader, CompletionRateHeader, ImplementationSummaryLabel,
   IndicatorBlockLabel,
-  Level1Header, Level2Header, Level3Header, TargetHeader, ActualHeader, DeviationHeader, NatureHeader, UnitHeader, CoreHeader, CriteriaHeader,
+  Level1Header, Level2Header, Level3Header, TargetHeader, ActualHeader, DeviationHeader, WeightShareHeader, WeightedScoreHeader, NatureHeader, UnitHeader, CoreHeader, CriteriaHeader,
   Level1Label, Level2Label, SubtotalLevelLabel,
   TotalScoreLabel, GradeLabel, NoteLabel, SignOffLabel,
   YearLine, NumberCell, DashCell, MeasureCell, TextCell,

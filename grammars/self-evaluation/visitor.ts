@@ -5,7 +5,7 @@ import type {
   FundingHeaderCstChildren, FundingRowCstChildren, GoalsBlockCstChildren, GoalsHeaderCstChildren, GradeRowCstChildren,
   HeaderRowsCstChildren, ImplementingUnitRowCstChildren, IndicatorBlockCstChildren, IndicatorHeaderCstChildren,
   IndicatorRowCstChildren, NoteRowCstChildren, SignOffRowCstChildren, ProjectRowCstChildren, StrayRowCstChildren, TitleRowCstChildren,
-  ReportNumberRowCstChildren, SummaryRowCstChildren,
+  ReportNumberRowCstChildren, SummaryRowCstChildren, SectionRowCstChildren, BasicFieldRowCstChildren,
   TotalRowCstChildren, ValueRowCstChildren, YearRowCstChildren,
 } from "./cst.js";
 import { cellRefOf, rowEndOf } from "./input.js";
@@ -119,6 +119,7 @@ export class RawFormVisitor extends BaseVisitor {
     const form = emptyForm("project");
     if (ctx.titleRow?.[0]) form.title = this.titleRow(ctx.titleRow[0].children).ref;
     if (form.title?.token === "TargetSelfEvalTitle") form.template = "target-self-eval";
+    if (form.title?.token === "HebeiFormTitle") form.template = "hebei";
     if (form.title?.token === "DepartmentFormTitle") {
       form.formType = "department";
       form.template = "department";
@@ -137,7 +138,7 @@ export class RawFormVisitor extends BaseVisitor {
   }
 
   titleRow(ctx: TitleRowCstChildren): Part {
-    return { kind: "title", ref: this.ref(ctx.FormTitle?.[0] ?? ctx.TargetSelfEvalTitle?.[0] ?? ctx.BudgetProjectFormTitle?.[0] ?? ctx.DepartmentFormTitle?.[0]) };
+    return { kind: "title", ref: this.ref(ctx.FormTitle?.[0] ?? ctx.TargetSelfEvalTitle?.[0] ?? ctx.BudgetProjectFormTitle?.[0] ?? ctx.HebeiFormTitle?.[0] ?? ctx.DepartmentFormTitle?.[0]) };
   }
 
   yearRow(ctx: YearRowCstChildren): Part {
@@ -171,6 +172,13 @@ export class RawFormVisitor extends BaseVisitor {
       if (isSealed(r.children.ImplementingUnitLabel?.[0])) form.implementingUnitSealed = true;
     }
     for (const r of ctx.signOffRow ?? []) form.signOff.push(...this.signOffRow(r.children).map((e) => ({ ...e, inHeader: true })));
+    for (const r of ctx.basicFieldRow ?? []) {
+      const read = this.basicFieldRow(r.children);
+      const key = read.label.token === "SpecialFundLabel" ? "specialFund" : "amountUnit";
+      const old = form[key];
+      if (old) form.superseded.push([old.label, ...old.values]);
+      form[key] = read;
+    }
     for (const r of ctx.reportNumberRow ?? []) {
       const read = this.reportNumberRow(r.children);
       if (form.reportNumber) form.superseded.push([form.reportNumber.label, ...form.reportNumber.values]);
@@ -212,6 +220,13 @@ export class RawFormVisitor extends BaseVisitor {
 
   reportNumberRow(ctx: ReportNumberRowCstChildren): NonNullable<RawForm["reportNumber"]> {
     return { label: this.ref(ctx.ReportNumberLabel?.[0]), values: this.refs(ctx.Value) };
+  }
+
+  /** The 一、基本情况 heading: recognised, read into nothing (it names the section the header fields stand in). */
+  sectionRow(_ctx: SectionRowCstChildren): void {}
+
+  basicFieldRow(ctx: BasicFieldRowCstChildren): { label: CellRef; values: CellRef[] } {
+    return { label: this.ref(ctx.SpecialFundLabel?.[0] ?? ctx.AmountUnitLabel?.[0]), values: this.refs(ctx.Value) };
   }
 
   summaryRow(ctx: SummaryRowCstChildren): { label: CellRef; values: CellRef[] } {
@@ -260,7 +275,7 @@ export class RawFormVisitor extends BaseVisitor {
   }
 
   goalsHeader(ctx: GoalsHeaderCstChildren): { label: CellRef; header: CellRef[] } {
-    return { label: this.ref(ctx.GoalsLabel?.[0]), header: this.refs(ctx.ExpectedGoalHeader, ctx.AchievedGoalHeader, ctx.Value) };
+    return { label: this.ref(ctx.GoalsLabel?.[0]), header: this.refs(ctx.ExpectedGoalHeader, ctx.AchievedGoalHeader, ctx.CompletionRateHeader, ctx.Value) };
   }
 
   indicatorBlock(ctx: IndicatorBlockCstChildren): NonNullable<RawForm["indicators"]> {
@@ -377,7 +392,7 @@ function isSealed(tok: IToken | undefined): boolean {
 function emptyForm(formType: RawForm["formType"]): RawForm {
   return {
     formType, template: formType === "department" ? "department" : "national", title: null, year: null, projectName: [], department: [], implementingUnit: [],
-    headerExtras: [], reportNumber: null, departmentSealed: false, implementingUnitSealed: false, funding: null, goals: null, indicators: null, total: null, grade: null, notes: [], signOff: [],
+    headerExtras: [], reportNumber: null, specialFund: null, amountUnit: null, departmentSealed: false, implementingUnitSealed: false, funding: null, goals: null, indicators: null, total: null, grade: null, notes: [], signOff: [],
     unplaced: [], superseded: [], unread: [], lastLine: undefined,
   };
 }

@@ -42,6 +42,8 @@ export const FundingRow = z.object({
   initialBudget: DecimalString.nullable().describe("年初预算数"),
   adjustedBudget: DecimalString.nullable().describe("全年预算数 (budget after in-year adjustment)"),
   executed: DecimalString.nullable().describe("全年执行数"),
+  received: DecimalString.nullable().optional()
+    .describe("资金到位情况 (Hebei): the money that reached the project; absent when the form has no such column, null for a blank or '-' cell"),
   weight: DecimalString.nullable().describe("分值/分数/权重 of the execution criterion; null for '-' or '/'"),
   rate: DecimalString.nullable().describe("执行率 in percent"),
   score: DecimalString.nullable().describe("得分; null for '-' or '/'"),
@@ -65,6 +67,10 @@ export const Indicator = z.object({
   weight: DecimalString.nullable().describe("分值"),
   score: DecimalString.nullable().describe("得分"),
   deviation: z.string().nullable().describe("偏差原因分析及改进措施; null when blank"),
+  weightShare: DecimalString.nullable().optional()
+    .describe("权重占比 (Hebei): the indicator's share of the 100 points, in percent, printed where other templates print 分值 (weight is then null); absent when the form has no such column"),
+  weightedScore: DecimalString.nullable().optional()
+    .describe("折算得分 (Hebei): score (得分, out of 100) × weightShare / 100, as printed; the figure the 总分 adds up; absent when the form has no such column"),
   core: z.boolean().optional()
     .describe("Core indicator (核心指标): true when the name carries a ★ (removed from `name`) or the 是否核心指标 column says 是, false when it says 否; absent when the form does not say"),
 });
@@ -148,6 +154,8 @@ export const Form = z.object({
     .describe("项目负责人 printed in a cell of its own among the header fields (Shandong); absent when not printed. 项目负责人及电话 in one cell stays in notes"),
   projectLeaderPhone: z.string().optional()
     .describe("联系电话 printed beside 项目负责人 among the header fields (Shandong); absent when not printed"),
+  specialFund: z.boolean().optional()
+    .describe("是否为专项资金 (Hebei): true for 是, false for 否; absent when not printed"),
   fundingUnit: z.enum(["万元", "元"]).describe("Unit of the funding amounts, from the block's label"),
   funding: z.array(FundingRow).describe("年度资金总额 first, then its sub-rows"),
   fundingPoints: DecimalString.optional()
@@ -159,6 +167,8 @@ export const Form = z.object({
   goals: z.object({
     expected: z.string().nullable().describe("预期目标, HTML removed"),
     actual: z.string().nullable().describe("实际完成情况, HTML removed"),
+    completionRate: DecimalString.nullable().optional()
+      .describe("总体完成率(%) (Hebei): how much of the year's goals was done, in percent; absent when the form has no such column, null when its cell is blank"),
   }),
   indicators: z.array(Indicator),
   total: z.object({

@@ -4,7 +4,8 @@ import { parseMeasure } from "./measure.js";
 
 /** What a column of the indicator table holds, from its header cell. */
 export type ColumnField =
-  | "level1" | "level2" | "name" | "nature" | "target" | "unit" | "actual" | "weight" | "score" | "deviation" | "core" | "unknown";
+  | "level1" | "level2" | "name" | "nature" | "target" | "unit" | "actual" | "weight" | "score" | "deviation" | "core"
+  | "weightShare" | "weightedScore" | "unknown";
 
 const HEADER_FIELD: Record<string, ColumnField> = {
   Level1Header: "level1",
@@ -18,7 +19,17 @@ const HEADER_FIELD: Record<string, ColumnField> = {
   ScoreHeader: "score",
   DeviationHeader: "deviation",
   CoreHeader: "core",
+  WeightShareHeader: "weightShare",
+  WeightedScoreHeader: "weightedScore",
 };
+
+/**
+ * Fields a table prints beside the seed's columns, whose cells are placed
+ * under their headers only: 指标性质, 计量单位, 是否核心指标, Hebei's 权重占比
+ * and 折算得分 (with them, the two numbers at a row's right are 得分 and
+ * 折算得分, not 分值 and 得分), and columns jixiao does not know.
+ */
+const BY_HEADER_ONLY = new Set<ColumnField>(["nature", "unit", "core", "weightShare", "weightedScore", "unknown"]);
 
 /** One column of the indicator table: its header cell and what it holds. */
 export interface Column {
@@ -38,7 +49,7 @@ export function headerColumns(header: RawRow): Column[] {
  * and counting cells from the right would shift every cell left of it.
  */
 export function needsColumns(columns: Column[]): boolean {
-  return columns.some((c) => c.field === "nature" || c.field === "unit" || c.field === "core" || c.field === "unknown") || !inSeedOrder(columns);
+  return columns.some((c) => BY_HEADER_ONLY.has(c.field)) || !inSeedOrder(columns);
 }
 
 /** needsColumns(headerColumns(header)), without making the columns. */
@@ -46,7 +57,7 @@ export function headerNeedsColumns(header: RawRow): boolean {
   let last = -1;
   for (const c of header.cells) {
     const field = HEADER_FIELD[c.token] ?? "unknown";
-    if (field === "nature" || field === "unit" || field === "core" || field === "unknown") return true;
+    if (BY_HEADER_ONLY.has(field)) return true;
     const at = SEED_ORDER.indexOf(field);
     if (at < last) return true;
     last = at;
@@ -66,6 +77,7 @@ const SEED_ORDER: ColumnField[] = ["level1", "level2", "name", "target", "actual
 export function inSeedOrder(columns: Column[]): boolean {
   let last = -1;
   for (const c of columns) {
+    if (c.field === "weightShare" || c.field === "weightedScore") return false;
     const at = SEED_ORDER.indexOf(c.field);
     if (at < 0) continue;
     if (at < last) return false;
@@ -124,6 +136,9 @@ export interface Pins {
   weight?: CellRef | undefined;
   score?: CellRef | undefined;
   deviation?: CellRef | undefined;
+  /** 权重占比 and 折算得分 (Hebei), found from the right with 得分 between them. */
+  weightShare?: CellRef | undefined;
+  weightedScore?: CellRef | undefined;
 }
 
 /**
@@ -153,7 +168,7 @@ export function placeUnderColumns(row: RawIndicatorRow, columns: Column[], pins:
 /** Column index of each cell: pinned cells at their field's column, the runs between them by orderedAssignment. */
 function pinnedAssignment(values: CellRef[], columns: Column[], shift: number, pins: Pins): number[] | null {
   const fixed: Array<[number, number]> = [];
-  for (const field of ["weight", "score", "deviation"] as const) {
+  for (const field of ["weight", "weightShare", "score", "weightedScore", "deviation"] as const) {
     const cell = pins[field];
     const col = columns.findIndex((c) => c.field === field);
     const at = cell ? values.indexOf(cell) : -1;

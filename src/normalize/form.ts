@@ -104,6 +104,9 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     ctx.at("implementationSummary", summary.label);
     ctx.pieces("implementationSummary", summary.values);
   }
+  const specialFund = raw.specialFund ? yesNo(raw.specialFund.values, ctx) : undefined;
+  if (specialFund !== undefined) ctx.at("specialFund", raw.specialFund!.values[0]);
+  if (raw.amountUnit) ctx.at("fundingUnit", raw.amountUnit.values[0]);
   const fundingPoints = raw.funding ? pointsOf(raw.funding.label.cell.text) : undefined;
   if (fundingPoints !== undefined) ctx.at("fundingPoints", raw.funding!.label);
   const indicatorLabel = raw.indicators?.label;
@@ -126,6 +129,7 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     ...(reportNumber !== undefined ? { reportNumber } : {}),
     ...(projectLeader !== undefined ? { projectLeader } : {}),
     ...(projectLeaderPhone !== undefined ? { projectLeaderPhone } : {}),
+    ...(specialFund !== undefined ? { specialFund } : {}),
     fundingUnit: fundingUnit(raw),
     funding: normalizeFunding(raw, ctx),
     ...(fundingPoints !== undefined ? { fundingPoints } : {}),
@@ -231,6 +235,18 @@ function labelledText(label: string, values: string[]): string {
   const colon = text.search(/[:：]/);
   const inline = colon < 0 ? "" : text.slice(colon + 1).trim();
   return [inline, ...values.map((v) => cleanFreeText(v))].filter((p) => p !== "").join(" ");
+}
+
+/**
+ * 是否为专项资金 (Hebei): 是 true, 否 false. Any other word, or none, is said
+ * so and read as absent, never guessed.
+ */
+function yesNo(values: CellRef[], ctx: FormContext): boolean | undefined {
+  const text = values.map((v) => cleanLabel(v.cell.text)).join("");
+  if (text === "是") return true;
+  if (text === "否") return false;
+  ctx.warn("form.special-fund-word", `是否为专项资金 "${text}" is neither 是 nor 否: not read`, values[0] ?? null, "warning", values);
+  return undefined;
 }
 
 /** The points a block label prints, 10 for 预算执行情况(10分); undefined when it prints none. */

@@ -7,12 +7,13 @@ import { cleanFreeText } from "./free-text.js";
 import { parseDecimal } from "./number.js";
 import { FUNDING_LABELS } from "./vocabulary.js";
 
-type Field = "initialBudget" | "adjustedBudget" | "executed" | "weight" | "rate" | "score" | "reason" | "scoreMethod";
+type Field = "initialBudget" | "adjustedBudget" | "executed" | "received" | "weight" | "rate" | "score" | "reason" | "scoreMethod";
 
 const COLUMN_FIELD: Record<string, Field> = {
   InitialBudgetHeader: "initialBudget",
   AdjustedBudgetHeader: "adjustedBudget",
   ExecutedHeader: "executed",
+  ReceivedHeader: "received",
   WeightHeader: "weight",
   RateHeader: "rate",
   ScoreHeader: "score",
@@ -52,6 +53,9 @@ export function fundingUnit(raw: RawForm): "万元" | "元" {
     if (keyIncludes(c.cell.text, "(万元)")) return "万元";
     if (keyIncludes(c.cell.text, "(元)")) return "元";
   }
+  // 金额单位 | 万元 (Hebei), a field of the 基本情况 section.
+  const printed = raw.amountUnit?.values[0] ? cellKey(raw.amountUnit.values[0].cell.text) : "";
+  if (printed === "万元" || printed === "元") return printed;
   for (const row of raw.headerExtras) {
     for (const c of row.cells) {
       const m = keyIncludes(c.cell.text, "单位:") ? /单位:(万元|元)/.exec(cellKey(c.cell.text)) : null;
@@ -92,6 +96,8 @@ export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
   const numericCount = firstText > 0 && fields.slice(firstText).every(isText) ? firstText : -1;
   const numericFields = fields.slice(0, Math.max(0, numericCount));
   const out = new Array<FundingRow>(rows.length);
+  // 资金到位情况 (Hebei): every row of a block with the column says what reached it, null for a blank cell.
+  const hasReceived = fields.includes("received");
   // The grouping in force: printed on a group's first row, a merged cell over the rest.
   let group: string | undefined;
   let groupRef: CellRef | undefined;
@@ -103,6 +109,7 @@ export function normalizeFunding(raw: RawForm, ctx: FormContext): FundingRow[] {
       label: rowLabel(row.label.cell.text),
       initialBudget: null, adjustedBudget: null, executed: null, weight: null, rate: null, score: null,
     };
+    if (hasReceived) item.received = null;
     if (row.group) {
       group = rowLabel(row.group.cell.text);
       groupRef = row.group;
@@ -155,6 +162,7 @@ const LABEL_PATHS = itemPaths("funding", "label");
 const INITIAL_BUDGET_PATHS = itemPaths("funding", "initialBudget");
 const ADJUSTED_BUDGET_PATHS = itemPaths("funding", "adjustedBudget");
 const EXECUTED_PATHS = itemPaths("funding", "executed");
+const RECEIVED_PATHS = itemPaths("funding", "received");
 const WEIGHT_PATHS = itemPaths("funding", "weight");
 const RATE_PATHS = itemPaths("funding", "rate");
 const SCORE_PATHS = itemPaths("funding", "score");
@@ -179,6 +187,7 @@ function readValue(item: FundingRow, i: number, field: Field, ref: CellRef, ctx:
     case "initialBudget": item.initialBudget = v; paths = INITIAL_BUDGET_PATHS; break;
     case "adjustedBudget": item.adjustedBudget = v; paths = ADJUSTED_BUDGET_PATHS; break;
     case "executed": item.executed = v; paths = EXECUTED_PATHS; break;
+    case "received": item.received = v; paths = RECEIVED_PATHS; break;
     case "weight": item.weight = v; paths = WEIGHT_PATHS; break;
     case "rate": item.rate = v; paths = RATE_PATHS; break;
     case "score": item.score = v; paths = SCORE_PATHS; break;
@@ -186,7 +195,7 @@ function readValue(item: FundingRow, i: number, field: Field, ref: CellRef, ctx:
   ctx.atPath(paths, i, ref);
 }
 
-const AMOUNT_FIELDS = new Set<Field>(["initialBudget", "adjustedBudget", "executed"]);
+const AMOUNT_FIELDS = new Set<Field>(["initialBudget", "adjustedBudget", "executed", "received"]);
 
 /**
  * An amount printed with its unit attached (150万, 125.25万元, 85000元): the

@@ -2,6 +2,7 @@ import type { CellRef, RawForm, RawRow } from "../../grammars/self-evaluation/in
 import type { Form } from "../model/form.js";
 import type { FormContext } from "./context.js";
 import { cleanFreeText } from "./free-text.js";
+import { parseDecimal } from "./number.js";
 
 /**
  * 年度总体目标: the text under 预期目标 is the expected goal, under 实际完成情况
@@ -10,8 +11,30 @@ import { cleanFreeText } from "./free-text.js";
  * it stands under, by x for PDFs and by column for text.
  */
 export function normalizeGoals(raw: RawForm, ctx: FormContext): Form["goals"] {
-  const goals = raw.goals;
-  if (!goals) return { expected: null, actual: null };
+  const printed = raw.goals;
+  if (!printed) return { expected: null, actual: null };
+  const rateHeader = printed.header.find((c) => c.token === "CompletionRateHeader");
+  if (!rateHeader) return readGoals(printed, ctx);
+  // 总体完成率(%) (Hebei): the cell under its header is the rate; the texts
+  // beside it are the goals, read as in any other form.
+  let rateCell: CellRef | undefined;
+  const rows = printed.rows.map((r) => {
+    const last = r.cells[r.cells.length - 1];
+    if (rateCell || !last || r.cells.length < 2 || !underAchieved(last, rateHeader)) return r;
+    rateCell = last;
+    return { ...r, cells: r.cells.slice(0, -1) };
+  });
+  const header = printed.header.filter((c) => c !== rateHeader);
+  const goals = readGoals({ ...printed, header, rows }, ctx);
+  const rate = rateCell ? parseDecimal(rateCell.cell.text) ?? null : null;
+  if (rateCell && rate === null && cleanFreeText(rateCell.cell.text) !== "") {
+    ctx.warn("goals.not-a-number", `总体完成率 "${cleanFreeText(rateCell.cell.text)}" is not a number: not read`, rateCell);
+  }
+  ctx.at("goals.completionRate", rateCell);
+  return { ...goals, completionRate: rate };
+}
+
+function readGoals(goals: NonNullable<RawForm["goals"]>, ctx: FormContext): Form["goals"] {
   // The texts, counted, the first two kept: no more is the usual case.
   let achievedHeader: CellRef | undefined;
   let count = 0;

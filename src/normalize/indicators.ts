@@ -1,7 +1,7 @@
 import type { CellRef, RawForm, RawIndicatorRow, RawRow } from "../../grammars/self-evaluation/index.js";
 import type { Indicator } from "../model/form.js";
 import { cleanLabel, isHan, isSpace } from "../text/chars.js";
-import { headerColumns, headerNeedsColumns, inSeedOrder, joinTarget, placeUnderColumns, targetPieces, type Column } from "./columns.js";
+import { headerColumns, headerNeedsColumns, inSeedOrder, joinTarget, placeUnderColumns, targetPieces, type Column, type Pins } from "./columns.js";
 import { itemPaths, type FormContext } from "./context.js";
 import { cleanFreeText } from "./free-text.js";
 import { completeLabel } from "./label-fragments.js";
@@ -38,6 +38,9 @@ interface Placed {
   weightValue: string | null;
   scoreValue: string | null;
   deviation: CellRef | undefined;
+  /** 权重占比 and 折算得分 (Hebei), when the header has them. */
+  weightShare?: CellRef | undefined;
+  weightedScore?: CellRef | undefined;
 }
 
 /** A row of nothing but one to three Han characters per cell: pieces of a wrapped label. */
@@ -135,9 +138,9 @@ function clearPlaced(p: Placed): void {
  * rule still finds the 得分 cell, which tells how far a text row is shifted.
  * Cells under an unknown column are returned apart, unread.
  */
-function placeByHeader(row: RawIndicatorRow, columns: Column[]): Placed & { unknown: CellRef[]; extra: CellRef[]; core: CellRef | undefined } {
+function placeByHeader(row: RawIndicatorRow, columns: Column[]): Placed & { unknown: CellRef[]; extra: CellRef[]; core: CellRef | undefined; shares: boolean } {
   // The right-hand rule knows the seed's order only: in another order its pins would be wrong.
-  const fromRight = inSeedOrder(columns) ? place(row, emptyPlaced()) : scoreFromRight(row, columns);
+  const fromRight = inSeedOrder(columns) ? place(row, emptyPlaced()) : sharesFromRight(row, columns) ?? scoreFromRight(row, columns);
   const cells = placeUnderColumns(row, columns, fromRight);
   const one = (f: Parameters<typeof cells.get>[0]) => cells.get(f)?.[0];
   const target = one("target");
@@ -155,8 +158,11 @@ function placeByHeader(row: RawIndicatorRow, columns: Column[]): Placed & { unkn
     weightValue: weight ? parseDecimal(weight.cell.text) ?? null : null,
     scoreValue: score ? parseDecimal(score.cell.text) ?? null : null,
     deviation: one("deviation"),
+    weightShare: one("weightShare"),
+    weightedScore: one("weightedScore"),
     unknown: cells.get("unknown") ?? [],
     core: one("core"),
+    shares: columns.some((c) => c.field === "weightShare" || c.field === "weightedScore"),
     extra: [...cells].filter(([f]) => f !== "level1" && f !== "level2" && f !== "unknown").flatMap(([, refs]) => refs.slice(1)),
   };
 }
@@ -177,6 +183,30 @@ function scoreFromRight(row: RawIndicatorRow, columns: Column[]): { score?: Cell
   if (typeof parseDecimal(last.cell.text) === "string") return { score: last };
   const before = v[v.length - 2];
   return before && typeof parseDecimal(before.cell.text) === "string" ? { score: before, deviation: last } : {};
+}
+
+/**
+ * The 权重占比, 得分 and 折算得分 cells (and 偏差原因) of a row under a header
+ * that ends with those columns (Hebei): the last three numbers of the row,
+ * with a text after them as the reason. Undefined when the header ends
+ * otherwise or the row does not end so. Pinned, they hold the row's other
+ * cells to their side even where a layout text's columns drift.
+ */
+function sharesFromRight(row: RawIndicatorRow, columns: Column[]): Pins | undefined {
+  const fields = columns.filter((c) => c.field !== "unknown").map((c) => c.field);
+  const withReason = fields[fields.length - 1] === "deviation";
+  const tail = fields.slice(withReason ? -4 : -3, withReason ? -1 : undefined);
+  if (tail.join() !== "weightShare,score,weightedScore") return undefined;
+  const v = row.values;
+  let k = v.length - 1;
+  const isNumber = (ref: CellRef | undefined) => ref !== undefined && typeof parseDecimal(ref.cell.text) === "string";
+  const pins: Pins = {};
+  if (withReason && v[k] && !isNumber(v[k])) pins.deviation = v[k--];
+  if (k < 2 || !isNumber(v[k]) || !isNumber(v[k - 1]) || !isNumber(v[k - 2])) return undefined;
+  pins.weightedScore = v[k];
+  pins.score = v[k - 1];
+  pins.weightShare = v[k - 2];
+  return pins;
 }
 
 /** The header row in force for a row: the last one printed above it (a header repeats after a page break). */
@@ -301,7 +331,7 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
     const i = count++;
     const printedName = cleanLabel(p.name.cell.text);
     const name = withoutCoreMark(printedName);
-    if (!p.weight || !p.score) ctx.warn("indicator.no-weight-score", `${name}: no 分值 and 得分 cells`, p.name);
+    if (!(p.weight ?? p.weightShare) || !(p.score ?? p.weightedScore)) ctx.warn("indicator.no-weight-score", `${name}: no 分值 and 得分 cells`, p.name);
     out[i] = {
       level1, level1Subtotal: subtotal, level2,
       name,
@@ -312,6 +342,7 @@ export function normalizeIndicators(raw: RawForm, ctx: FormContext): Indicator[]
       deviation: p.deviation ? cleanFreeText(p.deviation.cell.text) || null : null,
     };
     if (name !== printedName) out[i]!.core = true;
+    if (byHeader?.shares) readShares(out[i]!, i, p, ctx);
     const coreCell = byHeader?.core;
     if (coreCell) {
       const says = coreWord(coreCell.cell.text);
@@ -356,6 +387,21 @@ function coreWord(text: string): boolean | undefined {
 function withoutCoreMark(name: string): string {
   if (!/[★☆]/.test(name)) return name;
   return name.replace(/^[★☆]+\s*|\s*[★☆]+$/g, "");
+}
+
+/**
+ * 权重占比 and 折算得分 (Hebei) as numbers, each with its cell. A cell that is
+ * not a number is said so and read as null, never guessed.
+ */
+function readShares(ind: Indicator, i: number, p: Placed, ctx: FormContext): void {
+  for (const [field, ref] of [["weightShare", p.weightShare], ["weightedScore", p.weightedScore]] as const) {
+    const value = ref ? parseDecimal(ref.cell.text) ?? null : null;
+    if (ref && value === null && cleanLabel(ref.cell.text) !== "") {
+      ctx.warn("indicator.not-a-number", `${ind.name}: ${field === "weightShare" ? "权重占比" : "折算得分"} "${cleanLabel(ref.cell.text)}" is not a number: not read`, ref);
+    }
+    ind[field] = value;
+    ctx.at(`indicators[${i}].${field}`, ref);
+  }
 }
 
 const PATHS = {

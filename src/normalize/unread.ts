@@ -27,10 +27,12 @@ export function reportUnreadCells(raw: RawForm, ctx: FormContext): void {
   scan(raw.projectName);
   scan(raw.department);
   scan(raw.implementingUnit);
+  if (raw.specialFund) scan(raw.specialFund.values);
+  if (raw.amountUnit) scan(raw.amountUnit.values);
   for (const row of raw.headerExtras) if (!row.cells.some((c) => FURNITURE.has(c.token))) scan(row.cells);
   if (raw.funding) for (const row of raw.funding.rows) scan(row.values);
   if (raw.goals) {
-    for (const c of raw.goals.header) if (c.token !== "ExpectedGoalHeader" && c.token !== "AchievedGoalHeader" && !used.has(c)) (missed ??= []).push(c);
+    for (const c of raw.goals.header) if (c.token !== "ExpectedGoalHeader" && c.token !== "AchievedGoalHeader" && c.token !== "CompletionRateHeader" && !used.has(c)) (missed ??= []).push(c);
     for (const row of raw.goals.rows) scan(row.cells);
   }
   if (raw.indicators) {

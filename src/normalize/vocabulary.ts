@@ -1,7 +1,7 @@
 import { cleansTo, isSpace } from "../text/chars.js";
 
 /** Level-1 indicator labels printed across provinces. */
-export const LEVEL1_LABELS = ["产出指标", "效益指标", "满意度指标", "成本指标", "履职效能", "管理效率"];
+export const LEVEL1_LABELS = ["产出指标", "效益指标", "效果指标", "满意度指标", "成本指标", "履职效能", "管理效率"];
 
 /** Level-2 indicator labels printed across provinces. */
 export const LEVEL2_LABELS = [

@@ -10,6 +10,7 @@ import {
   HUNDRED, ONE, ZERO, accepted, add, dec, eq, gt, roundingMatch,
   type AcceptedRounding, type Dec, type RoundingMatch,
 } from "./decimal.js";
+import { countedScore, countedWeight } from "./counted.js";
 import { assess, type Assessment } from "./measures.js";
 import { readFunding, type Readings } from "./readings.js";
 import { stripSpace } from "./text.js";
@@ -66,6 +67,8 @@ export interface RowFigures {
   initialBudget: Dec | null;
   adjustedBudget: Dec | null;
   executed: Dec | null;
+  /** 资金到位情况 (Hebei); null when the form has no such column. */
+  readonly received: Dec | null;
   weight: Dec | null;
   readonly rate: Dec | null;
   readonly score: Dec | null;
@@ -122,6 +125,7 @@ function rowFigures(row: FundingRow): RowFigures {
     initialBudget: dec(row.initialBudget),
     adjustedBudget: dec(row.adjustedBudget),
     executed: dec(row.executed),
+    received: dec(row.received ?? null),
     weight: dec(row.weight),
     rate: dec(row.rate),
     score: dec(row.score),
@@ -181,8 +185,8 @@ export function facts(form: Form, mode: AcceptedRounding): Facts {
   let small = true;
   let grouped = true;
   for (const ind of form.indicators) {
-    const weight = dec(ind.weight);
-    const score = dec(ind.score);
+    const weight = dec(countedWeight(ind));
+    const score = dec(countedScore(ind));
     const a = assess(ind, weight);
     let match: RoundingMatch | undefined;
     if (a.kind === "unmet" && a.expectedExact !== null && score !== null && !eq(score, a.expectedExact)) {

@@ -12,6 +12,8 @@ const AMOUNT_COLUMNS = [
   { key: "initialBudget", zh: "年初预算数", en: "initial budget" },
   { key: "adjustedBudget", zh: "全年预算数", en: "adjusted budget" },
   { key: "executed", zh: "全年执行数", en: "executed" },
+  // 资金到位情况 (Hebei): its sub-rows add up like the others.
+  { key: "received", zh: "资金到位情况", en: "received" },
 ] as const;
 
 /** The threshold of funding.underspent, in percent. */

@@ -19,6 +19,7 @@ import { checkGrade } from "./grade.js";
 import { checkIndicators } from "./indicators.js";
 import { VerifyOptions, prepareOptions, resolveOptions, type PreparedOptions } from "./options.js";
 import { checkScores } from "./scores.js";
+import { checkShares } from "./shares.js";
 import { checkTotals } from "./totals.js";
 import { checkWeights } from "./weights.js";
 
@@ -114,6 +115,7 @@ function verifyPrepared(form: Form, opts: PreparedOptions, formIndex: number): V
   checkFunding(ctx, f);
   checkWeights(ctx, f);
   checkScores(ctx, f);
+  checkShares(ctx);
   checkTotals(ctx, f);
   checkGrade(ctx, f);
   checkIndicators(ctx, f);

@@ -6,6 +6,7 @@
  * instead of raising errors the form's own arithmetic does not have.
  */
 import type { Form } from "../model/index.js";
+import { countedWeight } from "./counted.js";
 import { D, HUNDRED, ZERO, add, dec, eq, lte, type Dec } from "./decimal.js";
 
 /** The figures of one funding row that readings may replace. */
@@ -72,7 +73,7 @@ export function readFunding(form: Form, rows: AmountFigures[], totalIndex: numbe
     const printedTotal = dec(form.total.weight);
     let indicatorWeights = ZERO;
     for (const ind of form.indicators) {
-      const w = dec(ind.weight);
+      const w = dec(countedWeight(ind));
       if (w !== null) indicatorWeights = add(indicatorWeights, w);
     }
     if (printedTotal === null || eq(add(indicatorWeights, TEN), printedTotal)) {

@@ -30,8 +30,8 @@ const rule = (id: string, severity: Severity, family: RuleFamily, zh: string, en
 /** Every rule the verifier knows, in report order. */
 export const RULES = [
   rule("funding.rows-sum", "error", "funding",
-    "年度资金总额 = Σ 其中各行（年初预算数、全年预算数、全年执行数逐列），容差 (n+1)×0.005（n 为非零分项数，单位万元时）",
-    "年度资金总额 = Σ sub-rows, per column (initial budget, adjusted budget, executed); envelope (n+1)×0.005 for n non-zero sub-rows when amounts are in 万元"),
+    "年度资金总额 = Σ 其中各行（年初预算数、全年预算数、全年执行数、资金到位情况逐列），容差 (n+1)×0.005（n 为非零分项数，单位万元时）",
+    "年度资金总额 = Σ sub-rows, per column (initial budget, adjusted budget, executed, received); envelope (n+1)×0.005 for n non-zero sub-rows when amounts are in 万元"),
   rule("funding.rate", "error", "funding",
     "执行率 = 全年执行数 / 全年预算数 × 100，截断或四舍五入到 2 位；与年初预算数为基数相符时特别指出",
     "rate = executed / adjusted budget × 100, truncated or rounded half-up to 2 decimals; says so when it matches the initial budget as base instead"),
@@ -74,6 +74,12 @@ export const RULES = [
   rule("score.range", "error", "scores",
     "每个指标 0 ≤ 得分 ≤ 分值，且 分值 > 0",
     "every indicator: 0 ≤ score ≤ weight, and weight > 0"),
+  rule("score.share-range", "error", "scores",
+    "按权重占比折算的表（河北）：每个指标 0 ≤ 得分 ≤ 100",
+    "a form weighing by 权重占比 (Hebei): every indicator 0 ≤ score ≤ 100"),
+  rule("indicator.weighted-score", "error", "scores",
+    "折算得分 = 得分 × 权重占比 / 100，截断或四舍五入到 2 位（河北）",
+    "weighted score (折算得分) = score × weight share (权重占比) / 100, truncated or rounded half-up to 2 decimals (Hebei)"),
   rule("total.sum", "error", "totals",
     "总分 = Σ 指标得分 + 执行率得分，容差 (n+1)×0.005（n 为经过舍入的项数；接受截断时至少 (n−1)×0.01）",
     "total = Σ indicator scores + execution score, envelope (n+1)×0.005 for n rounded terms (at least (n−1)×0.01 when truncation is accepted)"),

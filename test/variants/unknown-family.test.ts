@@ -9,7 +9,9 @@ import { InputError } from "../../src/load/errors.js";
 
 const tsv = (rows: string[][]) => rows.map((r) => r.join("\t")).join("\n") + "\n";
 
-describe("a Hebei-style 预算项目绩效自评表 in numbered sections", () => {
+describe("a Hebei-style 预算项目绩效自评表 with a row and a table jixiao cannot place", () => {
+  // The family is read (fixtures/variants/hebei); here its budget row prints
+  // no 合计 label and its indicator table is one jixiao does not know.
   const text = tsv([
     ["预算项目绩效自评表"],
     ["一、基本情况"],
@@ -20,18 +22,25 @@ describe("a Hebei-style 预算项目绩效自评表 in numbered sections", () =>
     ["二、预算执行情况"],
     ["预算安排情况(调整后)", "资金到位情况", "资金执行情况", "预算执行进度(%)"],
     ["100", "100", "95", "95"],
+    ["考核内容", "考核要点", "评分细则", "标准分", "自评得分"],
+    ["履职尽责", "资金拨付", "按时拨付得满分", "90", "88"],
+    ["总分", "100", "97.60"],
   ]);
 
-  it("is reported cut off, and its title is named as the first row no form accounts for", async () => {
+  it("is read as hebei up to them: the unlabelled row is not guessed to be 合计, the table is form.incomplete at its header", async () => {
     const doc = await parseText(text, { source: "hebei.txt" });
-    const incomplete = doc.diagnostics.find((d) => d.code === "form.incomplete");
-    expect(incomplete?.severity).toBe("error");
-    const unplaced = doc.diagnostics.filter((d) => d.code === "grammar.unplaced-row");
-    expect(unplaced[0]).toMatchObject({ line: 1, cell: 0 });
-    expect(unplaced[0]!.message).toContain("预算项目绩效自评表");
-    // Nothing of its budget block is read as funding, nor any total.
-    expect(doc.forms).toHaveLength(1);
-    expect(doc.forms[0]).toMatchObject({ complete: false, funding: [], indicators: [], total: { weight: null, score: null } });
+    const form = doc.forms[0]!;
+    expect(form).toMatchObject({ template: "hebei", projectName: "乡村道路养护", implementingUnit: "某县交通运输局", specialFund: true, complete: false });
+    expect(form.funding).toEqual([]);
+    expect(form.indicators).toEqual([]);
+    expect(form.total).toEqual({ weight: null, score: null });
+    const at = (code: string) => doc.diagnostics.filter((d) => d.code === code).map((d) => [d.line, d.cell, d.severity]);
+    // The row of amounts without a label is quoted where it stands; the table's header is where the parser stopped.
+    expect(at("grammar.unplaced-row")[0]).toEqual([9, 0, "warning"]);
+    expect(doc.diagnostics.find((d) => d.code === "grammar.unplaced-row")!.message).toContain("100");
+    expect(at("grammar.unexpected")).toEqual([[10, 0, "warning"]]);
+    expect(doc.diagnostics.find((d) => d.code === "grammar.unexpected")!.message).toContain("考核内容");
+    expect(at("form.incomplete")[0]?.[2]).toBe("error");
   });
 });
 

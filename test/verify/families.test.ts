@@ -114,3 +114,52 @@ describe("a header label that prints its value after a colon", () => {
     expect(doc.diagnostics).toEqual([]);
   });
 });
+
+describe("Hebei (权重占比 and 折算得分: 折算得分 = 得分 × 权重占比 / 100, 总分 = Σ 折算得分)", () => {
+  const text = fixture("hebei/fitness-facilities");
+  const water = fixture("hebei/rural-water");
+
+  it("is clean as printed, both forms", async () => {
+    expect(await errors(text)).toEqual([]);
+    expect(await errors(water)).toEqual([]);
+  });
+
+  it("a 折算得分 that is not 得分 × 权重占比 is indicator.weighted-score, and the 总分 no longer adds up", async () => {
+    const found = await errors(withCell(text, "新建社区健身广场数量", "19.00", "18.00"));
+    expect(found).toEqual([
+      expect.objectContaining({ rule: "indicator.weighted-score", expected: "19.00", found: "18.00" }),
+      expect.objectContaining({ rule: "total.sum", found: "99.00" }),
+    ]);
+  });
+
+  it("a 折算得分 that is neither rounding of 得分 × 权重占比 is indicator.weighted-score (95.83 × 25 % = 23.9575: 23.96 is clean, 23.97 is not)", async () => {
+    expect((await errors(withCell(water, "维修养护供水工程处数", "23.96", "23.97"))).map((f) => f.rule))
+      .toEqual(expect.arrayContaining(["indicator.weighted-score"]));
+  });
+
+  it("a deliberately wrong 总分 is total.sum on Σ 折算得分", async () => {
+    const found = await errors(withCell(text, "总分", "99.00", "98.00"));
+    expect(found).toEqual([expect.objectContaining({ rule: "total.sum", expected: "99.00", found: "98.00" })]);
+  });
+
+  it("权重占比 summing past 100 is weights.total (and the row's 折算得分 no longer follows from it)", async () => {
+    const found = await errors(withCell(text, "新建社区健身广场数量", "20", "25"));
+    expect(found.map((f) => f.rule)).toEqual(expect.arrayContaining(["weights.total", "indicator.weighted-score"]));
+    expect(found.find((f) => f.rule === "weights.total")).toMatchObject({ expected: "105.00", found: "100.00" });
+  });
+
+  it("a 得分 above 100 is score.share-range", async () => {
+    const found = await errors(withCell(text, "配建健身路径器材", "100", "101"));
+    expect(found.map((f) => f.rule)).toEqual(["score.share-range"]);
+  });
+
+  it("资金到位情况 sub-rows that do not add up to 合计 are funding.rows-sum on that column", async () => {
+    const found = await errors(withCell(water, "其他", "30.00", "40.00"));
+    expect(found).toEqual([expect.objectContaining({ rule: "funding.rows-sum", expected: "340.00", found: "330.00" })]);
+  });
+
+  it("a 预算执行进度 that is not 资金执行情况 / 预算安排情况(调整后) is funding.rate", async () => {
+    const found = await errors(withCell(text, "合计", "95.00", "96.00"));
+    expect(found).toEqual([expect.objectContaining({ rule: "funding.rate", expected: "95.00", found: "96.00" })]);
+  });
+});
