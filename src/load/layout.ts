@@ -20,7 +20,8 @@
  *    row whose wrapped cells straddle its middle line); the goal texts under
  *    预期目标 are one row; every other line is a fragment and joins the nearest
  *    core row, cell by overlapping columns (pdf/layout/rows.ts).
- * 4. A level label goes to the first row of its group: top-aligned labels start
+ * 4. A level cell cut by a page break and printed on both pages is one label
+ *    whose group crosses the break (layout/levels.ts). A level label goes to the first row of its group: top-aligned labels start
  *    it; centred ones sit in its middle, the groups tiling the rows, chosen by
  *    dynamic programming; a group cut by a page break carries its label on its
  *    first fragment only (pdf/layout/levels.ts).
@@ -47,6 +48,7 @@ import { buildRows } from "./pdf/layout/rows.js";
 import { CJK_GAP } from "./pdf/layout/vocabulary.js";
 import { alignFundingValues } from "./layout/columns.js";
 import { dropRepeatedGroupLabels } from "./layout/labels.js";
+import { joinReprintedLevels } from "./layout/levels.js";
 import { joinWrappedNumbers } from "./layout/numbers.js";
 
 /**
@@ -126,6 +128,7 @@ function toRow(d: Draft): Row {
 function assemble(lines: Chunk[][], furniture: DroppedText[]): Draft[] {
   const levels = takeLevelPieces(lines);
   const drafts = buildRows(lines);
+  joinReprintedLevels(levels, drafts, furniture);
   // A level label no row takes stays a row of its own: the grammar then reports it, never loses it.
   const left = placeLevels(levels, drafts);
   if (left.length) {

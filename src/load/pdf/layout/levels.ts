@@ -12,6 +12,12 @@ export interface Level {
   piece: Piece;
   first: number;
   last: number;
+  /**
+   * Set when the label is one cell printed on two pages (layout/levels.ts):
+   * the pages either side of the break. Its group holds the last row before
+   * the break and the first row after it.
+   */
+  straddles?: { page: number; next: number; offset: number; second: { first: number; last: number } };
 }
 
 /** An indicator table: its header line, its 总分 line and its level labels. */
@@ -182,6 +188,21 @@ function centredStarts(labels: Level[], rows: Draft[], span: Span, centreSpan: S
     if (p < t) {
       c = Math.min(c, Math.abs((top + centreSpan(rows[p]!)[1]) / 2 - centre));
       if (atTop(k, s0)) c = 0;
+    }
+    // A cell printed on both sides of a page break: its group crosses that break, wherever
+    // the producer centred the prints; the labels around it decide where the group ends.
+    if (label.straddles) {
+      const { page, next, offset, second } = label.straddles;
+      let cut = -1;
+      for (let i = s0; i < t; i++) if (rows[i]!.page <= page && rows[i + 1]!.page >= next) cut = i;
+      if (cut < 0) return c + 100;
+      // Calc centres the text on the whole cell: measure in the continuous table.
+      const at = (r: Draft, y: number) => (r.page >= next ? y + offset : y);
+      const whole = Math.abs((at(rows[s0]!, top) + at(rows[t]!, centreSpan(rows[t]!)[1])) / 2 - centre);
+      // Other producers centre each print on its own page's fragment of the cell.
+      const mid = (a: number, b: number) => (centreSpan(rows[a]!)[0] + centreSpan(rows[b]!)[1]) / 2;
+      const fragments = Math.abs(mid(s0, cut) - centre) + Math.abs(mid(cut + 1, t) - (second.first + second.last) / 2);
+      return Math.min(whole, fragments);
     }
     // A label outside its own group's lines is not its label.
     if (label.first > span(rows[t]!)[1] + 1 || label.last < span(rows[s0]!)[0] - 1) c += 100;
