@@ -136,8 +136,6 @@ const KNOWN_LAYOUT_GAPS = new Set([
   // pdftotext on the line of the second row's first wrapped line, so the row
   // above it is read under the previous level 1.
   "hebei/rural-water",
-  // The year line directly above a two-cell row (自评总分 | 92) is merged into it: year null.
-  "unknown-layout/criteria",
   // Sichuan 2023's eleven-column indicator table: pdftotext wraps the names
   // (开展公益文化活动场 / 次) and the 指标性质, 指标值 and 度量单位 cells drift
   // from their headers' character columns; and 实施单位（盖章） wraps beside 主管部门.

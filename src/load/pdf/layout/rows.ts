@@ -74,7 +74,10 @@ export function buildRows(lines: Chunk[][]): Draft[] {
       rowOf[i] = goalRow;
       continue;
     }
-    const isHeader = cs.some((c) => HEADERS.has(c.text.replace(/\s+/g, "")));
+    // A line holding nothing but the year line ((2023年度)) is the form's year row, never a
+    // wrapped piece of the row beside it (自评总分 | 92 printed right under it).
+    const yearLine = cs.length === 1 && YEAR_LINE.test(cs[0]!.text);
+    const isHeader = yearLine || cs.some((c) => HEADERS.has(c.text.replace(/\s+/g, "")));
     const target = isHeader ? undefined : nearestRow(i, cs, lines, rowOf, core);
     if (target) {
       addChunks(target, cs);
