@@ -1,5 +1,5 @@
 /**
- * Benchmark of the whole command: `npm run bench:batch [-- --pdfs N --texts N --runs R]`.
+ * Benchmark of the whole command: `npm run bench:batch [-- --pdfs N --texts N --runs R --only WORD]`.
  *
  * Each comparison runs two whole processes, A and B, in turn (A B, then B A,
  * …), so a drift in the machine's speed falls on both; the ratio A/B is
@@ -34,6 +34,10 @@ function option(name: string, fallback: number): number {
 const PDFS = option("pdfs", 500);
 const TEXTS = option("texts", 5000);
 const RUNS = option("runs", 3);
+/** `--only WORD`: run only the pairs whose name contains WORD (e.g. `pdf.js-only`, `-j 2`, `texts`). */
+const onlyAt = process.argv.indexOf("--only");
+const ONLY = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (onlyAt >= 0 && !ONLY) throw new Error("--only takes a word of a pair's name");
 
 /** Children's CPU seconds so far (user + system of every waited-for child), or NaN off Linux. */
 function childCpu(): number {
@@ -115,7 +119,7 @@ const fresh = (...files: string[]) => () => files.forEach((f) => rmSync(f, { for
 
 const pairs: Pair[] = [
   {
-    name: "PDFs: the command (-j 1) against a pdf.js-only script, same files",
+    name: "PDFs: the command (-j 1) against a pdf.js-only script (pdf.js loaded as jixiao loads it), same files",
     a: { label: "jixiao parse -j 1 --format jsonl --out /dev/null", cmd: cli(["parse", pdfDir, "-j", "1", "--format", "jsonl", "--out", "/dev/null", "--quiet"]) },
     b: { label: "pdf.js only", cmd: () => [node, PDFJS_ONLY, ...pdfs] },
     unit: { count: pdfPages, what: "pages" },
@@ -150,7 +154,9 @@ pairs.push(
   },
 );
 try {
-  for (const p of pairs) runPair(p);
+  const chosen = ONLY === undefined ? pairs : pairs.filter((p) => p.name.includes(ONLY));
+  if (chosen.length === 0) throw new Error(`--only ${ONLY}: no pair's name contains it; the pairs are: ${pairs.map((p) => p.name).join("; ")}`);
+  for (const p of chosen) runPair(p);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
