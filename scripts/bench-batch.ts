@@ -1,5 +1,5 @@
 /**
- * Benchmark of the whole command: `npm run bench:batch [-- --pdfs N --texts N --runs R] [--engines-only]`.
+ * Benchmark of the whole command: `npm run bench:batch [-- --pdfs N --texts N --runs R --only WORD] [--engines-only]`.
  *
  * Each comparison runs two whole processes, A and B, in turn (A B, then B A,
  * …), so a drift in the machine's speed falls on both; the ratio A/B is
@@ -36,6 +36,10 @@ function option(name: string, fallback: number): number {
 const PDFS = option("pdfs", 500);
 const TEXTS = option("texts", 5000);
 const RUNS = option("runs", 3);
+/** `--only WORD`: run only the pairs whose name contains WORD (e.g. `pdf.js-only`, `-j 2`, `texts`). */
+const onlyAt = process.argv.indexOf("--only");
+const ONLY = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (onlyAt >= 0 && !ONLY) throw new Error("--only takes a word of a pair's name");
 
 /** Children's CPU seconds so far (user + system of every waited-for child), or NaN off Linux. */
 function childCpu(): number {
@@ -117,7 +121,7 @@ const fresh = (...files: string[]) => () => files.forEach((f) => rmSync(f, { for
 
 const pairs: Pair[] = [
   {
-    name: "PDFs: the command (-j 1) against a pdf.js-only script, same files",
+    name: "PDFs: the command (-j 1) against a pdf.js-only script (pdf.js loaded as jixiao loads it), same files",
     a: { label: "jixiao parse -j 1 --format jsonl --out /dev/null", cmd: cli(["parse", pdfDir, "-j", "1", "--format", "jsonl", "--out", "/dev/null", "--quiet"]) },
     b: { label: "pdf.js only", cmd: () => [node, PDFJS_ONLY, ...pdfs] },
     unit: { count: pdfPages, what: "pages" },
@@ -198,8 +202,11 @@ enginePairs.push({
 const enginesOnly = process.argv.includes("--engines-only");
 
 try {
-  if (!enginesOnly) for (const p of pairs) runPair(p);
-  for (const p of enginePairs) runEnginePair(p);
+  // --only WORD picks among all pairs, the engines' included; --engines-only runs just the engines'.
+  const all = [...(enginesOnly ? [] : pairs.map((p) => ({ p, run: runPair }))), ...enginePairs.map((p) => ({ p, run: runEnginePair }))];
+  const chosen = ONLY === undefined ? all : all.filter(({ p }) => p.name.includes(ONLY));
+  if (chosen.length === 0) throw new Error(`--only ${ONLY}: no pair's name contains it; the pairs are: ${all.map(({ p }) => p.name).join("; ")}`);
+  for (const { p, run } of chosen) run(p);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { FromWorker, Task, WorkerSetup } from "./protocol.js";
+import { memoryInUse } from "./memory.js";
 import { readTask } from "./read-task.js";
 
 const port = parentPort!;
@@ -15,8 +16,7 @@ const send = (m: FromWorker) => port.postMessage(m);
 // The pool reads the memory a blocked worker cannot report: a report that
 // stops coming marks the worker that is stuck in one long allocation.
 setInterval(() => {
-  const m = process.memoryUsage();
-  send({ type: "memory", used: m.heapUsed + m.arrayBuffers });
+  send({ type: "memory", used: memoryInUse() });
 }, 100).unref();
 
 port.on("message", (task: Task) => {
