@@ -115,6 +115,7 @@ function formRows(rows: DocumentRows, sha: string, formNo: number, form: Form, d
     sha, formNo, form.formType, form.title, form.year, form.projectName, form.department, form.implementingUnit, form.fundingUnit,
     form.goals.expected, form.goals.actual, dec(form.total.weight, "total.weight"), dec(form.total.score, "total.score"),
     form.grade, form.complete, form.verification?.rounding ?? null, count("error"), count("warning"), count("notice"),
+    form.template ?? null,
   ]);
 
   form.funding.forEach((r, i) => {
@@ -122,6 +123,7 @@ function formRows(rows: DocumentRows, sha: string, formNo: number, form: Form, d
     rows.funding.push([
       sha, formNo, i + 1, r.kind, r.label, dec(r.initialBudget, at("initialBudget")), dec(r.adjustedBudget, at("adjustedBudget")),
       dec(r.executed, at("executed")), dec(r.weight, at("weight")), dec(r.rate, at("rate")), dec(r.score, at("score")),
+      dec(r.received ?? null, at("received")),
     ]);
   });
 
@@ -131,6 +133,7 @@ function formRows(rows: DocumentRows, sha: string, formNo: number, form: Form, d
       sha, formNo, i + 1, ind.level1, dec(ind.level1Subtotal, at("level1Subtotal")), ind.level2, ind.name,
       ...measure(ind.target, at("target"), dec), ...measure(ind.actual, at("actual"), dec),
       dec(ind.weight, at("weight")), dec(ind.score, at("score")), ind.deviation,
+      dec(ind.weightShare ?? null, at("weightShare")), dec(ind.weightedScore ?? null, at("weightedScore")),
     ]);
   });
 

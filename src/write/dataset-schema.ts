@@ -96,6 +96,7 @@ export const TABLES: readonly Table[] = [
       col("errors", "integer", "Findings of severity error; null when not verified"),
       col("warnings", "integer", "Findings of severity warning; null when not verified"),
       col("notices", "integer", "Findings of severity notice; null when not verified"),
+      col("template", "text", "Template family the form was read as (national, shandong, sichuan-2023, hebei …); null in a file from before schema version 3"),
     ],
   },
   {
@@ -114,6 +115,7 @@ export const TABLES: readonly Table[] = [
       col("weight", "decimal", "分值 of the execution criterion (total row only)"),
       col("rate", "decimal", "执行率, percent"),
       col("score", "decimal", "得分 (total row only)"),
+      col("received", "decimal", "资金到位情况 (Hebei), where the form prints it"),
     ],
   },
   {
@@ -141,6 +143,8 @@ export const TABLES: readonly Table[] = [
       col("weight", "decimal", "分值"),
       col("score", "decimal", "得分"),
       col("deviation", "text", "偏差原因分析及改进措施"),
+      col("weight_share", "decimal", "权重占比 (Hebei): plays the part of 分值 in the weight and total rules"),
+      col("weighted_score", "decimal", "折算得分 (Hebei) = 得分 × 权重占比 / 100: the score the 总分 counts"),
     ],
   },
   {

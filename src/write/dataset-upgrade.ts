@@ -16,8 +16,10 @@ import { DATASET_SCHEMA_VERSION_TABLE, SQL_TYPES, TABLES, type Column } from "./
  *
  * 1: the first schema (tables documents … provenance), which had no version table.
  * 2: adds the `dataset_schema` table, one row per version a file was created or upgraded to.
+ * 3: adds forms.template, funding.received, indicators.weight_share and
+ *    indicators.weighted_score, for the Hebei family's 资金到位情况, 权重占比 and 折算得分.
  */
-export const DATASET_SCHEMA_VERSION = 2;
+export const DATASET_SCHEMA_VERSION = 3;
 
 /** The columns of every table of a database file: table → column → declared type. */
 export type FileColumns = Map<string, Map<string, string>>;

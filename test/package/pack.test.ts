@@ -58,7 +58,9 @@ describe("npm pack", () => {
     // One copy of the code: the bundle in dist/lib (scripts/bundle.mjs); dist/src and dist/grammars only declare types.
     expect(paths.filter((p) => /^dist\/(src|grammars)\/.*\.js$/.test(p))).toEqual([]);
     // The budget: about 220 kB, where the tarball with test/ and fixtures/ was 2.0 MB.
-    expect(packed.size).toBeLessThan(300_000);
+    // The code has grown since with its template families, engines and report (304 kB when
+    // the Hebei family landed); the bound still catches a stray folder, which costs megabytes.
+    expect(packed.size).toBeLessThan(320_000);
   });
 
   it("installs into a fresh project, whose code imports the API and parses a form", async () => {

@@ -41,14 +41,14 @@ describe("a DuckDB file written by dataset schema version 1", () => {
     const file = await duckFile("v1.duckdb", [...statements(V1("duckdb")), OLD_DOC]);
     const r = await run("parse", SEED, "--out", file);
     expect(r.code).toBe(EXIT.ok);
-    expect(r.err).toContain(`jixiao: ${file}: upgraded in place from dataset schema version 1 to ${DATASET_SCHEMA_VERSION} (added table dataset_schema)`);
+    expect(r.err).toContain(`jixiao: ${file}: upgraded in place from dataset schema version 1 to ${DATASET_SCHEMA_VERSION} (added column forms.template, column funding.received, column indicators.weight_share, column indicators.weighted_score, table dataset_schema)`);
     const [versions, docs] = await duckQuery(file,
       "SELECT version, jixiao_version FROM dataset_schema ORDER BY version",
       "SELECT path FROM documents ORDER BY path");
-    expect(versions).toEqual([{ version: 2, jixiao_version: expect.any(String) }]);
+    expect(versions).toEqual([{ version: 3, jixiao_version: expect.any(String) }]);
     expect(docs.map((d) => d.path)).toEqual(["old/2025.txt", SEED].sort());
 
-    // The second run finds version 2: nothing to upgrade, nothing said.
+    // The second run finds version 3: nothing to upgrade, nothing said.
     const again = await run("parse", SEED, "--out", file);
     expect(again.err).not.toContain("upgraded");
     expect(again.err).toContain("0 document(s) added, 1 already present");
@@ -60,14 +60,15 @@ describe("a DuckDB file written by dataset schema version 1", () => {
     expect(ddl.join("\n")).not.toContain("notices");
     const file = await duckFile("v1-no-notices.duckdb", ddl);
     const r = await run("parse", SEED, "--out", file);
-    expect(r.err).toContain("(added column forms.notices, table dataset_schema)");
+    expect(r.err).toContain("(added column forms.notices, column forms.template, column funding.received, column indicators.weight_share, column indicators.weighted_score, table dataset_schema)");
     const fresh = join(dir, "fresh.duckdb");
     await run("parse", SEED, "--out", fresh);
-    const cols = "form_no, title, year, total_score, complete, rounding, errors, warnings, notices";
+    const cols = "form_no, title, year, total_score, complete, rounding, errors, warnings, notices, template";
     const [upgraded, [last]] = await duckQuery(file, `SELECT ${cols} FROM forms ORDER BY form_no`,
       "SELECT column_name FROM information_schema.columns WHERE table_name = 'forms' ORDER BY ordinal_position DESC LIMIT 1");
     const [expected] = await duckQuery(fresh, `SELECT ${cols} FROM forms ORDER BY form_no`);
-    expect(last).toEqual({ column_name: "notices" });
+    // The columns it lacked come after its own, in the schema's order: notices, then template (version 3).
+    expect(last).toEqual({ column_name: "template" });
     expect(upgraded.length).toBeGreaterThan(0);
     expect(upgraded).toEqual(expected);
   });
@@ -78,7 +79,7 @@ describe("a DuckDB file written by dataset schema version 1", () => {
     const r = await run("parse", SEED, "--out", file);
     expect(r.code).toBe(EXIT.unreadable);
     expect(r.err.trim().split("\n")).toEqual([
-      `jixiao: ${file}: cannot open as a duckdb dataset: dataset schema version 1, this jixiao writes dataset schema version 2, ` +
+      `jixiao: ${file}: cannot open as a duckdb dataset: dataset schema version 1, this jixiao writes dataset schema version 3, ` +
       "and the change is not additive (column forms.year is VARCHAR, expected INTEGER): export what you need from the old file and write to a new one",
     ]);
     const [tables] = await duckQuery(file, "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'dataset_schema'");
@@ -88,25 +89,25 @@ describe("a DuckDB file written by dataset schema version 1", () => {
 
 describe("a file from a newer jixiao", () => {
   it("DuckDB: refused in one line naming both versions and what to do", async () => {
-    const file = join(dir, "v3.duckdb");
+    const file = join(dir, "v4.duckdb");
     await run("parse", SEED, "--out", file);
-    await duckQuery(file, "INSERT INTO dataset_schema VALUES (3, '9.0.0', '2027-01-01 00:00:00')");
+    await duckQuery(file, "INSERT INTO dataset_schema VALUES (4, '9.0.0', '2027-01-01 00:00:00')");
     const r = await run("parse", SEED, "--out", file);
     expect(r.code).toBe(EXIT.unreadable);
     expect(r.err.trim().split("\n")).toEqual([
-      `jixiao: ${file}: cannot open as a duckdb dataset: dataset schema version 3, newer than this jixiao writes dataset schema version 2: ` +
+      `jixiao: ${file}: cannot open as a duckdb dataset: dataset schema version 4, newer than this jixiao writes dataset schema version 3: ` +
       "use the newer jixiao that wrote it, or write to a new file",
     ]);
   });
 
   it("SQLite: refused the same way, the file's bytes unchanged", async () => {
-    const file = await sqliteFile("v3.sqlite", [...statements(V1("sqlite")),
+    const file = await sqliteFile("v4.sqlite", [...statements(V1("sqlite")),
       "CREATE TABLE dataset_schema (version INTEGER NOT NULL, jixiao_version TEXT NOT NULL, applied_at TEXT NOT NULL)",
-      "INSERT INTO dataset_schema VALUES (3, '9.0.0', '2027-01-01T00:00:00Z')"]);
+      "INSERT INTO dataset_schema VALUES (4, '9.0.0', '2027-01-01T00:00:00Z')"]);
     const before = readFileSync(file);
     const r = await run("parse", SEED, "--out", file);
     expect(r.code).toBe(EXIT.unreadable);
-    expect(r.err.trim().split("\n")).toEqual([expect.stringMatching(new RegExp(`^jixiao: ${file}: cannot open as a sqlite dataset: dataset schema version 3, newer than this jixiao writes dataset schema version 2`))]);
+    expect(r.err.trim().split("\n")).toEqual([expect.stringMatching(new RegExp(`^jixiao: ${file}: cannot open as a sqlite dataset: dataset schema version 4, newer than this jixiao writes dataset schema version 3`))]);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 });
@@ -116,11 +117,11 @@ describe("a SQLite file written by dataset schema version 1", () => {
     const file = await sqliteFile("v1.sqlite", [...statements(V1("sqlite")), OLD_DOC.replace("'2025-06-01 00:00:00'", "'2025-06-01T00:00:00.000Z'")]);
     const r = await run("parse", SEED, "--out", file);
     expect(r.code).toBe(EXIT.ok);
-    expect(r.err).toContain("upgraded in place from dataset schema version 1 to 2 (added table dataset_schema)");
+    expect(r.err).toContain("upgraded in place from dataset schema version 1 to 3 (added column forms.template, column funding.received, column indicators.weight_share, column indicators.weighted_score, table dataset_schema)");
     expect(existsSync(file)).toBe(true);
     const SQL = await initSqlJs();
     const db = new SQL.Database(readFileSync(file));
-    expect(db.exec("SELECT version FROM dataset_schema")[0]!.values).toEqual([[2]]);
+    expect(db.exec("SELECT version FROM dataset_schema")[0]!.values).toEqual([[3]]);
     expect(db.exec("SELECT path FROM documents ORDER BY path")[0]!.values).toEqual(["old/2025.txt", SEED].sort().map((p) => [p]));
     db.close();
   });
