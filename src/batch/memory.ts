@@ -2,10 +2,11 @@ import { getHeapStatistics } from "node:v8";
 
 /**
  * Memory a worker is using: the V8 heap in use plus memory held outside it
- * (array buffers among it), as V8 counts them. It is what the PDF loader
- * checks between pages and what a worker reports to the pool's watchdog.
+ * (array buffers among it), as V8 counts them: what a worker reports to the
+ * pool's watchdog every 100 ms, and the same measure the PDF loader takes
+ * between pages (src/load/pdf/index.ts, which cannot import node:v8).
  *
- * Why not `process.memoryUsage()`, the loader's default: it also reads the
+ * Why not `process.memoryUsage()`: it also reads the
  * process's RSS and, once pdf.js has run, costs 0.5–1 ms a call against a few
  * µs for this; on the PDF path that was 2–4 % of the worker's CPU (per page
  * and every 100 ms; a --cpu-prof of `parse -j 1` over 100 PDFs, issue 12).

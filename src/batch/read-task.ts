@@ -9,7 +9,6 @@ import { InputError } from "../load/errors.js";
 import type { Document } from "../model/document.js";
 import { parseBytes } from "../parse.js";
 import { withoutProvenance } from "../cli/provenance-output.js";
-import { memoryInUse } from "./memory.js";
 import type { FromWorker, Task, WorkerSetup } from "./protocol.js";
 
 /** Reads `task`; `send` hears "begin" once the kind is known, then one of done, skipped or fail. */
@@ -30,7 +29,6 @@ export async function readTask(task: Task, setup: WorkerSetup, known: Set<string
       pdf: {
         timeoutMs: setup.timeoutMs,
         maxMemoryBytes: setup.maxMemoryBytes,
-        memoryUsage: memoryInUse,
         ...(setup.maxPages ? { maxPages: setup.maxPages } : {}),
         ...(setup.engine ? { engine: setup.engine } : {}),
       },
