@@ -1,8 +1,9 @@
 /**
  * Hostile PDFs, built here rather than committed: a one-page PDF whose only
  * content stream is Flate-compressed, with a correct xref table.
- * - nestedQ: 100,000 `q` then 100,000 `Q` (about 1 KB compressed), which
- *   pdf.js reads on the thread that called it without yielding to a timer;
+ * - nestedQ: `depth` `q` then as many `Q`, which pdf.js reads on the thread
+ *   that called it without yielding to a timer, and PDFium in its wasm heap,
+ *   about 120 bytes per saved graphics state (see HOSTILE_Q_DEPTH);
  * - inflating: a stream of about 1 MB that inflates to 1 GiB of spaces.
  */
 import { createDeflate, deflateSync } from "node:zlib";
@@ -35,6 +36,15 @@ function pdfAround(stream: Buffer): Buffer {
   add(`trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
   return Buffer.concat(parts);
 }
+
+/**
+ * The depth that is hostile to both engines: pdf.js is still parsing when the
+ * time bound ends it, and PDFium, which keeps every saved state in its wasm
+ * heap (about 1.2 GB for these 10 million), meets the memory bound of 512 MB
+ * and the default of 1 GiB. About 40 KB compressed. At 100,000 (nestedQPdf's
+ * default) PDFium needs only some 12 MB and reads the page: no text.
+ */
+export const HOSTILE_Q_DEPTH = 10_000_000;
 
 /** A page whose content nests `depth` graphics states: `q q q … Q Q Q`. */
 export function nestedQPdf(depth = 100_000): Buffer {

@@ -1,15 +1,16 @@
 /**
  * The two PDFs issue 12 names, each ended by its bound while the batch goes
- * on: a nested `q … Q` stream that holds pdf.js's thread (only ending the
- * worker stops it), and a stream that inflates to 1 GiB in array buffers,
- * outside the V8 heap that resourceLimits caps.
+ * on, under pdf.js (test/load/engines/hostile-batch.test.ts runs them under
+ * PDFium): a nested `q … Q` stream that holds pdf.js's thread (only ending
+ * the worker stops it), and a stream that inflates to 1 GiB in array
+ * buffers, outside the V8 heap that resourceLimits caps.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { jixiaoChild, root } from "./child.js";
-import { inflatingPdf, nestedQPdf } from "./hostile-pdfs.js";
+import { HOSTILE_Q_DEPTH, inflatingPdf, nestedQPdf } from "./hostile-pdfs.js";
 
 const SEED = join(root, "fixtures/seed/seed.txt");
 const MB = 1024 * 1024;
@@ -20,18 +21,18 @@ const MB = 1024 * 1024;
 const TIMEOUT = 8;
 const MEMORY = 512;
 
-describe("a hostile PDF in a batch", () => {
+describe("a hostile PDF in a batch, under pdf.js", () => {
   it("nested q … Q: ended by the time bound (pdf.too-large, naming it) within 2× the bound, peak RSS ≤ 1.5× the memory bound; the files around it are read, exit 2", async () => {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-hostile-"));
     const pdf = join(dir, "nested-q.pdf");
-    writeFileSync(pdf, nestedQPdf());
+    writeFileSync(pdf, nestedQPdf(HOSTILE_Q_DEPTH));
     const timeout = TIMEOUT;
     const others = [SEED, join(root, "fixtures/seed/seed.gb18030.txt")];
     // The same command without the hostile file, for what start-up and the
     // other files cost on this machine now (a loaded one takes seconds).
-    const base = await jixiaoChild(["parse", ...others, "--format", "jsonl", "--timeout", String(timeout), "--max-memory", String(MEMORY), "-j", "1"]);
+    const base = await jixiaoChild(["parse", ...others, "--format", "jsonl", "--engine", "pdfjs", "--timeout", String(timeout), "--max-memory", String(MEMORY), "-j", "1"]);
     expect(base.code).toBe(0);
-    const r = await jixiaoChild(["parse", others[0]!, pdf, others[1]!, "--format", "jsonl", "--timeout", String(timeout), "--max-memory", String(MEMORY), "-j", "1"]);
+    const r = await jixiaoChild(["parse", others[0]!, pdf, others[1]!, "--format", "jsonl", "--engine", "pdfjs", "--timeout", String(timeout), "--max-memory", String(MEMORY), "-j", "1"]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${pdf}: reading took longer than the bound of ${timeout} s (--timeout); the file was abandoned [pdf.too-large]`);
     const docs = r.out.trim().split("\n").map((l) => JSON.parse(l) as { source: { path: string } });
@@ -49,9 +50,9 @@ describe("a hostile PDF in a batch", () => {
     expect(bytes.length).toBeLessThan(1.1 * MB);
     writeFileSync(pdf, bytes);
     const bound = MEMORY;
-    const base = await jixiaoChild(["parse", SEED, "--format", "jsonl", "--max-memory", String(bound), "--timeout", String(TIMEOUT), "-j", "1"]);
+    const base = await jixiaoChild(["parse", SEED, "--format", "jsonl", "--engine", "pdfjs", "--max-memory", String(bound), "--timeout", String(TIMEOUT), "-j", "1"]);
     expect(base.code).toBe(0);
-    const r = await jixiaoChild(["parse", pdf, SEED, "--format", "jsonl", "--max-memory", String(bound), "--timeout", String(TIMEOUT), "-j", "1"]);
+    const r = await jixiaoChild(["parse", pdf, SEED, "--format", "jsonl", "--engine", "pdfjs", "--max-memory", String(bound), "--timeout", String(TIMEOUT), "-j", "1"]);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${pdf}: reading needed more memory than the bound of ${bound} MB (--max-memory); the file was abandoned [pdf.too-large]`);
     expect(r.out).toBe(base.out);

@@ -5,13 +5,16 @@
  * reads), an aborted instance is replaced, and it runs in a worker thread.
  * The hostile files end with a clear bound error under pdf.js too.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../../src/load/errors.js";
 import { heapSize, pdfium } from "../../../src/load/pdf/engines/pdfium-module.js";
 import { loadPdf } from "../../../src/load/pdf/index.js";
+import { nestedQPdf } from "../../batch/hostile-pdfs.js";
 
 const path = (name: string) => fileURLToPath(new URL(`../../../fixtures/pdf/${name}`, import.meta.url));
 const read = (name: string) => new Uint8Array(readFileSync(path(name)));
@@ -61,6 +64,29 @@ describe("PDFium: bounds", () => {
     const e = await failure(loadPdf(read("bad/hostile/nested-q.pdf"), "nested-q.pdf", { engine }));
     expect(e.code).toBe("pdf.no-text");
     expect(performance.now() - t).toBeLessThan(10_000);
+  });
+});
+
+describe("PDFium: nested q is bounded by memory, not immune", () => {
+  // PDFium keeps every saved graphics state in its wasm heap, about 120 bytes each, so the depth it can
+  // read grows with the memory bound: 100,000 levels (some 12 MB) and 1,000,000 (some 120 MB) are read
+  // under a bound of 256 MB, and the million is ended by a bound of 64 MB. In a worker, as the pool runs
+  // it, so the grown heap goes with the worker.
+  const dir = mkdtempSync(join(tmpdir(), "jixiao-nested-q-"));
+  const file = (depth: number) => {
+    const f = join(dir, `q-${depth}.pdf`);
+    writeFileSync(f, nestedQPdf(depth));
+    return f;
+  };
+  const MB = 1024 * 1024;
+  it.each([
+    [100_000, 64, "pdf.no-text"],
+    [1_000_000, 256, "pdf.no-text"],
+    [1_000_000, 64, "pdf.too-large"],
+  ])("%i levels under a bound of %i MB: %s", async (depth, bound, code) => {
+    const r = await inWorker(file(depth), "pdfium", { maxMemoryBytes: bound * MB });
+    expect(r.code).toBe(code);
+    if (code === "pdf.too-large") expect(r.message).toBe(`reading used more than the memory bound of ${bound * MB} bytes`);
   });
 });
 

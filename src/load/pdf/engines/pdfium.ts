@@ -116,8 +116,10 @@ export async function openPdfium(bytes: Uint8Array, opts: ResolvedPdfOptions, ct
       Promise.resolve(guard(() => {
         const page = readPage(m, doc, p - 1, s, ctx.source);
         // PDFium may cope with a refused allocation (an image or stream left out) instead of aborting:
-        // the page would then be read short, so the bound ends the document all the same.
+        // the page would then be read short, so the bound ends the document all the same. The instance is dropped
+        // with it: its heap has grown to the bound and a wasm heap never shrinks, so the next document gets a fresh one.
         if (heapWasRefused()) {
+          discardPdfium();
           throw new InputError("pdf.too-large", ctx.source, `reading used more than the memory bound of ${opts.maxMemoryBytes} bytes`, { page: p });
         }
         return page;
