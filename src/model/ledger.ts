@@ -10,11 +10,13 @@ export const FurnitureKind = z.enum([
   "unit-note",
   "filling-unit",
   "rotated",
+  "off-page",
 ]).describe(
   "page-number: - 1 -, 第 1 页 …; running-header: a line repeated at the top or foot of the pages; "
   + "repeated-header: a table header printed again on a continuation page; repeated-cell: a merged cell cut by a page "
   + "break and printed again on the next page; attachment: 附件/附表 headings; unit-note: 单位：万元; filling-unit: 填报单位; "
-  + "rotated: rotated or vertical text in a PDF (stamps, watermarks), which is not part of these forms",
+  + "rotated: rotated or vertical text in a PDF (stamps, watermarks), which is not part of these forms; "
+  + "off-page: text a PDF draws outside its page box, which no viewer shows (the page's dropped characters, in drawing order)",
 );
 export type FurnitureKind = z.infer<typeof FurnitureKind>;
 

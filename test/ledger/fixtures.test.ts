@@ -16,7 +16,13 @@ const inputs = (readdirSync(root, { recursive: true }) as string[])
   .filter((f) => /\.(txt|pdf)$/.test(f) && !f.startsWith("pdf/bad/") && !f.endsWith("README.md"))
   .sort();
 
-/** The strings of every text item on every page, as pdf.js reads them: the PDF's own text. */
+/**
+ * Every character every page draws, as pdf.js's operator list has it (the
+ * Unicode of each showText glyph): the PDF's own text, inside the page box
+ * or not. Text drawn outside the page box, which no text layer keeps, must
+ * come out as off-page furniture. Annotation appearances are left out, as
+ * both engines leave them out of the page.
+ */
 async function pdfTexts(bytes: Uint8Array): Promise<string[]> {
   const lib = await pdfjs();
   const assets = nodeAssets();
@@ -27,8 +33,14 @@ async function pdfTexts(bytes: Uint8Array): Promise<string[]> {
   const out: string[] = [];
   try {
     for (let p = 1; p <= doc.numPages; p++) {
-      const content = await (await doc.getPage(p)).getTextContent();
-      for (const it of content.items) if ("str" in it) out.push(it.str);
+      const ops = await (await doc.getPage(p)).getOperatorList();
+      let annotation = 0;
+      ops.fnArray.forEach((fn, i) => {
+        if (fn === lib.OPS.beginAnnotation) annotation++;
+        if (fn === lib.OPS.endAnnotation) annotation--;
+        if (annotation > 0 || (fn !== lib.OPS.showText && fn !== lib.OPS.showSpacedText)) return;
+        for (const g of (ops.argsArray[i] as unknown[][])[0]!) if (g && typeof g === "object" && "unicode" in g) out.push(String(g.unicode));
+      });
     }
   } finally {
     await doc.destroy();

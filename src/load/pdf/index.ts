@@ -121,6 +121,7 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await within(doc.page(p));
       for (const r of page.rotated) furniture.push({ text: r.text, kind: "rotated", page: p, bbox: [round2(r.x), round2(r.y), round2(r.x), round2(r.y)] });
+      if (page.offPage) furniture.push({ text: page.offPage, kind: "off-page", page: p });
       if (page.runs.length === 0 && page.paintsImages) imagePages++;
       read.push({ runs: page.runs, tables: buildTables(page.rules) });
       const [, y0, , y1] = page.view;

@@ -25,6 +25,7 @@ import { InputError } from "../../errors.js";
 import { mapRadicals } from "../../radicals.js";
 import { IDENTITY, multiply, type Matrix, type Rules } from "../geometry.js";
 import type { Run } from "../items.js";
+import { OffPageText } from "../offpage.js";
 import type { ResolvedPdfOptions } from "../options.js";
 import { addFilled, addStroked } from "../rules.js";
 import { discardPdfium, heapSize, heapWasRefused, limitHeap, pdfium, type Pdfium } from "./pdfium-module.js";
@@ -162,13 +163,14 @@ function readPage(m: Pdfium, doc: number, index: number, s: Scratch, source: str
     m.FPDF_GetPageBoundingBox(page, s.ptr);
     const view: [number, number, number, number] = [s.f32(0), s.f32(3), s.f32(2), s.f32(1)];
     const rotated: RotatedText[] = [];
-    const runs = readText(m, page, s, view, rotated);
+    const offPage = new OffPageText();
+    const runs = readText(m, page, s, view, rotated, offPage);
     const rules: Rules = { h: [], v: [] };
     const images = { found: false };
     const count = m.FPDFPage_CountObjects(page);
     const f = hot(m);
     for (let i = 0; i < count; i++) readObject(f, m.FPDFPage_GetObject(page, i), IDENTITY, s, rules, images, 0);
-    return { runs, rotated, rules, view, paintsImages: runs.length === 0 && images.found };
+    return { runs, rotated, rules, view, paintsImages: runs.length === 0 && images.found, offPage: offPage.text() };
   } finally {
     m.FPDF_ClosePage(page);
   }
@@ -211,7 +213,7 @@ function hot(m: Pdfium) {
 }
 type Hot = ReturnType<typeof hot>;
 
-function readText(m: Pdfium, page: number, s: Scratch, view: readonly number[], rotated: RotatedText[]): Run[] {
+function readText(m: Pdfium, page: number, s: Scratch, view: readonly number[], rotated: RotatedText[], offPage: OffPageText): Run[] {
   const f = hot(m);
   const text = m.FPDFText_LoadPage(page);
   if (!text) return [];
@@ -234,6 +236,7 @@ function readText(m: Pdfium, page: number, s: Scratch, view: readonly number[], 
       // pdf.js would: the geometry decides.
       if (f.generated(text, i) === 1) continue;
       if (/\s/u.test(ch) || code === 0) {
+        offPage.separate();
         end();
         tilted = undefined;
         spaced = true;
@@ -244,8 +247,13 @@ function readText(m: Pdfium, page: number, s: Scratch, view: readonly number[], 
       f.looseBox(text, i, s.ptr);
       const right = Math.max(s.f32(2), x);
       // A glyph whose origin lies outside the page box is not printed; pdf.js's getTextContent drops it by
-      // this very test (its compareWithLastPosition), so the two engines keep the same characters.
-      if (right < view[0]! || x > view[2]! || y < view[1]! || y > view[3]!) continue;
+      // this very test (its compareWithLastPosition), so the two engines keep the same characters, and
+      // both list the dropped ones (offpage.ts).
+      if (right < view[0]! || x > view[2]! || y < view[1]! || y > view[3]!) {
+        offPage.drop(ch);
+        continue;
+      }
+      offPage.separate();
       f.matrix(text, i, s.ptr);
       const [a, b, c, d] = s.matrix(0);
       if (Math.abs(b) > 1e-3 * Math.abs(a) || Math.abs(c) > 1e-3 * Math.abs(d)) {

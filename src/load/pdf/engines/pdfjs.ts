@@ -9,6 +9,7 @@
 import { pdfjs } from "../engine.js";
 import { toRuns } from "../items.js";
 import { paintsImages } from "../notext.js";
+import { pdfJsOffPageText } from "../offpage.js";
 import type { ResolvedPdfOptions } from "../options.js";
 import { extractRules } from "../rules.js";
 import type { EngineDocument, EnginePage, OpenContext, RotatedText } from "./types.js";
@@ -63,6 +64,7 @@ export async function openPdfJs(bytes: Uint8Array, opts: ResolvedPdfOptions, ctx
         rules: extractRules(ops, lib.OPS),
         view: page.view as [number, number, number, number],
         paintsImages: runs.length === 0 && paintsImages(ops.fnArray, lib.OPS),
+        offPage: pdfJsOffPageText(ops, lib.OPS, text.items),
       };
       page.cleanup();
       return result;

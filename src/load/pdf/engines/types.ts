@@ -24,6 +24,8 @@ export interface EnginePage {
   view: [number, number, number, number];
   /** The page paints at least one raster image (tells a scan from an empty page). */
   paintsImages: boolean;
+  /** Text drawn outside the page box, which no viewer shows, as offpage.ts puts it ("" when none). */
+  offPage: string;
 }
 
 /** An open document; `close` frees everything the engine holds for it and is safe to call twice. */
