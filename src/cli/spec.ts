@@ -39,7 +39,7 @@ export const VERIFY_FORMATS = ["text", "json", "jsonl", "csv"] as const;
 /** `--engine`: which PDF engine reads PDF inputs (the first choice is the default, as in the library). */
 const ENGINE: OptionInfo = {
   type: "string", value: "ENGINE", choices: [DEFAULT_ENGINE, ...ENGINE_NAMES.filter((e) => e !== DEFAULT_ENGINE)],
-  help: "the engine that reads PDFs: pdfjs (pdf.js, the reference) or pdfium (PDFium in WebAssembly); both give the same Documents",
+  help: "the engine that reads PDFs: pdfium (PDFium in WebAssembly, the default: about 5x faster) or pdfjs (pdf.js, the reference); both give the same Documents",
 };
 
 const OUT: OptionInfo = {

@@ -4,6 +4,7 @@
  * - nestedQ: `depth` `q` then as many `Q`, which pdf.js reads on the thread
  *   that called it without yielding to a timer, and PDFium in its wasm heap,
  *   about 120 bytes per saved graphics state (see HOSTILE_Q_DEPTH);
+ * - slow: tens of millions of operators that cost time and no memory;
  * - inflating: a stream of about 1 MB that inflates to 1 GiB of spaces.
  */
 import { createDeflate, deflateSync } from "node:zlib";
@@ -49,6 +50,16 @@ export const HOSTILE_Q_DEPTH = 10_000_000;
 /** A page whose content nests `depth` graphics states: `q q q … Q Q Q`. */
 export function nestedQPdf(depth = 100_000): Buffer {
   return pdfAround(deflateSync(Buffer.from("q ".repeat(depth) + "Q ".repeat(depth), "latin1"), { level: 9 }));
+}
+
+/**
+ * A page of `ops` `1 w` (set line width) operators: about 40 KB compressed
+ * per 10 million. Nothing in it grows memory; it only costs time, about
+ * 0.15 µs an operator in PDFium here (30 million: some 4 s) and more in
+ * pdf.js, so a short time bound ends it under either engine.
+ */
+export function slowPdf(ops = 30_000_000): Buffer {
+  return pdfAround(deflateSync(Buffer.from("1 w ".repeat(ops), "latin1"), { level: 9 }));
 }
 
 /** A page whose content stream inflates to `mib` MiB of spaces. */

@@ -5,16 +5,16 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseFiles, type ParsedFile } from "../../src/index.js";
 import { fixture } from "../helpers.js";
-import { nestedQPdf } from "./hostile-pdfs.js";
+import { slowPdf } from "./hostile-pdfs.js";
 
 describe("the worker pool", () => {
   it("replaces a worker ended by the time bound, twice in a row, and reads the files after it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-pool-"));
     const q = join(dir, "q.pdf");
-    writeFileSync(q, nestedQPdf());
+    writeFileSync(q, slowPdf());
     const seed = fixture("seed/seed.txt");
     const got: ParsedFile[] = [];
-    // 2 s: far more than the seed takes, far less than the nested q would.
+    // 2 s: far more than the seed takes, far less than the slow PDF needs under either engine.
     for await (const f of parseFiles([q, q, seed], { jobs: 1, timeoutMs: 2000, verify: false })) got.push(f);
     expect(got.map((f) => ("document" in f ? `doc ${f.document.forms.length}` : f.error.code))).toEqual(["pdf.too-large", "pdf.too-large", "doc 7"]);
     const first = got[0]!;

@@ -23,8 +23,9 @@ let page: Page;
 const outside: string[] = [];
 
 /** The CLI's reading of a file, to compare the page with. */
+/** The CLI's Document, read with the engine the app uses (pdf.js, which also draws its page view). */
 async function cliDoc(path: string): Promise<Document> {
-  const r = await run("parse", join(root, path), "--format", "json");
+  const r = await run("parse", join(root, path), "--format", "json", "--engine", "pdfjs");
   expect(r.code).toBe(0);
   return (JSON.parse(r.out) as Document[])[0]!;
 }
@@ -117,7 +118,7 @@ describe("the offline app (app/, built with Vite)", () => {
   it("exports the CSV the CLI writes", async () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#csv")]);
     const fromApp = readFileSync((await download.path())!, "utf8");
-    const cli = await run("parse", join(root, PDF), "--format", "csv");
+    const cli = await run("parse", join(root, PDF), "--format", "csv", "--engine", "pdfjs");
     expect(cli.code).toBe(0);
     // The app names the file by its name; the CLI by the path it was given.
     expect(fromApp).toBe(cli.out.split(join(root, PDF)).join("narrow.pdf"));
@@ -128,7 +129,7 @@ describe("the offline app (app/, built with Vite)", () => {
     const book = XLSX.read(readFileSync((await download.path())!), { type: "buffer" });
     const sheet = book.Sheets[book.SheetNames[0]!]!;
     const rows = XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1, raw: true, defval: "" });
-    const cli = await run("parse", join(root, PDF), "--format", "csv");
+    const cli = await run("parse", join(root, PDF), "--format", "csv", "--engine", "pdfjs");
     const csv = cli.out.replace(/^\uFEFF/, "").split(join(root, PDF)).join("narrow.pdf");
     const want = XLSX.utils.sheet_to_json<string[]>(XLSX.read(csv, { type: "string", raw: true }).Sheets.Sheet1!, { header: 1, raw: true, defval: "" });
     expect(rows.length).toBeGreaterThan(7);

@@ -9,6 +9,7 @@ import { launchChromium } from "./chromium.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const pdfjsDir = join(root, "node_modules/pdfjs-dist");
+const pdfiumWasm = join(root, "node_modules/@embedpdf/pdfium/dist/pdfium.wasm");
 // localhost is a secure context (crypto.subtle for the sha256), and every request to it is answered here: no server, no network.
 const ORIGIN = "http://localhost:9";
 
@@ -28,6 +29,7 @@ beforeAll(async () => {
     "/pdfjs/pdf.worker.mjs": () => ({ body: readFileSync(join(pdfjsDir, "build/pdf.worker.mjs")), type: "text/javascript" }),
     "/seed.txt": () => ({ body: readFileSync(join(root, "fixtures/seed/seed.txt")), type: "text/plain" }),
     "/narrow.pdf": () => ({ body: readFileSync(join(root, "fixtures/pdf/seed/narrow.pdf")), type: "application/pdf" }),
+    "/pdfium/pdfium.wasm": () => ({ body: readFileSync(pdfiumWasm), type: "application/wasm" }),
   };
   browser = await launchChromium();
   const context = await browser.newContext();
@@ -55,7 +57,8 @@ afterAll(async () => {
 });
 
 type Parsed = { kind: string; sha256: string; forms: { project: string | null; total: string | null; totalScoreBbox: number[] | null; findings: string[] }[] };
-const parseIn = (url: string) => page.evaluate((u) => (globalThis as unknown as { jixiaoParse: (u: string) => Promise<Parsed> }).jixiaoParse(u), url);
+const parseIn = (url: string, engine: "pdfjs" | "pdfium" = "pdfjs") =>
+  page.evaluate(([u, e]) => (globalThis as unknown as { jixiaoParse: (u: string, e: string) => Promise<Parsed> }).jixiaoParse(u, e), [url, engine] as const);
 
 describe("jixiao/browser, bundled with esbuild, in Chromium", () => {
   it("reads the seed's text export: 7 forms, form 6 with its 3 errors", async () => {
@@ -68,7 +71,7 @@ describe("jixiao/browser, bundled with esbuild, in Chromium", () => {
 
   it("reads the seed PDF through pdf.js's worker with the served CMaps: the same forms and provenance as in Node", async () => {
     const inBrowser = await parseIn("/narrow.pdf");
-    const inNode = await parseFile(join(root, "fixtures/pdf/seed/narrow.pdf"), { verify: {} });
+    const inNode = await parseFile(join(root, "fixtures/pdf/seed/narrow.pdf"), { verify: {}, pdf: { engine: "pdfjs" } });
     expect(inBrowser.kind).toBe("pdf");
     expect(inBrowser.sha256).toBe(inNode.source.sha256);
     expect(inBrowser.forms.map((f) => f.project)).toEqual(inNode.forms.map((f) => f.projectName));
@@ -82,6 +85,24 @@ describe("jixiao/browser, bundled with esbuild, in Chromium", () => {
   it("a PDF without cMapUrl and standardFontDataUrl is refused with a UsageError naming both, not a stack trace from node:", async () => {
     const r = await page.evaluate((u) => (globalThis as unknown as { jixiaoWithoutAssets: (u: string) => Promise<string> }).jixiaoWithoutAssets(u), "/narrow.pdf");
     expect(r).toMatch(/^UsageError usage\.options: .*pdf\.cMapUrl and pdf\.standardFontDataUrl/);
+  });
+
+  // Before any PDFium read: the module, once loaded, serves the page without the option.
+  it("the default engine, PDFium, without pdf.pdfiumWasm: a UsageError naming it and the pdf.js choice", async () => {
+    const r = await page.evaluate((u) => (globalThis as unknown as { jixiaoDefaultWithoutWasm: (u: string) => Promise<string> }).jixiaoDefaultWithoutWasm(u), "/narrow.pdf");
+    expect(r).toMatch(/^UsageError usage\.options: .*pdf\.pdfiumWasm.*pdf\.engine "pdfjs"/);
+  });
+
+  it("reads the seed PDF with PDFium, its wasm fetched from the app by URL: the same forms and provenance as in Node", async () => {
+    const inBrowser = await parseIn("/narrow.pdf", "pdfium");
+    const inNode = await parseFile(join(root, "fixtures/pdf/seed/narrow.pdf"), { verify: {}, pdf: { engine: "pdfium" } });
+    expect(inBrowser.kind).toBe("pdf");
+    expect(inBrowser.sha256).toBe(inNode.source.sha256);
+    expect(inBrowser.forms.map((f) => f.project)).toEqual(inNode.forms.map((f) => f.projectName));
+    expect(inBrowser.forms[5]!.total).toBe("85.27");
+    expect(inBrowser.forms[5]!.totalScoreBbox).toEqual(inNode.forms[5]!.provenance["total.score"]!.bbox);
+    expect(inBrowser.forms[5]!.findings.filter((f) => f.startsWith("error"))).toHaveLength(3);
+    expect(served).toContain("/pdfium/pdfium.wasm");
   });
 
   it("made no request outside its own origin", () => {

@@ -69,7 +69,8 @@ let wasmCache: Uint8Array | undefined;
  */
 export async function nodePdfiumWasm(): Promise<Uint8Array> {
   if (wasmCache) return wasmCache;
-  const instead = "pdf.pdfiumWasm (the bytes or URL of @embedpdf/pdfium's pdfium.wasm)";
+  // PDFium is the default engine, so a browser caller who set up only pdf.js hears of that choice too.
+  const instead = "pdf.pdfiumWasm (the bytes or URL of @embedpdf/pdfium's pdfium.wasm), or choose pdf.engine \"pdfjs\"";
   const { createRequire } = nodeModule<NodeModuleApi>("module", instead);
   const { readFile } = nodeModule<{ readFile(p: string): Promise<Uint8Array> }>("fs/promises", instead);
   wasmCache = new Uint8Array(await readFile(createRequire(import.meta.url).resolve("@embedpdf/pdfium/pdfium.wasm")));

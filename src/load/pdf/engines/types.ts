@@ -47,4 +47,4 @@ export interface OpenContext {
 export const ENGINE_NAMES = ["pdfjs", "pdfium"] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 /** The engine used when the caller names none (see README, "PDF engines"). */
-export const DEFAULT_ENGINE: EngineName = "pdfjs";
+export const DEFAULT_ENGINE: EngineName = "pdfium";
