@@ -17,6 +17,7 @@
 import type { DroppedText } from "../../model/ledger.js";
 import type { Diagnostic } from "../../model/document.js";
 import type { Row, Sheet } from "../../model/sheet.js";
+import { BlockOrderReader } from "./blocks.js";
 import { FlatFormReader } from "./form.js";
 import { byLine } from "./lines.js";
 import { matchAt } from "./match.js";
@@ -67,7 +68,8 @@ export function flatTextToSheet(text: string, source: string): FlatSheet {
   starts.forEach((s, f) => {
     // Each form's words numbered from 0: the reader keeps positions in its own slice.
     const formWords = words.slice(s, starts[f + 1] ?? words.length).map((w, index) => ({ ...w, index }));
-    const { rows: r, diagnostics: d, furniture: dropped } = new FlatFormReader(formWords, f + 1, !blockOrder).read();
+    const reader = blockOrder ? new BlockOrderReader(formWords, f + 1) : new FlatFormReader(formWords, f + 1);
+    const { rows: r, diagnostics: d, furniture: dropped } = reader.read();
     furniture.push(...dropped);
     rows.push(...r);
     diagnostics.push(...d);

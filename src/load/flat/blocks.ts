@@ -1,0 +1,399 @@
+import { Decimal } from "decimal.js";
+import type { Diagnostic } from "../../model/document.js";
+import type { Cell, Row } from "../../model/sheet.js";
+import type { FormRows } from "./form.js";
+import { fitFunding, fundingField, type FundingField } from "./funding-fit.js";
+import { byLine } from "./lines.js";
+import { matchAt, stripFundingKey } from "./match.js";
+import { isAmountCell, isMeasure, isNumber, YEAR } from "./shapes.js";
+import {
+  FUNDING_BLOCK, FUNDING_HEADERS, FUNDING_ROWS, GOALS_HEADERS, GOALS_LABEL, GRADE, HEADER_LABELS, INDICATOR_HEADERS,
+  LEVEL1, LEVEL2, NOTES, QUALITATIVE, TITLES, TOTAL,
+} from "./vocabulary.js";
+import { joinWords, keyOf, type Word } from "./words.js";
+
+/*
+ * One form of text in poppler's block order (pdftotext without -layout) read
+ * back into the rows a tab export has. Such text cuts the page into blocks
+ * and writes them one after another: a label may stand far from its values,
+ * a run of cells of one row may be whole while its name stands elsewhere.
+ * Nothing here rests on where a word stands on the page (the text has lost
+ * that); it rests on what survives: the form's vocabulary, the shape of a
+ * row's values (target, actual, 分值, 得分 in a run), and the arithmetic
+ * (the funding row, 总分 = the sum of the weights). Every value read from
+ * such text is assumed, and the loader says so on every form
+ * (layout.reading-order); each further assumption gets its own
+ * `layout.inferred-columns` naming what was assumed, and what cannot be
+ * placed is left out, quoted in a `layout.unplaced-text` warning.
+ */
+
+/** The column of each funding field in the seed's export (label at 0–1, values from 2). */
+const FUNDING_ORDER: FundingField[] = ["initialBudget", "adjustedBudget", "executed", "weight", "rate", "score"];
+
+/** The level-1 group each level-2 label belongs to, in the order the national form prints them. */
+const LEVEL1_OF: Record<string, string> = {
+  数量指标: "产出指标", 质量指标: "产出指标", 时效指标: "产出指标", 成本指标: "产出指标",
+  经济成本指标: "成本指标", 社会成本指标: "成本指标", 生态环境成本指标: "成本指标",
+  经济效益指标: "效益指标", 社会效益指标: "效益指标", 生态效益指标: "效益指标", 可持续影响指标: "效益指标",
+  服务对象满意度指标: "满意度指标",
+};
+
+/** Indicator header labels in the seed's column order. */
+const INDICATOR_ORDER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
+
+/** Grades a 评分等级 cell holds. */
+const GRADES = ["优", "良", "中", "差", "优秀", "良好", "合格", "不合格", "较差"];
+
+/** Every label of the form: words that are never a value. */
+const VOCABULARY = [
+  ...TITLES, ...HEADER_LABELS, ...FUNDING_BLOCK, ...FUNDING_HEADERS, ...FUNDING_ROWS.flatMap((r) => [r, `${r}:`, `其中:${r}`]),
+  ...GOALS_LABEL, ...GOALS_HEADERS, ...INDICATOR_HEADERS, ...LEVEL1, ...LEVEL2, ...TOTAL, ...GRADE, ...NOTES,
+  "年度总", "体目标", "年度", "总体", "目标", "一级", "二级", "指标",
+];
+
+const isUnitWord = (s: string) => /^[(（](?:单位[:：])?万?元[)）]$/u.test(s);
+const isQualitative = (s: string) => QUALITATIVE.includes(keyOf(s));
+/** A goal text, not a name: long, or a sentence. */
+const isProse = (s: string) => s.length > 24 || /[，。；;,、]/u.test(s);
+
+interface Run {
+  /** Index of the target; actual, weight and score follow it. */
+  at: number;
+  name: Word[];
+  level2: string | null;
+  level2Word?: Word;
+}
+
+export class BlockOrderReader {
+  private readonly rows: Row[] = [];
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly used = new Set<number>();
+  /** Label matches by the index they start at. */
+  private readonly labels = new Map<number, { label: string; to: number }>();
+  /** Indices of words that are part of a label. */
+  private readonly vocab = new Set<number>();
+
+  constructor(private readonly words: readonly Word[], private readonly form: number) {
+    for (let i = 0; i < words.length; ) {
+      const m = matchAt(words, i, VOCABULARY, stripFundingKey);
+      if (!m) {
+        i++;
+        continue;
+      }
+      this.labels.set(i, { label: m.label, to: m.to });
+      for (let k = m.from; k < m.to; k++) this.vocab.add(k);
+      i = m.to;
+    }
+  }
+
+  read(): FormRows {
+    this.title();
+    this.header();
+    const fundingScore = this.funding();
+    const runs = this.indicators();
+    this.total(runs, fundingScore);
+    this.grade();
+    this.leftovers();
+    return { rows: this.rows, diagnostics: this.diagnostics, furniture: [] };
+  }
+
+  private take(k: number): Word {
+    this.used.add(k);
+    return this.words[k]!;
+  }
+
+  private takeLabel(i: number): Word[] {
+    const m = this.labels.get(i)!;
+    const out: Word[] = [];
+    for (let k = i; k < m.to; k++) out.push(this.take(k));
+    return out;
+  }
+
+  private cell(words: readonly Word[], col: number, text = joinWords(words)): Cell {
+    const first = words[0]!;
+    return { text, col, page: first.page, line: first.line, offset: first.offset };
+  }
+
+  private push(cells: Cell[]): void {
+    if (cells.length) this.rows.push({ page: cells[0]!.page, line: cells[0]!.line, cells });
+  }
+
+  private say(message: string, at: Word, severity: Diagnostic["severity"] = "warning", code = "layout.inferred-columns"): Diagnostic {
+    const d: Diagnostic = { code, severity, message, line: at.line, cell: at.offset, page: at.page, form: this.form };
+    this.diagnostics.push(d);
+    return d;
+  }
+
+  /** Where a label of `set` starts, in order (the stripped key compared). */
+  private find(set: readonly string[]): number[] {
+    return [...this.labels].filter(([i, m]) => set.includes(m.label) && !this.used.has(i)).map(([i]) => i);
+  }
+
+  /** A word that is neither a label nor a value nor read already. */
+  private isFree(k: number): boolean {
+    const w = this.words[k];
+    return w !== undefined && !this.used.has(k) && !this.vocab.has(k) && !isAmountCell(w.text) && !isMeasure(w.text) && !isQualitative(w.text) && !isUnitWord(w.text);
+  }
+
+  private title(): void {
+    const t = this.find(TITLES)[0];
+    if (t === undefined) return;
+    const words = this.takeLabel(t);
+    this.push([this.cell(words, 0, this.labels.get(t)!.label)]);
+    const next = this.labels.get(t)!.to;
+    const line = this.words.filter((w, k) => k >= next && !this.used.has(k) && w.line === this.words[next]?.line && w.page === this.words[next]?.page);
+    if (line.length && YEAR.test(line.map((w) => w.text).join(" "))) {
+      line.forEach((w) => this.used.add(w.index));
+      this.push([this.cell(line, 0, line.map((w) => w.text).join(" "))]);
+    }
+  }
+
+  /**
+   * 项目名称, 主管部门, 实施单位: a value right after its label is its own;
+   * labels left without one take the free words before the funding rows in
+   * order, when there are as many as labels (said so); else none.
+   */
+  private header(): void {
+    const labels = this.find(HEADER_LABELS);
+    const zoneEnd = this.find(FUNDING_ROWS)[0] ?? this.words.length;
+    const values = new Map<number, Word>();
+    for (const i of labels) {
+      const after = this.labels.get(i)!.to;
+      if (this.isFree(after) && !isProse(this.words[after]!.text)) values.set(i, this.take(after));
+    }
+    const missing = labels.filter((i) => !values.has(i));
+    const free = [...this.words.keys()].filter((k) => k < zoneEnd && k > (labels[0] ?? 0) && this.isFree(k) && !isProse(this.words[k]!.text));
+    if (missing.length && free.length === missing.length) {
+      missing.forEach((i, n) => values.set(i, this.take(free[n]!)));
+      this.say(`header: ${missing.map((i) => this.labels.get(i)!.label).join(", ")} read from the free text before the funding rows, in order (block order keeps no row)`, this.words[free[0]!]!);
+    } else if (missing.length) {
+      this.say(`header: no value could be told for ${missing.map((i) => this.labels.get(i)!.label).join(", ")} (block order keeps no row); left empty`, this.words[missing[0]!]!);
+    }
+    for (const i of labels) {
+      const label = this.labels.get(i)!.label;
+      const cells = [this.cell(this.takeLabel(i), 0, label)];
+      const v = values.get(i);
+      if (v) cells.push(this.cell([v], 2));
+      this.push(cells);
+    }
+  }
+
+  /** The amount cells right after index `from`. */
+  private amountsAt(from: number): number[] {
+    const out: number[] = [];
+    for (let k = from; k < this.words.length && !this.used.has(k) && isAmountCell(this.words[k]!.text); k++) out.push(k);
+    return out;
+  }
+
+  /**
+   * The funding block: each row label with the amounts right after it. The
+   * number of columns is the longest such row's (block order keeps the
+   * header cells apart from each other); a total row left without amounts
+   * takes a run of amounts standing with no label right before the next
+   * row's label, as poppler writes a row whose label fell into another block.
+   * Returns the total row's score, for 总分.
+   */
+  private funding(): Decimal | null {
+    const block = this.find(FUNDING_BLOCK)[0];
+    const rowsAt = this.find(FUNDING_ROWS);
+    if (rowsAt.length === 0) return null;
+    const amounts = rowsAt.map((i) => this.amountsAt(this.labels.get(i)!.to));
+    const columns = Math.min(6, Math.max(...amounts.map((a) => a.length)));
+    const fields = columns >= 6 ? FUNDING_ORDER : ["initialBudget", "adjustedBudget", "executed", "rate"].slice(0, columns);
+    // The header cells: the first label of each field the columns hold.
+    const headerAt = fields.map((f) => this.find(FUNDING_HEADERS).find((i) => fundingField(this.labels.get(i)!.label) === f));
+    const headers = fields.map((f, n) => (headerAt[n] !== undefined ? this.labels.get(headerAt[n])!.label : f));
+    const blockWords = block !== undefined ? this.takeLabel(block) : [];
+    const unit = block !== undefined && isUnitWord(this.words[this.labels.get(block)!.to]?.text ?? "") ? [this.take(this.labels.get(block)!.to)] : [];
+    const first = blockWords[0] ?? this.words[rowsAt[0]!]!;
+    const head: Cell[] = [this.cell(first === blockWords[0] ? [...blockWords, ...unit] : [first], 0, block !== undefined ? this.labels.get(block)!.label + unit.map((u) => u.text.normalize("NFKC")).join("") : "项目资金")];
+    headerAt.forEach((i, n) => {
+      if (i === undefined) return;
+      head.push(this.cell(this.takeLabel(i), 2 + n, headers[n]));
+    });
+    this.push(head);
+    if (fields.length) this.say(`funding: ${fields.length} columns (the longest row), in the form's order ${headers.join(", ")}: block order keeps the header cells apart`, first, "info");
+    let totalScore: Decimal | null = null;
+    rowsAt.forEach((i, r) => {
+      const label = this.labels.get(i)!.label;
+      const labelWords = this.takeLabel(i);
+      const isTotal = /总额$/u.test(label);
+      let values = amounts[r]!.filter((k) => !this.used.has(k));
+      if (isTotal && values.length === 0 && rowsAt[r + 1] !== undefined) {
+        // The run of amounts standing right before the next row's label, with no label of its own.
+        const next = rowsAt[r + 1]!;
+        let k = next - 1;
+        const run: number[] = [];
+        while (k >= 0 && !this.used.has(k) && isAmountCell(this.words[k]!.text)) run.unshift(k--);
+        if (run.length >= 2) {
+          values = run;
+          this.say(`funding row "${label}": its amounts read from the unlabelled run ${run.map((x) => this.words[x]!.text).join(" ")} before the next row (block order put its label elsewhere)`, this.words[run[0]!]!);
+        }
+      }
+      const valueWords = values.map((k) => this.words[k]!);
+      const fit = fitFunding(valueWords, headers, isTotal);
+      const cells: Cell[] = [this.cell(labelWords, 1, joinWords(labelWords))];
+      valueWords.forEach((v, n) => {
+        const c = fit.columns[n];
+        if (c === null || c === undefined || fit.joins?.includes(n) || fit.joins?.includes(n - 1)) return;
+        this.used.add(v.index);
+        cells.push(this.cell([v], 2 + c));
+        if (isTotal && fields[c] === "score" && isNumber(v.text)) totalScore = new Decimal(v.text.replace(/,/g, ""));
+      });
+      this.push(cells);
+      if (fit.assumed) this.say(`funding row "${label}": ${fit.assumed}`, valueWords[0] ?? labelWords[0]!);
+    });
+    return totalScore;
+  }
+
+  /** True for a target or an actual cell. */
+  private static isValue(s: string): boolean {
+    return isMeasure(s) || isQualitative(s);
+  }
+
+  /**
+   * Indicator rows: a run of target, actual, 分值 and 得分 is one row (poppler
+   * keeps a row's value cells together more often than not). Its name is the
+   * free text right before it, its level-2 label the one right before that;
+   * nameless runs take, in order, the free words no run claimed, when there
+   * are exactly as many (said so); a level not printed before the row is
+   * carried from the row above, and said so where a label of the form is
+   * left that the carrying could have missed.
+   */
+  private indicators(): Run[] {
+    const w = this.words;
+    const runs: Run[] = [];
+    for (let k = 0; k + 3 < w.length; k++) {
+      if ([k, k + 1, k + 2, k + 3].some((x) => this.used.has(x))) continue;
+      if (!BlockOrderReader.isValue(w[k]!.text) || !BlockOrderReader.isValue(w[k + 1]!.text) || !isNumber(w[k + 2]!.text) || !isNumber(w[k + 3]!.text)) continue;
+      if (isNumber(w[k + 4]?.text ?? "") && isNumber(w[k + 5]?.text ?? "")) continue;
+      const name: Word[] = [];
+      let n = k - 1;
+      while (n >= 0 && this.isFree(n) && !isProse(w[n]!.text) && name.length < 3) name.unshift(w[n--]!);
+      let level2: string | null = null;
+      let level2Word: Word | undefined;
+      // The label ending right before the name (its pieces matched from where it starts).
+      for (const [i, m] of this.labels) {
+        if (m.to === n + 1 && LEVEL2.includes(m.label) && !this.used.has(i)) {
+          level2 = m.label;
+          level2Word = w[i];
+          this.takeLabel(i);
+        }
+      }
+      for (let x = k; x < k + 4; x++) this.used.add(x);
+      name.forEach((x) => this.used.add(x.index));
+      runs.push({ at: k, name, level2, level2Word });
+      k += 3;
+    }
+    if (runs.length === 0) return runs;
+    const nameless = runs.filter((r) => r.name.length === 0);
+    if (nameless.length) {
+      const free = [...w.keys()].filter((k) => k > runs[0]!.at - 8 && this.isFree(k) && !isProse(w[k]!.text));
+      if (free.length === nameless.length) {
+        nameless.forEach((r, n) => {
+          r.name = [this.take(free[n]!)];
+        });
+        this.say(`indicators: ${nameless.length} rows whose names block order set apart take, in order, the names standing alone: ${nameless.map((r) => r.name[0]!.text).join(", ")}`, w[nameless[0]!.at]!);
+      } else {
+        this.say(`indicators: ${nameless.length} rows whose names block order set apart, and ${free.length} free words to name them: their names are not read`, w[nameless[0]!.at]!);
+      }
+    }
+    const present = new Set([...this.labels.values()].filter((m) => LEVEL2.includes(m.label)).map((m) => m.label));
+    const placed = new Set(runs.map((r) => r.level2).filter((l): l is string => l !== null));
+    const unplaced = [...present].filter((l) => !placed.has(l));
+    const head = INDICATOR_ORDER.map((h) => this.find([h])[0]);
+    const cells: Cell[] = [];
+    head.forEach((i, col) => {
+      if (i !== undefined) cells.push(this.cell(this.takeLabel(i), col, INDICATOR_ORDER[col]));
+    });
+    this.push(cells);
+    let level1: string | null = null;
+    let level2: string | null = null;
+    const carried: Run[] = [];
+    for (const r of runs) {
+      const row: Cell[] = [];
+      const at = w[r.at]!;
+      if (r.level2) level2 = r.level2;
+      else if (level2 === null) {
+        // Nothing printed before the first row: the first level of the form's order among its labels.
+        level2 = LEVEL2.find((l) => present.has(l)) ?? "数量指标";
+        carried.push(r);
+      } else if (unplaced.length) carried.push(r);
+      const l1 = LEVEL1_OF[level2] ?? null;
+      if (l1 !== level1) {
+        level1 = l1;
+        if (l1) row.push({ ...this.cell([r.level2Word ?? at], 0, l1) });
+      }
+      if (r.level2 || row.length) row.push(this.cell([r.level2Word ?? at], 1, level2));
+      if (r.name.length) row.push(this.cell(r.name, 2));
+      [3, 4, 5, 6].forEach((col, n) => row.push(this.cell([w[r.at + n]!], col)));
+      this.push(row);
+    }
+    if (carried.length) {
+      this.say(`indicators: the level of ${carried.length} rows (${carried.map((r) => r.name.map((x) => x.text).join("") || w[r.at]!.text).join(", ")}) is carried from the row above or the form's order; block order set ${unplaced.length ? unplaced.join(", ") : "their labels"} apart`, w[carried[0]!.at]!);
+    }
+    return runs;
+  }
+
+  /** 总分: the two numbers after it, or the one pair of free numbers that is the sum of the weights and of the scores. */
+  private total(runs: Run[], fundingScore: Decimal | null): void {
+    const at = this.find(TOTAL)[0];
+    if (at === undefined) return;
+    const w = this.words;
+    const label = this.takeLabel(at);
+    const to = this.labels.get(at)!.to;
+    let pair: [number, number] | null = null;
+    if (isNumber(w[to]?.text ?? "") && isNumber(w[to + 1]?.text ?? "") && !this.used.has(to) && !this.used.has(to + 1)) pair = [to, to + 1];
+    else {
+      const dec = (k: number) => new Decimal(w[k]!.text.replace(/,/g, ""));
+      const weights = runs.reduce((s, r) => s.plus(dec(r.at + 2)), new Decimal(0));
+      const scores = runs.reduce((s, r) => s.plus(dec(r.at + 3)), fundingScore ?? new Decimal(0));
+      const fits: Array<[number, number]> = [];
+      for (let k = 0; k + 1 < w.length; k++) {
+        if (this.used.has(k) || this.used.has(k + 1) || !isNumber(w[k]!.text) || !isNumber(w[k + 1]!.text)) continue;
+        // The form's own 分值 column adds up to 100 with the funding row's.
+        if (dec(k).gte(weights) && dec(k + 1).minus(scores).abs().lte(dec(k).minus(weights))) fits.push([k, k + 1]);
+      }
+      if (fits.length === 1) {
+        pair = fits[0]!;
+        this.say(`总分: read as ${w[pair[0]]!.text} ${w[pair[1]]!.text}, the one pair of numbers standing alone that covers the rows' weights and scores (block order set it apart from its label)`, w[pair[0]]!);
+      } else this.say(`总分: its values stand apart from it and ${fits.length} pairs of numbers could be them; not read`, label[0]!);
+    }
+    const cells = [this.cell(label, 0, this.labels.get(at)!.label)];
+    if (pair) pair.forEach((k, n) => cells.push(this.cell([this.take(k)], 2 + n)));
+    this.push(cells);
+  }
+
+  /** 评分等级: the word after it, or the one grade word of the form. */
+  private grade(): void {
+    const at = this.find(GRADE)[0];
+    if (at === undefined) return;
+    const label = this.takeLabel(at);
+    const to = this.labels.get(at)!.to;
+    const isGrade = (k: number) => !this.used.has(k) && GRADES.includes(this.words[k]?.text ?? "");
+    let value: number | undefined = isGrade(to) ? to : undefined;
+    if (value === undefined) {
+      const all = [...this.words.keys()].filter(isGrade);
+      if (all.length === 1) {
+        value = all[0]!;
+        this.say(`评分等级: read as ${this.words[value]!.text}, the form's one grade word (block order set it apart)`, this.words[value]!);
+      }
+    }
+    const cells = [this.cell(label, 0, this.labels.get(at)!.label)];
+    if (value !== undefined) cells.push(this.cell([this.take(value)], 1));
+    this.push(cells);
+  }
+
+  /** Words nothing read: quoted in one warning and kept after the form, a row a line, so nothing is lost. */
+  private leftovers(): void {
+    const rest = this.words.filter((_, k) => !this.used.has(k));
+    if (rest.length === 0) return;
+    const text = joinWords(rest);
+    const d = this.say(`text that block order set apart and no part of the form could take, not read: "${text.length > 80 ? `${text.slice(0, 80)}…` : text}"`, rest[0]!, "warning", "layout.unplaced-text");
+    for (const line of byLine(rest)) {
+      const cells = line.map((x, k) => this.cell([x], k));
+      this.rows.push({ page: cells[0]!.page, line: cells[0]!.line, cells });
+      (d.quotes ??= []).push(...cells.map((c) => ({ text: c.text, cell: c.offset!, page: c.page, line: c.line! })));
+    }
+  }
+}
