@@ -89,9 +89,9 @@ export class BlockOrderReader {
   read(): FormRows {
     this.title();
     this.header();
-    const fundingScore = this.funding();
+    const funding = this.funding();
     const runs = this.indicators();
-    this.total(runs, fundingScore);
+    this.total(runs, funding);
     this.grade();
     this.leftovers();
     return { rows: this.rows, diagnostics: this.diagnostics, furniture: [] };
@@ -191,11 +191,14 @@ export class BlockOrderReader {
    * header cells apart from each other); a total row left without amounts
    * takes a run of amounts standing with no label right before the next
    * row's label, as poppler writes a row whose label fell into another block.
-   * Returns the total row's score, for 总分.
+   * Returns the total row's weight and score, for 总分.
    */
-  private funding(): Decimal | null {
+  private funding(): { weight: Decimal; score: Decimal } | null {
     const block = this.find(FUNDING_BLOCK)[0];
-    const rowsAt = this.find(FUNDING_ROWS);
+    // The total row first, as the form prints it (block order may write its label last).
+    const found = this.find(FUNDING_ROWS);
+    const isTotalAt = (i: number) => /总额$/u.test(this.labels.get(i)!.label);
+    const rowsAt = [...found.filter(isTotalAt), ...found.filter((i) => !isTotalAt(i))];
     if (rowsAt.length === 0) return null;
     const amounts = rowsAt.map((i) => this.amountsAt(this.labels.get(i)!.to));
     const columns = Math.min(6, Math.max(...amounts.map((a) => a.length)));
@@ -213,21 +216,22 @@ export class BlockOrderReader {
     });
     this.push(head);
     if (fields.length) this.say(`funding: ${fields.length} columns (the longest row), in the form's order ${headers.join(", ")}: block order keeps the header cells apart`, first, "info");
-    let totalScore: Decimal | null = null;
+    let total: { weight: Decimal; score: Decimal } | null = null;
     rowsAt.forEach((i, r) => {
       const label = this.labels.get(i)!.label;
       const labelWords = this.takeLabel(i);
       const isTotal = /总额$/u.test(label);
       let values = amounts[r]!.filter((k) => !this.used.has(k));
-      if (isTotal && values.length === 0 && rowsAt[r + 1] !== undefined) {
-        // The run of amounts standing right before the next row's label, with no label of its own.
-        const next = rowsAt[r + 1]!;
+      const firstOther = found.find((x) => !isTotalAt(x));
+      if (isTotal && values.length === 0 && firstOther !== undefined) {
+        // The run of amounts standing right before the first other row's label, with no label of its own.
+        const next = firstOther;
         let k = next - 1;
         const run: number[] = [];
         while (k >= 0 && !this.used.has(k) && isAmountCell(this.words[k]!.text)) run.unshift(k--);
         if (run.length >= 2) {
           values = run;
-          this.say(`funding row "${label}": its amounts read from the unlabelled run ${run.map((x) => this.words[x]!.text).join(" ")} before the next row (block order put its label elsewhere)`, this.words[run[0]!]!);
+          this.say(`funding row "${label}": its amounts read from the unlabelled run ${run.map((x) => this.words[x]!.text).join(" ")} before the first row under it (block order put its label elsewhere)`, this.words[run[0]!]!);
         }
       }
       const valueWords = values.map((k) => this.words[k]!);
@@ -238,12 +242,15 @@ export class BlockOrderReader {
         if (c === null || c === undefined || fit.joins?.includes(n) || fit.joins?.includes(n - 1)) return;
         this.used.add(v.index);
         cells.push(this.cell([v], 2 + c));
-        if (isTotal && fields[c] === "score" && isNumber(v.text)) totalScore = new Decimal(v.text.replace(/,/g, ""));
+        if (isTotal && (fields[c] === "score" || fields[c] === "weight") && isNumber(v.text)) {
+          total ??= { weight: new Decimal(0), score: new Decimal(0) };
+          total[fields[c] as "weight" | "score"] = new Decimal(v.text.replace(/,/g, ""));
+        }
       });
       this.push(cells);
       if (fit.assumed) this.say(`funding row "${label}": ${fit.assumed}`, valueWords[0] ?? labelWords[0]!);
     });
-    return totalScore;
+    return total;
   }
 
   /** True for a target or an actual cell. */
@@ -266,7 +273,6 @@ export class BlockOrderReader {
     for (let k = 0; k + 3 < w.length; k++) {
       if ([k, k + 1, k + 2, k + 3].some((x) => this.used.has(x))) continue;
       if (!BlockOrderReader.isValue(w[k]!.text) || !BlockOrderReader.isValue(w[k + 1]!.text) || !isNumber(w[k + 2]!.text) || !isNumber(w[k + 3]!.text)) continue;
-      if (isNumber(w[k + 4]?.text ?? "") && isNumber(w[k + 5]?.text ?? "")) continue;
       const name: Word[] = [];
       let n = k - 1;
       while (n >= 0 && this.isFree(n) && !isProse(w[n]!.text) && name.length < 3) name.unshift(w[n--]!);
@@ -336,7 +342,7 @@ export class BlockOrderReader {
   }
 
   /** 总分: the two numbers after it, or the one pair of free numbers that is the sum of the weights and of the scores. */
-  private total(runs: Run[], fundingScore: Decimal | null): void {
+  private total(runs: Run[], funding: { weight: Decimal; score: Decimal } | null): void {
     const at = this.find(TOTAL)[0];
     if (at === undefined) return;
     const w = this.words;
@@ -346,17 +352,17 @@ export class BlockOrderReader {
     if (isNumber(w[to]?.text ?? "") && isNumber(w[to + 1]?.text ?? "") && !this.used.has(to) && !this.used.has(to + 1)) pair = [to, to + 1];
     else {
       const dec = (k: number) => new Decimal(w[k]!.text.replace(/,/g, ""));
-      const weights = runs.reduce((s, r) => s.plus(dec(r.at + 2)), new Decimal(0));
-      const scores = runs.reduce((s, r) => s.plus(dec(r.at + 3)), fundingScore ?? new Decimal(0));
+      const weights = runs.reduce((s, r) => s.plus(dec(r.at + 2)), funding?.weight ?? new Decimal(0));
+      const scores = runs.reduce((s, r) => s.plus(dec(r.at + 3)), funding?.score ?? new Decimal(0));
       const fits: Array<[number, number]> = [];
       for (let k = 0; k + 1 < w.length; k++) {
         if (this.used.has(k) || this.used.has(k + 1) || !isNumber(w[k]!.text) || !isNumber(w[k + 1]!.text)) continue;
-        // The form's own 分值 column adds up to 100 with the funding row's.
-        if (dec(k).gte(weights) && dec(k + 1).minus(scores).abs().lte(dec(k).minus(weights))) fits.push([k, k + 1]);
+        // 总分 is the sum of every row's 分值 and 得分, the funding row's with them.
+        if (dec(k).eq(weights) && dec(k + 1).eq(scores)) fits.push([k, k + 1]);
       }
       if (fits.length === 1) {
         pair = fits[0]!;
-        this.say(`总分: read as ${w[pair[0]]!.text} ${w[pair[1]]!.text}, the one pair of numbers standing alone that covers the rows' weights and scores (block order set it apart from its label)`, w[pair[0]]!);
+        this.say(`总分: read as ${w[pair[0]]!.text} ${w[pair[1]]!.text}, the one pair of numbers standing alone that is the sum of the rows' weights and scores (block order set it apart from its label)`, w[pair[0]]!);
       } else this.say(`总分: its values stand apart from it and ${fits.length} pairs of numbers could be them; not read`, label[0]!);
     }
     const cells = [this.cell(label, 0, this.labels.get(at)!.label)];
