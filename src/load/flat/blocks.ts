@@ -1,5 +1,6 @@
 import { Decimal } from "decimal.js";
 import type { Diagnostic } from "../../model/document.js";
+import type { DroppedText } from "../../model/ledger.js";
 import type { Cell, Row } from "../../model/sheet.js";
 import type { FormRows } from "./form.js";
 import { fitFunding, fundingField, type FundingField } from "./funding-fit.js";
@@ -73,7 +74,21 @@ export class BlockOrderReader {
   /** Indices of words that are part of a label. */
   private readonly vocab = new Set<number>();
 
-  constructor(private readonly words: readonly Word[], private readonly form: number) {
+  private readonly furniture: DroppedText[] = [];
+  /** Header values read, which no indicator is named. */
+  private readonly headerValues = new Set<string>();
+
+  /**
+   * `running` are line texts printed above the first form (a document's
+   * heading), which block order repeats on every page as its header.
+   */
+  constructor(private readonly words: readonly Word[], private readonly form: number, running: ReadonlySet<string> = new Set()) {
+    for (const line of byLine(words)) {
+      const text = line.map((w) => w.text).join(" ");
+      if (!running.has(text)) continue;
+      line.forEach((w) => this.used.add(w.index));
+      this.furniture.push({ text, kind: "running-header", page: line[0]!.page, line: line[0]!.line });
+    }
     for (let i = 0; i < words.length; ) {
       const m = matchAt(words, i, VOCABULARY, stripFundingKey);
       if (!m) {
@@ -94,7 +109,7 @@ export class BlockOrderReader {
     this.total(runs, funding);
     this.grade();
     this.leftovers();
-    return { rows: this.rows, diagnostics: this.diagnostics, furniture: [] };
+    return { rows: this.rows, diagnostics: this.diagnostics, furniture: this.furniture };
   }
 
   private take(k: number): Word {
@@ -173,7 +188,10 @@ export class BlockOrderReader {
       const label = this.labels.get(i)!.label;
       const cells = [this.cell(this.takeLabel(i), 0, label)];
       const v = values.get(i);
-      if (v) cells.push(this.cell([v], 2));
+      if (v) {
+        cells.push(this.cell([v], 2));
+        this.headerValues.add(v.text);
+      }
       this.push(cells);
     }
   }
@@ -294,7 +312,9 @@ export class BlockOrderReader {
     if (runs.length === 0) return runs;
     const nameless = runs.filter((r) => r.name.length === 0);
     if (nameless.length) {
-      const free = [...w.keys()].filter((k) => k > runs[0]!.at - 8 && this.isFree(k) && !isProse(w[k]!.text));
+      // A name standing alone is a line of its own (poppler writes a cell a line), and no header's value.
+      const alone = (k: number) => w[k - 1]?.line !== w[k]!.line && w[k + 1]?.line !== w[k]!.line;
+      const free = [...w.keys()].filter((k) => k > runs[0]!.at - 8 && this.isFree(k) && !isProse(w[k]!.text) && alone(k) && !this.headerValues.has(w[k]!.text));
       if (free.length === nameless.length) {
         nameless.forEach((r, n) => {
           r.name = [this.take(free[n]!)];

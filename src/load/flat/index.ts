@@ -65,10 +65,12 @@ export function flatTextToSheet(text: string, source: string): FlatSheet {
     rows.push({ page: first.page, line: first.line, cells: [{ text: joinWords(line), col: 0, page: first.page, line: first.line, offset: first.offset }] });
   }
   const blockOrder = inBlockOrder(text);
+  // Block order repeats the document's heading on every page, among the form's own words.
+  const running = new Set(byLine(preamble).map((l) => l.map((w) => w.text).join(" ")));
   starts.forEach((s, f) => {
     // Each form's words numbered from 0: the reader keeps positions in its own slice.
     const formWords = words.slice(s, starts[f + 1] ?? words.length).map((w, index) => ({ ...w, index }));
-    const reader = blockOrder ? new BlockOrderReader(formWords, f + 1) : new FlatFormReader(formWords, f + 1);
+    const reader = blockOrder ? new BlockOrderReader(formWords, f + 1, running) : new FlatFormReader(formWords, f + 1);
     const { rows: r, diagnostics: d, furniture: dropped } = reader.read();
     furniture.push(...dropped);
     rows.push(...r);
