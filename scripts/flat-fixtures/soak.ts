@@ -12,7 +12,7 @@
  * and the totals.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseText } from "../../src/parse.js";
@@ -27,6 +27,7 @@ const opt = (name: string, dflt: string): string => {
   return i >= 0 && args[i + 1] ? args[i + 1]! : dflt;
 };
 const out = args.includes("--out") ? resolve(opt("--out", "")) : await mkdtemp(join(tmpdir(), "jixiao-flat-soak-"));
+await mkdir(out, { recursive: true });
 const cases = parseSeeds(opt("--seeds", "5001-5040")).map(drawCase);
 try {
   await renderCases(cases, out);

@@ -73,6 +73,12 @@ export class BlockOrderReader {
   private readonly labels = new Map<number, { label: string; to: number }>();
   /** Indices of words that are part of a label. */
   private readonly vocab = new Set<number>();
+  /**
+   * Level labels whose two pieces stand either side of one word (社会效益指 /
+   * 解决就业人数 / 标): poppler wrote the level column and the name column of
+   * the same rows as one block, line by line. Keyed by the word between.
+   */
+  private readonly around = new Map<number, { label: string; pieces: [number, number] }>();
 
   private readonly furniture: DroppedText[] = [];
   /** Header values read, which no indicator is named. */
@@ -92,6 +98,12 @@ export class BlockOrderReader {
     for (let i = 0; i < words.length; ) {
       const m = matchAt(words, i, VOCABULARY, stripFundingKey);
       if (!m) {
+        const split = i + 2 < words.length ? keyOf(words[i]!.text) + keyOf(words[i + 2]!.text) : "";
+        if ([...LEVEL1, ...LEVEL2].includes(split) && !this.vocab.has(i + 1)) {
+          this.around.set(i + 1, { label: split, pieces: [i, i + 2] });
+          this.vocab.add(i);
+          this.vocab.add(i + 2);
+        }
         i++;
         continue;
       }
@@ -313,18 +325,31 @@ export class BlockOrderReader {
     const nameless = runs.filter((r) => r.name.length === 0);
     if (nameless.length) {
       // A name standing alone is a line of its own (poppler writes a cell a line), and no header's value.
-      const alone = (k: number) => w[k - 1]?.line !== w[k]!.line && w[k + 1]?.line !== w[k]!.line;
+      const alone = (k: number) => [k - 1, k + 1].every((x) => w[x]?.line !== w[k]!.line || this.vocab.has(x));
       const free = [...w.keys()].filter((k) => k > runs[0]!.at - 8 && this.isFree(k) && !isProse(w[k]!.text) && alone(k) && !this.headerValues.has(w[k]!.text));
       if (free.length === nameless.length) {
         nameless.forEach((r, n) => {
-          r.name = [this.take(free[n]!)];
+          const k = free[n]!;
+          r.name = [this.take(k)];
+          // The level label around the name, or right before it, is the row's.
+          const around = this.around.get(k);
+          const before = [...this.labels].find(([i, m]) => m.to === k && LEVEL2.includes(m.label) && !this.used.has(i));
+          if (around && LEVEL2.includes(around.label)) {
+            r.level2 = around.label;
+            r.level2Word = this.take(around.pieces[0]);
+            this.take(around.pieces[1]);
+          } else if (before) {
+            r.level2 = before[1].label;
+            r.level2Word = w[before[0]];
+            this.takeLabel(before[0]);
+          }
         });
         this.say(`indicators: ${nameless.length} rows whose names block order set apart take, in order, the names standing alone: ${nameless.map((r) => r.name[0]!.text).join(", ")}`, w[nameless[0]!.at]!);
       } else {
-        this.say(`indicators: ${nameless.length} rows whose names block order set apart, and ${free.length} free words to name them: their names are not read`, w[nameless[0]!.at]!);
+        this.say(`indicators: ${nameless.length} rows whose names block order set apart, and ${free.length} free words to name them (${free.map((k) => w[k]!.text).join(", ")}): their names are not read`, w[nameless[0]!.at]!);
       }
     }
-    const present = new Set([...this.labels.values()].filter((m) => LEVEL2.includes(m.label)).map((m) => m.label));
+    const present = new Set([...this.labels.values(), ...this.around.values()].filter((m) => LEVEL2.includes(m.label)).map((m) => m.label));
     const placed = new Set(runs.map((r) => r.level2).filter((l): l is string => l !== null));
     const unplaced = [...present].filter((l) => !placed.has(l));
     const head = INDICATOR_ORDER.map((h) => this.find([h])[0]);
