@@ -4,8 +4,9 @@
  * random forms and prints them with Chromium or Calc; each PDF's block-order
  * text is parsed and compared with the forms it was drawn from.
  *
- *   npx tsx scripts/flat-fixtures/soak.ts [--seeds 5001-5040] [--out DIR] [--keep] [--wrong]
+ *   npx tsx scripts/flat-fixtures/soak.ts [--seeds 5001-5040] [--out DIR] [--keep] [--reuse] [--wrong]
  *
+ * --reuse reads the PDFs already rendered in DIR (--out) instead of rendering them again.
  * Renders into DIR (a temporary folder unless --out, removed unless --keep),
  * then prints per case the share of fields right and how many of the wrong
  * ones are a value (not a blank) and whether such a form carries a warning,
@@ -30,7 +31,7 @@ const out = args.includes("--out") ? resolve(opt("--out", "")) : await mkdtemp(j
 await mkdir(out, { recursive: true });
 const cases = parseSeeds(opt("--seeds", "5001-5040")).map(drawCase);
 try {
-  await renderCases(cases, out);
+  if (!args.includes("--reuse")) await renderCases(cases, out);
   let fields = 0;
   let matched = 0;
   let valued = 0;

@@ -52,6 +52,8 @@ const VOCABULARY = [
   "年度总", "体目标", "年度", "总体", "目标", "一级", "二级", "指标",
 ];
 
+/** A level-1 label with the subtotal it prints: 产出指标(64分). */
+const LEVEL1_SUBTOTAL = /^(产出指标|效益指标|满意度指标|成本指标)[(（]\d+(?:\.\d+)?分?[)）]$/u;
 const isUnitWord = (s: string) => /^[(（](?:单位[:：])?万?元[)）]$/u.test(s);
 const isQualitative = (s: string) => QUALITATIVE.includes(keyOf(s));
 /** A goal text, not a name: long, or a sentence. */
@@ -81,6 +83,8 @@ export class BlockOrderReader {
   private readonly around = new Map<number, { label: string; pieces: [number, number] }>();
 
   private readonly furniture: DroppedText[] = [];
+  /** Level-1 labels printed with their subtotal, by level: the word's index. */
+  private readonly subtotals = new Map<string, number>();
   /** Header values read, which no indicator is named. */
   private readonly headerValues = new Set<string>();
 
@@ -97,6 +101,12 @@ export class BlockOrderReader {
     }
     for (let i = 0; i < words.length; ) {
       const m = matchAt(words, i, VOCABULARY, stripFundingKey);
+      if (!m && LEVEL1_SUBTOTAL.test(keyOf(words[i]!.text))) {
+        this.vocab.add(i);
+        this.subtotals.set(LEVEL1_SUBTOTAL.exec(keyOf(words[i]!.text))![1]!, i);
+        i++;
+        continue;
+      }
       if (!m) {
         const split = i + 2 < words.length ? keyOf(words[i]!.text) + keyOf(words[i + 2]!.text) : "";
         if ([...LEVEL1, ...LEVEL2].includes(split) && !this.vocab.has(i + 1)) {
@@ -284,8 +294,10 @@ export class BlockOrderReader {
   }
 
   /** True for a target or an actual cell. */
-  private static isValue(s: string): boolean {
-    return isMeasure(s) || isQualitative(s);
+  private isValue(k: number): boolean {
+    const s = this.words[k]!.text;
+    // A statement (按计划完成) is a free word that is no sentence; a name before it is told by the two numbers after the pair.
+    return isMeasure(s) || isQualitative(s) || (this.isFree(k) && !isProse(s));
   }
 
   /**
@@ -302,7 +314,7 @@ export class BlockOrderReader {
     const runs: Run[] = [];
     for (let k = 0; k + 3 < w.length; k++) {
       if ([k, k + 1, k + 2, k + 3].some((x) => this.used.has(x))) continue;
-      if (!BlockOrderReader.isValue(w[k]!.text) || !BlockOrderReader.isValue(w[k + 1]!.text) || !isNumber(w[k + 2]!.text) || !isNumber(w[k + 3]!.text)) continue;
+      if (!this.isValue(k) || !this.isValue(k + 1) || !isNumber(w[k + 2]!.text) || !isNumber(w[k + 3]!.text)) continue;
       const name: Word[] = [];
       let n = k - 1;
       while (n >= 0 && this.isFree(n) && !isProse(w[n]!.text) && name.length < 3) name.unshift(w[n--]!);
@@ -373,7 +385,9 @@ export class BlockOrderReader {
       const l1 = LEVEL1_OF[level2] ?? null;
       if (l1 !== level1) {
         level1 = l1;
-        if (l1) row.push({ ...this.cell([r.level2Word ?? at], 0, l1) });
+        const sub = l1 ? this.subtotals.get(l1) : undefined;
+        if (sub !== undefined && !this.used.has(sub)) row.push(this.cell([this.take(sub)], 0));
+        else if (l1) row.push(this.cell([r.level2Word ?? at], 0, l1));
       }
       if (r.level2 || row.length) row.push(this.cell([r.level2Word ?? at], 1, level2));
       if (r.name.length) row.push(this.cell(r.name, 2));
