@@ -43,7 +43,10 @@ export function isFlatText(text: string): boolean {
 /** Reads flattened text into a Sheet (kind "text-flat"); form feeds separate pages. */
 export function flatTextToSheet(text: string, source: string): FlatSheet {
   const furniture: DroppedText[] = [];
-  const words = joinWrappedMeasures(dropFurniture(wordsOf(text), furniture));
+  const blockOrder = inBlockOrder(text);
+  const kept = dropFurniture(wordsOf(text), furniture);
+  // Before single measures are joined: their rule would join the second open piece with the first closing one.
+  const words = joinWrappedMeasures(blockOrder ? joinSideBySideMeasures(kept) : kept);
   const starts: number[] = [];
   for (let i = 0; i < words.length; i++) {
     if (matchAt(words, i, TITLES)) {
@@ -64,7 +67,6 @@ export function flatTextToSheet(text: string, source: string): FlatSheet {
     const first = line[0]!;
     rows.push({ page: first.page, line: first.line, cells: [{ text: joinWords(line), col: 0, page: first.page, line: first.line, offset: first.offset }] });
   }
-  const blockOrder = inBlockOrder(text);
   // Block order repeats the document's heading on every page, among the form's own words.
   const running = new Set(byLine(preamble).map((l) => l.map((w) => w.text).join(" ")));
   starts.forEach((s, f) => {
@@ -133,6 +135,29 @@ function joinWrappedMeasures(words: Word[]): Word[] {
       }
     }
     out.push(w);
+  }
+  return out.map((w, index) => ({ ...w, index }));
+}
+
+/**
+ * Two measures wrapped side by side in block order: a line ends in two open
+ * pieces (>802(小时 633.58(小) and the lines after it close them in turn
+ * ()), 时)): each open piece joined with its closing piece, as one cell.
+ */
+function joinSideBySideMeasures(words: Word[]): Word[] {
+  const open = (w: Word | undefined) => w !== undefined && /^(?:[=＝≥≧≤≦>＞<＜])?[-−]?\d[\d,]*(?:\.\d+)?[(（][^)）]*$/u.test(w.text);
+  const closing = (w: Word | undefined) => w !== undefined && /^[^(（)）\s]*[)）]$/u.test(w.text);
+  const out: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const a = words[i]!;
+    const b = words[i + 1];
+    const [c, d] = [words[i + 2], words[i + 3]];
+    if (open(a) && open(b) && b!.line === a.line && closing(c) && closing(d) && c!.line > a.line && d!.line > c!.line) {
+      out.push({ ...a, text: a.text + c!.text }, { ...b!, text: b!.text + d!.text });
+      i += 3;
+      continue;
+    }
+    out.push(a);
   }
   return out.map((w, index) => ({ ...w, index }));
 }
