@@ -176,5 +176,5 @@ function inBlockOrder(text: string): boolean {
   const single = lines.filter((l) => l.trim() !== "" && !/\s/.test(l.trim())).length;
   // Chromium's PDFs come out with fewer blank lines (one in ten to twenty) but still mostly a cell a line;
   // a viewer's copy has none, a browser's copy has them but its lines hold whole rows.
-  return lines.length >= 20 && ((blank >= lines.length / 4 && single >= filled * 0.7) || (blank >= lines.length * 0.03 && single >= filled * 0.5));
+  return lines.length >= 20 && ((blank >= lines.length / 4 && single >= filled * 0.7) || (blank >= lines.length * 0.03 && single >= filled * 0.45));
 }
