@@ -4,7 +4,7 @@ import type { DroppedText } from "../../model/ledger.js";
 import type { Cell, Row } from "../../model/sheet.js";
 import type { FormRows } from "./form.js";
 import { fitFunding, fundingField, type FundingField } from "./funding-fit.js";
-import { byLine } from "./lines.js";
+import { byLine, wrapsAsOneCell } from "./lines.js";
 import { matchAt, stripFundingKey } from "./match.js";
 import { isAmountCell, isMeasure, isNumber, YEAR } from "./shapes.js";
 import {
@@ -65,6 +65,8 @@ interface Run {
   name: Word[];
   level2: string | null;
   level2Word?: Word;
+  /** The 偏差原因 note standing after the row's 得分. */
+  note?: Word[];
 }
 
 export class BlockOrderReader {
@@ -169,7 +171,7 @@ export class BlockOrderReader {
   /** A word that is neither a label nor a value nor read already. */
   private isFree(k: number): boolean {
     const w = this.words[k];
-    return w !== undefined && !this.used.has(k) && !this.vocab.has(k) && !isAmountCell(w.text) && !isMeasure(w.text) && !isQualitative(w.text) && !isUnitWord(w.text);
+    return w !== undefined && !this.used.has(k) && !this.vocab.has(k) && !isAmountCell(w.text) && !isMeasure(w.text) && !isQualitative(w.text) && !isUnitWord(w.text) && !GRADES.includes(w.text);
   }
 
   private title(): void {
@@ -267,6 +269,8 @@ export class BlockOrderReader {
         // The run of amounts standing right before the first other row's label, with no label of its own.
         const next = firstOther;
         let k = next - 1;
+        // Labels (项目资金(万元)) may stand between the run and the row.
+        while (k >= 0 && this.vocab.has(k)) k--;
         const run: number[] = [];
         while (k >= 0 && !this.used.has(k) && isAmountCell(this.words[k]!.text)) run.unshift(k--);
         if (run.length >= 2) {
@@ -317,7 +321,23 @@ export class BlockOrderReader {
       if (!this.isValue(k) || !this.isValue(k + 1) || !isNumber(w[k + 2]!.text) || !isNumber(w[k + 3]!.text)) continue;
       const name: Word[] = [];
       let n = k - 1;
-      while (n >= 0 && this.isFree(n) && !isProse(w[n]!.text) && name.length < 3) name.unshift(w[n--]!);
+      while (n >= 0 && this.isFree(n) && name.length < 4 && (name.length > 0 || !isProse(w[n]!.text))) name.unshift(w[n--]!);
+      const prev = runs[runs.length - 1];
+      if (prev && prev.at + 3 === n && name.length > 1) {
+        // After the row above's 得分: its 偏差原因 note, then this row's name, each a cell wrapped on its own lines.
+        const lines = byLine(name);
+        if (!wrapsAsOneCell(lines)) {
+          let cut = 0;
+          for (let j = lines.length - 1; j >= 1 && cut === 0; j--) if (wrapsAsOneCell(lines.slice(0, j)) && wrapsAsOneCell(lines.slice(j))) cut = j;
+          if (cut > 0) {
+            prev.note = lines.slice(0, cut).flat();
+            prev.note.forEach((x) => this.used.add(x.index));
+            name.splice(0, prev.note.length);
+            this.say(`indicators: "${joinWords(prev.note)}" read as the 偏差原因 of the row above, "${joinWords(name)}" as this row's name: each fills its lines as one wrapped cell`, prev.note[0]!, "info");
+          }
+        }
+      }
+      if (name.some((x) => isProse(x.text)) && name.length > 1) name.splice(0, name.length - 1);
       let level2: string | null = null;
       let level2Word: Word | undefined;
       // The label ending right before the name (its pieces matched from where it starts).
@@ -387,11 +407,16 @@ export class BlockOrderReader {
         level1 = l1;
         const sub = l1 ? this.subtotals.get(l1) : undefined;
         if (sub !== undefined && !this.used.has(sub)) row.push(this.cell([this.take(sub)], 0));
-        else if (l1) row.push(this.cell([r.level2Word ?? at], 0, l1));
+        else if (l1) {
+          // The level-1 label printed somewhere in the form is the cell's source, where it is left.
+          const printed = this.find([l1])[0];
+          row.push(printed !== undefined ? this.cell(this.takeLabel(printed), 0, l1) : this.cell([r.level2Word ?? at], 0, l1));
+        }
       }
       if (r.level2 || row.length) row.push(this.cell([r.level2Word ?? at], 1, level2));
       if (r.name.length) row.push(this.cell(r.name, 2));
       [3, 4, 5, 6].forEach((col, n) => row.push(this.cell([w[r.at + n]!], col)));
+      if (r.note) row.push(this.cell(r.note, 7));
       this.push(row);
     }
     if (carried.length) {

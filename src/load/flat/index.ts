@@ -22,7 +22,7 @@ import { FlatFormReader } from "./form.js";
 import { byLine } from "./lines.js";
 import { matchAt } from "./match.js";
 import { isMeasure, isNumber, MEASURE, PAGE_NUMBER, UNIT_PIECE } from "./shapes.js";
-import { GRADE, HEADER_LABELS, NOTES, TITLES, TOTAL } from "./vocabulary.js";
+import { GRADE, HEADER_LABELS, NOTES, QUALITATIVE, TITLES, TOTAL } from "./vocabulary.js";
 import { joinWords, keyOf, wordsOf, type Word } from "./words.js";
 
 /** A Sheet read from flattened text, with what reading it assumed and the page furniture it dropped. */
@@ -140,7 +140,7 @@ function joinWrappedMeasures(words: Word[]): Word[] {
 }
 
 /**
- * Two measures wrapped side by side in block order: a line ends in two open
+ * A known statement wrapped onto a second line, joined. Two measures wrapped side by side in block order: a line ends in two open
  * pieces (>802(小时 633.58(小) and the lines after it close them in turn
  * ()), 时)): each open piece joined with its closing piece, as one cell.
  */
@@ -152,6 +152,12 @@ function joinSideBySideMeasures(words: Word[]): Word[] {
     const a = words[i]!;
     const b = words[i + 1];
     const [c, d] = [words[i + 2], words[i + 3]];
+    // A statement wrapped onto the next line (部分达成指标并 / 具有一定效果) is one cell again.
+    if (b && b.line === a.line + 1 && QUALITATIVE.includes(keyOf(a.text + b.text))) {
+      out.push({ ...a, text: a.text + b.text });
+      i += 1;
+      continue;
+    }
     if (open(a) && open(b) && b!.line === a.line && closing(c) && closing(d) && c!.line > a.line && d!.line > c!.line) {
       out.push({ ...a, text: a.text + c!.text }, { ...b!, text: b!.text + d!.text });
       i += 3;
