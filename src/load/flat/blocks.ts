@@ -1,0 +1,489 @@
+import { Decimal } from "decimal.js";
+import type { Diagnostic } from "../../model/document.js";
+import type { DroppedText } from "../../model/ledger.js";
+import type { Cell, Row } from "../../model/sheet.js";
+import type { FormRows } from "./form.js";
+import { fitFunding, fundingField, type FundingField } from "./funding-fit.js";
+import { byLine, wrapsAsOneCell } from "./lines.js";
+import { matchAt, stripFundingKey } from "./match.js";
+import { isAmountCell, isMeasure, isNumber, YEAR } from "./shapes.js";
+import {
+  FUNDING_BLOCK, FUNDING_HEADERS, FUNDING_ROWS, GOALS_HEADERS, GOALS_LABEL, GRADE, HEADER_LABELS, INDICATOR_HEADERS,
+  LEVEL1, LEVEL2, NOTES, QUALITATIVE, TITLES, TOTAL,
+} from "./vocabulary.js";
+import { joinWords, keyOf, type Word } from "./words.js";
+
+/*
+ * One form of text in poppler's block order (pdftotext without -layout) read
+ * back into the rows a tab export has. Such text cuts the page into blocks
+ * and writes them one after another: a label may stand far from its values,
+ * a run of cells of one row may be whole while its name stands elsewhere.
+ * Nothing here rests on where a word stands on the page (the text has lost
+ * that); it rests on what survives: the form's vocabulary, the shape of a
+ * row's values (target, actual, 分值, 得分 in a run), and the arithmetic
+ * (the funding row, 总分 = the sum of the weights). Every value read from
+ * such text is assumed, and the loader says so on every form
+ * (layout.reading-order); each further assumption gets its own
+ * `layout.inferred-columns` naming what was assumed, and what cannot be
+ * placed is left out, quoted in a `layout.unplaced-text` warning.
+ */
+
+/** The column of each funding field in the seed's export (label at 0–1, values from 2). */
+const FUNDING_ORDER: FundingField[] = ["initialBudget", "adjustedBudget", "executed", "weight", "rate", "score"];
+
+/** The level-1 group each level-2 label belongs to, in the order the national form prints them. */
+const LEVEL1_OF: Record<string, string> = {
+  数量指标: "产出指标", 质量指标: "产出指标", 时效指标: "产出指标", 成本指标: "产出指标",
+  经济成本指标: "成本指标", 社会成本指标: "成本指标", 生态环境成本指标: "成本指标",
+  经济效益指标: "效益指标", 社会效益指标: "效益指标", 生态效益指标: "效益指标", 可持续影响指标: "效益指标",
+  服务对象满意度指标: "满意度指标",
+};
+
+/** Indicator header labels in the seed's column order. */
+const INDICATOR_ORDER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"];
+
+/** Grades a 评分等级 cell holds. */
+const GRADES = ["优", "良", "中", "差", "优秀", "良好", "合格", "不合格", "较差"];
+
+/** Every label of the form: words that are never a value. */
+const VOCABULARY = [
+  ...TITLES, ...HEADER_LABELS, ...FUNDING_BLOCK, ...FUNDING_HEADERS, ...FUNDING_ROWS.flatMap((r) => [r, `${r}:`, `其中:${r}`]),
+  ...GOALS_LABEL, ...GOALS_HEADERS, ...INDICATOR_HEADERS, ...LEVEL1, ...LEVEL2, ...TOTAL, ...GRADE, ...NOTES,
+  "年度总", "体目标", "年度", "总体", "目标", "一级", "二级", "指标",
+];
+
+/** A level-1 label with the subtotal it prints: 产出指标(64分). */
+const LEVEL1_SUBTOTAL = /^(产出指标|效益指标|满意度指标|成本指标)[(（]\d+(?:\.\d+)?分?[)）]$/u;
+const isUnitWord = (s: string) => /^[(（](?:单位[:：])?万?元[)）]$/u.test(s);
+const isQualitative = (s: string) => QUALITATIVE.includes(keyOf(s));
+/** A goal text, not a name: long, or a sentence. */
+const isProse = (s: string) => s.length > 24 || /[，。；;,、]/u.test(s);
+
+interface Run {
+  /** Index of the target; actual, weight and score follow it. */
+  at: number;
+  name: Word[];
+  level2: string | null;
+  level2Word?: Word;
+  /** The 偏差原因 note standing after the row's 得分. */
+  note?: Word[];
+}
+
+export class BlockOrderReader {
+  private readonly rows: Row[] = [];
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly used = new Set<number>();
+  /** Label matches by the index they start at. */
+  private readonly labels = new Map<number, { label: string; to: number }>();
+  /** Indices of words that are part of a label. */
+  private readonly vocab = new Set<number>();
+  /**
+   * Level labels whose two pieces stand either side of one word (社会效益指 /
+   * 解决就业人数 / 标): poppler wrote the level column and the name column of
+   * the same rows as one block, line by line. Keyed by the word between.
+   */
+  private readonly around = new Map<number, { label: string; pieces: [number, number] }>();
+
+  private readonly furniture: DroppedText[] = [];
+  /** Level-1 labels printed with their subtotal, by level: the word's index. */
+  private readonly subtotals = new Map<string, number>();
+  /** Header values read, which no indicator is named. */
+  private readonly headerValues = new Set<string>();
+
+  /**
+   * `running` are line texts printed above the first form (a document's
+   * heading), which block order repeats on every page as its header.
+   */
+  constructor(private readonly words: readonly Word[], private readonly form: number, running: ReadonlySet<string> = new Set()) {
+    for (const line of byLine(words)) {
+      const text = line.map((w) => w.text).join(" ");
+      if (!running.has(text)) continue;
+      line.forEach((w) => this.used.add(w.index));
+      this.furniture.push({ text, kind: "running-header", page: line[0]!.page, line: line[0]!.line });
+    }
+    for (let i = 0; i < words.length; ) {
+      const m = matchAt(words, i, VOCABULARY, stripFundingKey);
+      if (!m && LEVEL1_SUBTOTAL.test(keyOf(words[i]!.text))) {
+        this.vocab.add(i);
+        this.subtotals.set(LEVEL1_SUBTOTAL.exec(keyOf(words[i]!.text))![1]!, i);
+        i++;
+        continue;
+      }
+      if (!m) {
+        const split = i + 2 < words.length ? keyOf(words[i]!.text) + keyOf(words[i + 2]!.text) : "";
+        if ([...LEVEL1, ...LEVEL2].includes(split) && !this.vocab.has(i + 1)) {
+          this.around.set(i + 1, { label: split, pieces: [i, i + 2] });
+          this.vocab.add(i);
+          this.vocab.add(i + 2);
+        }
+        i++;
+        continue;
+      }
+      this.labels.set(i, { label: m.label, to: m.to });
+      for (let k = m.from; k < m.to; k++) this.vocab.add(k);
+      i = m.to;
+    }
+  }
+
+  read(): FormRows {
+    this.title();
+    this.header();
+    const funding = this.funding();
+    const runs = this.indicators();
+    this.total(runs, funding);
+    this.grade();
+    this.leftovers();
+    return { rows: this.rows, diagnostics: this.diagnostics, furniture: this.furniture };
+  }
+
+  private take(k: number): Word {
+    this.used.add(k);
+    return this.words[k]!;
+  }
+
+  private takeLabel(i: number): Word[] {
+    const m = this.labels.get(i)!;
+    const out: Word[] = [];
+    for (let k = i; k < m.to; k++) out.push(this.take(k));
+    return out;
+  }
+
+  private cell(words: readonly Word[], col: number, text = joinWords(words)): Cell {
+    const first = words[0]!;
+    return { text, col, page: first.page, line: first.line, offset: first.offset };
+  }
+
+  private push(cells: Cell[]): void {
+    if (cells.length) this.rows.push({ page: cells[0]!.page, line: cells[0]!.line, cells });
+  }
+
+  private say(message: string, at: Word, severity: Diagnostic["severity"] = "warning", code = "layout.inferred-columns"): Diagnostic {
+    const d: Diagnostic = { code, severity, message, line: at.line, cell: at.offset, page: at.page, form: this.form };
+    this.diagnostics.push(d);
+    return d;
+  }
+
+  /** Where a label of `set` starts, in order (the stripped key compared). */
+  private find(set: readonly string[]): number[] {
+    return [...this.labels].filter(([i, m]) => set.includes(m.label) && !this.used.has(i)).map(([i]) => i);
+  }
+
+  /** A word that is neither a label nor a value nor read already. */
+  private isFree(k: number): boolean {
+    const w = this.words[k];
+    return w !== undefined && !this.used.has(k) && !this.vocab.has(k) && !isAmountCell(w.text) && !isMeasure(w.text) && !isQualitative(w.text) && !isUnitWord(w.text) && !GRADES.includes(w.text);
+  }
+
+  private title(): void {
+    const t = this.find(TITLES)[0];
+    if (t === undefined) return;
+    const words = this.takeLabel(t);
+    this.push([this.cell(words, 0, this.labels.get(t)!.label)]);
+    const next = this.labels.get(t)!.to;
+    const line = this.words.filter((w, k) => k >= next && !this.used.has(k) && w.line === this.words[next]?.line && w.page === this.words[next]?.page);
+    if (line.length && YEAR.test(line.map((w) => w.text).join(" "))) {
+      line.forEach((w) => this.used.add(w.index));
+      this.push([this.cell(line, 0, line.map((w) => w.text).join(" "))]);
+    }
+  }
+
+  /**
+   * 项目名称, 主管部门, 实施单位: a value right after its label is its own;
+   * labels left without one take the free words before the funding rows in
+   * order, when there are as many as labels (said so); else none.
+   */
+  private header(): void {
+    const labels = this.find(HEADER_LABELS);
+    const zoneEnd = this.find(FUNDING_ROWS)[0] ?? this.words.length;
+    const values = new Map<number, Word>();
+    for (const i of labels) {
+      const after = this.labels.get(i)!.to;
+      if (this.isFree(after) && !isProse(this.words[after]!.text)) values.set(i, this.take(after));
+    }
+    const missing = labels.filter((i) => !values.has(i));
+    const free = [...this.words.keys()].filter((k) => k < zoneEnd && k > (labels[0] ?? 0) && this.isFree(k) && !isProse(this.words[k]!.text));
+    if (missing.length && free.length === missing.length) {
+      missing.forEach((i, n) => values.set(i, this.take(free[n]!)));
+      this.say(`header: ${missing.map((i) => this.labels.get(i)!.label).join(", ")} read from the free text before the funding rows, in order (block order keeps no row)`, this.words[free[0]!]!);
+    } else if (missing.length) {
+      this.say(`header: no value could be told for ${missing.map((i) => this.labels.get(i)!.label).join(", ")} (block order keeps no row); left empty`, this.words[missing[0]!]!);
+    }
+    for (const i of labels) {
+      const label = this.labels.get(i)!.label;
+      const cells = [this.cell(this.takeLabel(i), 0, label)];
+      const v = values.get(i);
+      if (v) {
+        cells.push(this.cell([v], 2));
+        this.headerValues.add(v.text);
+      }
+      this.push(cells);
+    }
+  }
+
+  /** The amount cells right after index `from`. */
+  private amountsAt(from: number): number[] {
+    const out: number[] = [];
+    for (let k = from; k < this.words.length && !this.used.has(k) && isAmountCell(this.words[k]!.text); k++) out.push(k);
+    return out;
+  }
+
+  /**
+   * The funding block: each row label with the amounts right after it. The
+   * number of columns is the longest such row's (block order keeps the
+   * header cells apart from each other); a total row left without amounts
+   * takes a run of amounts standing with no label right before the next
+   * row's label, as poppler writes a row whose label fell into another block.
+   * Returns the total row's weight and score, for 总分.
+   */
+  private funding(): { weight: Decimal; score: Decimal } | null {
+    const block = this.find(FUNDING_BLOCK)[0];
+    // The total row first, as the form prints it (block order may write its label last).
+    const found = this.find(FUNDING_ROWS);
+    const isTotalAt = (i: number) => /总额$/u.test(this.labels.get(i)!.label);
+    const rowsAt = [...found.filter(isTotalAt), ...found.filter((i) => !isTotalAt(i))];
+    if (rowsAt.length === 0) return null;
+    const amounts = rowsAt.map((i) => this.amountsAt(this.labels.get(i)!.to));
+    const columns = Math.min(6, Math.max(...amounts.map((a) => a.length)));
+    const fields = columns >= 6 ? FUNDING_ORDER : ["initialBudget", "adjustedBudget", "executed", "rate"].slice(0, columns);
+    // The header cells: the first label of each field the columns hold.
+    const headerAt = fields.map((f) => this.find(FUNDING_HEADERS).find((i) => fundingField(this.labels.get(i)!.label) === f));
+    const headers = fields.map((f, n) => (headerAt[n] !== undefined ? this.labels.get(headerAt[n])!.label : f));
+    const blockWords = block !== undefined ? this.takeLabel(block) : [];
+    const unit = block !== undefined && isUnitWord(this.words[this.labels.get(block)!.to]?.text ?? "") ? [this.take(this.labels.get(block)!.to)] : [];
+    const first = blockWords[0] ?? this.words[rowsAt[0]!]!;
+    const head: Cell[] = [this.cell(first === blockWords[0] ? [...blockWords, ...unit] : [first], 0, block !== undefined ? this.labels.get(block)!.label + unit.map((u) => u.text.normalize("NFKC")).join("") : "项目资金")];
+    headerAt.forEach((i, n) => {
+      if (i === undefined) return;
+      head.push(this.cell(this.takeLabel(i), 2 + n, headers[n]));
+    });
+    this.push(head);
+    if (fields.length) this.say(`funding: ${fields.length} columns (the longest row), in the form's order ${headers.join(", ")}: block order keeps the header cells apart`, first, "info");
+    let total: { weight: Decimal; score: Decimal } | null = null;
+    rowsAt.forEach((i, r) => {
+      const label = this.labels.get(i)!.label;
+      const labelWords = this.takeLabel(i);
+      const isTotal = /总额$/u.test(label);
+      let values = amounts[r]!.filter((k) => !this.used.has(k));
+      const firstOther = found.find((x) => !isTotalAt(x));
+      if (isTotal && values.length === 0 && firstOther !== undefined) {
+        // The run of amounts standing right before the first other row's label, with no label of its own.
+        const next = firstOther;
+        let k = next - 1;
+        // Labels (项目资金(万元)) may stand between the run and the row.
+        while (k >= 0 && this.vocab.has(k)) k--;
+        const run: number[] = [];
+        while (k >= 0 && !this.used.has(k) && isAmountCell(this.words[k]!.text)) run.unshift(k--);
+        if (run.length >= 2) {
+          values = run;
+          this.say(`funding row "${label}": its amounts read from the unlabelled run ${run.map((x) => this.words[x]!.text).join(" ")} before the first row under it (block order put its label elsewhere)`, this.words[run[0]!]!);
+        }
+      }
+      const valueWords = values.map((k) => this.words[k]!);
+      const fit = fitFunding(valueWords, headers, isTotal);
+      const cells: Cell[] = [this.cell(labelWords, 1, joinWords(labelWords))];
+      valueWords.forEach((v, n) => {
+        const c = fit.columns[n];
+        if (c === null || c === undefined || fit.joins?.includes(n) || fit.joins?.includes(n - 1)) return;
+        this.used.add(v.index);
+        cells.push(this.cell([v], 2 + c));
+        if (isTotal && (fields[c] === "score" || fields[c] === "weight") && isNumber(v.text)) {
+          total ??= { weight: new Decimal(0), score: new Decimal(0) };
+          total[fields[c] as "weight" | "score"] = new Decimal(v.text.replace(/,/g, ""));
+        }
+      });
+      this.push(cells);
+      if (fit.assumed) this.say(`funding row "${label}": ${fit.assumed}`, valueWords[0] ?? labelWords[0]!);
+    });
+    return total;
+  }
+
+  /** True for a target or an actual cell. */
+  private isValue(k: number): boolean {
+    const s = this.words[k]!.text;
+    // A statement (按计划完成) is a free word that is no sentence; a name before it is told by the two numbers after the pair.
+    return isMeasure(s) || isQualitative(s) || (this.isFree(k) && !isProse(s));
+  }
+
+  /**
+   * Indicator rows: a run of target, actual, 分值 and 得分 is one row (poppler
+   * keeps a row's value cells together more often than not). Its name is the
+   * free text right before it, its level-2 label the one right before that;
+   * nameless runs take, in order, the free words no run claimed, when there
+   * are exactly as many (said so); a level not printed before the row is
+   * carried from the row above, and said so where a label of the form is
+   * left that the carrying could have missed.
+   */
+  private indicators(): Run[] {
+    const w = this.words;
+    const runs: Run[] = [];
+    for (let k = 0; k + 3 < w.length; k++) {
+      if ([k, k + 1, k + 2, k + 3].some((x) => this.used.has(x))) continue;
+      if (!this.isValue(k) || !this.isValue(k + 1) || !isNumber(w[k + 2]!.text) || !isNumber(w[k + 3]!.text)) continue;
+      const name: Word[] = [];
+      let n = k - 1;
+      while (n >= 0 && this.isFree(n) && name.length < 4 && (name.length > 0 || !isProse(w[n]!.text))) name.unshift(w[n--]!);
+      const prev = runs[runs.length - 1];
+      if (prev && prev.at + 3 === n && name.length > 1) {
+        // After the row above's 得分: its 偏差原因 note, then this row's name, each a cell wrapped on its own lines.
+        const lines = byLine(name);
+        if (!wrapsAsOneCell(lines)) {
+          let cut = 0;
+          for (let j = lines.length - 1; j >= 1 && cut === 0; j--) if (wrapsAsOneCell(lines.slice(0, j)) && wrapsAsOneCell(lines.slice(j))) cut = j;
+          if (cut > 0) {
+            prev.note = lines.slice(0, cut).flat();
+            prev.note.forEach((x) => this.used.add(x.index));
+            name.splice(0, prev.note.length);
+            this.say(`indicators: "${joinWords(prev.note)}" read as the 偏差原因 of the row above, "${joinWords(name)}" as this row's name: each fills its lines as one wrapped cell`, prev.note[0]!, "info");
+          }
+        }
+      }
+      if (name.some((x) => isProse(x.text)) && name.length > 1) name.splice(0, name.length - 1);
+      let level2: string | null = null;
+      let level2Word: Word | undefined;
+      // The label ending right before the name (its pieces matched from where it starts).
+      for (const [i, m] of this.labels) {
+        if (m.to === n + 1 && LEVEL2.includes(m.label) && !this.used.has(i)) {
+          level2 = m.label;
+          level2Word = w[i];
+          this.takeLabel(i);
+        }
+      }
+      for (let x = k; x < k + 4; x++) this.used.add(x);
+      name.forEach((x) => this.used.add(x.index));
+      runs.push({ at: k, name, level2, level2Word });
+      k += 3;
+    }
+    if (runs.length === 0) return runs;
+    const nameless = runs.filter((r) => r.name.length === 0);
+    if (nameless.length) {
+      // A name standing alone is a line of its own (poppler writes a cell a line), and no header's value.
+      const alone = (k: number) => [k - 1, k + 1].every((x) => w[x]?.line !== w[k]!.line || this.vocab.has(x));
+      const free = [...w.keys()].filter((k) => k > runs[0]!.at - 8 && this.isFree(k) && !isProse(w[k]!.text) && alone(k) && !this.headerValues.has(w[k]!.text));
+      if (free.length === nameless.length) {
+        nameless.forEach((r, n) => {
+          const k = free[n]!;
+          r.name = [this.take(k)];
+          // The level label around the name, or right before it, is the row's.
+          const around = this.around.get(k);
+          const before = [...this.labels].find(([i, m]) => m.to === k && LEVEL2.includes(m.label) && !this.used.has(i));
+          if (around && LEVEL2.includes(around.label)) {
+            r.level2 = around.label;
+            r.level2Word = this.take(around.pieces[0]);
+            this.take(around.pieces[1]);
+          } else if (before) {
+            r.level2 = before[1].label;
+            r.level2Word = w[before[0]];
+            this.takeLabel(before[0]);
+          }
+        });
+        this.say(`indicators: ${nameless.length} rows whose names block order set apart take, in order, the names standing alone: ${nameless.map((r) => r.name[0]!.text).join(", ")}`, w[nameless[0]!.at]!);
+      } else {
+        this.say(`indicators: ${nameless.length} rows whose names block order set apart, and ${free.length} free words to name them (${free.map((k) => w[k]!.text).join(", ")}): their names are not read`, w[nameless[0]!.at]!);
+      }
+    }
+    const present = new Set([...this.labels.values(), ...this.around.values()].filter((m) => LEVEL2.includes(m.label)).map((m) => m.label));
+    const placed = new Set(runs.map((r) => r.level2).filter((l): l is string => l !== null));
+    const unplaced = [...present].filter((l) => !placed.has(l));
+    const head = INDICATOR_ORDER.map((h) => this.find([h])[0]);
+    const cells: Cell[] = [];
+    head.forEach((i, col) => {
+      if (i !== undefined) cells.push(this.cell(this.takeLabel(i), col, INDICATOR_ORDER[col]));
+    });
+    this.push(cells);
+    let level1: string | null = null;
+    let level2: string | null = null;
+    const carried: Run[] = [];
+    for (const r of runs) {
+      const row: Cell[] = [];
+      const at = w[r.at]!;
+      if (r.level2) level2 = r.level2;
+      else if (level2 === null) {
+        // Nothing printed before the first row: the first level of the form's order among its labels.
+        level2 = LEVEL2.find((l) => present.has(l)) ?? "数量指标";
+        carried.push(r);
+      } else if (unplaced.length) carried.push(r);
+      const l1 = LEVEL1_OF[level2] ?? null;
+      if (l1 !== level1) {
+        level1 = l1;
+        const sub = l1 ? this.subtotals.get(l1) : undefined;
+        if (sub !== undefined && !this.used.has(sub)) row.push(this.cell([this.take(sub)], 0));
+        else if (l1) {
+          // The level-1 label printed somewhere in the form is the cell's source, where it is left.
+          const printed = this.find([l1])[0];
+          row.push(printed !== undefined ? this.cell(this.takeLabel(printed), 0, l1) : this.cell([r.level2Word ?? at], 0, l1));
+        }
+      }
+      if (r.level2 || row.length) row.push(this.cell([r.level2Word ?? at], 1, level2));
+      if (r.name.length) row.push(this.cell(r.name, 2));
+      [3, 4, 5, 6].forEach((col, n) => row.push(this.cell([w[r.at + n]!], col)));
+      if (r.note) row.push(this.cell(r.note, 7));
+      this.push(row);
+    }
+    if (carried.length) {
+      this.say(`indicators: the level of ${carried.length} rows (${carried.map((r) => r.name.map((x) => x.text).join("") || w[r.at]!.text).join(", ")}) is carried from the row above or the form's order; block order set ${unplaced.length ? unplaced.join(", ") : "their labels"} apart`, w[carried[0]!.at]!);
+    }
+    return runs;
+  }
+
+  /** 总分: the two numbers after it, or the one pair of free numbers that is the sum of the weights and of the scores. */
+  private total(runs: Run[], funding: { weight: Decimal; score: Decimal } | null): void {
+    const at = this.find(TOTAL)[0];
+    if (at === undefined) return;
+    const w = this.words;
+    const label = this.takeLabel(at);
+    const to = this.labels.get(at)!.to;
+    let pair: [number, number] | null = null;
+    if (isNumber(w[to]?.text ?? "") && isNumber(w[to + 1]?.text ?? "") && !this.used.has(to) && !this.used.has(to + 1)) pair = [to, to + 1];
+    else {
+      const dec = (k: number) => new Decimal(w[k]!.text.replace(/,/g, ""));
+      const weights = runs.reduce((s, r) => s.plus(dec(r.at + 2)), funding?.weight ?? new Decimal(0));
+      const scores = runs.reduce((s, r) => s.plus(dec(r.at + 3)), funding?.score ?? new Decimal(0));
+      const fits: Array<[number, number]> = [];
+      for (let k = 0; k + 1 < w.length; k++) {
+        if (this.used.has(k) || this.used.has(k + 1) || !isNumber(w[k]!.text) || !isNumber(w[k + 1]!.text)) continue;
+        // 总分 is the sum of every row's 分值 and 得分, the funding row's with them.
+        if (dec(k).eq(weights) && dec(k + 1).eq(scores)) fits.push([k, k + 1]);
+      }
+      if (fits.length === 1) {
+        pair = fits[0]!;
+        this.say(`总分: read as ${w[pair[0]]!.text} ${w[pair[1]]!.text}, the one pair of numbers standing alone that is the sum of the rows' weights and scores (block order set it apart from its label)`, w[pair[0]]!);
+      } else this.say(`总分: its values stand apart from it and ${fits.length} pairs of numbers could be them; not read`, label[0]!);
+    }
+    const cells = [this.cell(label, 0, this.labels.get(at)!.label)];
+    if (pair) pair.forEach((k, n) => cells.push(this.cell([this.take(k)], 2 + n)));
+    this.push(cells);
+  }
+
+  /** 评分等级: the word after it, or the one grade word of the form. */
+  private grade(): void {
+    const at = this.find(GRADE)[0];
+    if (at === undefined) return;
+    const label = this.takeLabel(at);
+    const to = this.labels.get(at)!.to;
+    const isGrade = (k: number) => !this.used.has(k) && GRADES.includes(this.words[k]?.text ?? "");
+    let value: number | undefined = isGrade(to) ? to : undefined;
+    if (value === undefined) {
+      const all = [...this.words.keys()].filter(isGrade);
+      if (all.length === 1) {
+        value = all[0]!;
+        this.say(`评分等级: read as ${this.words[value]!.text}, the form's one grade word (block order set it apart)`, this.words[value]!);
+      }
+    }
+    const cells = [this.cell(label, 0, this.labels.get(at)!.label)];
+    if (value !== undefined) cells.push(this.cell([this.take(value)], 1));
+    this.push(cells);
+  }
+
+  /** Words nothing read: quoted in one warning and kept after the form, a row a line, so nothing is lost. */
+  private leftovers(): void {
+    const rest = this.words.filter((_, k) => !this.used.has(k));
+    if (rest.length === 0) return;
+    const text = joinWords(rest);
+    const d = this.say(`text that block order set apart and no part of the form could take, not read: "${text.length > 80 ? `${text.slice(0, 80)}…` : text}"`, rest[0]!, "warning", "layout.unplaced-text");
+    for (const line of byLine(rest)) {
+      const cells = line.map((x, k) => this.cell([x], k));
+      this.rows.push({ page: cells[0]!.page, line: cells[0]!.line, cells });
+      (d.quotes ??= []).push(...cells.map((c) => ({ text: c.text, cell: c.offset!, page: c.page, line: c.line! })));
+    }
+  }
+}
