@@ -4,13 +4,15 @@
  * random forms and prints them with Chromium or Calc; each PDF's block-order
  * text is parsed and compared with the forms it was drawn from.
  *
- *   npx tsx scripts/flat-fixtures/soak.ts [--seeds 5001-5040] [--out DIR] [--keep] [--reuse] [--wrong]
+ *   npx tsx scripts/flat-fixtures/soak.ts [--seeds 5001-5040] [--out DIR] [--keep] [--reuse] [--wrong] [--unflagged]
  *
  * --reuse reads the PDFs already rendered in DIR (--out) instead of rendering them again.
  * Renders into DIR (a temporary folder unless --out, removed unless --keep),
- * then prints per case the share of fields right and how many of the wrong
- * ones are a value (not a blank) and whether such a form carries a warning,
- * and the totals.
+ * then prints per case the share of fields right, how many of the wrong
+ * ones are a value (not a blank), how many of those are flagged where they
+ * stand (a layout.inferred-* diagnostic quoting the cell the value was read
+ * from: flags.ts), and the totals. --wrong lists every wrong field,
+ * --unflagged the wrong values no diagnostic flags.
  */
 import { execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
@@ -21,6 +23,7 @@ import { parseSeeds } from "../corpus/build.js";
 import { caseName, drawCase } from "../corpus/case.js";
 import { compareForms } from "../corpus/compare.js";
 import { renderCases } from "../corpus/render.js";
+import { wrongAndFlagged } from "./flags.js";
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -35,6 +38,7 @@ try {
   let fields = 0;
   let matched = 0;
   let valued = 0;
+  let flaggedTotal = 0;
   for (const c of cases) {
     const pdf = join(out, `${caseName(c.seed)}.pdf`);
     const txt = pdf.replace(/\.pdf$/, ".pdftotext.txt");
@@ -42,15 +46,17 @@ try {
     const doc = await parseText(new Uint8Array(await readFile(txt)), { source: txt, verify: false });
     const r = compareForms(c.forms, doc.forms);
     // A wrong field that holds a value (not blank, not missing) is one the reader put in the wrong place.
-    const wrongValues = r.differences.filter((d) => !/, got (?:null|\(missing\))$/.test(d) && !/expected \d+ item/.test(d));
+    const { wrong, flagged, unflagged } = wrongAndFlagged(doc, r.differences);
     fields += r.fields;
     matched += r.matched;
-    valued += wrongValues.length;
+    valued += wrong.length;
+    flaggedTotal += flagged;
     const warned = doc.diagnostics.some((d) => d.code === "layout.reading-order");
-    console.log(`${caseName(c.seed)}: ${r.matched}/${r.fields} = ${((100 * r.matched) / r.fields).toFixed(2)} %, ${wrongValues.length} wrong values${warned ? " (forms flagged layout.reading-order)" : " (NOT flagged)"}`);
+    console.log(`${caseName(c.seed)}: ${r.matched}/${r.fields} = ${((100 * r.matched) / r.fields).toFixed(2)} %, ${wrong.length} wrong values, ${flagged} of them flagged at the field${warned ? " (forms flagged layout.reading-order)" : ""}`);
     if (args.includes("--wrong")) for (const d of r.differences) console.log(`    ${d}`.slice(0, 240));
+    if (args.includes("--unflagged")) for (const d of unflagged) console.log(`    unflagged: ${d}`.slice(0, 240));
   }
-  console.log(`total: ${matched}/${fields} fields = ${((100 * matched) / fields).toFixed(2)} %, ${valued} wrong values, over ${cases.length} cases`);
+  console.log(`total: ${matched}/${fields} fields = ${((100 * matched) / fields).toFixed(2)} %, ${valued} wrong values, ${flaggedTotal} of them flagged at the field, over ${cases.length} cases`);
 } finally {
   if (!args.includes("--keep") && !args.includes("--out")) await rm(out, { recursive: true, force: true });
 }
