@@ -12,7 +12,8 @@ const PATH = /^forms\[(\d+)\]\.([^:]+): expected .*, got (.*)$/s;
 
 /** True for a difference that is a value put where it does not belong (not a blank, not a missing row). */
 export function isWrongValue(difference: string): boolean {
-  return !/, got (?:null|\(missing\))$/.test(difference) && !/expected \d+ item/.test(difference);
+  // An empty string is a blank too (a level left empty).
+  return !/, got (?:null|\(missing\)|)$/.test(difference) && !/expected \d+ item/.test(difference);
 }
 
 /** Places (page:line:cell) every field-level inference of each form quotes, by form index. */
@@ -31,14 +32,16 @@ function flaggedPlaces(doc: Document): Map<number, Set<string>> {
  * True when the wrong value of `difference` was read from a cell a
  * field-level inference quotes. The field's provenance is looked up by its
  * path, or the nearest path above it that has one (a measure's `raw`, `op`,
- * `value` and `unit` share the provenance of `indicators[i].target`).
+ * `value` and `unit` share the provenance of `indicators[i].target`); a
+ * funding row's `kind` is its label's, an indicator's `level1Subtotal` its `level1`'s.
  */
 export function isFlagged(doc: Document, difference: string, places = flaggedPlaces(doc)): boolean {
   const m = PATH.exec(difference);
   if (!m) return false;
   const form = doc.forms[Number(m[1])];
   if (!form) return false;
-  let path = m[2]!;
+  // A funding row's kind is read from its label, a level-1 subtotal from the level-1 cell: neither has provenance of its own.
+  let path = m[2]!.replace(/^(funding\[\d+\])\.kind$/, "$1.label").replace(/^(indicators\[\d+\])\.level1Subtotal$/, "$1.level1");
   for (;;) {
     const p = form.provenance[path];
     if (p) return places.get(Number(m[1]))?.has(`${p.page ?? 1}:${p.line}:${p.cell ?? 0}`) ?? false;

@@ -3,7 +3,7 @@ import type { Diagnostic } from "../../model/document.js";
 import type { DroppedText } from "../../model/ledger.js";
 import type { Cell, Row } from "../../model/sheet.js";
 import type { FormRows } from "./form.js";
-import { fitFunding, fundingField, type FundingField } from "./funding-fit.js";
+import { fitFunding, fundingArithmetic, fundingField, type FundingField } from "./funding-fit.js";
 import { byLine, wrapsAsOneCell } from "./lines.js";
 import { matchAt, stripFundingKey } from "./match.js";
 import { isAmountCell, isMeasure, isNumber, YEAR } from "./shapes.js";
@@ -51,6 +51,12 @@ const VOCABULARY = [
   ...GOALS_LABEL, ...GOALS_HEADERS, ...INDICATOR_HEADERS, ...LEVEL1, ...LEVEL2, ...TOTAL, ...GRADE, ...NOTES,
   "年度总", "体目标", "年度", "总体", "目标", "一级", "二级", "指标",
 ];
+
+/** 分值 and 得分 of one indicator row as the form's arithmetic allows them: 0 ≤ 得分 ≤ 分值 ≤ 100. */
+function scoreFits(weight: string, score: string): boolean {
+  const [wt, sc] = [weight, score].map((t) => new Decimal(t.replace(/,/g, "").replace(/^\((.*)\)$/u, "$1").replace(/−/gu, "-")));
+  return sc!.gte(0) && sc!.lte(wt!) && wt!.lte(100);
+}
 
 /** A level-1 label with the subtotal it prints: 产出指标(64分). */
 const LEVEL1_SUBTOTAL = /^(产出指标|效益指标|满意度指标|成本指标)[(（]\d+(?:\.\d+)?分?[)）]$/u;
@@ -129,7 +135,7 @@ export class BlockOrderReader {
     this.title();
     this.header();
     const funding = this.funding();
-    const runs = this.indicators();
+    const runs = this.indicators(funding);
     this.total(runs, funding);
     this.grade();
     this.leftovers();
@@ -161,6 +167,23 @@ export class BlockOrderReader {
     const d: Diagnostic = { code, severity, message, line: at.line, cell: at.offset, page: at.page, form: this.form };
     this.diagnostics.push(d);
     return d;
+  }
+
+  /**
+   * One value or a row of values placed by inference, not by a label or
+   * column the text makes plain: a `layout.inferred-cell` diagnostic naming
+   * each field and quoting each cell where it stands, so a reader of the
+   * output knows which values to doubt, not only that the form has some.
+   */
+  private flag(fields: ReadonlyArray<{ field: string; cell: Cell }>, why: string, severity: Diagnostic["severity"] = "warning"): void {
+    if (fields.length === 0) return;
+    const first = fields[0]!.cell;
+    const named = fields.map((f) => `${f.field} "${f.cell.text}"`).join(", ");
+    this.diagnostics.push({
+      code: "layout.inferred-cell", severity, form: this.form, line: first.line, cell: first.offset, page: first.page,
+      message: `${named}: ${why}`,
+      quotes: fields.map((f) => ({ text: f.cell.text, line: f.cell.line!, cell: f.cell.offset!, page: f.cell.page })),
+    });
   }
 
   /** Where a label of `set` starts, in order (the stripped key compared). */
@@ -208,13 +231,17 @@ export class BlockOrderReader {
     } else if (missing.length) {
       this.say(`header: no value could be told for ${missing.map((i) => this.labels.get(i)!.label).join(", ")} (block order keeps no row); left empty`, this.words[missing[0]!]!);
     }
+    const guessed = new Set(missing);
     for (const i of labels) {
       const label = this.labels.get(i)!.label;
       const cells = [this.cell(this.takeLabel(i), 0, label)];
       const v = values.get(i);
       if (v) {
-        cells.push(this.cell([v], 2));
+        const c = this.cell([v], 2);
+        cells.push(c);
         this.headerValues.add(v.text);
+        if (guessed.has(i)) this.flag([{ field: label, cell: c }], "taken from the free text before the funding rows, in the labels' order: block order set it apart from its label");
+        else if (v.line !== cells[0]!.line || v.page !== cells[0]!.page) this.flag([{ field: label, cell: c }], "the text right after its label, on the next line: block order may have put another cell there", "info");
       }
       this.push(cells);
     }
@@ -244,7 +271,7 @@ export class BlockOrderReader {
     if (rowsAt.length === 0) return null;
     const amounts = rowsAt.map((i) => this.amountsAt(this.labels.get(i)!.to));
     const columns = Math.min(6, Math.max(...amounts.map((a) => a.length)));
-    const fields = columns >= 6 ? FUNDING_ORDER : ["initialBudget", "adjustedBudget", "executed", "rate"].slice(0, columns);
+    const fields: FundingField[] = columns >= 6 ? FUNDING_ORDER : (["initialBudget", "adjustedBudget", "executed", "rate"] as FundingField[]).slice(0, columns);
     // The header cells: the first label of each field the columns hold.
     const headerAt = fields.map((f) => this.find(FUNDING_HEADERS).find((i) => fundingField(this.labels.get(i)!.label) === f));
     const headers = fields.map((f, n) => (headerAt[n] !== undefined ? this.labels.get(headerAt[n])!.label : f));
@@ -281,18 +308,37 @@ export class BlockOrderReader {
       const valueWords = values.map((k) => this.words[k]!);
       const fit = fitFunding(valueWords, headers, isTotal);
       const cells: Cell[] = [this.cell(labelWords, 1, joinWords(labelWords))];
+      const placed: Array<{ field: string; cell: Cell; word: Word; column: number }> = [];
       valueWords.forEach((v, n) => {
         const c = fit.columns[n];
         if (c === null || c === undefined || fit.joins?.includes(n) || fit.joins?.includes(n - 1)) return;
-        this.used.add(v.index);
-        cells.push(this.cell([v], 2 + c));
-        if (isTotal && (fields[c] === "score" || fields[c] === "weight") && isNumber(v.text)) {
-          total ??= { weight: new Decimal(0), score: new Decimal(0) };
-          total[fields[c] as "weight" | "score"] = new Decimal(v.text.replace(/,/g, ""));
-        }
+        placed.push({ field: `${label} ${headers[c]}`, cell: this.cell([v], 2 + c), word: v, column: c });
       });
+      // The form's arithmetic on the placement: a row it contradicts is not read (its values are quoted as unplaced).
+      const check = fundingArithmetic(new Map(placed.map((p) => [fields[p.column]!, p.word])));
+      if (check.contradicts.length) {
+        this.say(`funding row "${label}": ${valueWords.map((v) => v.text).join(" ")} placed as ${headers.join(", ")} contradicts the form's arithmetic (${check.contradicts.join("; ")}); its values are not read`, valueWords[0] ?? labelWords[0]!);
+        placed.length = 0;
+      }
+      for (const p of placed) {
+        this.used.add(p.word.index);
+        cells.push(p.cell);
+        if (isTotal && (fields[p.column] === "score" || fields[p.column] === "weight") && isNumber(p.word.text)) {
+          total ??= { weight: new Decimal(0), score: new Decimal(0) };
+          total[fields[p.column] as "weight" | "score"] = new Decimal(p.word.text.replace(/,/g, ""));
+        }
+      }
       this.push(cells);
+      // Which row comes where is the text's order, which block order does not keep: the label's place is inferred.
+      if (!isTotal) this.flag([{ field: "资金来源 (row order)", cell: cells[0]! }], `funding row "${label}" placed as row ${r + 1} of ${rowsAt.length} in the text's order, which block order does not keep`, "info");
       if (fit.assumed) this.say(`funding row "${label}": ${fit.assumed}`, valueWords[0] ?? labelWords[0]!);
+      // Plain only when the row's values follow its label and fill the national form's six columns; else each placement is inferred.
+      const plainRow = fields.length === 6 && values === amounts[r] && valueWords.length === 6 && !fit.assumed;
+      if (!plainRow && placed.length) {
+        const how = fit.assumed ?? `${valueWords.length} values for ${fields.length} columns, placed in the columns' order`;
+        const sure = check.agrees.length ? `; the form's arithmetic agrees (${check.agrees.join("; ")})` : "; the form's arithmetic cannot check it";
+        this.flag(placed, `funding row placed by inference (block order keeps the columns apart): ${how}${sure}`, check.agrees.length ? "info" : "warning");
+      }
     });
     return total;
   }
@@ -313,12 +359,17 @@ export class BlockOrderReader {
    * carried from the row above, and said so where a label of the form is
    * left that the carrying could have missed.
    */
-  private indicators(): Run[] {
+  private indicators(funding: { weight: Decimal; score: Decimal } | null): Run[] {
     const w = this.words;
     const runs: Run[] = [];
+    // What reading the rows takes, kept so that rows the arithmetic rejects leave their words to be quoted.
+    const usedBefore = new Set(this.used);
+    const saidBefore = this.diagnostics.length;
     for (let k = 0; k + 3 < w.length; k++) {
       if ([k, k + 1, k + 2, k + 3].some((x) => this.used.has(x))) continue;
       if (!this.isValue(k) || !this.isValue(k + 1) || !isNumber(w[k + 2]!.text) || !isNumber(w[k + 3]!.text)) continue;
+      // The form's arithmetic: a row's 得分 is at most its 分值, and no 分值 is over 100; a run it contradicts is no row.
+      if (!scoreFits(w[k + 2]!.text, w[k + 3]!.text)) continue;
       const name: Word[] = [];
       let n = k - 1;
       while (n >= 0 && this.isFree(n) && name.length < 4 && (name.length > 0 || !isProse(w[n]!.text))) name.unshift(w[n--]!);
@@ -381,6 +432,14 @@ export class BlockOrderReader {
         this.say(`indicators: ${nameless.length} rows whose names block order set apart, and ${free.length} free words to name them (${free.map((k) => w[k]!.text).join(", ")}): their names are not read`, w[nameless[0]!.at]!);
       }
     }
+    const unread = this.rowsAddUp(runs, funding);
+    if (unread) {
+      this.used.clear();
+      usedBefore.forEach((k) => this.used.add(k));
+      this.diagnostics.length = saidBefore;
+      this.diagnostics.push(unread);
+      return [];
+    }
     const present = new Set([...this.labels.values(), ...this.around.values()].filter((m) => LEVEL2.includes(m.label)).map((m) => m.label));
     const placed = new Set(runs.map((r) => r.level2).filter((l): l is string => l !== null));
     const unplaced = [...present].filter((l) => !placed.has(l));
@@ -392,6 +451,9 @@ export class BlockOrderReader {
     this.push(cells);
     let level1: string | null = null;
     let level2: string | null = null;
+    // The level cells the rows below take theirs from (a merged cell in the form), for the rows' diagnostics.
+    let level1Cell: Cell | null = null;
+    let level2Cell: Cell | null = null;
     const carried: Run[] = [];
     for (const r of runs) {
       const row: Cell[] = [];
@@ -413,16 +475,58 @@ export class BlockOrderReader {
           row.push(printed !== undefined ? this.cell(this.takeLabel(printed), 0, l1) : this.cell([r.level2Word ?? at], 0, l1));
         }
       }
-      if (r.level2 || row.length) row.push(this.cell([r.level2Word ?? at], 1, level2));
-      if (r.name.length) row.push(this.cell(r.name, 2));
-      [3, 4, 5, 6].forEach((col, n) => row.push(this.cell([w[r.at + n]!], col)));
-      if (r.note) row.push(this.cell(r.note, 7));
+      if (row.length) level1Cell = row[0]!;
+      if (r.level2 || row.length) row.push((level2Cell = this.cell([r.level2Word ?? at], 1, level2)));
+      const fields: Array<{ field: string; cell: Cell }> = [];
+      if (level1Cell) fields.push({ field: row.includes(level1Cell) ? "一级指标" : "一级指标 (carried from the row above)", cell: level1Cell });
+      if (level2Cell) fields.push({ field: row.includes(level2Cell) ? "二级指标" : "二级指标 (carried from the row above)", cell: level2Cell });
+      const values: Cell[] = [];
+      if (r.name.length) values.push(this.cell(r.name, 2));
+      [3, 4, 5, 6].forEach((col, n) => values.push(this.cell([w[r.at + n]!], col)));
+      if (r.note) values.push(this.cell(r.note, 7));
+      row.push(...values);
+      const names = ["三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"];
+      values.forEach((c) => fields.push({ field: names[c.col - 2]!, cell: c }));
       this.push(row);
+      // Every cell of such a row is placed by the shape of a run of values, not by a column the text keeps.
+      this.flag(fields, `indicator row read from a run of target, actual, 分值 and 得分 (${r.name.length ? "its name the free text right before it" : "no name found"}, its levels the labels before it or the row above's): block order keeps no row`);
     }
     if (carried.length) {
       this.say(`indicators: the level of ${carried.length} rows (${carried.map((r) => r.name.map((x) => x.text).join("") || w[r.at]!.text).join(", ")}) is carried from the row above or the form's order; block order set ${unplaced.length ? unplaced.join(", ") : "their labels"} apart`, w[carried[0]!.at]!);
     }
     return runs;
+  }
+
+  /**
+   * The form's arithmetic on the rows found: their
+   * 分值 with the funding row's summing to 总分 (the two numbers after its
+   * label, else the national form's 100), their 得分 to its score where it
+   * is printed there. Block order can lose a row or set one apart, and a
+   * row lost shifts every row after it; rows that do not add up are not
+   * read, and a warning quotes them, each run of values with its name.
+   */
+  private rowsAddUp(runs: readonly Run[], funding: { weight: Decimal; score: Decimal } | null): Diagnostic | null {
+    const w = this.words;
+    const dec = (k: number) => new Decimal(w[k]!.text.replace(/,/g, ""));
+    const weights = runs.reduce((t, r) => t.plus(dec(r.at + 2)), funding?.weight ?? new Decimal(0));
+    const scores = runs.reduce((t, r) => t.plus(dec(r.at + 3)), funding?.score ?? new Decimal(0));
+    const at = this.find(TOTAL)[0];
+    const to = at !== undefined ? this.labels.get(at)!.to : -1;
+    const printed = at !== undefined && isNumber(w[to]?.text ?? "") && isNumber(w[to + 1]?.text ?? "") ? [dec(to), dec(to + 1)] : null;
+    const total = printed?.[0] ?? new Decimal(100);
+    // Block order loses a row now and then; a shortfall of at most one row's 分值 keeps the rows (each is flagged), more or an excess does not.
+    const largest = runs.reduce((m, r) => Decimal.max(m, dec(r.at + 2)), new Decimal(0));
+    const short = total.minus(weights);
+    const adds = short.gte(0) && short.lte(largest) && (printed === null || !short.isZero() || scores.eq(printed[1]!));
+    const why = `their 分值${funding ? " with the funding row's" : ""} sum to ${weights.toString()}, not ${printed ? "总分's" : "the national form's"} ${total.toString()}${printed && weights.eq(total) ? `, their 得分 to ${scores.toString()}, not ${printed[1]!.toString()}` : ""}`;
+    const first = w[runs[0]!.at]!;
+    if (adds) {
+      if (!short.isZero()) this.say(`indicators: ${runs.length} rows found, their 分值 ${short.toString()} short of ${total.toString()}: a row is lost (block order), and the rows after it may be out of place; each row is flagged`, first);
+      return null;
+    }
+    const d = this.say(`indicators: ${runs.length} rows found, but ${why}: a row is lost or set apart (block order), and any row could be out of place; the indicator rows are not read`, first, "warning", "layout.unread-rows");
+    d.quotes = runs.flatMap((r) => [...r.name, ...[0, 1, 2, 3].map((n) => w[r.at + n]!)].map((x) => ({ text: x.text, line: x.line, cell: x.offset, page: x.page })));
+    return d;
   }
 
   /** 总分: the two numbers after it, or the one pair of free numbers that is the sum of the weights and of the scores. */
@@ -452,6 +556,16 @@ export class BlockOrderReader {
     const cells = [this.cell(label, 0, this.labels.get(at)!.label)];
     if (pair) pair.forEach((k, n) => cells.push(this.cell([this.take(k)], 2 + n)));
     this.push(cells);
+    if (pair && pair[0] === to) {
+      const dec = (k: number) => new Decimal(w[k]!.text.replace(/,/g, ""));
+      const weights = runs.reduce((s, r) => s.plus(dec(r.at + 2)), funding?.weight ?? new Decimal(0));
+      const scores = runs.reduce((s, r) => s.plus(dec(r.at + 3)), funding?.score ?? new Decimal(0));
+      if (!runs.length || !weights.eq(cells[1]!.text.replace(/,/g, "")) || !scores.eq(cells[2]!.text.replace(/,/g, ""))) {
+        this.flag([{ field: "总分 分值", cell: cells[1]! }, { field: "总分 得分", cell: cells[2]! }], `the two numbers right after 总分, which the rows' sums (${weights.toString()}, ${scores.toString()}) do not confirm: block order may have put other cells there`);
+      }
+    } else if (pair) {
+      this.flag([{ field: "总分 分值", cell: cells[1]! }, { field: "总分 得分", cell: cells[2]! }], "the one pair of numbers standing apart that is the sum of the rows' 分值 and 得分 (block order set it apart from its label)", "info");
+    }
   }
 
   /** 评分等级: the word after it, or the one grade word of the form. */
@@ -472,6 +586,7 @@ export class BlockOrderReader {
     const cells = [this.cell(label, 0, this.labels.get(at)!.label)];
     if (value !== undefined) cells.push(this.cell([this.take(value)], 1));
     this.push(cells);
+    if (value !== undefined && value !== to) this.flag([{ field: "评分等级", cell: cells[1]! }], "the form's one grade word, standing apart from its label (block order)");
   }
 
   /** Words nothing read: quoted in one warning and kept after the form, a row a line, so nothing is lost. */
