@@ -66,13 +66,17 @@ const isQualitative = (s: string) => QUALITATIVE.includes(keyOf(s));
 const isProse = (s: string) => s.length > 24 || /[，。；;,、]/u.test(s);
 
 interface Run {
-  /** Index of the target; actual, weight and score follow it. */
+  /** Index of the target: where the row stands in the text. */
   at: number;
+  /** Indices of the target, actual, 分值 and 得分 (in a run, at to at + 3). */
+  vals: [number, number, number, number];
   name: Word[];
   level2: string | null;
   level2Word?: Word;
   /** The 偏差原因 note standing after the row's 得分. */
   note?: Word[];
+  /** Every word index reading the row took (values, name, note, level label), to give back if the row is not read. */
+  taken?: Set<number>;
 }
 
 export class BlockOrderReader {
@@ -365,16 +369,19 @@ export class BlockOrderReader {
     // What reading the rows takes, kept so that rows the arithmetic rejects leave their words to be quoted.
     const usedBefore = new Set(this.used);
     const saidBefore = this.diagnostics.length;
+    const first = this.headerColumnRow();
+    if (first) runs.push(first);
     for (let k = 0; k + 3 < w.length; k++) {
       if ([k, k + 1, k + 2, k + 3].some((x) => this.used.has(x))) continue;
       if (!this.isValue(k) || !this.isValue(k + 1) || !isNumber(w[k + 2]!.text) || !isNumber(w[k + 3]!.text)) continue;
       // The form's arithmetic: a row's 得分 is at most its 分值, and no 分值 is over 100; a run it contradicts is no row.
       if (!scoreFits(w[k + 2]!.text, w[k + 3]!.text)) continue;
+      const usedAtRun = new Set(this.used);
       const name: Word[] = [];
       let n = k - 1;
       while (n >= 0 && this.isFree(n) && name.length < 4 && (name.length > 0 || !isProse(w[n]!.text))) name.unshift(w[n--]!);
       const prev = runs[runs.length - 1];
-      if (prev && prev.at + 3 === n && name.length > 1) {
+      if (prev && prev.vals[3] === n && name.length > 1) {
         // After the row above's 得分: its 偏差原因 note, then this row's name, each a cell wrapped on its own lines.
         const lines = byLine(name);
         if (!wrapsAsOneCell(lines)) {
@@ -401,7 +408,9 @@ export class BlockOrderReader {
       }
       for (let x = k; x < k + 4; x++) this.used.add(x);
       name.forEach((x) => this.used.add(x.index));
-      runs.push({ at: k, name, level2, level2Word });
+      const taken = new Set([...this.used].filter((x) => !usedAtRun.has(x)));
+      if (prev?.note) prev.note.forEach((x) => { prev.taken?.add(x.index); taken.delete(x.index); });
+      runs.push({ at: k, vals: [k, k + 1, k + 2, k + 3], name, level2, level2Word, taken });
       k += 3;
     }
     if (runs.length === 0) return runs;
@@ -413,6 +422,7 @@ export class BlockOrderReader {
       if (free.length === nameless.length) {
         nameless.forEach((r, n) => {
           const k = free[n]!;
+          const usedAtName = new Set(this.used);
           r.name = [this.take(k)];
           // The level label around the name, or right before it, is the row's.
           const around = this.around.get(k);
@@ -426,6 +436,7 @@ export class BlockOrderReader {
             r.level2Word = w[before[0]];
             this.takeLabel(before[0]);
           }
+          for (const x of this.used) if (!usedAtName.has(x)) r.taken?.add(x);
         });
         this.say(`indicators: ${nameless.length} rows whose names block order set apart take, in order, the names standing alone: ${nameless.map((r) => r.name[0]!.text).join(", ")}`, w[nameless[0]!.at]!);
       } else {
@@ -439,6 +450,16 @@ export class BlockOrderReader {
       this.diagnostics.length = saidBefore;
       this.diagnostics.push(unread);
       return [];
+    }
+    // A row left without a name is not read (a form's row is known by its name), and every row after it would
+    // stand one place up: from the first such row on, the rows are not read, and a warning quotes them.
+    const cut = runs.findIndex((r) => r.name.length === 0);
+    if (cut >= 0) {
+      const dropped = runs.splice(cut);
+      for (const r of dropped) r.taken?.forEach((x) => this.used.delete(x));
+      const d = this.say(`indicators: row ${cut + 1} of ${cut + dropped.length} has no name block order let be told, and the rows after it would stand out of place: ${dropped.length} rows from it on are not read`, w[dropped[0]!.at]!, "warning", "layout.unread-rows");
+      d.quotes = dropped.flatMap((r) => [...r.name, ...r.vals.map((k) => w[k]!)]).map((x) => ({ text: x.text, line: x.line, cell: x.offset, page: x.page }));
+      if (runs.length === 0) return runs;
     }
     const present = new Set([...this.labels.values(), ...this.around.values()].filter((m) => LEVEL2.includes(m.label)).map((m) => m.label));
     const placed = new Set(runs.map((r) => r.level2).filter((l): l is string => l !== null));
@@ -482,7 +503,7 @@ export class BlockOrderReader {
       if (level2Cell) fields.push({ field: row.includes(level2Cell) ? "二级指标" : "二级指标 (carried from the row above)", cell: level2Cell });
       const values: Cell[] = [];
       if (r.name.length) values.push(this.cell(r.name, 2));
-      [3, 4, 5, 6].forEach((col, n) => values.push(this.cell([w[r.at + n]!], col)));
+      [3, 4, 5, 6].forEach((col, n) => values.push(this.cell([w[r.vals[n]!]!], col)));
       if (r.note) values.push(this.cell(r.note, 7));
       row.push(...values);
       const names = ["三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"];
@@ -498,6 +519,31 @@ export class BlockOrderReader {
   }
 
   /**
+   * The table's first row written into the header's blocks: poppler may
+   * take each column's header with the cell under it as one block, so the
+   * first row's name, target, actual, 分值 and 得分 each stand right after
+   * their header (三级指标 / 活动合格率, 年度指标值 / 有效提升 …). Read only
+   * when all five are there and 得分 fits 分值.
+   */
+  private headerColumnRow(): Run | null {
+    const after = (header: string, ok: (k: number) => boolean): number | undefined => {
+      for (const [i, m] of this.labels) if (m.label === header && !this.used.has(i) && ok(m.to) && !this.used.has(m.to)) return m.to;
+      return undefined;
+    };
+    const w = this.words;
+    const name = after("三级指标", (k) => this.isFree(k) && !isProse(w[k]!.text));
+    const target = after("年度指标值", (k) => k < w.length && this.isValue(k));
+    const actual = after("实际完成值", (k) => k < w.length && this.isValue(k));
+    const weight = after("分值", (k) => isNumber(w[k]?.text ?? ""));
+    const score = after("得分", (k) => isNumber(w[k]?.text ?? ""));
+    if (name === undefined || target === undefined || actual === undefined || weight === undefined || score === undefined) return null;
+    if (new Set([name, target, actual, weight, score]).size < 5 || !scoreFits(w[weight]!.text, w[score]!.text)) return null;
+    [name, target, actual, weight, score].forEach((k) => this.used.add(k));
+    this.say(`indicators: the first row read from the cells right after the column headers (三级指标 "${w[name]!.text}", 年度指标值 "${w[target]!.text}", 实际完成值 "${w[actual]!.text}", 分值 ${w[weight]!.text}, 得分 ${w[score]!.text}): block order wrote each header with the cell under it`, w[name]!, "info");
+    return { at: target, vals: [target, actual, weight, score], name: [w[name]!], level2: null, taken: new Set([name, target, actual, weight, score]) };
+  }
+
+  /**
    * The form's arithmetic on the rows found: their
    * 分值 with the funding row's summing to 总分 (the two numbers after its
    * label, else the national form's 100), their 得分 to its score where it
@@ -508,14 +554,14 @@ export class BlockOrderReader {
   private rowsAddUp(runs: readonly Run[], funding: { weight: Decimal; score: Decimal } | null): Diagnostic | null {
     const w = this.words;
     const dec = (k: number) => new Decimal(w[k]!.text.replace(/,/g, ""));
-    const weights = runs.reduce((t, r) => t.plus(dec(r.at + 2)), funding?.weight ?? new Decimal(0));
-    const scores = runs.reduce((t, r) => t.plus(dec(r.at + 3)), funding?.score ?? new Decimal(0));
+    const weights = runs.reduce((t, r) => t.plus(dec(r.vals[2])), funding?.weight ?? new Decimal(0));
+    const scores = runs.reduce((t, r) => t.plus(dec(r.vals[3])), funding?.score ?? new Decimal(0));
     const at = this.find(TOTAL)[0];
     const to = at !== undefined ? this.labels.get(at)!.to : -1;
     const printed = at !== undefined && isNumber(w[to]?.text ?? "") && isNumber(w[to + 1]?.text ?? "") ? [dec(to), dec(to + 1)] : null;
     const total = printed?.[0] ?? new Decimal(100);
     // Block order loses a row now and then; a shortfall of at most one row's 分值 keeps the rows (each is flagged), more or an excess does not.
-    const largest = runs.reduce((m, r) => Decimal.max(m, dec(r.at + 2)), new Decimal(0));
+    const largest = runs.reduce((m, r) => Decimal.max(m, dec(r.vals[2])), new Decimal(0));
     const short = total.minus(weights);
     const adds = short.gte(0) && short.lte(largest) && (printed === null || !short.isZero() || scores.eq(printed[1]!));
     const why = `their 分值${funding ? " with the funding row's" : ""} sum to ${weights.toString()}, not ${printed ? "总分's" : "the national form's"} ${total.toString()}${printed && weights.eq(total) ? `, their 得分 to ${scores.toString()}, not ${printed[1]!.toString()}` : ""}`;
@@ -525,7 +571,7 @@ export class BlockOrderReader {
       return null;
     }
     const d = this.say(`indicators: ${runs.length} rows found, but ${why}: a row is lost or set apart (block order), and any row could be out of place; the indicator rows are not read`, first, "warning", "layout.unread-rows");
-    d.quotes = runs.flatMap((r) => [...r.name, ...[0, 1, 2, 3].map((n) => w[r.at + n]!)].map((x) => ({ text: x.text, line: x.line, cell: x.offset, page: x.page })));
+    d.quotes = runs.flatMap((r) => [...r.name, ...r.vals.map((k) => w[k]!)].map((x) => ({ text: x.text, line: x.line, cell: x.offset, page: x.page })));
     return d;
   }
 
@@ -540,8 +586,8 @@ export class BlockOrderReader {
     if (isNumber(w[to]?.text ?? "") && isNumber(w[to + 1]?.text ?? "") && !this.used.has(to) && !this.used.has(to + 1)) pair = [to, to + 1];
     else {
       const dec = (k: number) => new Decimal(w[k]!.text.replace(/,/g, ""));
-      const weights = runs.reduce((s, r) => s.plus(dec(r.at + 2)), funding?.weight ?? new Decimal(0));
-      const scores = runs.reduce((s, r) => s.plus(dec(r.at + 3)), funding?.score ?? new Decimal(0));
+      const weights = runs.reduce((s, r) => s.plus(dec(r.vals[2])), funding?.weight ?? new Decimal(0));
+      const scores = runs.reduce((s, r) => s.plus(dec(r.vals[3])), funding?.score ?? new Decimal(0));
       const fits: Array<[number, number]> = [];
       for (let k = 0; k + 1 < w.length; k++) {
         if (this.used.has(k) || this.used.has(k + 1) || !isNumber(w[k]!.text) || !isNumber(w[k + 1]!.text)) continue;
@@ -558,8 +604,8 @@ export class BlockOrderReader {
     this.push(cells);
     if (pair && pair[0] === to) {
       const dec = (k: number) => new Decimal(w[k]!.text.replace(/,/g, ""));
-      const weights = runs.reduce((s, r) => s.plus(dec(r.at + 2)), funding?.weight ?? new Decimal(0));
-      const scores = runs.reduce((s, r) => s.plus(dec(r.at + 3)), funding?.score ?? new Decimal(0));
+      const weights = runs.reduce((s, r) => s.plus(dec(r.vals[2])), funding?.weight ?? new Decimal(0));
+      const scores = runs.reduce((s, r) => s.plus(dec(r.vals[3])), funding?.score ?? new Decimal(0));
       if (!runs.length || !weights.eq(cells[1]!.text.replace(/,/g, "")) || !scores.eq(cells[2]!.text.replace(/,/g, ""))) {
         this.flag([{ field: "总分 分值", cell: cells[1]! }, { field: "总分 得分", cell: cells[2]! }], `the two numbers right after 总分, which the rows' sums (${weights.toString()}, ${scores.toString()}) do not confirm: block order may have put other cells there`);
       }

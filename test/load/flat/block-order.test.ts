@@ -21,7 +21,7 @@ const read = (name: string) => parseText(readFileSync(fixture(`flat/${name}`)), 
 describe("the seed's pdftotext texts (block order)", () => {
   // Shares measured when every inferred value came to be flagged at the field and rows that do not add up
   // to 总分 were left unread (they were 0.95, 0.74, 0.47 before: with more values put in the wrong place, unflagged).
-  const floors: Record<string, number> = { landscape: 0.95, sheet: 0.65, narrow: 0.45 };
+  const floors: Record<string, number> = { landscape: 0.95, sheet: 0.62, narrow: 0.32 };
   for (const [style, floor] of Object.entries(floors)) {
     it(`${style}.pdftotext.txt: at least ${floor * 100} % of the fields, every form flagged`, async () => {
       const doc = await read(`${style}.pdftotext.txt`);
@@ -90,12 +90,13 @@ describe("a block-order form written by hand", () => {
     expect(sheet.diagnostics.some((d) => d.message.includes("level of"))).toBe(false);
   });
 
-  it("leaves nameless rows unnamed when the names standing alone are fewer, and says so", () => {
+  it("does not read rows from the first one left without a name on (they would stand out of place), and says so", () => {
     const two = flatTextToSheet(TWO_NAMELESS, "two.txt");
     const indicatorRows = two.rows.filter((r) => r.cells.some((c) => c.col === 4 && c.text.includes("(")));
-    const unnamed = indicatorRows.filter((r) => !r.cells.some((c) => c.col === 2));
-    expect(unnamed.map((r) => r.cells.find((c) => c.col === 3)!.text)).toEqual(["=100(%)", "≥90(%)"]);
+    expect(indicatorRows.filter((r) => !r.cells.some((c) => c.col === 2))).toEqual([]);
     expect(two.diagnostics.some((d) => d.code === "layout.inferred-columns" && d.message.includes("2 rows whose names block order set apart, and 1 free words"))).toBe(true);
+    const unread = two.diagnostics.find((d) => d.code === "layout.unread-rows")!;
+    expect(unread.quotes!.map((q) => q.text)).toEqual(["=100(%)", "100.00(%)", "40.00", "40.00", "≥90(%)", "92.00(%)", "10.00", "10.00"]);
     // The name not read is quoted, not lost.
     expect(two.diagnostics.some((d) => d.code === "layout.unplaced-text" && d.quotes?.some((q) => q.text === "老人满意度"))).toBe(true);
   });
