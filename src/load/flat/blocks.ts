@@ -85,6 +85,8 @@ export class BlockOrderReader {
   private readonly used = new Set<number>();
   /** Label matches by the index they start at. */
   private readonly labels = new Map<number, { label: string; to: number }>();
+  /** Pieces of a label standing apart from its start (项目资金(元 … )), by the index the label starts at. */
+  private readonly pieces = new Map<number, number[]>();
   /** Indices of words that are part of a label. */
   private readonly vocab = new Set<number>();
   /**
@@ -119,6 +121,16 @@ export class BlockOrderReader {
         i++;
         continue;
       }
+      // 项目资金(元 … ): a funding block label whose closing piece block order set a cell or two apart.
+      const cut = !m ? this.cutLabel(i) : null;
+      if (cut) {
+        this.labels.set(i, { label: cut.label, to: i + 1 });
+        this.pieces.set(i, [cut.rest]);
+        this.vocab.add(i);
+        this.vocab.add(cut.rest);
+        i++;
+        continue;
+      }
       if (!m) {
         const split = i + 2 < words.length ? keyOf(words[i]!.text) + keyOf(words[i + 2]!.text) : "";
         if ([...LEVEL1, ...LEVEL2].includes(split) && !this.vocab.has(i + 1)) {
@@ -146,6 +158,17 @@ export class BlockOrderReader {
     return { rows: this.rows, diagnostics: this.diagnostics, furniture: this.furniture };
   }
 
+  /** A word that begins a funding block label whose rest is one of the next three words: the label and the rest's index. */
+  private cutLabel(i: number): { label: string; rest: number } | null {
+    const key = keyOf(this.words[i]!.text);
+    if (!/[(（]/u.test(key)) return null;
+    for (let j = i + 1; j <= i + 3 && j < this.words.length; j++) {
+      const label = key + keyOf(this.words[j]!.text);
+      if (FUNDING_BLOCK.includes(label) && label !== key) return { label, rest: j };
+    }
+    return null;
+  }
+
   private take(k: number): Word {
     this.used.add(k);
     return this.words[k]!;
@@ -155,6 +178,7 @@ export class BlockOrderReader {
     const m = this.labels.get(i)!;
     const out: Word[] = [];
     for (let k = i; k < m.to; k++) out.push(this.take(k));
+    for (const k of this.pieces.get(i) ?? []) out.push(this.take(k));
     return out;
   }
 
