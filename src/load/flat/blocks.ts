@@ -442,12 +442,15 @@ export class BlockOrderReader {
     if (nameless.length) {
       // A name standing alone is a line of its own (poppler writes a cell a line), and no header's value.
       const alone = (k: number) => [k - 1, k + 1].every((x) => w[x]?.line !== w[k]!.line || this.vocab.has(x));
-      const free = [...w.keys()].filter((k) => k > runs[0]!.at - 8 && this.isFree(k) && !isProse(w[k]!.text) && alone(k) && !this.headerValues.has(w[k]!.text));
+      const candidates = [...w.keys()].filter((k) => k > runs[0]!.at - 8 && this.isFree(k) && !isProse(w[k]!.text) && alone(k) && !this.headerValues.has(w[k]!.text));
+      // A name wrapped in its column leaves a short tail alone on the next line (火炬统计信息服务平台模块 / 优化): one name.
+      const tail = (k: number) => candidates.includes(k + 1) && w[k + 1]!.page === w[k]!.page && w[k + 1]!.line === w[k]!.line + 1 && [...w[k + 1]!.text].length <= 2 && [...w[k]!.text].length >= 4;
+      const free = candidates.filter((k) => !(candidates.includes(k - 1) && tail(k - 1)));
       if (free.length === nameless.length) {
         nameless.forEach((r, n) => {
           const k = free[n]!;
           const usedAtName = new Set(this.used);
-          r.name = [this.take(k)];
+          r.name = tail(k) ? [this.take(k), this.take(k + 1)] : [this.take(k)];
           // The level label around the name, or right before it, is the row's.
           const around = this.around.get(k);
           const before = [...this.labels].find(([i, m]) => m.to === k && LEVEL2.includes(m.label) && !this.used.has(i));
@@ -462,7 +465,7 @@ export class BlockOrderReader {
           }
           for (const x of this.used) if (!usedAtName.has(x)) r.taken?.add(x);
         });
-        this.say(`indicators: ${nameless.length} rows whose names block order set apart take, in order, the names standing alone: ${nameless.map((r) => r.name[0]!.text).join(", ")}`, w[nameless[0]!.at]!);
+        this.say(`indicators: ${nameless.length} rows whose names block order set apart take, in order, the names standing alone: ${nameless.map((r) => joinWords(r.name)).join(", ")}`, w[nameless[0]!.at]!);
       } else {
         this.say(`indicators: ${nameless.length} rows whose names block order set apart, and ${free.length} free words to name them (${free.map((k) => w[k]!.text).join(", ")}): their names are not read`, w[nameless[0]!.at]!);
       }

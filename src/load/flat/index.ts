@@ -142,7 +142,9 @@ function joinWrappedMeasures(words: Word[]): Word[] {
 /**
  * A known statement wrapped onto a second line, joined. Two measures wrapped side by side in block order: a line ends in two open
  * pieces (>802(小时 633.58(小) and the lines after it close them in turn
- * ()), 时)): each open piece joined with its closing piece, as one cell.
+ * ()), 时)): each open piece joined with its closing piece, as one cell; or
+ * one open piece, the other measure whole on the next line, then the first's
+ * closing piece (≥200.00(条 / 945.00(条) / )).
  */
 function joinSideBySideMeasures(words: Word[]): Word[] {
   const open = (w: Word | undefined) => w !== undefined && /^(?:[=＝≥≧≤≦>＞<＜])?[-−]?\d[\d,]*(?:\.\d+)?[(（][^)）]*$/u.test(w.text);
@@ -156,6 +158,12 @@ function joinSideBySideMeasures(words: Word[]): Word[] {
     if (b && b.line === a.line + 1 && QUALITATIVE.includes(keyOf(a.text + b.text))) {
       out.push({ ...a, text: a.text + b.text });
       i += 1;
+      continue;
+    }
+    // ≥200.00(条 / 945.00(条) / ): the first measure's unit wrapped past the whole second one.
+    if (open(a) && b && MEASURE.test(b.text) && !open(b) && closing(c) && b.line > a.line && c!.line > b.line && MEASURE.test(a.text + c!.text)) {
+      out.push({ ...a, text: a.text + c!.text }, b);
+      i += 2;
       continue;
     }
     if (open(a) && open(b) && b!.line === a.line && closing(c) && closing(d) && c!.line > a.line && d!.line > c!.line) {
