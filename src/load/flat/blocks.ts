@@ -58,6 +58,12 @@ function scoreFits(weight: string, score: string): boolean {
   return sc!.gte(0) && sc!.lte(wt!) && wt!.lte(100);
 }
 
+/** A short word that is a piece of a level label wrapped in its narrow column (社会, 可持, 续影, 度指). */
+function isPieceOfLevel(text: string): boolean {
+  const key = keyOf(text);
+  return [...text].length <= 3 && [...LEVEL1, ...LEVEL2].some((l) => l.includes(key));
+}
+
 /** A level-1 label with the subtotal it prints: 产出指标(64分). */
 const LEVEL1_SUBTOTAL = /^(产出指标|效益指标|满意度指标|成本指标)[(（]\d+(?:\.\d+)?分?[)）]$/u;
 const isUnitWord = (s: string) => /^[(（](?:单位[:：])?万?元[)）]$/u.test(s);
@@ -371,6 +377,13 @@ export class BlockOrderReader {
     return total;
   }
 
+  /** A name's wrapped tail: one or two characters alone on their line, free, and no piece of a level label. */
+  private isNameTail(k: number): boolean {
+    const x = this.words[k];
+    if (!x || !this.isFree(k) || [...x.text].length > 2 || isPieceOfLevel(x.text)) return false;
+    return [k - 1, k + 1].every((y) => this.words[y]?.line !== x.line || this.words[y]?.page !== x.page);
+  }
+
   /** True for a target or an actual cell. */
   private isValue(k: number): boolean {
     const s = this.words[k]!.text;
@@ -397,9 +410,14 @@ export class BlockOrderReader {
     if (first) runs.push(first);
     for (let k = 0; k + 3 < w.length; k++) {
       if ([k, k + 1, k + 2, k + 3].some((x) => this.used.has(x))) continue;
-      if (!this.isValue(k) || !this.isValue(k + 1) || !isNumber(w[k + 2]!.text) || !isNumber(w[k + 3]!.text)) continue;
+      if (!this.isValue(k) || !this.isValue(k + 1)) continue;
+      // A name wrapped onto a second line while the row's values took one: its tail (性) stands alone between
+      // the actual and the 分值 (后勤保障工作完成及时 / =100.00(%) 100.00(%) / 性 / 4.00 4.00).
+      const tailAt = this.isNameTail(k + 2) && isNumber(w[k + 3]!.text) && isNumber(w[k + 4]?.text ?? "") && !this.used.has(k + 4) ? k + 2 : -1;
+      const [wk, sk] = tailAt >= 0 ? [k + 3, k + 4] : [k + 2, k + 3];
+      if (!isNumber(w[wk]!.text) || !isNumber(w[sk]!.text)) continue;
       // The form's arithmetic: a row's 得分 is at most its 分值, and no 分值 is over 100; a run it contradicts is no row.
-      if (!scoreFits(w[k + 2]!.text, w[k + 3]!.text)) continue;
+      if (!scoreFits(w[wk]!.text, w[sk]!.text)) continue;
       const usedAtRun = new Set(this.used);
       const name: Word[] = [];
       let n = k - 1;
@@ -430,19 +448,20 @@ export class BlockOrderReader {
           this.takeLabel(i);
         }
       }
-      for (let x = k; x < k + 4; x++) this.used.add(x);
+      [k, k + 1, wk, sk].forEach((x) => this.used.add(x));
+      if (tailAt >= 0 && name.length) name.push(this.take(tailAt));
       name.forEach((x) => this.used.add(x.index));
       const taken = new Set([...this.used].filter((x) => !usedAtRun.has(x)));
       if (prev?.note) prev.note.forEach((x) => { prev.taken?.add(x.index); taken.delete(x.index); });
-      runs.push({ at: k, vals: [k, k + 1, k + 2, k + 3], name, level2, level2Word, taken });
-      k += 3;
+      runs.push({ at: k, vals: [k, k + 1, wk, sk], name, level2, level2Word, taken });
+      k = sk;
     }
     if (runs.length === 0) return runs;
     const nameless = runs.filter((r) => r.name.length === 0);
     if (nameless.length) {
       // A name standing alone is a line of its own (poppler writes a cell a line), and no header's value.
       const alone = (k: number) => [k - 1, k + 1].every((x) => w[x]?.line !== w[k]!.line || this.vocab.has(x));
-      const candidates = [...w.keys()].filter((k) => k > runs[0]!.at - 8 && this.isFree(k) && !isProse(w[k]!.text) && alone(k) && !this.headerValues.has(w[k]!.text));
+      const candidates = [...w.keys()].filter((k) => k > runs[0]!.at - 8 && this.isFree(k) && !isProse(w[k]!.text) && alone(k) && !this.headerValues.has(w[k]!.text) && !isPieceOfLevel(w[k]!.text));
       // A name wrapped in its column leaves a short tail alone on the next line (火炬统计信息服务平台模块 / 优化): one name.
       const tail = (k: number) => candidates.includes(k + 1) && w[k + 1]!.page === w[k]!.page && w[k + 1]!.line === w[k]!.line + 1 && [...w[k + 1]!.text].length <= 2 && [...w[k]!.text].length >= 4;
       const free = candidates.filter((k) => !(candidates.includes(k - 1) && tail(k - 1)));
