@@ -524,7 +524,6 @@ export class BlockOrderReader {
     const carried: Run[] = [];
     for (const r of runs) {
       const row: Cell[] = [];
-      const at = w[r.at]!;
       if (r.level2) level2 = r.level2;
       else if (level2 === null) {
         // Nothing printed before the first row: the first level of the form's order among its labels.
@@ -539,11 +538,14 @@ export class BlockOrderReader {
         else if (l1) {
           // The level-1 label printed somewhere in the form is the cell's source, where it is left.
           const printed = this.find([l1])[0];
-          row.push(printed !== undefined ? this.cell(this.takeLabel(printed), 0, l1) : this.cell([r.level2Word ?? at], 0, l1));
+          // None left: no cell (the ledger keeps no text the input does not have); the level stays the row above's, flagged.
+          if (printed !== undefined) row.push(this.cell(this.takeLabel(printed), 0, l1));
         }
       }
       if (row.length) level1Cell = row[0]!;
-      if (r.level2 || row.length) row.push((level2Cell = this.cell([r.level2Word ?? at], 1, level2)));
+      // A level-2 cell only where its label was read: a level assumed has no text of its own to stand in a cell.
+      if (r.level2 && r.level2Word) row.push((level2Cell = this.cell([r.level2Word], 1, level2)));
+      else if (row.length) level2Cell = null;
       const fields: Array<{ field: string; cell: Cell }> = [];
       if (level1Cell) fields.push({ field: row.includes(level1Cell) ? "一级指标" : "一级指标 (carried from the row above)", cell: level1Cell });
       if (level2Cell) fields.push({ field: row.includes(level2Cell) ? "二级指标" : "二级指标 (carried from the row above)", cell: level2Cell });
