@@ -160,3 +160,26 @@ function* choose(items: number[], k: number, from = 0): Generator<number[]> {
   }
   for (let i = from; i < items.length; i++) for (const rest of choose(items, k - 1, i + 1)) yield [items[i]!, ...rest];
 }
+
+/**
+ * The form's arithmetic on one placed funding row: 执行率 = 全年执行数 /
+ * 全年预算数 × 100 and 得分 = min(执行率, 100) / 100 × 分值, each where the
+ * row holds its numbers; what agrees and what contradicts, in words.
+ */
+export function fundingArithmetic(byField: ReadonlyMap<FundingField, Word>): { agrees: string[]; contradicts: string[] } {
+  const agrees: string[] = [];
+  const contradicts: string[] = [];
+  const adjusted = plain(byField.get("adjustedBudget"));
+  const executed = plain(byField.get("executed"));
+  const rate = byField.get("rate");
+  const weight = plain(byField.get("weight"));
+  const score = byField.get("score");
+  if (adjusted && executed && rate && plain(rate) && !adjusted.isZero()) {
+    (printedAs(executed.div(adjusted).times(100), rate) ? agrees : contradicts).push(`执行率 ${rate.text} = ${executed} / ${adjusted}`);
+  }
+  const r = plain(rate);
+  if (r && weight && score && plain(score)) {
+    (printedAs(Decimal.min(r, 100).div(100).times(weight), score) ? agrees : contradicts).push(`得分 ${score.text} = ${r}% × ${weight}`);
+  }
+  return { agrees, contradicts };
+}

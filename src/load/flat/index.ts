@@ -17,11 +17,12 @@
 import type { DroppedText } from "../../model/ledger.js";
 import type { Diagnostic } from "../../model/document.js";
 import type { Row, Sheet } from "../../model/sheet.js";
+import { BlockOrderReader } from "./blocks.js";
 import { FlatFormReader } from "./form.js";
 import { byLine } from "./lines.js";
 import { matchAt } from "./match.js";
 import { isMeasure, isNumber, MEASURE, PAGE_NUMBER, UNIT_PIECE } from "./shapes.js";
-import { GRADE, HEADER_LABELS, NOTES, TITLES, TOTAL } from "./vocabulary.js";
+import { GRADE, HEADER_LABELS, NOTES, QUALITATIVE, TITLES, TOTAL } from "./vocabulary.js";
 import { joinWords, keyOf, wordsOf, type Word } from "./words.js";
 
 /** A Sheet read from flattened text, with what reading it assumed and the page furniture it dropped. */
@@ -42,7 +43,10 @@ export function isFlatText(text: string): boolean {
 /** Reads flattened text into a Sheet (kind "text-flat"); form feeds separate pages. */
 export function flatTextToSheet(text: string, source: string): FlatSheet {
   const furniture: DroppedText[] = [];
-  const words = joinWrappedMeasures(dropFurniture(wordsOf(text), furniture));
+  const blockOrder = inBlockOrder(text);
+  const kept = dropFurniture(wordsOf(text), furniture);
+  // Before single measures are joined: their rule would join the second open piece with the first closing one.
+  const words = joinWrappedMeasures(blockOrder ? joinSideBySideMeasures(kept) : kept);
   const starts: number[] = [];
   for (let i = 0; i < words.length; i++) {
     if (matchAt(words, i, TITLES)) {
@@ -63,11 +67,13 @@ export function flatTextToSheet(text: string, source: string): FlatSheet {
     const first = line[0]!;
     rows.push({ page: first.page, line: first.line, cells: [{ text: joinWords(line), col: 0, page: first.page, line: first.line, offset: first.offset }] });
   }
-  const blockOrder = inBlockOrder(text);
+  // Block order repeats the document's heading on every page, among the form's own words.
+  const running = new Set(byLine(preamble).map((l) => l.map((w) => w.text).join(" ")));
   starts.forEach((s, f) => {
     // Each form's words numbered from 0: the reader keeps positions in its own slice.
     const formWords = words.slice(s, starts[f + 1] ?? words.length).map((w, index) => ({ ...w, index }));
-    const { rows: r, diagnostics: d, furniture: dropped } = new FlatFormReader(formWords, f + 1, !blockOrder).read();
+    const reader = blockOrder ? new BlockOrderReader(formWords, f + 1, running) : new FlatFormReader(formWords, f + 1);
+    const { rows: r, diagnostics: d, furniture: dropped } = reader.read();
     furniture.push(...dropped);
     rows.push(...r);
     diagnostics.push(...d);
@@ -134,15 +140,55 @@ function joinWrappedMeasures(words: Word[]): Word[] {
 }
 
 /**
+ * A known statement wrapped onto a second line, joined. Two measures wrapped side by side in block order: a line ends in two open
+ * pieces (>802(小时 633.58(小) and the lines after it close them in turn
+ * ()), 时)): each open piece joined with its closing piece, as one cell; or
+ * one open piece, the other measure whole on the next line, then the first's
+ * closing piece (≥200.00(条 / 945.00(条) / )).
+ */
+function joinSideBySideMeasures(words: Word[]): Word[] {
+  const open = (w: Word | undefined) => w !== undefined && /^(?:[=＝≥≧≤≦>＞<＜])?[-−]?\d[\d,]*(?:\.\d+)?[(（][^)）]*$/u.test(w.text);
+  const closing = (w: Word | undefined) => w !== undefined && /^[^(（)）\s]*[)）]$/u.test(w.text);
+  const out: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const a = words[i]!;
+    const b = words[i + 1];
+    const [c, d] = [words[i + 2], words[i + 3]];
+    // A statement wrapped onto the next line (部分达成指标并 / 具有一定效果) is one cell again.
+    if (b && b.line === a.line + 1 && QUALITATIVE.includes(keyOf(a.text + b.text))) {
+      out.push({ ...a, text: a.text + b.text });
+      i += 1;
+      continue;
+    }
+    // ≥200.00(条 / 945.00(条) / ): the first measure's unit wrapped past the whole second one.
+    if (open(a) && b && MEASURE.test(b.text) && !open(b) && closing(c) && b.line > a.line && c!.line > b.line && MEASURE.test(a.text + c!.text)) {
+      out.push({ ...a, text: a.text + c!.text }, b);
+      i += 2;
+      continue;
+    }
+    if (open(a) && open(b) && b!.line === a.line && closing(c) && closing(d) && c!.line > a.line && d!.line > c!.line) {
+      out.push({ ...a, text: a.text + c!.text }, { ...b!, text: b!.text + d!.text });
+      i += 3;
+      continue;
+    }
+    out.push(a);
+  }
+  return out.map((w, index) => ({ ...w, index }));
+}
+
+/**
  * True for text written block by block, the way pdftotext without -layout
  * writes a table: blocks parted by blank lines (a quarter of the lines or
- * more), nearly every other line a single word. A viewer's or a browser's
- * copy has hardly a blank line.
+ * more) and nearly every other line a single word, or a few blank lines
+ * and most others a single word (Chromium's PDFs). A viewer's copy has no
+ * blank line, a browser's copy whole rows on its lines.
  */
 function inBlockOrder(text: string): boolean {
   const lines = text.split(/\r\n|\r|\n/);
   const blank = lines.filter((l) => l.trim() === "").length;
   const filled = lines.length - blank;
   const single = lines.filter((l) => l.trim() !== "" && !/\s/.test(l.trim())).length;
-  return lines.length >= 20 && blank >= lines.length / 4 && single >= filled * 0.7;
+  // Chromium's PDFs come out with fewer blank lines (one in ten to twenty) but still mostly a cell a line;
+  // a viewer's copy has none, a browser's copy has them but its lines hold whole rows.
+  return lines.length >= 20 && ((blank >= lines.length / 4 && single >= filled * 0.7) || (blank >= lines.length * 0.03 && single >= filled * 0.45));
 }
