@@ -318,6 +318,8 @@ export class BlockOrderReader {
       head.push(this.cell(this.takeLabel(i), 2 + n, headers[n]));
     });
     this.push(head);
+    // The grammar needs the block's label; where none was printed it is supplied, and said so.
+    if (block === undefined) this.say("funding: no 项目资金 label was found; the block's label is supplied as 项目资金, at its first row's label", first, "warning", "layout.inferred-cell");
     if (fields.length) this.say(`funding: ${fields.length} columns (the longest row), in the form's order ${headers.join(", ")}: block order keeps the header cells apart`, first, "info");
     let total: { weight: Decimal; score: Decimal } | null = null;
     rowsAt.forEach((i, r) => {
