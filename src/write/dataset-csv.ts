@@ -26,6 +26,8 @@ export interface StagedDocument {
   path: string | null;
   /** Each table's rows, every row ending in `\n`; "" when the table has none. */
   csv: Record<TableName, string>;
+  /** How many rows `csv` holds, in all tables. */
+  rows: number;
   /** Values refused because DECIMAL(18,4) cannot hold them (each has a `dataset.precision` diagnostic row). */
   refused: number;
 }
@@ -53,8 +55,10 @@ const WRITERS = new Map(TABLES.map((t) => [t.name, t.columns.map((c) => FIELD[c.
 export function stageDocument(doc: Document, options: StagingOptions): StagedDocument {
   const rows = documentRows(doc, { ...options, decimalLimit: true });
   const csv = {} as Record<TableName, string>;
+  let count = 0;
   for (const [name, writers] of WRITERS) {
     let text = "";
+    count += rows[name].length;
     for (const row of rows[name]) {
       for (let c = 0; c < writers.length; c++) {
         const v = row[c]!;
@@ -65,7 +69,7 @@ export function stageDocument(doc: Document, options: StagingOptions): StagedDoc
     }
     csv[name] = text;
   }
-  return { sha256: doc.source.sha256, path: doc.source.path, csv, refused: rows.diagnostics.length - doc.diagnostics.length };
+  return { sha256: doc.source.sha256, path: doc.source.path, csv, rows: count, refused: rows.diagnostics.length - doc.diagnostics.length };
 }
 
 /** The `columns` argument of read_csv for a table: its columns in the schema's order, with their SQL types. */
