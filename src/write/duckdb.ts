@@ -3,6 +3,7 @@
  * and is imported only by the commands that write a dataset).
  */
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { rmSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -44,7 +45,14 @@ export class DuckDBDataset implements DatasetWriter {
     private readonly options: DatasetOptions,
     /** What opening the file did to its schema. */
     readonly upgrade: SchemaUpgrade,
-  ) {}
+  ) {
+    // An interrupted command ends in process.exit (src/cli/interrupt.ts): the stage goes with it.
+    process.on("exit", this.dropStage);
+  }
+
+  private readonly dropStage = (): void => {
+    rmSync(this.stage, { recursive: true, force: true });
+  };
 
   /**
    * Opens (or creates) a database file and its tables, and reads which
@@ -183,6 +191,7 @@ export class DuckDBDataset implements DatasetWriter {
   private async release(): Promise<void> {
     this.connection.closeSync();
     this.instance.closeSync();
+    process.off("exit", this.dropStage);
     await rm(this.stage, { recursive: true, force: true });
   }
 

@@ -26,7 +26,7 @@ async function hostileSeed(): Promise<Document> {
   const doc = await parseText(SEED_TEXT, { source: 'dir "a",b\r\nc.txt' });
   const form = doc.forms[0]!;
   form.title = 'title "quoted", with\r\na line break and a NUL \u0000 here';
-  form.fundingUnit = "";
+  form.implementingUnit = "";
   form.department = null;
   form.notes = { "说明": "line one\nline two, \"quoted\"\n", "空": "" };
   return doc;
@@ -46,8 +46,8 @@ describe("the DuckDB writer's CSV staging", () => {
       expect(got, t.name).toEqual(want);
     }
     // The cases the dialect exists for, said outright.
-    expect(await ds.query("SELECT title, funding_unit, department IS NULL AS no_department FROM forms WHERE form_no = 1")).toEqual([
-      { title: 'title "quoted", with\r\na line break and a NUL \u0000 here', funding_unit: "", no_department: true },
+    expect(await ds.query("SELECT title, implementing_unit, department IS NULL AS no_department FROM forms WHERE form_no = 1")).toEqual([
+      { title: 'title "quoted", with\r\na line break and a NUL \u0000 here', implementing_unit: "", no_department: true },
     ]);
     expect(await ds.query("SELECT label, text FROM notes ORDER BY label")).toEqual([
       { label: "空", text: "" },
