@@ -7,6 +7,7 @@ import type { InputErrorCode } from "../load/errors.js";
 import type { InputLimits } from "../load/limits.js";
 import type { VerifyOptions } from "../verify/index.js";
 import type { EngineName } from "../load/pdf/engines/types.js";
+import type { StagedDocument, StagingOptions } from "../write/dataset-csv.js";
 
 /** What a worker is told once, when it starts. */
 export interface WorkerSetup {
@@ -23,6 +24,13 @@ export interface WorkerSetup {
   provenance: boolean;
   /** The PDF engine (`--engine`); the library's default when absent. */
   engine?: EngineName;
+  /**
+   * Set for a dataset writer that takes staged rows (DuckDB): each Document
+   * is sent as its dataset rows (DocMeta.staged), built with these options,
+   * and not as JSON (`json` is then ""), so the main thread neither parses
+   * JSON nor builds rows.
+   */
+  stage?: StagingOptions;
 }
 
 /** One file to read: by path, or its bytes (standard input) under a name. */
@@ -48,6 +56,8 @@ export interface DocMeta {
   forms: number;
   pages: number | null;
   bytes: number;
+  /** The Document's dataset rows as CSV text per table, when WorkerSetup.stage asks for them. */
+  staged?: StagedDocument;
 }
 
 export type FromWorker =

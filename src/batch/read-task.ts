@@ -9,7 +9,8 @@ import { InputError } from "../load/errors.js";
 import type { Document } from "../model/document.js";
 import { parseBytes } from "../parse.js";
 import { withoutProvenance } from "../cli/provenance-output.js";
-import type { FromWorker, Task, WorkerSetup } from "./protocol.js";
+import { stageDocument } from "../write/dataset-csv.js";
+import type { DocMeta, FromWorker, Task, WorkerSetup } from "./protocol.js";
 
 /** Reads `task`; `send` hears "begin" once the kind is known, then one of done, skipped or fail. */
 export async function readTask(task: Task, setup: WorkerSetup, known: Set<string>, send: (m: FromWorker) => void): Promise<void> {
@@ -33,13 +34,14 @@ export async function readTask(task: Task, setup: WorkerSetup, known: Set<string
         ...(setup.engine ? { engine: setup.engine } : {}),
       },
     });
+    const meta: DocMeta = { sha256: doc.source.sha256, kind: doc.source.kind, forms: doc.forms.length, pages: doc.source.pages, bytes: doc.source.bytes };
+    if (setup.stage) {
+      // A dataset wants rows, not JSON: the CSV text is cheap to send and to ingest.
+      send({ type: "done", id: task.id, json: "", meta: { ...meta, staged: stageDocument(doc, setup.stage) } });
+      return;
+    }
     const out: Document = setup.provenance ? doc : withoutProvenance(doc);
-    send({
-      type: "done",
-      id: task.id,
-      json: JSON.stringify(out),
-      meta: { sha256: doc.source.sha256, kind: doc.source.kind, forms: doc.forms.length, pages: doc.source.pages, bytes: doc.source.bytes },
-    });
+    send({ type: "done", id: task.id, json: JSON.stringify(out), meta });
   } catch (e) {
     if (e instanceof InputError) {
       const error = { code: e.code, source: e.source, message: e.message, ...(e.page === undefined ? {} : { page: e.page }), ...(e.line === undefined ? {} : { line: e.line }) };

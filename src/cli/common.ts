@@ -10,6 +10,7 @@ import type { PdfOptions } from "../load/pdf/index.js";
 import { choice } from "./args.js";
 import type { Document } from "../model/document.js";
 import type { VerifyOptions } from "../verify/index.js";
+import type { StagingOptions } from "../write/dataset-csv.js";
 import { expandInputs, STDIN } from "./inputs.js";
 import type { BatchSettings } from "./batch-settings.js";
 import { say } from "./sink.js";
@@ -81,6 +82,8 @@ export interface InputRun extends Partial<BatchSettings> {
   provenance?: boolean;
   /** How PDFs are read (`--engine`). */
   pdf?: PdfOptions;
+  /** Each file as its dataset rows (ReadFile.meta.staged), not JSON: see WorkerSetup.stage. */
+  stage?: StagingOptions;
 }
 
 function readFile(json: string, meta: DocMeta): ReadFile {
@@ -135,6 +138,7 @@ export async function forEachInput(
       verify: verifyOptions ?? false,
       provenance: run.provenance ?? true,
       ...(run.pdf?.engine ? { engine: run.pdf.engine } : {}),
+      ...(run.stage ? { stage: run.stage } : {}),
     },
     onStart: (input) => progress.start(input.path),
     onFinish: (_input, _i, r) => progress.finish(r.ok ? { ok: true, forms: r.meta.forms, pages: r.meta.pages ?? 0 } : r.skipped ? { ok: false, skipped: true } : { ok: false, code: r.error.code }),

@@ -58,19 +58,21 @@ export async function runDatasetParse(
         say(`jixiao: ${result.error.describe()}`);
         return;
       }
-      const before = opened.writer.pathOf(result.doc.source.sha256);
-      const { added, refused } = await opened.writer.add(result.doc);
+      const sha256 = result.meta.sha256;
+      const before = opened.writer.pathOf(sha256);
+      const { staged } = result.meta;
+      const { added, refused } = staged && opened.writer.addStaged ? await opened.writer.addStaged(staged) : await opened.writer.add(result.doc);
       if (added) run.added++;
       else {
         run.present++;
         // The same bytes under another name are worth a word: that name is not stored.
-        if (before !== path) say(`jixiao: ${path}: same content as ${before ?? "a document"} already in ${out} (sha256 ${result.doc.source.sha256.slice(0, 12)}…); not added again`);
+        if (before !== path) say(`jixiao: ${path}: same content as ${before ?? "a document"} already in ${out} (sha256 ${sha256.slice(0, 12)}…); not added again`);
       }
       if (refused) {
         run.refused += refused;
         say(`jixiao: ${path}: ${refused} value(s) do not fit DECIMAL(18,4) and are stored as null; the diagnostics table quotes each (dataset.precision)`);
       }
-    }, undefined, { ...inputRun, known, onSkip });
+    }, undefined, { ...inputRun, known, onSkip, ...(opened.writer.stagingOptions ? { stage: opened.writer.stagingOptions } : {}) });
     run.unreadable = r.unreadable;
     run.internal = r.internal;
     await opened.finish();

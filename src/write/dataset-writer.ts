@@ -1,4 +1,5 @@
 import type { Document } from "../model/document.js";
+import type { StagedDocument, StagingOptions } from "./dataset-csv.js";
 import type { SchemaUpgrade } from "./dataset-upgrade.js";
 
 /** What every dataset writer needs besides the documents. */
@@ -32,6 +33,13 @@ export interface DatasetWriter {
   /** The path the document with this SHA-256 was first added from; undefined when it is not in the dataset. */
   pathOf(sha256: string): string | null | undefined;
   add(doc: Document): Promise<AddResult>;
+  /**
+   * Where the writer also takes documents staged elsewhere (DuckDB: in the
+   * pool's workers, see dataset-csv.ts): the options to stage them with.
+   */
+  readonly stagingOptions?: StagingOptions;
+  /** Adds a document staged with {@link stagingOptions}; present when they are. */
+  addStaged?(staged: StagedDocument): Promise<AddResult>;
   /** Commits what is pending and releases the database. */
   close(): Promise<void>;
   /** Drops what is not yet committed and releases the database. */
