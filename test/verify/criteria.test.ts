@@ -148,3 +148,12 @@ describe("项目属性", () => {
     expect(doc.diagnostics).toEqual([]);
   });
 });
+
+describe("funding by source", () => {
+  it("takes its unit from its label: 项目资金(元) is fundingUnit 元", async () => {
+    const text = fixture("ningxia-wetland").replace("项目资金(万元)", "项目资金(元)");
+    const doc = await parseText(text, { source: "x.txt" });
+    expect(doc.forms[0]!.fundingUnit).toBe("元");
+    expect(doc.forms[0]!.fundingBySource).toMatchObject({ total: "500", executed: "456" });
+  });
+});
