@@ -66,6 +66,15 @@ describe("Hubei 财政预算支出项目绩效目标自评表", () => {
     ]));
   });
 
+  it("cut off before its 总分 row, it is not summed: no criteria.self-total against the rows read, and form.incomplete says so", async () => {
+    const cut = text.split("\n").filter((l) => !/^(?:总分|自评等级|\t\t服务质量达标率|\t效益|\t\t可持续影响)/.test(l)).join("\n");
+    const doc = await parseText(cut, { source: "cut.txt" });
+    expect(doc.forms[0]!.complete).toBe(false);
+    expect(doc.forms[0]!.criteria).toHaveLength(8);
+    expect(doc.diagnostics.map((d) => d.code)).toEqual(["form.incomplete"]);
+    expect(doc.forms[0]!.verification?.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
   it("a 自评分 above its 分值 is criteria.score-range", async () => {
     // 自评分 5 → 6 on 资金到位率 (分值 5), with 自评总分 and 总分 raised to match: only the range is wrong.
     const found = await findings(withCell(withCell(withRow(text, "资金到位率", 4, "6"), "自评总分", "88", "89"), "总分", "88", "89"));
