@@ -45,6 +45,8 @@ export type FormCstChildren = {
   headerRows: HeaderRowsCstNode[];
   goalsBlock?: (GoalsBlockCstNode)[];
   fundingBlock?: FundingBlockCstNode[];
+  sourceFundingBlock?: SourceFundingBlockCstNode[];
+  criteriaBlock?: CriteriaBlockCstNode[];
   indicatorBlock?: IndicatorBlockCstNode[];
   closingRows: ClosingRowsCstNode[];
 };
@@ -143,6 +145,8 @@ export interface BasicFieldRowCstNode extends CstNode {
 export type BasicFieldRowCstChildren = {
   SpecialFundLabel?: IToken[];
   AmountUnitLabel?: IToken[];
+  SelfTotalLabel?: IToken[];
+  ProjectAttributeLabel?: IToken[];
   Value?: IToken[];
   RowEnd: IToken[];
 };
@@ -199,6 +203,40 @@ export type FundingHeaderCstChildren = {
   FundingLabel: IToken[];
   FundingColumnHeader?: (IToken)[];
   RowEnd: (IToken)[];
+};
+
+export interface SourceFundingBlockCstNode extends CstNode {
+  name: "sourceFundingBlock";
+  children: SourceFundingBlockCstChildren;
+}
+
+export type SourceFundingBlockCstChildren = {
+  sourceFundingHeader: SourceFundingHeaderCstNode[];
+  sourceFundingRow?: SourceFundingRowCstNode[];
+};
+
+export interface SourceFundingHeaderCstNode extends CstNode {
+  name: "sourceFundingHeader";
+  children: SourceFundingHeaderCstChildren;
+}
+
+export type SourceFundingHeaderCstChildren = {
+  FundingLabel: IToken[];
+  SourceColumnHeader: (IToken)[];
+  OtherFundsLabel?: IToken[];
+  TotalFundsLabel?: IToken[];
+  FundingColumnHeader?: IToken[];
+  RowEnd: IToken[];
+};
+
+export interface SourceFundingRowCstNode extends CstNode {
+  name: "sourceFundingRow";
+  children: SourceFundingRowCstChildren;
+}
+
+export type SourceFundingRowCstChildren = {
+  Value: IToken[];
+  RowEnd: IToken[];
 };
 
 export interface FundingRowCstNode extends CstNode {
@@ -287,6 +325,43 @@ export type IndicatorRowCstChildren = {
   RowEnd: IToken[];
 };
 
+export interface CriteriaBlockCstNode extends CstNode {
+  name: "criteriaBlock";
+  children: CriteriaBlockCstChildren;
+}
+
+export type CriteriaBlockCstChildren = {
+  criteriaHeader: (CriteriaHeaderCstNode)[];
+  criteriaRow?: CriteriaRowCstNode[];
+  furnitureRow?: FurnitureRowCstNode[];
+};
+
+export interface CriteriaHeaderCstNode extends CstNode {
+  name: "criteriaHeader";
+  children: CriteriaHeaderCstChildren;
+}
+
+export type CriteriaHeaderCstChildren = {
+  IndicatorColumnHeader?: (IToken)[];
+  CriteriaColumnHeader?: (IToken)[];
+  TextCell?: IToken[];
+  RowEnd: IToken[];
+};
+
+export interface CriteriaRowCstNode extends CstNode {
+  name: "criteriaRow";
+  children: CriteriaRowCstChildren;
+}
+
+export type CriteriaRowCstChildren = {
+  Value?: IToken[];
+  LevelLabel?: IToken[];
+  RateHeader?: IToken[];
+  ExecutedHeader?: IToken[];
+  ReceivedHeader?: IToken[];
+  RowEnd: IToken[];
+};
+
 export interface ClosingRowsCstNode extends CstNode {
   name: "closingRows";
   children: ClosingRowsCstChildren;
@@ -362,6 +437,9 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   fundingBlock(children: FundingBlockCstChildren, param?: IN): OUT;
   unplacedRow(children: UnplacedRowCstChildren, param?: IN): OUT;
   fundingHeader(children: FundingHeaderCstChildren, param?: IN): OUT;
+  sourceFundingBlock(children: SourceFundingBlockCstChildren, param?: IN): OUT;
+  sourceFundingHeader(children: SourceFundingHeaderCstChildren, param?: IN): OUT;
+  sourceFundingRow(children: SourceFundingRowCstChildren, param?: IN): OUT;
   fundingRow(children: FundingRowCstChildren, param?: IN): OUT;
   goalsBlock(children: GoalsBlockCstChildren, param?: IN): OUT;
   summaryRow(children: SummaryRowCstChildren, param?: IN): OUT;
@@ -369,6 +447,9 @@ export interface ICstNodeVisitor<IN, OUT> extends ICstVisitor<IN, OUT> {
   indicatorBlock(children: IndicatorBlockCstChildren, param?: IN): OUT;
   indicatorHeader(children: IndicatorHeaderCstChildren, param?: IN): OUT;
   indicatorRow(children: IndicatorRowCstChildren, param?: IN): OUT;
+  criteriaBlock(children: CriteriaBlockCstChildren, param?: IN): OUT;
+  criteriaHeader(children: CriteriaHeaderCstChildren, param?: IN): OUT;
+  criteriaRow(children: CriteriaRowCstChildren, param?: IN): OUT;
   closingRows(children: ClosingRowsCstChildren, param?: IN): OUT;
   signOffRow(children: SignOffRowCstChildren, param?: IN): OUT;
   totalRow(children: TotalRowCstChildren, param?: IN): OUT;

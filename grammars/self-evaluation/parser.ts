@@ -91,9 +91,25 @@ export class SelfEvaluationParser extends CstParser {
     this.SUBRULE(this.headerRows);
     // Sichuan 2023 prints 项目基本情况 (its goals) before the funding block.
     this.OPTION5(() => this.SUBRULE2(this.goalsBlock));
-    this.OPTION2(() => this.SUBRULE(this.fundingBlock));
+    this.OPTION2(() => {
+      this.OR2([
+        { ALT: () => this.SUBRULE(this.fundingBlock) },
+        // 中央 | 省、地 | 本级 | 其他 | 合计 | 执行数 | 执行率 (the criteria templates).
+        { ALT: () => this.SUBRULE(this.sourceFundingBlock) },
+      ]);
+    });
     this.OPTION3(() => this.SUBRULE(this.goalsBlock));
-    this.OPTION4(() => this.SUBRULE(this.indicatorBlock));
+    this.OPTION4(() => {
+      this.OR3({
+        // Both tables may open with 一级指标: a header row that prints a
+        // criteria column (评价内容, 自评分, 复核分, 评价标准及依据) is a criteria table.
+        IGNORE_AMBIGUITIES: true,
+        DEF: [
+          { GATE: () => this.rowHas(T.CriteriaColumnHeader), ALT: () => this.SUBRULE(this.criteriaBlock) },
+          { ALT: () => this.SUBRULE(this.indicatorBlock) },
+        ],
+      });
+    });
     this.SUBRULE(this.closingRows);
   });
 
@@ -173,6 +189,9 @@ export class SelfEvaluationParser extends CstParser {
     this.OR([
       { ALT: () => this.CONSUME(T.SpecialFundLabel) },
       { ALT: () => this.CONSUME(T.AmountUnitLabel) },
+      // 自评总分 | 92 and 项目属性 | ☑常年性 □延续性 … (the criteria templates).
+      { ALT: () => this.CONSUME(T.SelfTotalLabel) },
+      { ALT: () => this.CONSUME(T.ProjectAttributeLabel) },
     ]);
     this.MANY(() => this.CONSUME(T.Value));
     this.CONSUME(T.RowEnd);
@@ -223,6 +242,38 @@ export class SelfEvaluationParser extends CstParser {
       this.AT_LEAST_ONE(() => this.CONSUME2(T.FundingColumnHeader));
       this.CONSUME2(T.RowEnd);
     });
+  });
+
+  /**
+   * Funding by source (the criteria templates): 项目资金(万元) | 中央 | 省、地 |
+   * 本级 | 其他 | 合计 | 执行数 | 执行率, then a row of amounts under them
+   * (the label cell merged over both rows leaves the second row without one).
+   */
+  public sourceFundingBlock = this.RULE("sourceFundingBlock", () => {
+    this.SUBRULE(this.sourceFundingHeader);
+    this.MANY({
+      GATE: () => this.rowHas(T.NumberCell),
+      DEF: () => this.SUBRULE(this.sourceFundingRow),
+    });
+  });
+
+  public sourceFundingHeader = this.RULE("sourceFundingHeader", () => {
+    this.CONSUME(T.FundingLabel);
+    this.CONSUME(T.SourceColumnHeader);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME2(T.SourceColumnHeader) },
+        { ALT: () => this.CONSUME(T.OtherFundsLabel) },
+        { ALT: () => this.CONSUME(T.TotalFundsLabel) },
+        { ALT: () => this.CONSUME(T.FundingColumnHeader) },
+      ]);
+    });
+    this.CONSUME(T.RowEnd);
+  });
+
+  public sourceFundingRow = this.RULE("sourceFundingRow", () => {
+    this.AT_LEAST_ONE(() => this.CONSUME(T.Value));
+    this.CONSUME(T.RowEnd);
   });
 
   public fundingRow = this.RULE("fundingRow", () => {
@@ -323,6 +374,57 @@ export class SelfEvaluationParser extends CstParser {
         // An indicator named like a funding column: 预算执行率 (department-wide forms).
         { ALT: () => this.CONSUME(T.RateHeader) },
         { ALT: () => this.CONSUME(T.ExecutedHeader) },
+      ]);
+    });
+    this.CONSUME(T.RowEnd);
+  });
+
+  /**
+   * An evaluation-criteria table (Hubei 财政预算支出项目绩效目标自评表,
+   * Ningxia): 一级指标 | (二级指标 |) 评价内容 | 分值 | 自评分 | 复核分 |
+   * 评价标准及依据, its rows, and 小计 rows after a group (values: the
+   * normaliser tells them by their token).
+   */
+  public criteriaBlock = this.RULE("criteriaBlock", () => {
+    this.SUBRULE(this.criteriaHeader);
+    this.MANY({
+      GATE: () => !this.rowHas(T.TotalScoreLabel),
+      DEF: () => {
+        this.OR([
+          // The header repeated at the top of the next page.
+          { ALT: () => this.SUBRULE2(this.criteriaHeader) },
+          { ALT: () => this.SUBRULE(this.criteriaRow) },
+          { ALT: () => this.SUBRULE(this.furnitureRow) },
+        ]);
+      },
+    });
+  });
+
+  public criteriaHeader = this.RULE("criteriaHeader", () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.IndicatorColumnHeader) },
+      { ALT: () => this.CONSUME(T.CriteriaColumnHeader) },
+    ]);
+    // A column no token knows is kept, so the normaliser can say it does not read it.
+    this.MANY(() => {
+      this.OR2([
+        { ALT: () => this.CONSUME2(T.IndicatorColumnHeader) },
+        { ALT: () => this.CONSUME2(T.CriteriaColumnHeader) },
+        { ALT: () => this.CONSUME(T.TextCell) },
+      ]);
+    });
+    this.CONSUME(T.RowEnd);
+  });
+
+  public criteriaRow = this.RULE("criteriaRow", () => {
+    this.AT_LEAST_ONE(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Value) },
+        { ALT: () => this.CONSUME(T.LevelLabel) },
+        // A criterion named like a funding column: 预算执行率, 资金到位率 ….
+        { ALT: () => this.CONSUME(T.RateHeader) },
+        { ALT: () => this.CONSUME(T.ExecutedHeader) },
+        { ALT: () => this.CONSUME(T.ReceivedHeader) },
       ]);
     });
     this.CONSUME(T.RowEnd);

@@ -61,6 +61,14 @@ export interface RawForm {
   specialFund: { label: CellRef; values: CellRef[] } | null;
   /** 金额单位 (Hebei): its label and the cells after it (万元 / 元). */
   amountUnit: { label: CellRef; values: CellRef[] } | null;
+  /** 自评总分 (criteria templates): its label, which may print the figure after a colon, and the cells after it. */
+  selfTotal: { label: CellRef; values: CellRef[] } | null;
+  /** 项目属性 (criteria templates): its label, which may print the boxes after a colon, and the cells after it (☑常年性 □延续性 …). */
+  projectAttribute: { label: CellRef; values: CellRef[] } | null;
+  /** Funding by source (criteria templates): the block's label, its columns (中央 | 省、地 | 本级 | 其他 | 合计 | 执行数 | 执行率) and the rows of amounts under them. */
+  sourceFunding: { label: CellRef; columns: CellRef[]; rows: RawRow[] } | null;
+  /** An evaluation-criteria table (criteria templates): its header rows and its rows, 小计 rows among them. */
+  criteria: { headers: RawRow[]; rows: RawRow[] } | null;
   /** 主管部门(盖章) printed for 主管部门 (Shandong): the template's mark. */
   departmentSealed: boolean;
   /** 实施单位（盖章） printed for 实施单位 (Sichuan 2023): the template's mark. */

@@ -21,6 +21,10 @@ export const FormTitleCategory = createToken({ name: "FormTitleCategory", patter
 export const Furniture = createToken({ name: "Furniture", pattern: Lexer.NA });
 /** Every cell token: what a row the grammar cannot place is made of. */
 export const AnyCell = createToken({ name: "AnyCell", pattern: Lexer.NA });
+/** The columns of an evaluation-criteria table (Hubei, Ningxia): 评价内容, 自评分, 复核分, 评价标准及依据. */
+export const CriteriaColumnHeader = createToken({ name: "CriteriaColumnHeader", pattern: Lexer.NA });
+/** The columns of a funding block by source (criteria templates): 中央, 省、地, 本级. */
+export const SourceColumnHeader = createToken({ name: "SourceColumnHeader", pattern: Lexer.NA });
 
 /** Each label token's pattern as a test of a whole cell key (no lookahead needed). */
 const wholeKeyPatterns = new Map<TokenType, RegExp>();
@@ -65,6 +69,10 @@ export const BasicInfoSectionLabel = cell("BasicInfoSectionLabel", "[一二三�
 export const SpecialFundLabel = cell("SpecialFundLabel", "是否(?:为|属于)?专项资金");
 /** 金额单位 (Hebei) with 万元 or 元 in the cell beside it: the unit of the funding amounts. */
 export const AmountUnitLabel = cell("AmountUnitLabel", "金额单位");
+/** 自评总分 | 92, or 自评总分：92 in one cell (the criteria templates, Hubei and Ningxia): the self-evaluation total printed above the table. */
+export const SelfTotalLabel = cell("SelfTotalLabel", "自评总分(?::[^\\t\\n]*)?");
+/** 项目属性 (the criteria templates) with its checkboxes, ☑常年性 □延续性 □一次性 □新增性, in one cell or four. */
+export const ProjectAttributeLabel = cell("ProjectAttributeLabel", "项目属性(?::[^\\t\\n]*)?");
 
 /** 报表编号：510000_0013zp (Sichuan 2023): the number of the form in the province's reporting system. */
 export const ReportNumberLabel = cell("ReportNumberLabel", "报表编号(?::[^\\t\\n]*)?");
@@ -91,6 +99,12 @@ export const RateHeader = cell("RateHeader", "(?:(?:预算)?执行率(?:\\([A-Z]
 export const ReceivedHeader = cell("ReceivedHeader", `资金到位(?:情况|数)${LETTER}`, [FundingColumnHeader]);
 export const WeightHeader = cell("WeightHeader", "分值|分数|权重", [FundingColumnHeader, IndicatorColumnHeader]);
 export const ScoreHeader = cell("ScoreHeader", "得分", [FundingColumnHeader, IndicatorColumnHeader]);
+// Funding by source (the criteria templates): 中央 | 省、地 | 本级 | 其他 | 合计 |
+// 执行数 | 执行率. 其他 and 合计 are the row labels' own tokens (OtherFundsLabel,
+// TotalFundsLabel): a cell is one token whatever it stands in.
+export const CentralSourceHeader = cell("CentralSourceHeader", "中央(?:资金|财政|补助)?", [SourceColumnHeader]);
+export const ProvincialSourceHeader = cell("ProvincialSourceHeader", "省、?(?:地|市)(?:资金|财政)?|省级(?:资金|财政)?", [SourceColumnHeader]);
+export const LocalSourceHeader = cell("LocalSourceHeader", "本级(?:资金|财政)?", [SourceColumnHeader]);
 export const TotalFundsLabel = cell("TotalFundsLabel", "(?:(?:年度)?资金总额|总额|合计):?", [FundingRowLabel]);
 /**
  * 年度预算数(万元) (Sichuan 2023): a header over two columns, 年初预算 |
@@ -144,13 +158,16 @@ export const WeightedScoreHeader = cell("WeightedScoreHeader", "折算得分", [
 export const NatureHeader = cell("NatureHeader", "指标性质", [IndicatorColumnHeader]);
 export const UnitHeader = cell("UnitHeader", "计量单位|度量单位", [IndicatorColumnHeader]);
 export const CoreHeader = cell("CoreHeader", "是否(?:为)?核心指标", [IndicatorColumnHeader]);
-/**
- * The columns of the evaluation-criteria templates (Hubei, Ningxia): 评价内容 |
- * 分值 | 自评分 | 复核分 | 评价标准及依据. jixiao does not read that family yet:
- * the tokens name it, so the form is reported as such and never read as
- * another family's table.
+/*
+ * The columns of the evaluation-criteria templates (Hubei, Ningxia): 一级指标 |
+ * (二级指标 |) 评价内容 | 分值 | 自评分 | 复核分 | 评价标准及依据. A header row
+ * with one of them is read as a criteria table (criteriaBlock), never as an
+ * indicator table, whose fields its cells would land in wrongly.
  */
-export const CriteriaHeader = cell("CriteriaHeader", "评价内容|评价要点|自评分|复核分|评价标准(?:及依据)?|评分标准及依据", [IndicatorColumnHeader]);
+export const ContentHeader = cell("ContentHeader", "评价内容|评价要点|考评内容", [CriteriaColumnHeader]);
+export const SelfScoreHeader = cell("SelfScoreHeader", "自评分|自评得分", [CriteriaColumnHeader]);
+export const ReviewScoreHeader = cell("ReviewScoreHeader", "复核分|复核得分", [CriteriaColumnHeader]);
+export const BasisHeader = cell("BasisHeader", "评价标准(?:及依据)?|评分标准及依据|评价依据", [CriteriaColumnHeader]);
 
 // Indicator level labels. 成本指标 is both a level-1 (some templates) and a
 // level-2 label (under 产出指标): the normaliser decides by position.
@@ -163,6 +180,9 @@ export const Level2Label = cell(
 
 /** A level-1 label printed only as its subtotal, (50分) (Shandong): the level is its level-2 labels' own. */
 export const SubtotalLevelLabel = cell("SubtotalLevelLabel", "\\(\\d+(?:\\.\\d+)?分\\)", [LevelLabel]);
+
+/** 小计 (a criteria table's group subtotal row, Ningxia): a value everywhere else. */
+export const SubtotalRowLabel = cell("SubtotalRowLabel", "小计", [Value]);
 
 // Closing rows.
 export const TotalScoreLabel = cell("TotalScoreLabel", "总分|总计");
@@ -197,21 +217,23 @@ export const RowEnd = createToken({ name: "RowEnd", pattern: /\n/, line_breaks: 
 /** All tokens, in the order the lexer tries them: specific before general. */
 export const allTokens: TokenType[] = [
   // categories first (no pattern)
-  Value, LevelLabel, FundingColumnHeader, IndicatorColumnHeader, FundingRowLabel, FormTitleCategory, Furniture, AnyCell,
+  Value, LevelLabel, FundingColumnHeader, IndicatorColumnHeader, CriteriaColumnHeader, SourceColumnHeader, FundingRowLabel, FormTitleCategory, Furniture, AnyCell,
   CellSep, RowEnd,
   DepartmentFormTitle, FormTitle, BudgetProjectFormTitle, HebeiFormTitle, TargetSelfEvalTitle, ProjectNameLabel, DepartmentLabel, ImplementingUnitLabel, DepartmentNameLabel,
-  ReportNumberLabel, BasicInfoSectionLabel, SpecialFundLabel, AmountUnitLabel,
+  ReportNumberLabel, BasicInfoSectionLabel, SpecialFundLabel, AmountUnitLabel, SelfTotalLabel, ProjectAttributeLabel,
   AttachmentCell, UnitNoteCell, FillingUnitCell, PublicationTableCell, DepartmentLineCell,
   FundingLabel, InitialBudgetHeader, AdjustedBudgetHeader, ExecutedHeader, RateHeader, ReceivedHeader, WeightHeader, ScoreHeader,
+  CentralSourceHeader, ProvincialSourceHeader, LocalSourceHeader,
   TotalFundsLabel, FiscalFundsLabel, CarryoverFundsLabel, OtherFundsLabel, SpecialAccountFundsLabel, UnitFundsLabel,
   BasicSpendingLabel, ProjectSpendingLabel, GeneralBudgetLabel, FundBudgetLabel, FundingGroupLabel,
   BudgetGroupHeader, ReasonHeader, ScoreMethodHeader,
   InWhichLabel,
   GoalsLabel, ExpectedGoalHeader, AchievedGoalHeader, CompletionRateHeader, ImplementationSummaryLabel,
   IndicatorBlockLabel,
-  Level1Header, Level2Header, Level3Header, TargetHeader, ActualHeader, DeviationHeader, WeightShareHeader, WeightedScoreHeader, NatureHeader, UnitHeader, CoreHeader, CriteriaHeader,
+  Level1Header, Level2Header, Level3Header, TargetHeader, ActualHeader, DeviationHeader, WeightShareHeader, WeightedScoreHeader, NatureHeader, UnitHeader, CoreHeader,
+  ContentHeader, SelfScoreHeader, ReviewScoreHeader, BasisHeader,
   Level1Label, Level2Label, SubtotalLevelLabel,
-  TotalScoreLabel, GradeLabel, NoteLabel, SignOffLabel,
+  SubtotalRowLabel, TotalScoreLabel, GradeLabel, NoteLabel, SignOffLabel,
   YearLine, NumberCell, DashCell, MeasureCell, TextCell,
 ];
 

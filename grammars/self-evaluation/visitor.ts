@@ -6,6 +6,8 @@ import type {
   HeaderRowsCstChildren, ImplementingUnitRowCstChildren, IndicatorBlockCstChildren, IndicatorHeaderCstChildren,
   IndicatorRowCstChildren, NoteRowCstChildren, SignOffRowCstChildren, ProjectRowCstChildren, StrayRowCstChildren, TitleRowCstChildren,
   ReportNumberRowCstChildren, SummaryRowCstChildren, SectionRowCstChildren, BasicFieldRowCstChildren,
+  SourceFundingBlockCstChildren, SourceFundingHeaderCstChildren, SourceFundingRowCstChildren,
+  CriteriaBlockCstChildren, CriteriaHeaderCstChildren, CriteriaRowCstChildren,
   TotalRowCstChildren, ValueRowCstChildren, YearRowCstChildren,
 } from "./cst.js";
 import { cellRefOf, rowEndOf } from "./input.js";
@@ -128,9 +130,15 @@ export class RawFormVisitor extends BaseVisitor {
     if (ctx.projectRow?.[0]) form.projectName = this.projectRow(ctx.projectRow[0].children);
     if (ctx.headerRows?.[0]) this.headerRows(ctx.headerRows[0].children, form);
     if (ctx.fundingBlock?.[0]) form.funding = this.fundingBlock(ctx.fundingBlock[0].children, form);
+    if (ctx.sourceFundingBlock?.[0]) form.sourceFunding = this.sourceFundingBlock(ctx.sourceFundingBlock[0].children);
     // Before the funding block (Sichuan 2023) or after it: the grammar takes one of the two.
     if (ctx.goalsBlock?.[0]) form.goals = this.goalsBlock(ctx.goalsBlock[0].children);
     if (ctx.indicatorBlock?.[0]) form.indicators = this.indicatorBlock(ctx.indicatorBlock[0].children);
+    // A criteria table names the family whatever the title (财政预算支出项目绩效目标自评表 ends like a 绩效目标自评表).
+    if (ctx.criteriaBlock?.[0]) {
+      form.criteria = this.criteriaBlock(ctx.criteriaBlock[0].children);
+      form.template = "criteria";
+    }
     if (ctx.closingRows?.[0]) this.closingRows(ctx.closingRows[0].children, form);
     if (form.title?.token === "BudgetProjectFormTitle") form.template = budgetProjectTemplate(form);
     setLines(form);
@@ -174,7 +182,7 @@ export class RawFormVisitor extends BaseVisitor {
     for (const r of ctx.signOffRow ?? []) form.signOff.push(...this.signOffRow(r.children).map((e) => ({ ...e, inHeader: true })));
     for (const r of ctx.basicFieldRow ?? []) {
       const read = this.basicFieldRow(r.children);
-      const key = read.label.token === "SpecialFundLabel" ? "specialFund" : "amountUnit";
+      const key = BASIC_FIELDS[read.label.token] ?? "amountUnit";
       const old = form[key];
       if (old) form.superseded.push([old.label, ...old.values]);
       form[key] = read;
@@ -226,7 +234,7 @@ export class RawFormVisitor extends BaseVisitor {
   sectionRow(_ctx: SectionRowCstChildren): void {}
 
   basicFieldRow(ctx: BasicFieldRowCstChildren): { label: CellRef; values: CellRef[] } {
-    return { label: this.ref(ctx.SpecialFundLabel?.[0] ?? ctx.AmountUnitLabel?.[0]), values: this.refs(ctx.Value) };
+    return { label: this.ref(ctx.SpecialFundLabel?.[0] ?? ctx.AmountUnitLabel?.[0] ?? ctx.SelfTotalLabel?.[0] ?? ctx.ProjectAttributeLabel?.[0]), values: this.refs(ctx.Value) };
   }
 
   summaryRow(ctx: SummaryRowCstChildren): { label: CellRef; values: CellRef[] } {
@@ -246,6 +254,20 @@ export class RawFormVisitor extends BaseVisitor {
     const header = node ? this.fundingHeader(node.children) : { label: this.ref(undefined), columns: [], subColumns: [] };
     for (const r of ctx.unplacedRow ?? []) form.unplaced.push(this.unplacedRow(r.children));
     return { ...header, rows: (ctx.fundingRow ?? []).map((r) => this.fundingRow(r.children)) };
+  }
+
+  sourceFundingBlock(ctx: SourceFundingBlockCstChildren): NonNullable<RawForm["sourceFunding"]> {
+    const node = ctx.sourceFundingHeader?.[0];
+    const header = node ? this.sourceFundingHeader(node.children) : { label: this.ref(undefined), columns: [] };
+    return { ...header, rows: (ctx.sourceFundingRow ?? []).map((r) => this.sourceFundingRow(r.children)) };
+  }
+
+  sourceFundingHeader(ctx: SourceFundingHeaderCstChildren): { label: CellRef; columns: CellRef[] } {
+    return { label: this.ref(ctx.FundingLabel?.[0]), columns: this.refs(ctx.SourceColumnHeader, ctx.OtherFundsLabel, ctx.TotalFundsLabel, ctx.FundingColumnHeader) };
+  }
+
+  sourceFundingRow(ctx: SourceFundingRowCstChildren): RawRow {
+    return this.rowOf(ctx.RowEnd, this.refs(ctx.Value));
   }
 
   fundingHeader(ctx: FundingHeaderCstChildren): { label: CellRef; columns: CellRef[]; subColumns: CellRef[] } {
@@ -294,6 +316,21 @@ export class RawFormVisitor extends BaseVisitor {
     const row = this.rowOf(ctx.RowEnd, []);
     const values = ctx.RateHeader || ctx.ExecutedHeader ? this.refs(ctx.Value, ctx.RateHeader, ctx.ExecutedHeader) : this.refs(ctx.Value);
     return { levels: this.refs(ctx.LevelLabel), values, line: row.line, page: row.page };
+  }
+
+  criteriaBlock(ctx: CriteriaBlockCstChildren): NonNullable<RawForm["criteria"]> {
+    return {
+      headers: (ctx.criteriaHeader ?? []).map((h) => this.criteriaHeader(h.children)),
+      rows: (ctx.criteriaRow ?? []).map((r) => this.criteriaRow(r.children)),
+    };
+  }
+
+  criteriaHeader(ctx: CriteriaHeaderCstChildren): RawRow {
+    return this.rowOf(ctx.RowEnd, this.refs(ctx.IndicatorColumnHeader, ctx.CriteriaColumnHeader, ctx.TextCell));
+  }
+
+  criteriaRow(ctx: CriteriaRowCstChildren): RawRow {
+    return this.rowOf(ctx.RowEnd, this.refs(ctx.Value, ctx.LevelLabel, ctx.RateHeader, ctx.ExecutedHeader, ctx.ReceivedHeader));
   }
 
   closingRows(ctx: ClosingRowsCstChildren, form: RawForm): void {
@@ -392,10 +429,18 @@ function isSealed(tok: IToken | undefined): boolean {
 function emptyForm(formType: RawForm["formType"]): RawForm {
   return {
     formType, template: formType === "department" ? "department" : "national", title: null, year: null, projectName: [], department: [], implementingUnit: [],
-    headerExtras: [], reportNumber: null, specialFund: null, amountUnit: null, departmentSealed: false, implementingUnitSealed: false, funding: null, goals: null, indicators: null, total: null, grade: null, notes: [], signOff: [],
+    headerExtras: [], reportNumber: null, specialFund: null, amountUnit: null, selfTotal: null, projectAttribute: null, sourceFunding: null, criteria: null, departmentSealed: false, implementingUnitSealed: false, funding: null, goals: null, indicators: null, total: null, grade: null, notes: [], signOff: [],
     unplaced: [], superseded: [], unread: [], lastLine: undefined,
   };
 }
+
+/** The RawForm field each 基本情况-style label fills. */
+const BASIC_FIELDS: Record<string, "specialFund" | "amountUnit" | "selfTotal" | "projectAttribute"> = {
+  SpecialFundLabel: "specialFund",
+  AmountUnitLabel: "amountUnit",
+  SelfTotalLabel: "selfTotal",
+  ProjectAttributeLabel: "projectAttribute",
+};
 
 /** Sets the last source line read for the form. */
 function setLines(form: RawForm): void {
@@ -409,6 +454,8 @@ function setLines(form: RawForm): void {
   addAll(form.projectName);
   for (const r of form.funding?.rows ?? []) add(r.label);
   for (const r of form.indicators?.rows ?? []) { addAll(r.levels); addAll(r.values); }
+  for (const r of form.criteria?.rows ?? []) addAll(r.cells);
+  for (const r of form.sourceFunding?.rows ?? []) addAll(r.cells);
   add(form.total?.label); add(form.grade?.label);
   for (const n of form.notes) add(n.label);
   for (const n of form.signOff) add(n.label);

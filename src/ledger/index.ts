@@ -105,7 +105,8 @@ function account(
   }
   if (use?.pageNumber) return { ...e, account: "furniture", furniture: "page-number" };
   if (use?.rule === "furnitureRow" && rowFurniture) return { ...e, account: "furniture", furniture: rowFurniture };
-  if (use?.rule !== undefined && use.rule !== "strayRow" && (!VALUE_TOKENS.has(use.token) || (use.rule === "valueRow" && use.token === "DepartmentNameLabel"))) {
+  // 其他 and 合计 name rows elsewhere, but columns in a funding block by source (中央 | … | 其他 | 合计).
+  if (use?.rule !== undefined && use.rule !== "strayRow" && (!VALUE_TOKENS.has(use.token) || (use.rule === "valueRow" && use.token === "DepartmentNameLabel") || use.rule === "sourceFundingHeader")) {
     // Which form a label belongs to is not kept: labels are the form's printed structure.
     return { ...e, account: "label", label: use.token };
   }

@@ -76,6 +76,51 @@ export const Indicator = z.object({
 });
 export type Indicator = z.infer<typeof Indicator>;
 
+/**
+ * One row of an evaluation-criteria table (财政预算支出项目绩效目标自评表,
+ * Hubei; Ningxia): 评价内容 | 分值 | 自评分 | 复核分 | 评价标准及依据, grouped by
+ * 一级指标 (项目决策 / 项目管理 / 项目绩效, or 决策 / 过程 / 产出 / 效益).
+ */
+export const Criterion = z.object({
+  level1: z.string().describe("一级指标 as printed (项目决策, 过程 …); a merged cell's label holds for the rows under it"),
+  level2: z.string().nullable().describe("二级指标 as printed, a merged cell's label holding for the rows under it; null when the table has no such column"),
+  content: z.string().describe("评价内容 (评价要点): what is judged"),
+  weight: DecimalString.nullable().describe("分值; null when blank"),
+  selfScore: DecimalString.nullable().describe("自评分: the unit's own score; null when blank"),
+  reviewScore: DecimalString.nullable().describe("复核分: the reviewer's score, reported beside 自评分 (never instead of it); null when blank"),
+  basis: z.string().nullable().describe("评价标准及依据, as printed; null when blank or when the table has no such column"),
+});
+export type Criterion = z.infer<typeof Criterion>;
+
+/** A 小计 row after a group of a criteria table (Ningxia): the group's printed subtotals. */
+export const CriteriaSubtotal = z.object({
+  level1: z.string().describe("The 一级指标 of the group the row closes"),
+  weight: DecimalString.nullable().describe("Σ 分值 as printed"),
+  selfScore: DecimalString.nullable().describe("Σ 自评分 as printed"),
+  reviewScore: DecimalString.nullable().describe("Σ 复核分 as printed; null when blank"),
+});
+export type CriteriaSubtotal = z.infer<typeof CriteriaSubtotal>;
+
+/** 项目属性 (criteria templates): the box ticked among 常年性 / 延续性 / 一次性 / 新增性. */
+export const ProjectAttribute = z.enum(["常年性", "延续性", "一次性", "新增性"]);
+export type ProjectAttribute = z.infer<typeof ProjectAttribute>;
+
+/**
+ * Funding by source (criteria templates): 中央 | 省、地 | 本级 | 其他 | 合计 |
+ * 执行数 | 执行率, one row of amounts in the form's `fundingUnit`. A column the
+ * form does not print is null.
+ */
+export const FundingBySource = z.object({
+  central: DecimalString.nullable().describe("中央: the central government's money"),
+  provincial: DecimalString.nullable().describe("省、地: the province's and prefecture's money"),
+  local: DecimalString.nullable().describe("本级: the level's own money"),
+  other: DecimalString.nullable().describe("其他: any other money"),
+  total: DecimalString.nullable().describe("合计: the budget, Σ of the sources"),
+  executed: DecimalString.nullable().describe("执行数: what was spent"),
+  rate: DecimalString.nullable().describe("执行率 in percent, as printed (95.00% → 95.00)"),
+});
+export type FundingBySource = z.infer<typeof FundingBySource>;
+
 /** Severity of a verifier finding. */
 export const Severity = z.enum(["error", "warning", "notice"]);
 export type Severity = z.infer<typeof Severity>;
@@ -156,6 +201,10 @@ export const Form = z.object({
     .describe("联系电话 printed beside 项目负责人 among the header fields (Shandong); absent when not printed"),
   specialFund: z.boolean().optional()
     .describe("是否为专项资金 (Hebei): true for 是, false for 否; absent when not printed"),
+  projectAttribute: ProjectAttribute.nullable().optional()
+    .describe("项目属性 (criteria templates): the one box ticked (☑ ■ √) among 常年性 / 延续性 / 一次性 / 新增性; absent when not printed, null when no box or more than one is ticked (said by a diagnostic)"),
+  selfEvaluationTotal: DecimalString.nullable().optional()
+    .describe("自评总分 printed above a criteria table; absent when not printed, null when its cell is not a number"),
   fundingUnit: z.enum(["万元", "元"]).describe("Unit of the funding amounts, from the block's label"),
   funding: z.array(FundingRow).describe("年度资金总额 first, then its sub-rows"),
   fundingPoints: DecimalString.optional()
@@ -170,10 +219,18 @@ export const Form = z.object({
     completionRate: DecimalString.nullable().optional()
       .describe("总体完成率(%) (Hebei): how much of the year's goals was done, in percent; absent when the form has no such column, null when its cell is blank"),
   }),
+  fundingBySource: FundingBySource.optional()
+    .describe("Funding by source (criteria templates: 中央 | 省、地 | 本级 | 其他 | 合计 | 执行数 | 执行率); absent in every other family, whose funding is `funding`"),
   indicators: z.array(Indicator),
+  criteria: z.array(Criterion).optional()
+    .describe("The evaluation-criteria table (template criteria), row by row; absent in every other family, whose table is `indicators`"),
+  criteriaSubtotals: z.array(CriteriaSubtotal).optional()
+    .describe("The 小计 rows of a criteria table, in order; absent when the table prints none"),
   total: z.object({
     weight: DecimalString.nullable().describe("总分 row: total weight (normally 100)"),
-    score: DecimalString.nullable().describe("总分 row: total score"),
+    score: DecimalString.nullable().describe("总分 row: total score (Σ 自评分 in a criteria table)"),
+    review: DecimalString.nullable().optional()
+      .describe("总分 row: the 复核分 total of a criteria table; absent in other families, null when blank"),
   }),
   grade: z.string().nullable().describe("评分等级 as printed (优/良/中/差 or the office's own word)"),
   notes: z.record(z.string(), z.string()).describe("Text rows after the table: 评价结论, 存在问题, 改进措施 …"),

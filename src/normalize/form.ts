@@ -5,6 +5,7 @@ import { cleanLabel } from "../text/chars.js";
 import { attachProvenance } from "../model/provenance-log.js";
 import { FormContext } from "./context.js";
 import { cleanFreeText } from "./free-text.js";
+import { normalizeCriteria, normalizeProjectAttribute, normalizeSelfTotal, normalizeSourceFunding } from "./criteria.js";
 import { fundingUnit, normalizeFunding } from "./funding.js";
 import { normalizeGoals } from "./goals.js";
 import { normalizeIndicators } from "./indicators.js";
@@ -113,14 +114,19 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
   const indicatorPoints = indicatorLabel ? pointsOf(indicatorLabel.cell.text) : undefined;
   if (indicatorPoints !== undefined) ctx.at("indicatorPoints", indicatorLabel);
 
-  // A criteria template's table (评价内容 | 自评分 | 复核分) is not read: its
-  // cells would land in the wrong fields of an indicator.
-  const criteria = criteriaHeader(raw);
+  const isCriteria = raw.template === "criteria";
+  const criteria = isCriteria ? normalizeCriteria(raw, ctx) : undefined;
+  const projectAttribute = normalizeProjectAttribute(raw, ctx);
+  const selfEvaluationTotal = normalizeSelfTotal(raw, ctx);
+  const fundingBySource = normalizeSourceFunding(raw, ctx);
+  // The 总分 row of a criteria table prints 分值, 自评分 and 复核分: the third number is the 复核分 total.
+  const review = isCriteria && raw.total ? totalReview(raw.total.values) : undefined;
+  if (review) ctx.at("total.review", review.ref);
 
   // provenance comes last, made from the log when first read (see ProvenanceLog).
   const form: Form = attachProvenance({
     formType: raw.formType,
-    template: criteria ? "criteria" : raw.template,
+    template: raw.template,
     title: raw.title ? knownOrClean(raw.title.cell.text, TITLES) : "",
     year,
     projectName: labelOf(project),
@@ -130,20 +136,26 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     ...(projectLeader !== undefined ? { projectLeader } : {}),
     ...(projectLeaderPhone !== undefined ? { projectLeaderPhone } : {}),
     ...(specialFund !== undefined ? { specialFund } : {}),
+    ...(projectAttribute !== undefined ? { projectAttribute } : {}),
+    ...(selfEvaluationTotal !== undefined ? { selfEvaluationTotal } : {}),
     fundingUnit: fundingUnit(raw),
     funding: normalizeFunding(raw, ctx),
     ...(fundingPoints !== undefined ? { fundingPoints } : {}),
     ...(indicatorPoints !== undefined ? { indicatorPoints } : {}),
     ...(implementationSummary !== undefined ? { implementationSummary } : {}),
+    ...(fundingBySource !== undefined ? { fundingBySource } : {}),
     goals: normalizeGoals(raw, ctx),
-    indicators: criteria ? [] : normalizeIndicators(raw, ctx),
+    indicators: normalizeIndicators(raw, ctx),
+    ...(criteria ? { criteria: criteria.criteria } : {}),
+    ...(criteria && criteria.subtotals.length ? { criteriaSubtotals: criteria.subtotals } : {}),
     total: {
       weight: numbers >= 2 ? firstValue : null,
       score: numbers >= 2 ? secondValue : firstValue,
+      ...(isCriteria ? { review: review?.value ?? null } : {}),
     },
     grade: gradeRef ? knownOrClean(gradeRef.cell.text, GRADES) || null : null,
     notes,
-    complete: raw.total !== null && !criteria,
+    complete: raw.total !== null,
   }, ctx.provenance);
 
   for (const row of raw.unplaced) {
@@ -157,17 +169,7 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
     ctx.warn("form.repeated-row", `a row of the form printed twice: ${texts} (line ${refs[0]!.cell.line ?? "?"}) is not read, the other one is`, refs[0], "warning", refs);
   }
   if (!raw.title) ctx.warn("form.no-title", "a form without its title row: it starts at 项目名称", project, "info");
-  if (criteria) {
-    const where = `line ${criteria.cell.line ?? "?"}, cell ${criteria.cell.col}`;
-    ctx.warn(
-      "form.incomplete",
-      `form ${formIndex + 1} (${form.projectName ?? "no project name"}) is an evaluation-criteria template (评价内容 | 分值 | 自评分 | 复核分), ` +
-        `which jixiao does not read yet: the first row it cannot place is the table header at "${cleanLabel(criteria.cell.text)}" (${where}); ` +
-        `its header, funding and goals are kept, no indicator is read and the total is not summed`,
-      criteria,
-      "error",
-    );
-  } else if (!form.complete) {
+  if (!form.complete) {
     const where = raw.lastLine !== undefined ? ` after line ${raw.lastLine}` : "";
     ctx.warn("form.incomplete", `form ${formIndex + 1} (${form.projectName ?? "no project name"}) is cut off${where}: no 总分 row; what was read is kept`, null, "error");
     const d = ctx.diagnostics[ctx.diagnostics.length - 1]!;
@@ -200,14 +202,23 @@ export function mostValues(raw: RawForm): number {
     }
     n += perRow * raw.indicators.rows.length;
   }
+  // A criteria table's seven fields a row, 自评总分, 项目属性 and the funding by source.
+  if (raw.criteria) n += 7 * raw.criteria.rows.length + 1;
+  n += 2 + (raw.projectAttribute?.values.length ?? 0);
+  if (raw.sourceFunding) for (const r of raw.sourceFunding.rows) n += r.cells.length;
   // The pieces of wrapped labels, printed beside 总分.
   if (raw.total) n += raw.total.before.length;
   return n;
 }
 
-/** The first header cell of a criteria template's table (see CriteriaHeader), if the form has one. */
-function criteriaHeader(raw: RawForm): CellRef | undefined {
-  for (const h of raw.indicators?.headers ?? []) for (const c of h.cells) if (c.token === "CriteriaHeader") return c;
+/** The third number of a criteria table's 总分 row (分值 | 自评分 | 复核分): the 复核分 total. */
+function totalReview(values: CellRef[]): { ref: CellRef; value: string } | undefined {
+  let n = 0;
+  for (const v of values) {
+    const d = parseDecimal(v.cell.text);
+    if (d === undefined || d === null) continue;
+    if (++n === 3) return { ref: v, value: d };
+  }
   return undefined;
 }
 

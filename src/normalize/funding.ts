@@ -42,7 +42,8 @@ export function fundingUnit(raw: RawForm): "万元" | "元" {
   // The label's key (cellKey) searched without making it, as the patterns
   // /\((?:单位:)?元\)/ and /\((?:单位:)?万元\)/ would; both end 元), and
   // most labels are let go by that one search.
-  const label = raw.funding ? raw.funding.label.cell.text : "";
+  // A funding block by source (criteria templates) prints its unit the same way.
+  const label = (raw.funding ?? raw.sourceFunding)?.label.cell.text ?? "";
   if (keyIncludes(label, "元)")) {
     if (keyIncludes(label, "(元)") || keyIncludes(label, "(单位:元)")) return "元";
     if (keyIncludes(label, "(万元)") || keyIncludes(label, "(单位:万元)")) return "万元";

@@ -29,6 +29,13 @@ export function reportUnreadCells(raw: RawForm, ctx: FormContext): void {
   scan(raw.implementingUnit);
   if (raw.specialFund) scan(raw.specialFund.values);
   if (raw.amountUnit) scan(raw.amountUnit.values);
+  if (raw.selfTotal) scan(raw.selfTotal.values);
+  if (raw.projectAttribute) scan(raw.projectAttribute.values);
+  if (raw.sourceFunding) for (const row of raw.sourceFunding.rows) scan(row.cells);
+  if (raw.criteria) {
+    for (const h of raw.criteria.headers) for (const c of h.cells) if (c.token === "TextCell" && !used.has(c)) (missed ??= []).push(c);
+    for (const row of raw.criteria.rows) scan(row.cells);
+  }
   for (const row of raw.headerExtras) if (!row.cells.some((c) => FURNITURE.has(c.token))) scan(row.cells);
   if (raw.funding) for (const row of raw.funding.rows) scan(row.values);
   if (raw.goals) {

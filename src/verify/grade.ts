@@ -3,7 +3,8 @@
  * when the total itself does not add up, the band of the recomputed total.
  */
 import type { VerifyContext } from "./context.js";
-import { D, dec, eq, fmt, gte, withinAbs, type Dec } from "./decimal.js";
+import { columnSum } from "./criteria.js";
+import { D, ZERO, dec, eq, fmt, gte, withinAbs, type Dec } from "./decimal.js";
 import type { Facts } from "./facts.js";
 import type { GradeBand, PreparedBand } from "./options.js";
 import { stripSpace } from "./text.js";
@@ -30,7 +31,9 @@ export function checkGrade(ctx: VerifyContext, facts: Facts): void {
   // An office's own grade word (合格 …) is outside the bands: nothing to compare.
   if (printed === "" || !ctx.prepared.grades.has(printed)) return;
   const printedTotal = dec(ctx.form.total.score);
-  const recomputed = recomputedTotal(facts);
+  // A criteria table's total is Σ 自评分, exact (scores are printed as set): no rounding envelope.
+  const criteriaSum = ctx.form.criteria ? columnSum(ctx.form.criteria, "selfScore") : undefined;
+  const recomputed = criteriaSum === undefined ? recomputedTotal(facts) : (criteriaSum ?? printedTotal ?? ZERO);
   const basis = printedTotal ?? recomputed;
   const expected = gradeOf(basis, bands);
   if (expected !== printed) {
@@ -48,7 +51,7 @@ export function checkGrade(ctx: VerifyContext, facts: Facts): void {
   }
   // The grade follows the printed total; if that total is wrong, say what the true one gives.
   if (printedTotal !== null && !eq(printedTotal, recomputed)
-    && !withinAbs(printedTotal.minus(recomputed), totalEnvelope(facts, ctx.mode))) {
+    && (criteriaSum !== undefined || !withinAbs(printedTotal.minus(recomputed), totalEnvelope(facts, ctx.mode)))) {
     const trueGrade = gradeOf(recomputed, bands);
     if (trueGrade !== printed) {
       const [shown, recomputedShown] = [fmt(printedTotal), fmt(recomputed)];

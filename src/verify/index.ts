@@ -13,6 +13,7 @@ import { z } from "zod";
 import { Form, type Verification } from "../model/index.js";
 import { describeValue, usageFromZod, UsageError } from "../model/usage-error.js";
 import { VerifyContext } from "./context.js";
+import { checkCriteria } from "./criteria.js";
 import { facts } from "./facts.js";
 import { checkFunding } from "./funding.js";
 import { checkGrade } from "./grade.js";
@@ -66,6 +67,7 @@ function prepared(fn: string, options: VerifyOptions | undefined): PreparedOptio
 /** The parts of a Form the rules read: checked on what a caller passes, so a wrong value is named, not met as a TypeError. */
 const VerifiedParts = z.compile(Form.pick({
   formType: true, projectName: true, fundingUnit: true, funding: true, indicators: true, total: true, grade: true, complete: true,
+  criteria: true, criteriaSubtotals: true, selfEvaluationTotal: true, fundingBySource: true,
 }));
 
 function checkForm(fn: string, argument: string, form: unknown): void {
@@ -113,10 +115,14 @@ function verifyPrepared(form: Form, opts: PreparedOptions, formIndex: number): V
   const ctx = new VerifyContext(form, formIndex, opts);
   const f = facts(form, opts.options.rounding);
   checkFunding(ctx, f);
-  checkWeights(ctx, f);
-  checkScores(ctx, f);
-  checkShares(ctx);
-  checkTotals(ctx, f);
+  checkCriteria(ctx);
+  // A criteria table's 总分 adds up its criteria (criteria.total), not indicators.
+  if (form.criteria === undefined) {
+    checkWeights(ctx, f);
+    checkScores(ctx, f);
+    checkShares(ctx);
+    checkTotals(ctx, f);
+  }
   checkGrade(ctx, f);
   checkIndicators(ctx, f);
   return { rounding: ctx.rounding(), findings: ctx.sortedFindings() };

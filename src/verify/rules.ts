@@ -6,7 +6,7 @@
 import type { Severity } from "../model/index.js";
 
 /** The rule families, one module each under src/verify. */
-export type RuleFamily = "funding" | "weights" | "scores" | "totals" | "grade" | "indicators";
+export type RuleFamily = "funding" | "weights" | "scores" | "totals" | "grade" | "indicators" | "criteria";
 
 /** One verifier rule. */
 export interface RuleInfo {
@@ -110,6 +110,27 @@ export const RULES = [
   rule("indicator.outruns-spending", "notice", "indicators",
     "指标得分率 − 预算执行率 > 5% × 指标得分率",
     "indicator score share − spent share > 5 % of the score share"),
+  rule("criteria.self-total", "error", "criteria",
+    "评价标准类表（湖北、宁夏）：自评总分 = Σ 自评分",
+    "a criteria template (Hubei, Ningxia): 自评总分 = Σ self scores (自评分)"),
+  rule("criteria.total", "error", "criteria",
+    "评价标准类表：总分行的分值、自评分、复核分 = 各行之和（逐列）",
+    "a criteria template: the 总分 row's 分值, 自评分 and 复核分 = Σ of the rows, per column"),
+  rule("criteria.subtotal", "error", "criteria",
+    "评价标准类表：小计行 = 该组各行之和（分值、自评分、复核分逐列）",
+    "a criteria template: a 小计 row = Σ of its group's rows (分值, 自评分, 复核分, per column)"),
+  rule("criteria.score-range", "error", "criteria",
+    "评价标准类表：每行 0 ≤ 自评分 ≤ 分值，0 ≤ 复核分 ≤ 分值",
+    "a criteria template: every row 0 ≤ self score ≤ 分值 and 0 ≤ review score ≤ 分值"),
+  rule("funding.source-sum", "error", "criteria",
+    "按来源的资金（评价标准类表）：合计 = 中央 + 省、地 + 本级 + 其他",
+    "funding by source (criteria templates): 合计 = 中央 + 省、地 + 本级 + 其他"),
+  rule("funding.source-rate", "error", "criteria",
+    "按来源的资金：执行率 = 执行数 / 合计 × 100，按所印小数位截断或四舍五入",
+    "funding by source: rate = 执行数 / 合计 × 100, truncated or rounded half-up to the decimals printed"),
+  rule("criteria.review", "notice", "criteria",
+    "复核分 ≠ 自评分：与自评分并列报告（不替代自评分）",
+    "review score (复核分) ≠ self score: reported beside it (never instead of it)"),
 ] as const satisfies readonly RuleInfo[];
 
 /** A rule id the verifier can emit. */

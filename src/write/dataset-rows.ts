@@ -116,6 +116,8 @@ function formRows(rows: DocumentRows, sha: string, formNo: number, form: Form, d
     form.goals.expected, form.goals.actual, dec(form.total.weight, "total.weight"), dec(form.total.score, "total.score"),
     form.grade, form.complete, form.verification?.rounding ?? null, count("error"), count("warning"), count("notice"),
     form.template ?? null,
+    form.projectAttribute ?? null, dec(form.selfEvaluationTotal ?? null, "selfEvaluationTotal"), dec(form.total.review ?? null, "total.review"),
+    ...sourceFunding(form, dec),
   ]);
 
   form.funding.forEach((r, i) => {
@@ -137,6 +139,18 @@ function formRows(rows: DocumentRows, sha: string, formNo: number, form: Form, d
     ]);
   });
 
+  form.criteria?.forEach((c, i) => {
+    const at = (f: string) => `criteria[${i}].${f}`;
+    rows.criteria.push([
+      sha, formNo, i + 1, c.level1, c.level2, c.content, dec(c.weight, at("weight")), dec(c.selfScore, at("selfScore")),
+      dec(c.reviewScore, at("reviewScore")), c.basis,
+    ]);
+  });
+  form.criteriaSubtotals?.forEach((s, i) => {
+    const at = (f: string) => `criteriaSubtotals[${i}].${f}`;
+    rows.criteria_subtotals.push([sha, formNo, i + 1, s.level1, dec(s.weight, at("weight")), dec(s.selfScore, at("selfScore")), dec(s.reviewScore, at("reviewScore"))]);
+  });
+
   for (const [label, text] of Object.entries(form.notes)) rows.notes.push([sha, formNo, label, text]);
 
   findings?.forEach((x, i) => {
@@ -148,6 +162,13 @@ function formRows(rows: DocumentRows, sha: string, formNo: number, form: Form, d
       x.where.line ?? null, x.where.page ?? null, bbox?.[0] ?? null, bbox?.[1] ?? null, bbox?.[2] ?? null, bbox?.[3] ?? null,
     ]);
   });
+}
+
+/** The forms columns of the funding block by source, null where the form has none. */
+function sourceFunding(form: Form, dec: Dec): CellValue[] {
+  const f = form.fundingBySource;
+  const fields = ["central", "provincial", "local", "other", "total", "executed", "rate"] as const;
+  return fields.map((k) => (f ? dec(f[k], `fundingBySource.${k}`) : null));
 }
 
 function measure(m: Measure, path: string, dec: Dec): CellValue[] {

@@ -33,7 +33,7 @@ export interface Table {
 }
 
 /** The tables, in the order they are written (parents before children). */
-export const TABLE_NAMES = ["documents", "forms", "funding", "indicators", "notes", "findings", "diagnostics", "provenance"] as const;
+export const TABLE_NAMES = ["documents", "forms", "funding", "indicators", "criteria", "criteria_subtotals", "notes", "findings", "diagnostics", "provenance"] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /** The table that records which dataset schema version a file was created or upgraded to (see dataset-upgrade.ts). */
@@ -97,6 +97,16 @@ export const TABLES: readonly Table[] = [
       col("warnings", "integer", "Findings of severity warning; null when not verified"),
       col("notices", "integer", "Findings of severity notice; null when not verified"),
       col("template", "text", "Template family the form was read as (national, shandong, sichuan-2023, hebei …); null in a file from before schema version 3"),
+      col("project_attribute", "text", "项目属性 (criteria templates): 常年性, 延续性, 一次性 or 新增性, the box ticked; null when not printed or not one box"),
+      col("self_evaluation_total", "decimal", "自评总分 printed above a criteria table"),
+      col("total_review", "decimal", "总分 row of a criteria table: Σ 复核分 as printed"),
+      col("source_central", "decimal", "Funding by source (criteria templates): 中央"),
+      col("source_provincial", "decimal", "Funding by source: 省、地"),
+      col("source_local", "decimal", "Funding by source: 本级"),
+      col("source_other", "decimal", "Funding by source: 其他"),
+      col("source_total", "decimal", "Funding by source: 合计"),
+      col("source_executed", "decimal", "Funding by source: 执行数"),
+      col("source_rate", "decimal", "Funding by source: 执行率, percent"),
     ],
   },
   {
@@ -145,6 +155,37 @@ export const TABLES: readonly Table[] = [
       col("deviation", "text", "偏差原因分析及改进措施"),
       col("weight_share", "decimal", "权重占比 (Hebei): plays the part of 分值 in the weight and total rules"),
       col("weighted_score", "decimal", "折算得分 (Hebei) = 得分 × 权重占比 / 100: the score the 总分 counts"),
+    ],
+  },
+  {
+    name: "criteria",
+    doc: "One row per criterion of an evaluation-criteria table (criteria templates: Hubei, Ningxia).",
+    key: ["sha256", "form_no", "criterion_no"],
+    columns: [
+      sha,
+      formNo,
+      col("criterion_no", "integer", "1-based number in the form; criteria[criterion_no - 1] in a path", false),
+      col("level1", "text", "一级指标 (项目决策, 过程 …)", false),
+      col("level2", "text", "二级指标; null when the table has no such column"),
+      col("content", "text", "评价内容", false),
+      col("weight", "decimal", "分值"),
+      col("self_score", "decimal", "自评分"),
+      col("review_score", "decimal", "复核分, beside 自评分"),
+      col("basis", "text", "评价标准及依据"),
+    ],
+  },
+  {
+    name: "criteria_subtotals",
+    doc: "One row per 小计 row of an evaluation-criteria table, in order.",
+    key: ["sha256", "form_no", "subtotal_no"],
+    columns: [
+      sha,
+      formNo,
+      col("subtotal_no", "integer", "1-based; criteriaSubtotals[subtotal_no - 1] in a path", false),
+      col("level1", "text", "The 一级指标 of the group the row closes", false),
+      col("weight", "decimal", "Σ 分值 as printed"),
+      col("self_score", "decimal", "Σ 自评分 as printed"),
+      col("review_score", "decimal", "Σ 复核分 as printed"),
     ],
   },
   {

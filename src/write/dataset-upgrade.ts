@@ -18,8 +18,11 @@ import { DATASET_SCHEMA_VERSION_TABLE, SQL_TYPES, TABLES, type Column } from "./
  * 2: adds the `dataset_schema` table, one row per version a file was created or upgraded to.
  * 3: adds forms.template, funding.received, indicators.weight_share and
  *    indicators.weighted_score, for the Hebei family's 资金到位情况, 权重占比 and 折算得分.
+ * 4: adds the tables criteria and criteria_subtotals, and forms.project_attribute,
+ *    forms.self_evaluation_total, forms.total_review and forms.source_* (the funding
+ *    block by source), for the evaluation-criteria family (Hubei, Ningxia).
  */
-export const DATASET_SCHEMA_VERSION = 3;
+export const DATASET_SCHEMA_VERSION = 4;
 
 /** The columns of every table of a database file: table → column → declared type. */
 export type FileColumns = Map<string, Map<string, string>>;
