@@ -1,5 +1,5 @@
 /**
- * A pool worker: reads the files it is sent, one at a time, and answers with
+ * A pool worker: reads the files it is sent, one at a time, in the order sent, and answers with
  * each Document's JSON or the reason it could not be read. The grammar is
  * built once per worker, when the first file needs it.
  */
@@ -19,7 +19,11 @@ setInterval(() => {
   send({ type: "memory", used: memoryInUse() });
 }, 100).unref();
 
+// The pool queues files ahead of the one being read; they are read strictly
+// in turn, so that the pool knows which file a bound was broken on and that
+// none queued behind it has begun (readTask never rejects).
+let reading: Promise<void> = Promise.resolve();
 port.on("message", (task: Task) => {
-  void readTask(task, setup, known, send);
+  reading = reading.then(() => readTask(task, setup, known, send));
 });
 send({ type: "ready" });
