@@ -32,7 +32,7 @@ import type { DocMeta } from "./protocol.js";
 
 /** The outcome of one file. */
 export type TaskResult =
-  | { ok: true; json: string; meta: DocMeta }
+  | { ok: true; json: Uint8Array; meta: DocMeta }
   | { ok: false; skipped: true; sha256: string }
   | { ok: false; skipped?: false; error: ErrorInfo; internal: boolean; stack?: string };
 

@@ -1,7 +1,9 @@
 /**
  * The messages between the pool (main thread) and its workers. Everything in
  * them is structured-cloneable; a Document travels as its JSON text, which is
- * what the commonest outputs write anyway, so it is made once, in the worker.
+ * what the commonest outputs write anyway, so it is made once, in the worker,
+ * and in UTF-8, handed over rather than copied, so that the main thread
+ * neither copies nor encodes it to write it (see read-task.ts).
  */
 import type { InputErrorCode } from "../load/errors.js";
 import type { InputLimits } from "../load/limits.js";
@@ -52,7 +54,7 @@ export interface DocMeta {
 
 export type FromWorker =
   | { type: "begin"; id: number; kind: string }
-  | { type: "done"; id: number; json: string; meta: DocMeta }
+  | { type: "done"; id: number; json: Uint8Array; meta: DocMeta }
   | { type: "skipped"; id: number; sha256: string }
   | { type: "fail"; id: number; error: ErrorInfo; internal: boolean; stack?: string }
   | { type: "memory"; used: number }

@@ -11,7 +11,8 @@ import { readTask } from "./read-task.js";
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
 const known = new Set(setup.known);
-const send = (m: FromWorker) => port.postMessage(m);
+// A Document's JSON is handed over, not copied.
+const send = (m: FromWorker) => port.postMessage(m, m.type === "done" ? [m.json.buffer as ArrayBuffer] : []);
 
 // The pool reads the memory a blocked worker cannot report: a report that
 // stops coming marks the worker that is stuck in one long allocation.
