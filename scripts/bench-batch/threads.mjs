@@ -3,7 +3,8 @@
 // which writes a profile for the main thread and one for each pool worker,
 // and prints for each thread its time busy and idle (waiting for work), and
 // the main thread's share of all the busy time.
-// Usage: node scripts/bench-batch/threads.mjs -- ARG…   (the arguments of bin/jixiao.js)
+// Usage: node scripts/bench-batch/threads.mjs [--bin PATH] -- ARG…   (the arguments of bin/jixiao.js;
+// --bin another checkout's bin/jixiao.js, for a before and after)
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +12,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, URL } from "node:url";
 
-const bin = fileURLToPath(new URL("../../bin/jixiao.js", import.meta.url));
+const binAt = process.argv.indexOf("--bin");
+const bin = binAt >= 0 ? process.argv[binAt + 1] : fileURLToPath(new URL("../../bin/jixiao.js", import.meta.url));
 const at = process.argv.indexOf("--");
 const args = at >= 0 ? process.argv.slice(at + 1) : process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), "jixiao-threads-"));

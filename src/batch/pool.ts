@@ -32,7 +32,8 @@ import type { DocMeta } from "./protocol.js";
 
 /** The outcome of one file. */
 export type TaskResult =
-  | { ok: true; json: Uint8Array; meta: DocMeta }
+  /** `json`: the Document's JSON in UTF-8, in one piece or (a large file) several, to be joined. */
+  | { ok: true; json: Uint8Array[]; meta: DocMeta }
   | { ok: false; skipped: true; sha256: string }
   | { ok: false; skipped?: false; error: ErrorInfo; internal: boolean; stack?: string };
 
@@ -51,6 +52,8 @@ interface Held {
   kind?: string;
   /** The time bound's timer, set once the file is the worker's current one. */
   timer?: ReturnType<typeof setTimeout>;
+  /** The pieces of a large file's JSON heard so far. */
+  parts?: Uint8Array[];
 }
 
 interface Slot {
@@ -190,8 +193,13 @@ export class WorkerPool {
       if (held) held.kind = m.kind;
       return;
     }
-    if (slot.held[0]?.task.id !== m.id) return;
-    const result: TaskResult = m.type === "done" ? { ok: true, json: m.json, meta: m.meta }
+    const current = slot.held[0];
+    if (current?.task.id !== m.id) return;
+    if (m.type === "part") {
+      (current.parts ??= []).push(m.json);
+      return;
+    }
+    const result: TaskResult = m.type === "done" ? { ok: true, json: [...(current.parts ?? []), m.json], meta: m.meta }
       : m.type === "skipped" ? { ok: false, skipped: true, sha256: m.sha256 }
       : { ok: false, error: m.error, internal: m.internal, ...(m.stack ? { stack: m.stack } : {}) };
     this.settle(slot, result);

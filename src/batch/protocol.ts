@@ -54,6 +54,8 @@ export interface DocMeta {
 
 export type FromWorker =
   | { type: "begin"; id: number; kind: string }
+  /** A piece of a large file's JSON, before its done: the pieces and the done's json, joined, are the Document's JSON. */
+  | { type: "part"; id: number; json: Uint8Array }
   | { type: "done"; id: number; json: Uint8Array; meta: DocMeta }
   | { type: "skipped"; id: number; sha256: string }
   | { type: "fail"; id: number; error: ErrorInfo; internal: boolean; stack?: string }

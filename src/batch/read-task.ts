@@ -10,8 +10,9 @@ import type { Document } from "../model/document.js";
 import { parseBytes } from "../parse.js";
 import { withoutProvenance } from "../cli/provenance-output.js";
 import type { FromWorker, Task, WorkerSetup } from "./protocol.js";
+import { readStreamed, STREAM_FROM_BYTES } from "./read-streamed.js";
 
-/** Reads `task`; `send` hears "begin" once the kind is known, then one of done, skipped or fail. */
+/** Reads `task`; `send` hears "begin" once the kind is known, then one of done, skipped or fail (a large file's JSON comes in "part"s before its done). */
 export async function readTask(task: Task, setup: WorkerSetup, known: Set<string>, send: (m: FromWorker) => void): Promise<void> {
   try {
     const bytes = task.bytes ?? readBytesSync(task.path);
@@ -19,6 +20,11 @@ export async function readTask(task: Task, setup: WorkerSetup, known: Set<string
     const digest = nodeSha256(bytes);
     if (known.has(digest)) {
       send({ type: "skipped", id: task.id, sha256: digest });
+      return;
+    }
+    if (bytes.byteLength >= STREAM_FROM_BYTES) {
+      const { last, meta } = await readStreamed(bytes, digest, task.path, setup, utf8, (json) => send({ type: "part", id: task.id, json }));
+      send({ type: "done", id: task.id, json: last, meta });
       return;
     }
     const doc = await parseBytes(bytes, {

@@ -12,7 +12,7 @@ const port = parentPort!;
 const setup = workerData as WorkerSetup;
 const known = new Set(setup.known);
 // A Document's JSON is handed over, not copied.
-const send = (m: FromWorker) => port.postMessage(m, m.type === "done" ? [m.json.buffer as ArrayBuffer] : []);
+const send = (m: FromWorker) => port.postMessage(m, m.type === "done" || m.type === "part" ? [m.json.buffer as ArrayBuffer] : []);
 
 // The pool reads the memory a blocked worker cannot report: a report that
 // stops coming marks the worker that is stuck in one long allocation.

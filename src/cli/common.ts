@@ -64,10 +64,10 @@ export interface InputCounts {
   skipped: number;
 }
 
-/** A read file as a command gets it: its Document (parsed from its JSON when first asked for), the JSON in UTF-8, and what is known of it. */
+/** A read file as a command gets it: its Document (parsed from its JSON when first asked for), the JSON in UTF-8 (in pieces, to be joined), and what is known of it. */
 export interface ReadFile {
   readonly doc: Document;
-  readonly json: Uint8Array;
+  readonly json: Uint8Array[];
   readonly meta: DocMeta;
 }
 
@@ -83,11 +83,11 @@ export interface InputRun extends Partial<BatchSettings> {
   pdf?: PdfOptions;
 }
 
-function readFile(json: Uint8Array, meta: DocMeta): ReadFile {
+function readFile(json: Uint8Array[], meta: DocMeta): ReadFile {
   let doc: Document | undefined;
   return {
     get doc() {
-      return (doc ??= JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString("utf8")) as Document);
+      return (doc ??= JSON.parse(Buffer.concat(json).toString("utf8")) as Document);
     },
     json,
     meta,
