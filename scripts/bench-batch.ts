@@ -16,6 +16,8 @@
  * Defaults: 500 PDFs (corpus and seed PDFs, repeated), 5,000 texts (the seed
  * with each copy's first project renamed, so every digest differs), 3 pairs.
  * Builds nothing: run `npm run build` first (the script of the same name does).
+ * On a loaded machine, where wall-time ratios say nothing, scripts/bench-batch/threads.mjs
+ * gives each thread's busy and idle time for one command instead.
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

@@ -27,8 +27,10 @@ export class InProcessRunner {
     let result: TaskResult = { ok: false, error: { code: "internal", source: task.path, message: "the file was not read (a bug: please report it)" } as ErrorInfo, internal: true };
     // Imported here: the parser is loaded on the main thread only when it reads there.
     const { readTask } = await import("./read-task.js");
+    const parts: Uint8Array[] = [];
     await readTask(task, this.setup, this.known, (m: FromWorker) => {
-      if (m.type === "done") result = { ok: true, json: m.json, meta: m.meta };
+      if (m.type === "part") parts.push(m.json);
+      else if (m.type === "done") result = { ok: true, json: [...parts, m.json], meta: m.meta };
       else if (m.type === "skipped") result = { ok: false, skipped: true, sha256: m.sha256 };
       else if (m.type === "fail") result = { ok: false, error: m.error, internal: m.internal, ...(m.stack ? { stack: m.stack } : {}) };
     });

@@ -52,7 +52,7 @@ export async function* parseFiles(paths: Iterable<string> | AsyncIterable<string
     },
   });
   for await (const { input, result } of batch) {
-    if (result.ok) yield { path: input.path, document: JSON.parse(result.json) as Document };
+    if (result.ok) yield { path: input.path, document: JSON.parse(Buffer.concat(result.json).toString("utf8")) as Document };
     else if (!result.skipped) {
       const e = result.error;
       yield { path: input.path, error: new InputError(e.code, e.source, e.message, { ...(e.page === undefined ? {} : { page: e.page }), ...(e.line === undefined ? {} : { line: e.line }) }) };

@@ -1,7 +1,9 @@
 /**
  * The messages between the pool (main thread) and its workers. Everything in
  * them is structured-cloneable; a Document travels as its JSON text, which is
- * what the commonest outputs write anyway, so it is made once, in the worker.
+ * what the commonest outputs write anyway, so it is made once, in the worker,
+ * and in UTF-8, handed over rather than copied, so that the main thread
+ * neither copies nor encodes it to write it (see read-task.ts).
  */
 import type { InputErrorCode } from "../load/errors.js";
 import type { InputLimits } from "../load/limits.js";
@@ -27,7 +29,7 @@ export interface WorkerSetup {
   /**
    * Set for a dataset writer that takes staged rows (DuckDB): each Document
    * is sent as its dataset rows (DocMeta.staged), built with these options,
-   * and not as JSON (`json` is then ""), so the main thread neither parses
+   * and not as JSON (`json` is then empty), so the main thread neither parses
    * JSON nor builds rows.
    */
   stage?: StagingOptions;
@@ -62,7 +64,9 @@ export interface DocMeta {
 
 export type FromWorker =
   | { type: "begin"; id: number; kind: string }
-  | { type: "done"; id: number; json: string; meta: DocMeta }
+  /** A piece of a large file's JSON, before its done: the pieces and the done's json, joined, are the Document's JSON. */
+  | { type: "part"; id: number; json: Uint8Array }
+  | { type: "done"; id: number; json: Uint8Array; meta: DocMeta }
   | { type: "skipped"; id: number; sha256: string }
   | { type: "fail"; id: number; error: ErrorInfo; internal: boolean; stack?: string }
   | { type: "memory"; used: number }

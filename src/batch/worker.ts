@@ -1,5 +1,5 @@
 /**
- * A pool worker: reads the files it is sent, one at a time, and answers with
+ * A pool worker: reads the files it is sent, one at a time, in the order sent, and answers with
  * each Document's JSON or the reason it could not be read. The grammar is
  * built once per worker, when the first file needs it.
  */
@@ -11,7 +11,8 @@ import { readTask } from "./read-task.js";
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
 const known = new Set(setup.known);
-const send = (m: FromWorker) => port.postMessage(m);
+// A Document's JSON is handed over, not copied.
+const send = (m: FromWorker) => port.postMessage(m, m.type === "done" || m.type === "part" ? [m.json.buffer as ArrayBuffer] : []);
 
 // The pool reads the memory a blocked worker cannot report: a report that
 // stops coming marks the worker that is stuck in one long allocation.
@@ -19,7 +20,11 @@ setInterval(() => {
   send({ type: "memory", used: memoryInUse() });
 }, 100).unref();
 
+// The pool queues files ahead of the one being read; they are read strictly
+// in turn, so that the pool knows which file a bound was broken on and that
+// none queued behind it has begun (readTask never rejects).
+let reading: Promise<void> = Promise.resolve();
 port.on("message", (task: Task) => {
-  void readTask(task, setup, known, send);
+  reading = reading.then(() => readTask(task, setup, known, send));
 });
 send({ type: "ready" });

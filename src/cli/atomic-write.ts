@@ -5,9 +5,9 @@ import { OutputError } from "./output-error.js";
 import { removeStaleTemps, tempName } from "./stale-temp.js";
 import { checkStdout, watchStdout } from "./stdout.js";
 
-/** Where a command's output goes, chunk by chunk. */
+/** Where a command's output goes, chunk by chunk: text, or text already in UTF-8 (a worker's JSON). */
 export interface Sink {
-  write(chunk: string): Promise<void>;
+  write(chunk: string | Uint8Array): Promise<void>;
   /** Makes the output final (for a file: renames it into place). */
   commit(): Promise<void>;
   /** Discards what was written (for a file: nothing is left behind). */
@@ -49,9 +49,9 @@ export class AtomicFileSink implements Sink {
     return new AtomicFileSink(fh, tmp, path, shown);
   }
 
-  async write(chunk: string): Promise<void> {
+  async write(chunk: string | Uint8Array): Promise<void> {
     try {
-      await this.fh.write(chunk);
+      await writeChunk(this.fh, chunk);
     } catch (e) {
       throw OutputError.from(this.shown, e);
     }
@@ -95,10 +95,10 @@ export class DirectFileSink implements Sink {
     }
   }
 
-  async write(chunk: string): Promise<void> {
-    if (chunk === "") return;
+  async write(chunk: string | Uint8Array): Promise<void> {
+    if (chunk.length === 0) return;
     try {
-      await this.fh.write(chunk);
+      await writeChunk(this.fh, chunk);
     } catch (e) {
       throw OutputError.from(this.shown, e);
     }
@@ -125,7 +125,7 @@ export class StdoutSink implements Sink {
     watchStdout();
   }
 
-  async write(chunk: string): Promise<void> {
+  async write(chunk: string | Uint8Array): Promise<void> {
     checkStdout();
     if (!process.stdout.write(chunk)) {
       await new Promise<void>((resolve) => {
@@ -148,4 +148,13 @@ export class StdoutSink implements Sink {
   }
 
   async abort(): Promise<void> {}
+}
+
+/** Writes a chunk whole: text as FileHandle.write encodes it, bytes until all are written. */
+async function writeChunk(fh: FileHandle, chunk: string | Uint8Array): Promise<void> {
+  if (typeof chunk === "string") {
+    await fh.write(chunk);
+    return;
+  }
+  for (let at = 0; at < chunk.length;) at += (await fh.write(chunk, at, chunk.length - at)).bytesWritten;
 }

@@ -2,8 +2,8 @@ import { DEFAULT_MAX_MEMORY_BYTES, DEFAULT_TIMEOUT_MS } from "../batch/defaults.
 import { Progress } from "../batch/progress.js";
 import type { DocMeta, ErrorInfo } from "../batch/protocol.js";
 import { runBatch, type BatchInput } from "../batch/run-batch.js";
-import { streamBytes, type StreamedDocument } from "../parse.js";
-import { nodeSha256, readBytes } from "../files.js";
+import type { StreamedDocument } from "../parse.js";
+import { nodeSha256, readBytes } from "../file-bytes.js";
 import { InputError } from "../load/errors.js";
 import { DEFAULT_ENGINE, ENGINE_NAMES } from "../load/pdf/engines/types.js";
 import type { PdfOptions } from "../load/pdf/index.js";
@@ -65,10 +65,10 @@ export interface InputCounts {
   skipped: number;
 }
 
-/** A read file as a command gets it: its Document (parsed from its JSON when first asked for), the JSON, and what is known of it. */
+/** A read file as a command gets it: its Document (parsed from its JSON when first asked for), the JSON in UTF-8 (in pieces, to be joined), and what is known of it. */
 export interface ReadFile {
   readonly doc: Document;
-  readonly json: string;
+  readonly json: Uint8Array[];
   readonly meta: DocMeta;
 }
 
@@ -86,11 +86,11 @@ export interface InputRun extends Partial<BatchSettings> {
   stage?: StagingOptions;
 }
 
-function readFile(json: string, meta: DocMeta): ReadFile {
+function readFile(json: Uint8Array[], meta: DocMeta): ReadFile {
   let doc: Document | undefined;
   return {
     get doc() {
-      return (doc ??= JSON.parse(json) as Document);
+      return (doc ??= JSON.parse(Buffer.concat(json).toString("utf8")) as Document);
     },
     json,
     meta,
@@ -183,8 +183,9 @@ export function forEachStreamed(
   run: InputRun = {},
 ): Promise<InputCounts> {
   const verify = verifyOptions ?? false;
-  return forEachRead(positionals, run, (source, { bytes, digest }) =>
-    streamBytes(bytes, {
+  return forEachRead(positionals, run, async (source, { bytes, digest }) =>
+    // Imported here: a command that only hands files to the pool never loads the parser (and builds no grammar) on the main thread.
+    (await import("../parse.js")).streamBytes(bytes, {
       source, sha256: () => digest, verify,
       ...(run.limits ? { limits: run.limits } : {}),
       pdf: {

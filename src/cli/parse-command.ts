@@ -73,8 +73,9 @@ export async function runParse(argv: string[]): Promise<number> {
         if (side) await side.write(provenanceLines(result.doc));
         const i = n++;
         // The worker's JSON is written as it came where the format allows it.
-        await s.write(reusedJson(format, values.pretty === true, provenance, result.json, i) ??
-          writer.item(provenance === "inline" ? result.doc : withoutProvenance(result.doc), i));
+        const reused = reusedJson(format, values.pretty === true, provenance, result.json, i);
+        if (reused) for (const chunk of reused) await s.write(chunk);
+        else await s.write(writer.item(provenance === "inline" ? result.doc : withoutProvenance(result.doc), i));
       }
     }, out, run);
     await s.write(writer.end(n));

@@ -67,11 +67,11 @@ export function documentWriter(format: ParseFormat, pretty: boolean): {
  * format writes just that (JSON Lines; JSON unindented), so it is not
  * parsed and written again; null when the format needs the Document.
  */
-export function reusedJson(format: ParseFormat, pretty: boolean, provenance: "inline" | "none" | "table", json: string, index: number): string | null {
+export function reusedJson(format: ParseFormat, pretty: boolean, provenance: "inline" | "none" | "table", json: Uint8Array[], index: number): Array<string | Uint8Array> | null {
   // The worker's JSON holds provenance unless it is left out (none); table wants it out of the forms.
   if (provenance === "table") return null;
-  if (format === "jsonl") return json + "\n";
-  if (format === "json" && !pretty) return (index ? "," : "") + json;
+  if (format === "jsonl") return [...json, "\n"];
+  if (format === "json" && !pretty) return index ? [",", ...json] : json;
   return null;
 }
 

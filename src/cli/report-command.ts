@@ -9,7 +9,7 @@
 import { createCanvas, ImageData, Path2D, type Canvas } from "@napi-rs/canvas";
 import { addDrawing } from "../load/pdf/shims.js";
 import type { Form } from "../model/index.js";
-import { readBytes } from "../files.js";
+import { readBytes } from "../file-bytes.js";
 import { VerifyOptions } from "../verify/options.js";
 import { renderReportHtml, splitLines, type ReportFile } from "../write/report-html/index.js";
 import { choice, EXIT, forEachInput, openSink, say, STDIN_NAME, UsageError, withSink } from "./common.js";

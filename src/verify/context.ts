@@ -172,30 +172,15 @@ function compareKeys(a: number[], b: number[]): number {
  */
 export function rowOrder(path: string | undefined): [number, number] {
   if (path === undefined) return [9, 0];
-  const head = path.startsWith("funding") ? "funding" : path.startsWith("indicators") ? "indicators" : null;
-  if (head !== null) {
-    // What /^(funding|indicators)(?:\[(\d+)\])?/ reads: an index only when digits and "]" follow "[".
-    const index = bracketIndex(path, head.length);
+  const m = /^(funding|indicators)(?:\[(\d+)\])?/.exec(path);
+  if (m) {
     // A finding on the whole indicator table (total.missing-row) follows the 总分 rows it explains.
-    if (index === null) return head === "funding" ? [0, 1e6] : [2, 1];
-    return [head === "funding" ? 0 : 1, index];
+    if (m[2] === undefined) return m[1] === "funding" ? [0, 1e6] : [2, 1];
+    return [m[1] === "funding" ? 0 : 1, Number(m[2])];
   }
   if (path.startsWith("total")) return [2, 0];
   if (path === "grade") return [3, 0];
   return [9, 0];
-}
-
-/** The number in "[digits]" at `at`, or null. */
-function bracketIndex(path: string, at: number): number | null {
-  if (path.charCodeAt(at) !== 0x5b) return null;
-  let end = at + 1;
-  while (end < path.length && isDigit(path.charCodeAt(end))) end++;
-  if (end === at + 1 || path.charCodeAt(end) !== 0x5d) return null;
-  return Number(path.slice(at + 1, end));
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }
 
 function toText(v: Dec | string | null): string | null {
@@ -220,25 +205,8 @@ export function provenanceOf(form: Pick<Form, "provenance">, path: string): Prov
   return undefined;
 }
 
-/**
- * The path without its last part: what /^(.*)(\.[^.[\]]+|\[\d+\])$/ leaves
- * in its first group; undefined when the path has no such last part.
- */
+/** The path without its last part (`.name` or `[digits]`); undefined when it has none. */
 export function parentPath(path: string): string | undefined {
-  const n = path.length;
-  if (n === 0) return undefined;
-  if (path.charCodeAt(n - 1) === 0x5d) {
-    // [digits] at the end.
-    let i = n - 2;
-    while (i >= 0 && isDigit(path.charCodeAt(i))) i--;
-    if (i === n - 2 || i < 0 || path.charCodeAt(i) !== 0x5b) return undefined;
-    return path.slice(0, i);
-  }
-  // .name at the end, the name without ".", "[" or "]".
-  for (let i = n - 1; i >= 0; i--) {
-    const c = path.charCodeAt(i);
-    if (c === 0x2e) return i === n - 1 ? undefined : path.slice(0, i);
-    if (c === 0x5b || c === 0x5d) return undefined;
-  }
-  return undefined;
+  const m = /^(.*)(\.[^.[\]]+|\[\d+\])$/.exec(path);
+  return m ? m[1] : undefined;
 }

@@ -14,7 +14,7 @@ function tsFiles(dir: string): string[] {
 }
 
 // Only the edges touch the file system; the rest must load in a browser.
-const NODE_ALLOWED = new Set(["src/files.ts", "src/load/pdf/assets.ts"]);
+const NODE_ALLOWED = new Set(["src/files.ts", "src/file-bytes.ts", "src/load/pdf/assets.ts"]);
 // src/batch is the worker pool: Node only, like the command, and loaded by nothing below it.
 const isNodeEdge = (f: string) => f.startsWith("src/cli/") || f.startsWith("src/batch/") || NODE_ALLOWED.has(f);
 

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseFiles } from "../../src/index.js";
+import { parseFile, parseFiles } from "../../src/index.js";
 import { SEED_TEXT } from "../helpers.js";
 import { run } from "../cli/run.js";
 
@@ -60,4 +60,29 @@ describe("a batch in a pool of workers", () => {
     expect(inWorkers.code).toBe(0);
     expect(inWorkers.out).toBe(inProcess.out);
   });
+
+  it("a file of 1 MB or more, whose worker sends its JSON in pieces as the forms are read, gives the JSON of parseFile", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-order-"));
+    const big = join(dir, "big.txt");
+    // 80 copies of the seed (7 forms each): 1.15 MB, read form by form (src/batch/read-streamed.ts).
+    writeFileSync(big, SEED_TEXT.repeat(80));
+    const small = join(dir, "small.txt");
+    writeFileSync(small, SEED_TEXT);
+    const r = await run("parse", big, small, "--format", "jsonl", "-j", "1");
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split("\n");
+    expect(lines).toHaveLength(2);
+    expect((JSON.parse(lines[0]!) as { forms: unknown[] }).forms).toHaveLength(560);
+    expect(lines[0]).toBe(JSON.stringify(await parseFile(big)));
+    expect(lines[1]).toBe(JSON.stringify(await parseFile(small)));
+    const none = await run("parse", big, "--format", "jsonl", "--provenance", "none", "-j", "2", "--no-verify");
+    // A bound broken after pieces were sent: the file is reported, and none of its JSON is written.
+    const bounded = await run("parse", big, small, "--format", "jsonl", "-j", "1", "--max-forms", "100");
+    expect(bounded.code).toBe(2);
+    expect(bounded.err).toContain(`${big}: the file has more than 100 forms, the bound (maxForms, --max-forms) [input.too-large]`);
+    expect(bounded.out).toBe(lines[1] + "\n");
+    const unverified = await parseFile(big, { verify: false });
+    const lean = unverified.forms.map((f) => Object.fromEntries(Object.entries(f).filter(([k]) => k !== "provenance")));
+    expect(none.out.trim()).toBe(JSON.stringify({ ...unverified, forms: lean }));
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 /** The pool through parseFiles: a worker that broke a bound is replaced, and a worker's start-up is not charged to its first file. */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -20,4 +20,19 @@ describe("the worker pool", () => {
     const first = got[0]!;
     expect("error" in first && first.error.message).toBe("reading took longer than the bound of 2 s (--timeout); the file was abandoned");
   }, 60_000);
+
+  it("a file queued behind one that breaks the time bound is read once, by the next worker, with its own full bound", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-pool-"));
+    const q = join(dir, "q.pdf");
+    writeFileSync(q, nestedQPdf());
+    const texts = [0, 1, 2, 3, 4].map((i) => join(dir, `t${i}.txt`));
+    for (const t of texts) copyFileSync(fixture("seed/seed.txt"), t);
+    const paths = [texts[0]!, q, texts[1]!, texts[2]!, q, texts[3]!, texts[4]!];
+    for (const jobs of [1, 2]) {
+      const got: string[] = [];
+      // The texts behind each q wait out its 2 s bound and a new worker's start-up, and are still read.
+      for await (const f of parseFiles(paths, { jobs, timeoutMs: 2000, verify: false })) got.push(`${f.path} ${"document" in f ? `doc ${f.document.forms.length}` : f.error.code}`);
+      expect(got).toEqual(paths.map((p) => `${p} ${p === q ? "pdf.too-large" : "doc 7"}`));
+    }
+  }, 120_000);
 });

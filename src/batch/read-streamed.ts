@@ -1,0 +1,63 @@
+/**
+ * A large file's Document read form by form in its worker, its JSON sent to
+ * the main thread in pieces as the forms are read, so the worker never holds
+ * a Document of 10,000 forms, nor its JSON as one string (issue 12: 829 MB
+ * peak RSS for `parse -j 1` of the 20 MB seed repetition). The pieces joined
+ * are exactly the JSON that read-task.ts sends for a small file.
+ */
+import { ReadFailure, writeStreamed } from "../cli/document-stream.js";
+import type { Sink } from "../cli/atomic-write.js";
+import { streamBytes } from "../parse.js";
+import type { DocMeta, WorkerSetup } from "./protocol.js";
+
+/** Files from this size on are read form by form; smaller ones whole, in one message. */
+export const STREAM_FROM_BYTES = 1024 * 1024;
+
+/**
+ * Reads `bytes` as a stream of forms and hands each piece of its JSON, as
+ * UTF-8, to `part`, except the last, which it returns with what is known of
+ * the Document. A failure is thrown as it was met, as readTask's whole read
+ * throws it: the pieces sent before it are the caller's to drop.
+ */
+export async function readStreamed(
+  bytes: Uint8Array,
+  digest: string,
+  source: string,
+  setup: WorkerSetup,
+  encode: (json: string) => Uint8Array,
+  part: (json: Uint8Array) => void,
+): Promise<{ last: Uint8Array; meta: DocMeta }> {
+  const doc = await streamBytes(bytes, {
+    source,
+    sha256: () => digest,
+    verify: setup.verify,
+    limits: setup.limits,
+    pdf: {
+      timeoutMs: setup.timeoutMs,
+      maxMemoryBytes: setup.maxMemoryBytes,
+      ...(setup.maxPages ? { maxPages: setup.maxPages } : {}),
+      ...(setup.engine ? { engine: setup.engine } : {}),
+    },
+  });
+  // writeStreamed gathers its text into pieces of a few hundred kB; each but the last goes at once.
+  let pending: string | null = null;
+  const pieces: Sink = {
+    write: async (chunk) => {
+      if (pending !== null) part(encode(pending));
+      pending = typeof chunk === "string" ? chunk : new TextDecoder().decode(chunk);
+    },
+    commit: async () => undefined,
+    abort: async () => undefined,
+  };
+  let written;
+  try {
+    written = await writeStreamed(doc, pieces, { pretty: false, prefix: "", provenance: setup.provenance ? "inline" : "none", side: null });
+  } catch (e) {
+    throw e instanceof ReadFailure ? e.failure : e;
+  }
+  if (written.failure !== undefined) throw written.failure;
+  return {
+    last: encode(pending ?? ""),
+    meta: { sha256: doc.source.sha256, kind: doc.source.kind, forms: written.forms, pages: doc.source.pages, bytes: doc.source.bytes },
+  };
+}
