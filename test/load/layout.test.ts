@@ -122,6 +122,22 @@ describe("layoutTextToSheet", () => {
     expect(texts(sheet)).toEqual([["财政项目支出绩效自评表"], ["项目名称", "信息化建设项目"], ["财政项目支出绩效自评表"], ["项目名称", "信息化建设项目"]]);
     expect(sheet.rows.map((r) => [r.page, r.line])).toEqual([[1, 3], [1, 4], [2, 9], [2, 10]]);
   });
+
+  it("keeps a form's last row printed at the top of the page where the next form's title follows", () => {
+    const text = [
+      "                 财政项目支出绩效自评表",
+      "项目名称            信息化建设项目",
+      "                 总分                     100.00   95.01",
+      "\f        评分等级      优",
+      "",
+      "                 财政项目支出绩效自评表",
+      "项目名称            档案数字化项目",
+      "\f",
+    ].join("\n");
+    const sheet = layoutTextToSheet(text, "x.txt");
+    expect(texts(sheet)).toContainEqual(["评分等级", "优"]);
+    expect(sheet.furniture.map((f) => f.text)).not.toContain("评分等级");
+  });
 });
 
 const STYLES: [file: string, forms: Record<string, unknown>[]][] = [
