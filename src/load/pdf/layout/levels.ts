@@ -111,6 +111,7 @@ export function placeLevels(tables: LevelTable[], drafts: Draft[]): Piece[] {
     }
     // Level 2 first: a level-1 group starts where a level-2 group starts.
     const l2Starts = new Set<number>();
+    let l2Centred = false;
     for (const level of [2, 1] as const) {
       const labels = levels.filter((l) => l.level === level).sort((a, b) => a.first - b.first);
       if (labels.length === 0) continue;
@@ -133,8 +134,14 @@ export function placeLevels(tables: LevelTable[], drafts: Draft[]): Piece[] {
       // Top-aligned labels start on their group's first row; the first one on the table's first row.
       // (within a line of the row's first line, and not below its middle line).
       const startsRow = (l: Level, r: Draft) => Math.abs(span(r)[0] - l.first) <= 1 && l.first <= centreSpan(r)[0];
-      const topAligned = startsRow(labels[0]!, rows[0]!) && labels.every((l) => rows.some((r) => startsRow(l, r)));
-      const starts = topAligned ? topAlignedStarts(labels, rows, span) : centredStarts(labels, rows, span, centreSpan, level === 1 ? l2Starts : null);
+      // A label as tall as the one row beside it reads as top-aligned too: one producer aligns
+      // both levels alike, so level 1 is top-aligned only if level 2 was, and only if its
+      // groups then start where level-2 groups start.
+      const topAlignedShape = startsRow(labels[0]!, rows[0]!) && labels.every((l) => rows.some((r) => startsRow(l, r)));
+      const aligned = topAlignedShape && level === 1 && l2Centred ? null : topAlignedShape ? topAlignedStarts(labels, rows, span) : null;
+      const topAligned = aligned !== null && (level === 2 || l2Starts.size === 0 || aligned.every((s0) => s0 <= 0 || l2Starts.has(s0)));
+      if (level === 2) l2Centred = !topAligned;
+      const starts = topAligned ? aligned : centredStarts(labels, rows, span, centreSpan, level === 1 ? l2Starts : null);
       starts.forEach((s0, k) => {
         if (s0 < 0 || rows[s0]!.levels.has(level)) {
           unplaced.push(labels[k]!.piece);
