@@ -52,11 +52,19 @@ export function takeLevelPieces(lines: Chunk[][]): LevelTable[] {
       const cs = lines[i]!;
       const taken: Chunk[] = [];
       for (const c of cs) {
-        if (!isPiece(c)) continue; // the name column and right of it, values, other words
+        // An open label's last piece, centred under its wider pieces, may start a column right
+        // of the level column (可持 / 续影 / 响指 / 标): it is taken when it completes that label.
+        const finishes = ([1, 2] as const).find((lv) => completes(open[lv], c));
+        if (!isPiece(c) && finishes === undefined) continue; // the name column and right of it, values, other words
         const [c1, c2] = columns.get(c.page) ?? [l1.c0, l2.c0];
-        const level: 1 | 2 = Math.abs(c.c0 - c1) <= Math.abs(c.c0 - c2) ? 1 : 2;
+        const level: 1 | 2 = finishes ?? (Math.abs(c.c0 - c1) <= Math.abs(c.c0 - c2) ? 1 : 2);
         taken.push(c);
         let cur = open[level];
+        // A label still open at a page's foot whose text the next page starts again (可持 / 续影,
+        // then 可持 / 续影 / 响指 / 标) is that page's print of a cut cell, as Calc prints it; the
+        // next page's pieces are another print (layout/levels.ts joins the two). Chromium goes
+        // on with the text instead (满意度指 / 标).
+        if (cur && cur.piece.chunks[cur.piece.chunks.length - 1]!.page !== c.page && pieceText(cur.piece).startsWith(c.text)) cur = undefined;
         if (!cur) {
           cur = { level, piece: { chunks: [], c0: c.c0, c1: c.c1 }, first: i, last: i };
           open[level] = cur;
@@ -66,7 +74,7 @@ export function takeLevelPieces(lines: Chunk[][]): LevelTable[] {
         cur.piece.c0 = Math.min(cur.piece.c0, c.c0);
         cur.piece.c1 = Math.max(cur.piece.c1, c.c1);
         cur.last = i;
-        if (/指标$|[)）]$/.test(pieceText(cur.piece))) delete open[level];
+        if (WHOLE.test(pieceText(cur.piece))) delete open[level];
       }
       lines[i] = cs.filter((c) => !taken.includes(c));
     }
@@ -74,6 +82,21 @@ export function takeLevelPieces(lines: Chunk[][]): LevelTable[] {
     h = end;
   }
   return tables;
+}
+
+/** A label is whole when it reads …指标 or ends its subtotal's bracket. */
+const WHOLE = /指标$|[)）]$/;
+
+/**
+ * True when chunk c, a short piece of level characters on the line below the
+ * open label and within a column of its columns, makes the label whole.
+ */
+function completes(label: Level | undefined, c: Chunk): boolean {
+  if (!label || isValue(c) || !LEVEL_CHARS.test(c.text) || Array.from(c.text).length > 2) return false;
+  const last = label.piece.chunks[label.piece.chunks.length - 1]!;
+  if (last.page !== c.page || c.line !== last.line + 1) return false;
+  if (c.c0 < label.piece.c0 - 1 || c.c0 > label.piece.c1 + 1) return false;
+  return WHOLE.test(pieceText(label.piece) + c.text);
 }
 
 /**
