@@ -45,6 +45,7 @@ export function takeLevelPieces(lines: Chunk[][]): LevelTable[] {
     while (from < end && lines[from]!.length > 0 && !lines[from]!.some(isValue)) from++;
     const levels: Level[] = [];
     const open: Partial<Record<1 | 2, Level>> = {};
+    const closed: Partial<Record<1 | 2, Level>> = {};
     const stop = Math.min(end + 2, lines.length);
     const isPiece = (c: Chunk) => c.c0 <= l2.c1 + 1 && LEVEL_CHARS.test(c.text) && !isValue(c);
     const columns = pageColumns(lines.slice(from, stop), isPiece, lines[h]![0]!.page, [l1.c0, l2.c0]);
@@ -65,6 +66,12 @@ export function takeLevelPieces(lines: Chunk[][]): LevelTable[] {
         // next page's pieces are another print (layout/levels.ts joins the two). Chromium goes
         // on with the text instead (满意度指 / 标).
         if (cur && cur.piece.chunks[cur.piece.chunks.length - 1]!.page !== c.page && pieceText(cur.piece).startsWith(c.text)) cur = undefined;
+        // A subtotal wrapped under its label (产出 / 指标 / （29 / 分）) goes on with the label it follows.
+        const before = closed[level];
+        if (!cur && before && /^[(（]/.test(c.text) && /指标$/.test(pieceText(before.piece)) && follows(before, c)) {
+          cur = before;
+          open[level] = cur;
+        }
         if (!cur) {
           cur = { level, piece: { chunks: [], c0: c.c0, c1: c.c1 }, first: i, last: i };
           open[level] = cur;
@@ -74,7 +81,10 @@ export function takeLevelPieces(lines: Chunk[][]): LevelTable[] {
         cur.piece.c0 = Math.min(cur.piece.c0, c.c0);
         cur.piece.c1 = Math.max(cur.piece.c1, c.c1);
         cur.last = i;
-        if (WHOLE.test(pieceText(cur.piece))) delete open[level];
+        if (WHOLE.test(pieceText(cur.piece))) {
+          delete open[level];
+          closed[level] = cur;
+        }
       }
       lines[i] = cs.filter((c) => !taken.includes(c));
     }
@@ -87,14 +97,19 @@ export function takeLevelPieces(lines: Chunk[][]): LevelTable[] {
 /** A label is whole when it reads …指标 or ends its subtotal's bracket. */
 const WHOLE = /指标$|[)）]$/;
 
+/** True when chunk c stands on the line under the label's last piece, on its page. */
+function follows(label: Level, c: Chunk): boolean {
+  const last = label.piece.chunks[label.piece.chunks.length - 1]!;
+  return last.page === c.page && c.line === last.line + 1;
+}
+
 /**
  * True when chunk c, a short piece of level characters on the line below the
  * open label and within a column of its columns, makes the label whole.
  */
 function completes(label: Level | undefined, c: Chunk): boolean {
   if (!label || isValue(c) || !LEVEL_CHARS.test(c.text) || Array.from(c.text).length > 2) return false;
-  const last = label.piece.chunks[label.piece.chunks.length - 1]!;
-  if (last.page !== c.page || c.line !== last.line + 1) return false;
+  if (!follows(label, c)) return false;
   if (c.c0 < label.piece.c0 - 1 || c.c0 > label.piece.c1 + 1) return false;
   return WHOLE.test(pieceText(label.piece) + c.text);
 }
