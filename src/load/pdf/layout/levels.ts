@@ -68,7 +68,7 @@ export function takeLevelPieces(lines: Chunk[][]): LevelTable[] {
         if (cur && cur.piece.chunks[cur.piece.chunks.length - 1]!.page !== c.page && pieceText(cur.piece).startsWith(c.text)) cur = undefined;
         // A subtotal wrapped under its label (产出 / 指标 / （29 / 分）) goes on with the label it follows.
         const before = closed[level];
-        if (!cur && before && /^[(（]/.test(c.text) && /指标$/.test(pieceText(before.piece)) && follows(before, c)) {
+        if (!cur && before && /^[(（]/.test(c.text) && /指标$/.test(pieceText(before.piece)) && follows(before, c, 2)) {
           cur = before;
           open[level] = cur;
         }
@@ -97,10 +97,10 @@ export function takeLevelPieces(lines: Chunk[][]): LevelTable[] {
 /** A label is whole when it reads …指标 or ends its subtotal's bracket. */
 const WHOLE = /指标$|[)）]$/;
 
-/** True when chunk c stands on the line under the label's last piece, on its page. */
-function follows(label: Level, c: Chunk): boolean {
+/** True when chunk c stands within `lines` lines under the label's last piece, on its page. */
+function follows(label: Level, c: Chunk, lines = 1): boolean {
   const last = label.piece.chunks[label.piece.chunks.length - 1]!;
-  return last.page === c.page && c.line === last.line + 1;
+  return last.page === c.page && c.line > last.line && c.line <= last.line + lines;
 }
 
 /**
