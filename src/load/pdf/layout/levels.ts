@@ -104,12 +104,12 @@ function follows(label: Level, c: Chunk, lines = 1): boolean {
 }
 
 /**
- * True when chunk c, a short piece of level characters on the line below the
+ * True when chunk c, a short piece of level characters a line or two below the
  * open label and within a column of its columns, makes the label whole.
  */
 function completes(label: Level | undefined, c: Chunk): boolean {
   if (!label || isValue(c) || !LEVEL_CHARS.test(c.text) || Array.from(c.text).length > 2) return false;
-  if (!follows(label, c)) return false;
+  if (!follows(label, c, 2)) return false;
   if (c.c0 < label.piece.c0 - 1 || c.c0 > label.piece.c1 + 1) return false;
   return WHOLE.test(pieceText(label.piece) + c.text);
 }
