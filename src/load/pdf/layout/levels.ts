@@ -176,10 +176,10 @@ export function placeLevels(tables: LevelTable[], drafts: Draft[]): Piece[] {
       // both levels alike, so level 1 is top-aligned only if level 2 was, and only if its
       // groups then start where level-2 groups start.
       const topAlignedShape = startsRow(labels[0]!, rows[0]!) && labels.every((l) => rows.some((r) => startsRow(l, r)));
-      const aligned = topAlignedShape && level === 1 && l2Centred ? null : topAlignedShape ? topAlignedStarts(labels, rows, span) : null;
-      const topAligned = aligned !== null && (level === 2 || l2Starts.size === 0 || aligned.every((s0) => s0 <= 0 || l2Starts.has(s0)));
+      const aligned: number[] | null = topAlignedShape && level === 1 && l2Centred ? null : topAlignedShape ? topAlignedStarts(labels, rows, span) : null;
+      const topAligned: boolean = aligned !== null && (level === 2 || l2Starts.size === 0 || aligned.every((s0) => s0 <= 0 || l2Starts.has(s0)));
       if (level === 2) l2Centred = !topAligned;
-      const starts = topAligned ? aligned : centredStarts(labels, rows, span, centreSpan, level === 1 ? l2Starts : null);
+      const starts = topAligned && aligned ? aligned : centredStarts(labels, rows, span, centreSpan, level === 1 ? l2Starts : null);
       starts.forEach((s0, k) => {
         if (s0 < 0 || rows[s0]!.levels.has(level)) {
           unplaced.push(labels[k]!.piece);
