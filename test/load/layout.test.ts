@@ -136,7 +136,7 @@ describe("layoutTextToSheet", () => {
     ].join("\n");
     const sheet = layoutTextToSheet(text, "x.txt");
     expect(texts(sheet)).toContainEqual(["评分等级", "优"]);
-    expect(sheet.furniture.map((f) => f.text)).not.toContain("评分等级");
+    expect((sheet.furniture ?? []).map((f) => f.text)).not.toContain("评分等级");
   });
 });
 
