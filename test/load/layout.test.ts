@@ -158,3 +158,21 @@ describe.each(STYLES)("%s parses to the seed's forms, field for field", (file, f
     expect(diagnostics).toEqual([]);
   });
 });
+
+describe("a row's numbers wrapped around its label's line", () => {
+  it("puts 100. / 00 and 99.2 / 9, printed above and below 总分, in the 总分 row", () => {
+    const text = [
+      "                       财政项目支出绩效自评表",
+      "项目名称            信息化建设项目",
+      "",
+      "                                                           100. 99.2",
+      "                    总分",
+      "                                                            00     9",
+      "",
+      "         评分等级   优",
+      "\f",
+    ].join("\n");
+    const rows = texts(layoutTextToSheet(text, "x.txt"));
+    expect(rows).toContainEqual(["总分", "100.00", "99.29"]);
+  });
+});
