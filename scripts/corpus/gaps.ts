@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       const kinds = classify(r);
       gaps[r.file] = {
         kinds,
-        cause: old[r.file]?.cause ?? proposeCause(kinds, c.rendering.renderer, kind),
+        cause: old[r.file]?.cause ?? proposeCause(kinds, c.rendering.renderer, kind, r.differences),
         fields: `${r.matched}/${r.fields}`,
         differences: r.differences.slice(0, 12),
         ...(r.differences.length > 12 ? { more: r.differences.length - 12 } : {}),

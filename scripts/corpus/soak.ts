@@ -178,7 +178,7 @@ async function main(): Promise<void> {
       file: r.file,
       seed: r.seed,
       kinds: r.kinds,
-      cause: proposeCause(r.kinds, r.renderer as "chromium" | "calc", r.file.endsWith(".pdf") ? "pdf" : "layout.txt"),
+      cause: proposeCause(r.kinds, r.renderer as "chromium" | "calc", r.file.endsWith(".pdf") ? "pdf" : "layout.txt", r.differences),
       fields: `${r.matched}/${r.fields}`,
       differences: r.differences.slice(0, 12),
       ...(r.differences.length > 12 ? { more: r.differences.length - 12 } : {}),

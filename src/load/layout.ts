@@ -20,6 +20,8 @@
  *    row whose wrapped cells straddle its middle line); the goal texts under
  *    预期目标 are one row; every other line is a fragment and joins the nearest
  *    core row, cell by overlapping columns (pdf/layout/rows.ts).
+ *    Numbers wrapped around a one-line label's line (100. / 总分 / 00) go into
+ *    that label's row (layout/straddle.ts).
  * 4. A level cell cut by a page break and printed on both pages is one label
  *    whose group crosses the break (layout/levels.ts). A level label goes to the first row of its group: top-aligned labels start
  *    it; centred ones sit in its middle, the groups tiling the rows, chosen by
@@ -50,6 +52,7 @@ import { alignFundingValues } from "./layout/columns.js";
 import { dropRepeatedGroupLabels } from "./layout/labels.js";
 import { joinReprintedLevels } from "./layout/levels.js";
 import { joinWrappedNumbers } from "./layout/numbers.js";
+import { joinStraddlingValues } from "./layout/straddle.js";
 
 /**
  * True for text that looks like `pdftotext -layout` output: no tabs, and
@@ -127,7 +130,7 @@ function toRow(d: Draft): Row {
 /** Steps 2–5 of the module comment. */
 function assemble(lines: Chunk[][], furniture: DroppedText[]): Draft[] {
   const levels = takeLevelPieces(lines);
-  const drafts = buildRows(lines);
+  const drafts = joinStraddlingValues(buildRows(lines));
   joinReprintedLevels(levels, drafts, furniture);
   // A level label no row takes stays a row of its own: the grammar then reports it, never loses it.
   const left = placeLevels(levels, drafts);

@@ -6,8 +6,9 @@
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { drawCase } from "../../scripts/corpus/case.js";
-import { classify } from "../../scripts/corpus/classify.js";
+import { classify, FAILURE_KINDS, type FailureKind } from "../../scripts/corpus/classify.js";
 import { compareForms } from "../../scripts/corpus/compare.js";
+import { proposeCause } from "../../scripts/corpus/known-gaps.js";
 import type { Form } from "../../src/model/form.js";
 
 const want = drawCase(7).forms;
@@ -82,5 +83,18 @@ describe("drawCase", () => {
         expect(sum([total!.score, ...f.indicators.map((i) => i.score)]), `seed ${seed} total`).toBe(f.total.score);
       }
     }
+  });
+});
+
+describe("proposeCause", () => {
+  it("gives every failure kind a cause on either input, and names an unsorted difference", () => {
+    for (const kind of Object.keys(FAILURE_KINDS) as FailureKind[]) {
+      for (const input of ["pdf", "layout.txt"] as const) {
+        const cause = proposeCause([kind], "calc", input);
+        expect(cause, `${kind} ${input}`).not.toMatch(/no failure kind describes|unknown/);
+        expect(cause.length, `${kind} ${input}`).toBeGreaterThan(40);
+      }
+    }
+    expect(proposeCause([], "chromium", "layout.txt", ["forms[0].x: expected 1, got 2"])).toContain("forms[0].x: expected 1, got 2");
   });
 });

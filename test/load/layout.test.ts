@@ -122,6 +122,22 @@ describe("layoutTextToSheet", () => {
     expect(texts(sheet)).toEqual([["财政项目支出绩效自评表"], ["项目名称", "信息化建设项目"], ["财政项目支出绩效自评表"], ["项目名称", "信息化建设项目"]]);
     expect(sheet.rows.map((r) => [r.page, r.line])).toEqual([[1, 3], [1, 4], [2, 9], [2, 10]]);
   });
+
+  it("keeps a form's last row printed at the top of the page where the next form's title follows", () => {
+    const text = [
+      "                 财政项目支出绩效自评表",
+      "项目名称            信息化建设项目",
+      "                 总分                     100.00   95.01",
+      "\f        评分等级      优",
+      "",
+      "                 财政项目支出绩效自评表",
+      "项目名称            档案数字化项目",
+      "\f",
+    ].join("\n");
+    const sheet = layoutTextToSheet(text, "x.txt");
+    expect(texts(sheet)).toContainEqual(["评分等级", "优"]);
+    expect((sheet.furniture ?? []).map((f) => f.text)).not.toContain("评分等级");
+  });
 });
 
 const STYLES: [file: string, forms: Record<string, unknown>[]][] = [
@@ -140,5 +156,23 @@ describe.each(STYLES)("%s parses to the seed's forms, field for field", (file, f
     const { forms: got, diagnostics } = parseSheet(sheet);
     expect(got.map((f) => comparable(f as unknown as Record<string, unknown>))).toEqual(forms.map(comparable));
     expect(diagnostics).toEqual([]);
+  });
+});
+
+describe("a row's numbers wrapped around its label's line", () => {
+  it("puts 100. / 00 and 99.2 / 9, printed above and below 总分, in the 总分 row", () => {
+    const text = [
+      "                       财政项目支出绩效自评表",
+      "项目名称            信息化建设项目",
+      "",
+      "                                                           100. 99.2",
+      "                    总分",
+      "                                                            00     9",
+      "",
+      "         评分等级   优",
+      "\f",
+    ].join("\n");
+    const rows = texts(layoutTextToSheet(text, "x.txt"));
+    expect(rows).toContainEqual(["总分", "100.00", "99.29"]);
   });
 });

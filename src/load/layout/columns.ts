@@ -11,6 +11,7 @@
  * header's, as for a text under a header (alignUnderHeaders).
  */
 import { pieceText, shared, type Draft, type Piece } from "../pdf/layout/model.js";
+import { VALUE } from "../pdf/layout/vocabulary.js";
 
 interface Column {
   c0: number;
@@ -18,7 +19,13 @@ interface Column {
   /** The header's first column, which a value placed in the column takes. */
   at: number;
 }
-import { VALUE } from "../pdf/layout/vocabulary.js";
+
+/** Where a full row printed one column's value on its page. */
+interface Spot {
+  c0: number;
+  c1: number;
+  col: Column;
+}
 
 const FUNDING_HEADER = /^(?:年初预算数|全年预算数|全年执行数|分值|分数|权重|执行率[(（]%[)）]|得分|预算执行率|调整后预算数|预算执行数)$/u;
 /**
@@ -33,20 +40,35 @@ const END = /^(?:预期目标|一级指标|三级指标)$|自评表/u;
 /** Moves each funding value's `col` to the column it stands in (see the module comment). */
 export function alignFundingValues(drafts: Draft[]): void {
   let columns: Column[] | undefined;
+  let reference: { page: number; spots: Spot[] } | undefined;
   for (const d of drafts) {
     const texts = d.pieces.map(pieceText);
     if (texts.filter((t) => FUNDING_HEADER.test(t)).length >= 3) {
       columns = d.pieces.filter((p) => FUNDING_HEADER.test(pieceText(p))).map((p) => ({ c0: p.c0, c1: p.c1, at: p.c0 }));
+      reference = undefined;
       continue;
     }
     if (!columns) continue;
     if (texts.some((t) => END.test(t))) {
       columns = undefined;
+      reference = undefined;
       continue;
     }
+    const cols = columns;
+    const values = [...d.pieces].filter((p) => VALUE.test(pieceText(p))).sort((a, b) => a.c0 - b.c0);
+    // A row with a value under every header (年度资金总额 has them all) shows where this page
+    // prints each column's values: pdftotext sets each page, and each line's Han text, in
+    // character columns of its own, so the header's columns may lie well left of its values,
+    // or on another page. Its values take the columns in order.
+    if (values.length === cols.length) {
+      reference = { page: d.page, spots: values.map((p, k) => ({ c0: p.c0, c1: p.c1, col: cols[k]! })) };
+      values.forEach((p, k) => (p.c0 = cols[k]!.at));
+      continue;
+    }
+    if (reference?.page === d.page && placeByReference(values, reference.spots)) continue;
     // A row whose values would not take distinct columns, left to right, is left as printed:
     // its header's columns are no guide (a squeezed header far from its values).
-    const cols = columns;
+
     const placed: [Piece, Column][] = [];
     for (const p of [...d.pieces].sort((a, b) => a.c0 - b.c0)) {
       if (!VALUE.test(pieceText(p))) continue;
@@ -62,4 +84,26 @@ export function alignFundingValues(drafts: Draft[]): void {
       p.c0 = col.at;
     }
   }
+}
+
+/**
+ * Places a row's values under the full row's values on the same page: amounts
+ * are right-aligned and dashes centred in their cells, so a value takes the
+ * spot whose right edge or middle is nearest its own. False (nothing moved)
+ * when a value has two spots equally near or the values would not take
+ * distinct spots left to right: the row then goes the header's way.
+ */
+function placeByReference(values: Piece[], spots: Spot[]): boolean {
+  const mid = (r: { c0: number; c1: number }) => (r.c0 + r.c1) / 2;
+  const distance = (p: Piece, s: Spot) => Math.min(Math.abs(p.c1 - s.c1), Math.abs(mid(p) - mid(s)));
+  const picks: number[] = [];
+  for (const p of values) {
+    const ds = spots.map((s) => distance(p, s));
+    const least = Math.min(...ds);
+    if (ds.filter((x) => x === least).length > 1) return false;
+    picks.push(ds.indexOf(least));
+  }
+  if (picks.some((k, i) => i > 0 && k <= picks[i - 1]!)) return false;
+  values.forEach((p, i) => (p.c0 = spots[picks[i]!]!.col.at));
+  return true;
 }

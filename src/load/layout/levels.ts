@@ -14,6 +14,8 @@ import { pieceText, type Draft } from "../pdf/layout/model.js";
 import { isValue } from "../pdf/layout/vocabulary.js";
 
 const pagesOf = (l: Level) => new Set(l.piece.chunks.map((c) => c.page));
+/** A label is whole when it reads …指标 or ends its subtotal's bracket. */
+const WHOLE = /指标$|[)）]$/;
 
 /**
  * Joins the two prints of a level cell cut by a page break: label A, the last
@@ -40,12 +42,18 @@ export function joinReprintedLevels(tables: LevelTable[], drafts: Draft[], dropp
         if (pa.size !== 1 || pb.size !== 1 || drop.has(a)) continue;
         const [pageA] = [...pa];
         const [pageB] = [...pb];
-        if (pageB! <= pageA! || pieceText(a.piece) !== pieceText(b.piece)) continue;
+        // The first print may be cut at the page's foot (可持续影 of 可持续影响指标): then the whole
+        // second print is the cell's text, and the cut one is what is dropped.
+        const ta = pieceText(a.piece);
+        const tb = pieceText(b.piece);
+        const cut = ta !== tb && !WHOLE.test(ta) && WHOLE.test(tb) && tb.startsWith(ta);
+        if (pageB! <= pageA! || (ta !== tb && !cut)) continue;
         // Rows on both sides of the break, none on a page between (B is on the next page the table reaches).
         if (!rows.some((r) => r.page <= pageA!) || !rows.some((r) => r.page >= pageB!)) continue;
         if (rows.some((r) => r.page > pageA! && r.page < pageB!)) continue;
         const centre = (l: Level) => (l.first + l.last) / 2;
         a.straddles = { page: pageA!, next: pageB!, offset: centre(a) - centre(b), second: { first: b.first, last: b.last } };
+        if (cut) [a.piece, b.piece] = [b.piece, a.piece];
         drop.add(b);
       }
     }

@@ -60,6 +60,7 @@ export function joinWrappedNumbers(lines: Chunk[][]): Chunk[][] {
       if (!unfinished && !onlyPieces(lines[i]!) && !onlyPieces(lines[j]!)) continue;
       if (!continues(h.text, tail.text)) continue;
       h.text += tail.text;
+      h.lastLine = tail.line;
       h.c0 = Math.min(h.c0, tail.c0);
       h.c1 = Math.max(h.c1, tail.c1);
       lines[i] = lines[i]!.filter((c) => c !== tail);

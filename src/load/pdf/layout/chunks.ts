@@ -27,7 +27,10 @@ export function chunksOf(line: string, lineNo: number, page: number): Chunk[] {
       const labelPiece = /^\p{Script=Han}{1,4}$/u.test(sofar) && start <= 4 && /\d/.test(next ?? "");
       // A score and the deviation note beside it (4.76 服务需求…) are two cells.
       const scoreNote = /^\d+\.\d+$/.test(sofar) && HAN.test(next ?? "");
-      if (doubleSpace || touching(chars[i - 1]!, next) || labelPiece || scoreNote) push(i);
+      // A level-1 subtotal's wrapped piece, or its label with it, and the level-2 piece beside it
+      // ((40 时效, 满意度指标(9 服务对象…) are two cells.
+      const subtotalPiece = /^\p{Script=Han}*[(（]\d{1,3}分?$/u.test(sofar) && start <= 4 && HAN.test(next ?? "");
+      if (doubleSpace || touching(chars[i - 1]!, next) || labelPiece || scoreNote || subtotalPiece) push(i);
       continue;
     }
     if (start < 0) start = i;

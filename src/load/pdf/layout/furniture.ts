@@ -33,8 +33,10 @@ export function dropFurniture(lines: Chunk[][], dropped?: DroppedText[]): Chunk[
     if (cs.length > 0 && isPageNumber(text) && (!bare || edge.has(i))) return drop("page-number");
     if (firstOfPage.get(cs[0]?.page ?? -1) === i && !/自评表/.test(text)) {
       const repeated = pages >= 2 && (counts.get(key(cs)) ?? 0) >= Math.max(2, Math.ceil(pages / 2));
-      // A single page: a line above the form's title in the first lines is a header.
-      const aboveTitle = lines.slice(i + 1, i + 6).some((l) => l.some((c) => /自评表/.test(c.text)));
+      // A line above the document's first title is a header; once a form is in progress, the
+      // first line of a later page may be its last row (评分等级 优 above the next form's title).
+      const formBefore = lines.slice(0, i).some((l) => l.some((c) => /自评表/.test(c.text)));
+      const aboveTitle = !formBefore && lines.slice(i + 1, i + 6).some((l) => l.some((c) => /自评表/.test(c.text)));
       if (repeated || aboveTitle) return drop("running-header");
     }
     return cs;

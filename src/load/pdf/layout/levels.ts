@@ -45,6 +45,7 @@ export function takeLevelPieces(lines: Chunk[][]): LevelTable[] {
     while (from < end && lines[from]!.length > 0 && !lines[from]!.some(isValue)) from++;
     const levels: Level[] = [];
     const open: Partial<Record<1 | 2, Level>> = {};
+    const closed: Partial<Record<1 | 2, Level>> = {};
     const stop = Math.min(end + 2, lines.length);
     const isPiece = (c: Chunk) => c.c0 <= l2.c1 + 1 && LEVEL_CHARS.test(c.text) && !isValue(c);
     const columns = pageColumns(lines.slice(from, stop), isPiece, lines[h]![0]!.page, [l1.c0, l2.c0]);
@@ -52,11 +53,25 @@ export function takeLevelPieces(lines: Chunk[][]): LevelTable[] {
       const cs = lines[i]!;
       const taken: Chunk[] = [];
       for (const c of cs) {
-        if (!isPiece(c)) continue; // the name column and right of it, values, other words
+        // An open label's last piece, centred under its wider pieces, may start a column right
+        // of the level column (可持 / 续影 / 响指 / 标): it is taken when it completes that label.
+        const finishes = ([1, 2] as const).find((lv) => completes(open[lv], c));
+        if (!isPiece(c) && finishes === undefined) continue; // the name column and right of it, values, other words
         const [c1, c2] = columns.get(c.page) ?? [l1.c0, l2.c0];
-        const level: 1 | 2 = Math.abs(c.c0 - c1) <= Math.abs(c.c0 - c2) ? 1 : 2;
+        const level: 1 | 2 = finishes ?? (Math.abs(c.c0 - c1) <= Math.abs(c.c0 - c2) ? 1 : 2);
         taken.push(c);
         let cur = open[level];
+        // A label still open at a page's foot whose text the next page starts again (可持 / 续影,
+        // then 可持 / 续影 / 响指 / 标) is that page's print of a cut cell, as Calc prints it; the
+        // next page's pieces are another print (layout/levels.ts joins the two). Chromium goes
+        // on with the text instead (满意度指 / 标).
+        if (cur && cur.piece.chunks[cur.piece.chunks.length - 1]!.page !== c.page && pieceText(cur.piece).startsWith(c.text)) cur = undefined;
+        // A subtotal wrapped under its label (产出 / 指标 / （29 / 分）) goes on with the label it follows.
+        const before = closed[level];
+        if (!cur && before && /^[(（]/.test(c.text) && /指标$/.test(pieceText(before.piece)) && follows(before, c, 2)) {
+          cur = before;
+          open[level] = cur;
+        }
         if (!cur) {
           cur = { level, piece: { chunks: [], c0: c.c0, c1: c.c1 }, first: i, last: i };
           open[level] = cur;
@@ -66,7 +81,10 @@ export function takeLevelPieces(lines: Chunk[][]): LevelTable[] {
         cur.piece.c0 = Math.min(cur.piece.c0, c.c0);
         cur.piece.c1 = Math.max(cur.piece.c1, c.c1);
         cur.last = i;
-        if (/指标$|[)）]$/.test(pieceText(cur.piece))) delete open[level];
+        if (WHOLE.test(pieceText(cur.piece))) {
+          delete open[level];
+          closed[level] = cur;
+        }
       }
       lines[i] = cs.filter((c) => !taken.includes(c));
     }
@@ -74,6 +92,26 @@ export function takeLevelPieces(lines: Chunk[][]): LevelTable[] {
     h = end;
   }
   return tables;
+}
+
+/** A label is whole when it reads …指标 or ends its subtotal's bracket. */
+const WHOLE = /指标$|[)）]$/;
+
+/** True when chunk c stands within `lines` lines under the label's last piece, on its page. */
+function follows(label: Level, c: Chunk, lines = 1): boolean {
+  const last = label.piece.chunks[label.piece.chunks.length - 1]!;
+  return last.page === c.page && c.line > last.line && c.line <= last.line + lines;
+}
+
+/**
+ * True when chunk c, a short piece of level characters a line or two below the
+ * open label and within a column of its columns, makes the label whole.
+ */
+function completes(label: Level | undefined, c: Chunk): boolean {
+  if (!label || isValue(c) || !LEVEL_CHARS.test(c.text) || Array.from(c.text).length > 2) return false;
+  if (!follows(label, c, 2)) return false;
+  if (c.c0 < label.piece.c0 - 1 || c.c0 > label.piece.c1 + 1) return false;
+  return WHOLE.test(pieceText(label.piece) + c.text);
 }
 
 /**
@@ -111,6 +149,7 @@ export function placeLevels(tables: LevelTable[], drafts: Draft[]): Piece[] {
     }
     // Level 2 first: a level-1 group starts where a level-2 group starts.
     const l2Starts = new Set<number>();
+    let l2Centred = false;
     for (const level of [2, 1] as const) {
       const labels = levels.filter((l) => l.level === level).sort((a, b) => a.first - b.first);
       if (labels.length === 0) continue;
@@ -133,8 +172,14 @@ export function placeLevels(tables: LevelTable[], drafts: Draft[]): Piece[] {
       // Top-aligned labels start on their group's first row; the first one on the table's first row.
       // (within a line of the row's first line, and not below its middle line).
       const startsRow = (l: Level, r: Draft) => Math.abs(span(r)[0] - l.first) <= 1 && l.first <= centreSpan(r)[0];
-      const topAligned = startsRow(labels[0]!, rows[0]!) && labels.every((l) => rows.some((r) => startsRow(l, r)));
-      const starts = topAligned ? topAlignedStarts(labels, rows, span) : centredStarts(labels, rows, span, centreSpan, level === 1 ? l2Starts : null);
+      // A label as tall as the one row beside it reads as top-aligned too: one producer aligns
+      // both levels alike, so level 1 is top-aligned only if level 2 was, and only if its
+      // groups then start where level-2 groups start.
+      const topAlignedShape = startsRow(labels[0]!, rows[0]!) && labels.every((l) => rows.some((r) => startsRow(l, r)));
+      const aligned: number[] | null = topAlignedShape && level === 1 && l2Centred ? null : topAlignedShape ? topAlignedStarts(labels, rows, span) : null;
+      const topAligned: boolean = aligned !== null && (level === 2 || l2Starts.size === 0 || aligned.every((s0) => s0 <= 0 || l2Starts.has(s0)));
+      if (level === 2) l2Centred = !topAligned;
+      const starts = topAligned && aligned ? aligned : centredStarts(labels, rows, span, centreSpan, level === 1 ? l2Starts : null);
       starts.forEach((s0, k) => {
         if (s0 < 0 || rows[s0]!.levels.has(level)) {
           unplaced.push(labels[k]!.piece);

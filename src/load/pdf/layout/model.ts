@@ -11,6 +11,8 @@ export interface Chunk {
   c0: number;
   c1: number;
   text: string;
+  /** The 1-based line of the last piece, when pieces wrapped over several lines were joined into this chunk. */
+  lastLine?: number;
 }
 
 /** A cell being assembled: chunks in reading order. */
