@@ -1,6 +1,7 @@
 import { InputError } from "../load/errors.js";
 import type { InputLimits } from "../load/limits.js";
 import type { Document } from "../model/document.js";
+import type { EngineName } from "../load/pdf/engines/types.js";
 import type { VerifyOptions } from "../verify/index.js";
 import { DEFAULT_MAX_MEMORY_BYTES, DEFAULT_TIMEOUT_MS } from "./defaults.js";
 import { runBatch } from "./run-batch.js";
@@ -17,6 +18,8 @@ export interface ParseFilesOptions {
   timeoutMs?: number;
   /** Per-file memory bound in bytes (the worker's heap, and the process's RSS). Default 1 GiB. */
   maxMemoryBytes?: number;
+  /** The engine that reads PDFs, as parseFile's `pdf.engine`: `pdfium` (the default) or `pdfjs`. */
+  pdf?: { engine?: EngineName };
 }
 
 /** One file of {@link parseFiles}: its Document, or why it could not be read. */
@@ -49,6 +52,7 @@ export async function* parseFiles(paths: Iterable<string> | AsyncIterable<string
       maxMemoryBytes: options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
       verify: options.verify ?? {},
       provenance: true,
+      ...(options.pdf?.engine ? { engine: options.pdf.engine } : {}),
     },
   });
   for await (const { input, result } of batch) {

@@ -26,7 +26,9 @@
  * interrupt a blocked thread in tinypool, no per-task worker in piscina).
  */
 import type { Worker } from "node:worker_threads";
-import type { ErrorInfo, FromWorker, Task, WorkerSetup } from "./protocol.js";
+import { boundMessage } from "../load/errors.js";
+import { BOUND_FLAG, type ErrorInfo, type FromWorker, type Task, type WorkerSetup } from "./protocol.js";
+import { toBlame } from "./blame.js";
 import { startWorker } from "./worker-script.js";
 import type { DocMeta } from "./protocol.js";
 
@@ -65,6 +67,8 @@ interface Slot {
   /** Time of the worker's last memory report (a blocked worker sends none). */
   heard: number;
   used: number;
+  /** The workers' memory (overhead()) at the watchdog's first tick after `heard`: what has grown since is what a silent worker could have taken. */
+  atHeard: { heard: number; overhead: number } | null;
   dead: boolean;
 }
 
@@ -151,7 +155,7 @@ export class WorkerPool {
   private spawn(): Slot {
     const { setup } = this.options;
     const worker = startWorker(setup, { maxOldGenerationSizeMb: Math.max(64, Math.floor(setup.maxMemoryBytes / MB)) });
-    const slot: Slot = { worker, held: [], ready: false, heard: Date.now(), used: 0, dead: false };
+    const slot: Slot = { worker, held: [], ready: false, heard: Date.now(), used: 0, atHeard: null, dead: false };
     worker.on("message", (m: FromWorker) => this.hear(slot, m));
     worker.on("error", (e: Error & { code?: string }) => {
       if (!slot.ready) this.cannotStart(slot, e.message);
@@ -202,7 +206,15 @@ export class WorkerPool {
     const result: TaskResult = m.type === "done" ? { ok: true, json: [...(current.parts ?? []), m.json], meta: m.meta }
       : m.type === "skipped" ? { ok: false, skipped: true, sha256: m.sha256 }
       : { ok: false, error: m.error, internal: m.internal, ...(m.stack ? { stack: m.stack } : {}) };
-    this.settle(slot, result);
+    if (m.type === "fail" && m.error.code === "pdf.too-large") {
+      // The engine's memory is not given back after a bound (PDFium's wasm
+      // heap grows and never shrinks), so the files behind this one would
+      // start short of it: they go to a fresh worker.
+      slot.dead = true;
+      void slot.worker.terminate();
+      this.settle(slot, result);
+      this.queue.unshift(...slot.held.splice(0));
+    } else this.settle(slot, result);
     this.pump();
   }
 
@@ -237,9 +249,7 @@ export class WorkerPool {
     const { setup } = this.options;
     const current = slot.held[0];
     const code = current?.kind === "pdf" ? "pdf.too-large" : "input.too-large";
-    const message = bound === "time"
-      ? `reading took longer than the bound of ${setup.timeoutMs / 1000} s (--timeout); the file was abandoned`
-      : `reading needed more memory than the bound of ${Math.round(setup.maxMemoryBytes / MB)} MB (--max-memory); the file was abandoned`;
+    const message = `${boundMessage(bound, bound === "time" ? setup.timeoutMs : setup.maxMemoryBytes)} (${BOUND_FLAG[bound]}); the file was abandoned`;
     return { error: { code, source: current?.task.path ?? "input", message }, internal: false };
   }
 
@@ -247,9 +257,7 @@ export class WorkerPool {
    * Every 20 ms while a file is being read: the memory the workers hold,
    * estimated as the process's RSS less the main thread's heap and its
    * overhead before the pool. Past jobs × the bound, the worker to blame is
-   * ended: a busy one past the bound by its own report, or silent for
-   * QUIET_MS (an allocation that blocks it also stops its reports), the
-   * one heard from least recently first.
+   * ended: see toBlame.
    */
   private watch(): void {
     const busy = this.slots.some((s) => s.held.length > 0);
@@ -260,24 +268,20 @@ export class WorkerPool {
     }
     if (this.watchdog) return;
     this.watchdog = setInterval(() => {
-      const budget = this.options.jobs * this.options.setup.maxMemoryBytes;
-      if (overhead() - this.baseOverhead <= budget) return;
-      // RSS also holds what the main thread's native libraries allocate
-      // (DuckDB's buffers, for a database output), which no worker reports:
-      // only a worker past the bound by its own report, or one silent for
-      // QUIET_MS (an allocation that blocks it), is to blame.
       const now = Date.now();
-      const bound = this.options.setup.maxMemoryBytes;
-      const suspects = this.slots.filter((s) => s.held.length > 0 && !s.dead && (s.used > bound || now - s.heard > QUIET_MS));
-      suspects.sort((a, b) => a.heard - b.heard || b.used - a.used);
-      if (suspects[0]) this.fail(suspects[0], this.boundError(suspects[0], "memory"));
+      const held = overhead();
+      for (const s of this.slots) if (s.atHeard?.heard !== s.heard) s.atHeard = { heard: s.heard, overhead: held };
+      const budget = this.options.jobs * this.options.setup.maxMemoryBytes;
+      if (held - this.baseOverhead <= budget) return;
+      const watched = this.slots.filter((s) => !s.dead).map((s) => ({
+        slot: s, busy: s.held.length > 0, heard: s.heard, used: s.used, overheadAtHeard: s.atHeard?.overhead ?? held,
+      }));
+      const blamed = toBlame(watched, now, held, this.options.setup.maxMemoryBytes);
+      if (blamed) this.fail(blamed.slot, this.boundError(blamed.slot, "memory"));
     }, 20);
     this.watchdog.unref();
   }
 }
-
-/** How long a busy worker may send no memory report (it sends one every 100 ms) before an RSS past the budget is laid to it. */
-const QUIET_MS = 1000;
 
 /** RSS less the main thread's heap and array buffers: what the workers hold, plus a constant. */
 function overhead(): number {

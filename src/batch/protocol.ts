@@ -72,3 +72,6 @@ export type FromWorker =
   | { type: "memory"; used: number }
   /** Sent once the worker's modules (the grammar among them) are loaded: a file's time bound starts when it is handed to a ready worker. */
   | { type: "ready" };
+
+/** The option that sets each bound, named in a bound's error so the user knows what to raise. */
+export const BOUND_FLAG = { time: "--timeout", memory: "--max-memory" } as const;

@@ -10,7 +10,7 @@ import type { Document } from "../model/document.js";
 import { parseBytes } from "../parse.js";
 import { withoutProvenance } from "../cli/provenance-output.js";
 import { stageDocument } from "../write/dataset-csv.js";
-import type { DocMeta, FromWorker, Task, WorkerSetup } from "./protocol.js";
+import { BOUND_FLAG, type DocMeta, type FromWorker, type Task, type WorkerSetup } from "./protocol.js";
 import { readStreamed, STREAM_FROM_BYTES } from "./read-streamed.js";
 
 /** Reads `task`; `send` hears "begin" once the kind is known, then one of done, skipped or fail (a large file's JSON comes in "part"s before its done). */
@@ -51,7 +51,9 @@ export async function readTask(task: Task, setup: WorkerSetup, known: Set<string
     send({ type: "done", id: task.id, json: utf8(JSON.stringify(out)), meta });
   } catch (e) {
     if (e instanceof InputError) {
-      const error = { code: e.code, source: e.source, message: e.message, ...(e.page === undefined ? {} : { page: e.page }), ...(e.line === undefined ? {} : { line: e.line }) };
+      // The loader stopped itself at a bound: its message names the option, as the watchdog's does.
+      const message = e.bound ? `${e.message} (${BOUND_FLAG[e.bound]})` : e.message;
+      const error = { code: e.code, source: e.source, message, ...(e.page === undefined ? {} : { page: e.page }), ...(e.line === undefined ? {} : { line: e.line }) };
       send({ type: "fail", id: task.id, error, internal: false });
     } else {
       const err = e as Error;

@@ -32,12 +32,14 @@ export class InputError extends Error {
   readonly page: number | undefined;
   /** 1-based line, when the problem is on a line. */
   readonly line: number | undefined;
+  /** The bound the reading broke, when it broke the time or memory bound. */
+  readonly bound: "time" | "memory" | undefined;
 
   constructor(
     code: InputErrorCode,
     source: string,
     message: string,
-    where: { page?: number; line?: number } = {},
+    where: { page?: number; line?: number; bound?: "time" | "memory" } = {},
   ) {
     super(message);
     this.name = "InputError";
@@ -45,6 +47,7 @@ export class InputError extends Error {
     this.source = source;
     this.page = where.page;
     this.line = where.line;
+    this.bound = where.bound;
   }
 
   /** `file: page 3: message [code]` — the one line a command prints. */
@@ -55,4 +58,17 @@ export class InputError extends Error {
     ].filter(Boolean).join(", ");
     return `${this.source}: ${at ? at + ": " : ""}${this.message} [${this.code}]`;
   }
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * What a reading past its time or memory bound is told, in the same words
+ * whether the loader stopped itself or the batch's watchdog ended its worker.
+ * `limit` is the time bound in milliseconds, or the memory bound in bytes.
+ */
+export function boundMessage(bound: "time" | "memory", limit: number): string {
+  return bound === "time"
+    ? `reading took longer than the bound of ${limit < 1000 ? `${limit} ms` : `${limit / 1000} s`}`
+    : `reading needed more memory than the bound of ${Math.round(limit / MB)} MB`;
 }

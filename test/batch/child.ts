@@ -26,3 +26,13 @@ process.exitCode = await main(${JSON.stringify(args)});`;
     });
   });
 }
+
+/**
+ * The one line a file past its bound is reported with: the loader's own
+ * check (which may name the page) or the pool's watchdog (which abandons the
+ * worker) can each be first, and say the same.
+ */
+export function boundLine(file: string, bound: "time" | "memory", amount: number): RegExp {
+  const what = bound === "time" ? `reading took longer than the bound of ${amount} s \\(--timeout\\)` : `reading needed more memory than the bound of ${amount} MB \\(--max-memory\\)`;
+  return new RegExp(`^jixiao: ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: (page \\d+: )?${what}(; the file was abandoned)? \\[pdf\\.too-large\\]$`, "m");
+}

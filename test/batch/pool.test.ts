@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseFiles, type ParsedFile } from "../../src/index.js";
 import { fixture } from "../helpers.js";
-import { slowPdf } from "./hostile-pdfs.js";
+import { nestedQPdf, slowPdf } from "./hostile-pdfs.js";
 
 describe("the worker pool", () => {
   it("replaces a worker ended by the time bound, twice in a row, and reads the files after it", async () => {
@@ -24,7 +24,7 @@ describe("the worker pool", () => {
   it("a file queued behind one that breaks the time bound is read once, by the next worker, with its own full bound", async () => {
     const dir = mkdtempSync(join(tmpdir(), "jixiao-pool-"));
     const q = join(dir, "q.pdf");
-    writeFileSync(q, nestedQPdf());
+    writeFileSync(q, slowPdf());
     const texts = [0, 1, 2, 3, 4].map((i) => join(dir, `t${i}.txt`));
     for (const t of texts) copyFileSync(fixture("seed/seed.txt"), t);
     const paths = [texts[0]!, q, texts[1]!, texts[2]!, q, texts[3]!, texts[4]!];
@@ -35,4 +35,15 @@ describe("the worker pool", () => {
       expect(got).toEqual(paths.map((p) => `${p} ${p === q ? "pdf.too-large" : "doc 7"}`));
     }
   }, 120_000);
+
+  it("reads PDFs with the engine it is given: 100,000 nested q … Q is a page without text to PDFium and past a 3 s bound for pdf.js", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jixiao-pool-"));
+    const q = join(dir, "q.pdf");
+    writeFileSync(q, nestedQPdf());
+    const codes = [];
+    for (const engine of [undefined, "pdfium", "pdfjs"] as const) {
+      for await (const f of parseFiles([q], { jobs: 1, timeoutMs: 3000, verify: false, ...(engine ? { pdf: { engine } } : {}) })) codes.push("error" in f ? f.error.code : "doc");
+    }
+    expect(codes).toEqual(["pdf.no-text", "pdf.no-text", "pdf.too-large"]);
+  }, 60_000);
 });

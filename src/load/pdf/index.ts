@@ -17,7 +17,7 @@
 import type { DroppedText } from "../../model/ledger.js";
 import type { Row, Sheet } from "../../model/sheet.js";
 import { UsageError } from "../../model/usage-error.js";
-import { InputError } from "../errors.js";
+import { boundMessage, InputError } from "../errors.js";
 import { assemblePages } from "./cells.js";
 import type { PageRow } from "./rows.js";
 import { dropRepeatedHeaders } from "./continuation.js";
@@ -96,7 +96,7 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      reject(new InputError("pdf.too-large", source, `reading took longer than the bound of ${opts.timeoutMs} ms`));
+      reject(new InputError("pdf.too-large", source, boundMessage("time", opts.timeoutMs), { bound: "time" }));
     }, opts.timeoutMs);
   });
   const within = <T>(p: Promise<T>): Promise<T> => Promise.race([p, timeout]);
@@ -127,10 +127,10 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
       heights.push(Math.abs(y1 - y0));
       // An engine that reads a page synchronously (PDFium) gives the timer no turn, so time is also checked here.
       if (Date.now() - started > opts.timeoutMs) {
-        throw new InputError("pdf.too-large", source, `reading took longer than the bound of ${opts.timeoutMs} ms`, { page: p });
+        throw new InputError("pdf.too-large", source, boundMessage("time", opts.timeoutMs), { page: p, bound: "time" });
       }
       if (probe && probe() - memAtStart > opts.maxMemoryBytes) {
-        throw new InputError("pdf.too-large", source, `reading used more than the memory bound of ${opts.maxMemoryBytes} bytes`, { page: p });
+        throw new InputError("pdf.too-large", source, boundMessage("memory", opts.maxMemoryBytes), { page: p, bound: "memory" });
       }
     }
     const pages = assemblePages(read, bottoms, heights);

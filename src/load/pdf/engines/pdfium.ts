@@ -21,7 +21,7 @@
  * closed, and every buffer freed, in `finally` blocks.
  */
 import { UsageError } from "../../../model/usage-error.js";
-import { InputError } from "../../errors.js";
+import { boundMessage, InputError } from "../../errors.js";
 import { mapRadicals } from "../../radicals.js";
 import { IDENTITY, multiply, type Matrix, type Rules } from "../geometry.js";
 import type { Run } from "../items.js";
@@ -121,7 +121,7 @@ export async function openPdfium(bytes: Uint8Array, opts: ResolvedPdfOptions, ct
         // with it: its heap has grown to the bound and a wasm heap never shrinks, so the next document gets a fresh one.
         if (heapWasRefused()) {
           discardPdfium();
-          throw new InputError("pdf.too-large", ctx.source, `reading used more than the memory bound of ${opts.maxMemoryBytes} bytes`, { page: p });
+          throw new InputError("pdf.too-large", ctx.source, boundMessage("memory", opts.maxMemoryBytes), { page: p, bound: "memory" });
         }
         return page;
       })),
@@ -150,7 +150,7 @@ function openError(code: number, source: string): InputError {
 function pdfiumFailure(err: unknown, source: string, maxMemoryBytes: number): unknown {
   if (err instanceof InputError) return err;
   discardPdfium();
-  if (heapWasRefused()) return new InputError("pdf.too-large", source, `reading used more than the memory bound of ${maxMemoryBytes} bytes`);
+  if (heapWasRefused()) return new InputError("pdf.too-large", source, boundMessage("memory", maxMemoryBytes), { bound: "memory" });
   const msg = err instanceof Error ? err.message : String(err);
   return new InputError("pdf.unsupported", source, `PDFium could not read this PDF (${msg})`);
 }
