@@ -9,6 +9,7 @@ import { ReadFailure, writeStreamed } from "../cli/document-stream.js";
 import type { Sink } from "../cli/atomic-write.js";
 import { streamBytes } from "../parse.js";
 import type { DocMeta, WorkerSetup } from "./protocol.js";
+import { readOptions } from "./read-options.js";
 
 /** Files from this size on are read form by form; smaller ones whole, in one message. */
 export const STREAM_FROM_BYTES = 1024 * 1024;
@@ -27,18 +28,7 @@ export async function readStreamed(
   encode: (json: string) => Uint8Array,
   part: (json: Uint8Array) => void,
 ): Promise<{ last: Uint8Array; meta: DocMeta }> {
-  const doc = await streamBytes(bytes, {
-    source,
-    sha256: () => digest,
-    verify: setup.verify,
-    limits: setup.limits,
-    pdf: {
-      timeoutMs: setup.timeoutMs,
-      maxMemoryBytes: setup.maxMemoryBytes,
-      ...(setup.maxPages ? { maxPages: setup.maxPages } : {}),
-      ...(setup.engine ? { engine: setup.engine } : {}),
-    },
-  });
+  const doc = await streamBytes(bytes, readOptions(source, digest, setup));
   // writeStreamed gathers its text into pieces of a few hundred kB; each but the last goes at once.
   let pending: string | null = null;
   const pieces: Sink = {

@@ -11,6 +11,7 @@ import { parseBytes } from "../parse.js";
 import { withoutProvenance } from "../cli/provenance-output.js";
 import { stageDocument } from "../write/dataset-csv.js";
 import { BOUND_FLAG, type DocMeta, type FromWorker, type Task, type WorkerSetup } from "./protocol.js";
+import { readOptions } from "./read-options.js";
 import { readStreamed, STREAM_FROM_BYTES } from "./read-streamed.js";
 
 /** Reads `task`; `send` hears "begin" once the kind is known, then one of done, skipped or fail (a large file's JSON comes in "part"s before its done). */
@@ -29,18 +30,7 @@ export async function readTask(task: Task, setup: WorkerSetup, known: Set<string
       send({ type: "done", id: task.id, json: last, meta });
       return;
     }
-    const doc = await parseBytes(bytes, {
-      source: task.path,
-      sha256: () => digest,
-      verify: setup.verify,
-      limits: setup.limits,
-      pdf: {
-        timeoutMs: setup.timeoutMs,
-        maxMemoryBytes: setup.maxMemoryBytes,
-        ...(setup.maxPages ? { maxPages: setup.maxPages } : {}),
-        ...(setup.engine ? { engine: setup.engine } : {}),
-      },
-    });
+    const doc = await parseBytes(bytes, readOptions(task.path, digest, setup));
     const meta: DocMeta = { sha256: doc.source.sha256, kind: doc.source.kind, forms: doc.forms.length, pages: doc.source.pages, bytes: doc.source.bytes };
     if (setup.stage) {
       // A dataset wants rows, not JSON: the CSV text is cheap to send and to ingest.

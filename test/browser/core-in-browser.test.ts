@@ -60,6 +60,17 @@ type Parsed = { kind: string; sha256: string; forms: { project: string | null; t
 const parseIn = (url: string, engine: "pdfjs" | "pdfium" = "pdfjs") =>
   page.evaluate(([u, e]) => (globalThis as unknown as { jixiaoParse: (u: string, e: string) => Promise<Parsed> }).jixiaoParse(u, e), [url, engine] as const);
 
+/** The seed's narrow PDF as read in the browser against the same engine in Node: the same forms, the same boxes, form 6's three errors. */
+async function expectSameAsNode(inBrowser: Parsed, engine: "pdfjs" | "pdfium"): Promise<void> {
+  const inNode = await parseFile(join(root, "fixtures/pdf/seed/narrow.pdf"), { verify: {}, pdf: { engine } });
+  expect(inBrowser.kind).toBe("pdf");
+  expect(inBrowser.sha256).toBe(inNode.source.sha256);
+  expect(inBrowser.forms.map((f) => f.project)).toEqual(inNode.forms.map((f) => f.projectName));
+  expect(inBrowser.forms[5]!.total).toBe("85.27");
+  expect(inBrowser.forms[5]!.totalScoreBbox).toEqual(inNode.forms[5]!.provenance["total.score"]!.bbox);
+  expect(inBrowser.forms[5]!.findings.filter((f) => f.startsWith("error"))).toHaveLength(3);
+}
+
 describe("jixiao/browser, bundled with esbuild, in Chromium", () => {
   it("reads the seed's text export: 7 forms, form 6 with its 3 errors", async () => {
     const doc = await parseIn("/seed.txt");
@@ -70,14 +81,7 @@ describe("jixiao/browser, bundled with esbuild, in Chromium", () => {
   });
 
   it("reads the seed PDF through pdf.js's worker with the served CMaps: the same forms and provenance as in Node", async () => {
-    const inBrowser = await parseIn("/narrow.pdf");
-    const inNode = await parseFile(join(root, "fixtures/pdf/seed/narrow.pdf"), { verify: {}, pdf: { engine: "pdfjs" } });
-    expect(inBrowser.kind).toBe("pdf");
-    expect(inBrowser.sha256).toBe(inNode.source.sha256);
-    expect(inBrowser.forms.map((f) => f.project)).toEqual(inNode.forms.map((f) => f.projectName));
-    expect(inBrowser.forms[5]!.total).toBe("85.27");
-    expect(inBrowser.forms[5]!.totalScoreBbox).toEqual(inNode.forms[5]!.provenance["total.score"]!.bbox);
-    expect(inBrowser.forms[5]!.findings.filter((f) => f.startsWith("error"))).toHaveLength(3);
+    await expectSameAsNode(await parseIn("/narrow.pdf"), "pdfjs");
     // pdf.js really ran in its worker, and fetched its assets from the app.
     expect(served).toContain("/pdfjs/pdf.worker.mjs");
   });
@@ -94,14 +98,7 @@ describe("jixiao/browser, bundled with esbuild, in Chromium", () => {
   });
 
   it("reads the seed PDF with PDFium, its wasm fetched from the app by URL: the same forms and provenance as in Node", async () => {
-    const inBrowser = await parseIn("/narrow.pdf", "pdfium");
-    const inNode = await parseFile(join(root, "fixtures/pdf/seed/narrow.pdf"), { verify: {}, pdf: { engine: "pdfium" } });
-    expect(inBrowser.kind).toBe("pdf");
-    expect(inBrowser.sha256).toBe(inNode.source.sha256);
-    expect(inBrowser.forms.map((f) => f.project)).toEqual(inNode.forms.map((f) => f.projectName));
-    expect(inBrowser.forms[5]!.total).toBe("85.27");
-    expect(inBrowser.forms[5]!.totalScoreBbox).toEqual(inNode.forms[5]!.provenance["total.score"]!.bbox);
-    expect(inBrowser.forms[5]!.findings.filter((f) => f.startsWith("error"))).toHaveLength(3);
+    await expectSameAsNode(await parseIn("/narrow.pdf", "pdfium"), "pdfium");
     expect(served).toContain("/pdfium/pdfium.wasm");
   });
 
