@@ -33,6 +33,8 @@ let loaded: Loaded[] = [];
 let forms: Array<{ file: Loaded; form: Form; n: number }> = [];
 let current = -1;
 let generation = 0;
+/** Counts open() calls: only the latest one may paint the page view. */
+let opened = 0;
 
 const lang = () => $<HTMLSelectElement>("lang").value as "zh" | "en";
 
@@ -136,6 +138,7 @@ function overview(): void {
 // ── one form: its page and its panel ──
 async function open(i: number): Promise<void> {
   current = i;
+  const mine = ++opened;
   document.querySelectorAll("#forms li").forEach((li) => li.classList.toggle("current", Number((li as HTMLElement).dataset.form) === i));
   const view = $("page");
   if (i < 0) { view.replaceChildren(); $("panel").replaceChildren(); return; }
@@ -144,13 +147,13 @@ async function open(i: number): Promise<void> {
   showPanel($("panel"), form, lang(), pick);
   view.removeAttribute("data-ready");
   if (file.src.kind === "pdf") {
-    await showPdfPages(view, file.src, form, pick, ASSETS);
+    await showPdfPages(view, file.src, form, pick, ASSETS, () => mine === opened);
   } else if (file.src.lines) {
     showTextLines(view, file.src, form, pick);
   } else {
     view.textContent = lang() === "zh" ? "此类文件无页面视图；出处见右侧。" : "No page view for this kind of file; see the panel for where each value was read.";
   }
-  if (current === i) view.dataset.ready = String(i);
+  if (mine === opened) view.dataset.ready = String(i);
 }
 
 /** Selects one value on both sides and says what it is. */

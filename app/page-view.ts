@@ -31,12 +31,17 @@ export function findingPlace(form: Form, f: Finding): Provenance | undefined {
   return f.where.path ? form.provenance[f.where.path] : undefined;
 }
 
-/** Paints the PDF pages the form was read from, one under the other, with its cells and findings over them. */
+/**
+ * Paints the PDF pages the form was read from, one under the other, with its
+ * cells and findings over them, unless `stillWanted` says by then that
+ * another form was opened: pages render asynchronously, and an earlier
+ * form's that finished last would otherwise replace the one now open.
+ */
 export async function showPdfPages(host: HTMLElement, src: PageSource, form: Form, onPick: (path: string) => void,
-  assets: { cMapUrl: string; standardFontDataUrl: string }): Promise<void> {
+  assets: { cMapUrl: string; standardFontDataUrl: string }, stillWanted: () => boolean): Promise<void> {
   const stages: HTMLElement[] = [];
   for (const page of formPages(form)) stages.push(await pdfPage(host, src, form, page, onPick, assets));
-  host.replaceChildren(...stages);
+  if (stillWanted()) host.replaceChildren(...stages);
 }
 
 async function pdfPage(host: HTMLElement, src: PageSource, form: Form, page: number, onPick: (path: string) => void,
