@@ -203,18 +203,17 @@ export class WorkerPool {
       (current.parts ??= []).push(m.json);
       return;
     }
-    const result: TaskResult = m.type === "done" ? { ok: true, json: [...(current.parts ?? []), m.json], meta: m.meta }
-      : m.type === "skipped" ? { ok: false, skipped: true, sha256: m.sha256 }
-      : { ok: false, error: m.error, internal: m.internal, ...(m.stack ? { stack: m.stack } : {}) };
     if (m.type === "fail" && m.error.code === "pdf.too-large") {
       // The engine's memory is not given back after a bound (PDFium's wasm
       // heap grows and never shrinks), so the files behind this one would
-      // start short of it: they go to a fresh worker.
-      slot.dead = true;
-      void slot.worker.terminate();
-      this.settle(slot, result);
-      this.queue.unshift(...slot.held.splice(0));
-    } else this.settle(slot, result);
+      // start short of it: the worker is replaced as if the pool had ended it.
+      this.fail(slot, { error: m.error, internal: m.internal });
+      return;
+    }
+    const result: TaskResult = m.type === "done" ? { ok: true, json: [...(current.parts ?? []), m.json], meta: m.meta }
+      : m.type === "skipped" ? { ok: false, skipped: true, sha256: m.sha256 }
+      : { ok: false, error: m.error, internal: m.internal, ...(m.stack ? { stack: m.stack } : {}) };
+    this.settle(slot, result);
     this.pump();
   }
 
