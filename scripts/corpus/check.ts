@@ -9,6 +9,7 @@ import { parseBytes, parseText } from "../../src/parse.js";
 import type { CorpusCase } from "./case.js";
 import { caseName } from "./case.js";
 import { compareForms, type Comparison } from "./compare.js";
+import { wrongAndFlagged } from "../flat-fixtures/flags.js";
 
 /** The two renderings every case has. */
 export const KINDS = ["pdf", "layout.txt"] as const;
@@ -19,6 +20,12 @@ export interface RenderingResult extends Comparison {
   file: string;
   /** Diagnostics of the parse, as `code: message`, for telling causes apart. */
   diagnostics: string[];
+  /** Differences that are a value where the form holds another (not a blank, not a lost row). */
+  wrong: number;
+  /** The wrong values no field-level `layout.inferred-*` diagnostic flags (flat-fixtures/flags.ts). */
+  unflagged: string[];
+  /** `layout.inferred-*` warnings of the parse: on a rendering read exactly, each one is noise. */
+  inferred: number;
 }
 
 export async function readCase(dir: string, name: string): Promise<CorpusCase> {
@@ -32,5 +39,14 @@ export async function checkRendering(dir: string, c: CorpusCase, kind: Rendering
   const bytes = new Uint8Array(await readFile(path));
   // Fields are compared, not findings: the verifier's verdict is no part of the comparison.
   const doc = kind === "pdf" ? await parseBytes(bytes, { source: path, verify: false }) : await parseText(bytes, { source: path, verify: false });
-  return { file, ...compareForms(c.forms, doc.forms), diagnostics: doc.diagnostics.map((d) => `${d.code}: ${d.message}`) };
+  const comparison = compareForms(c.forms, doc.forms);
+  const { wrong, unflagged } = wrongAndFlagged(doc, comparison.differences);
+  return {
+    file,
+    ...comparison,
+    diagnostics: doc.diagnostics.map((d) => `${d.code}: ${d.message}`),
+    wrong: wrong.length,
+    unflagged,
+    inferred: doc.diagnostics.filter((d) => d.code.startsWith("layout.inferred")).length,
+  };
 }

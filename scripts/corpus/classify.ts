@@ -24,7 +24,7 @@ export const FAILURE_KINDS = {
 export type FailureKind = keyof typeof FAILURE_KINDS;
 
 /** The kinds a result's differences show; empty when it passed. */
-export function classify(r: RenderingResult): FailureKind[] {
+export function classify(r: Pick<RenderingResult, "differences"> & Partial<RenderingResult>): FailureKind[] {
   const kinds = new Set<FailureKind>();
   for (const d of r.differences) {
     const m = /^forms(?:\[(\d+)\])?(?:\.([A-Za-z]+))?(?:\[(\d+)\])?(?:\.([A-Za-z0-9]+))?.*?: (.*)$/.exec(d);

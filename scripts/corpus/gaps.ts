@@ -6,7 +6,13 @@
  * proposing one from its failure kinds for a new entry (to be checked by
  * hand, see FINDINGS.md).
  *
- *   npx tsx scripts/corpus/gaps.ts [--write]
+ * Per failing rendering it also counts the wrong values (a value the
+ * generating form does not hold, not a blank) and how many a field-level
+ * `layout.inferred-*` diagnostic flags (flat-fixtures/flags.ts); --unflagged
+ * lists the others. Exact renderings that carry such a diagnostic are named:
+ * there it is noise.
+ *
+ *   npx tsx scripts/corpus/gaps.ts [--write] [--unflagged]
  */
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -23,13 +29,21 @@ async function main(): Promise<void> {
   const gaps: Record<string, KnownGap> = {};
   let fields = 0;
   let matched = 0;
+  let wrong = 0;
+  let unflagged = 0;
+  const noisy: string[] = [];
   for (const name of names) {
     const c = await readCase(DIR, name);
     for (const kind of KINDS) {
       const r = await checkRendering(DIR, c, kind);
       fields += r.fields;
       matched += r.matched;
-      if (r.differences.length === 0) continue;
+      wrong += r.wrong;
+      unflagged += r.unflagged.length;
+      if (r.differences.length === 0) {
+        if (r.inferred > 0) noisy.push(`${r.file} (${r.inferred})`);
+        continue;
+      }
       const kinds = classify(r);
       gaps[r.file] = {
         kinds,
@@ -38,11 +52,13 @@ async function main(): Promise<void> {
         differences: r.differences.slice(0, 12),
         ...(r.differences.length > 12 ? { more: r.differences.length - 12 } : {}),
       };
-      console.log(`${r.file} ${r.matched}/${r.fields} [${kinds.join(", ")}]`);
+      console.log(`${r.file} ${r.matched}/${r.fields} [${kinds.join(", ")}] wrong values ${r.wrong}, flagged ${r.wrong - r.unflagged.length}`);
       for (const d of r.differences.slice(0, 6)) console.log(`    ${d}`);
+      if (process.argv.includes("--unflagged")) for (const d of r.unflagged) console.log(`    unflagged: ${d}`.slice(0, 240));
     }
   }
   console.log(`${names.length * KINDS.length} renderings, ${Object.keys(gaps).length} failing, field accuracy ${((100 * matched) / fields).toFixed(2)} % (${matched}/${fields})`);
+  console.log(`wrong values ${wrong}, unflagged ${unflagged}; exact renderings with layout.inferred-* diagnostics: ${noisy.length ? noisy.join(" ") : "none"}`);
   if (process.argv.includes("--write")) {
     await writeFile(path, JSON.stringify(gaps, null, 1) + "\n");
     console.log(`wrote ${path}`);

@@ -18,6 +18,9 @@
  *   hand), its first differences and the command that reproduces it;
  *   markdown, or JSON when FILE ends in .json.
  * - --json writes every result, passing or not.
+ * Wrong values (a value the form does not hold, not a blank) and how many of
+ * them a field-level `layout.inferred-*` diagnostic flags are counted per
+ * rendering and in all (flat-fixtures/flags.ts).
  *
  * Rendering (Chromium, soffice: processes of their own) and parsing (this
  * process) overlap: the next batch renders while this one is parsed, so the
@@ -146,6 +149,10 @@ async function main(): Promise<void> {
     }
   }
   lines.push(`failing renderings: ${failing.length}/${results.length}`);
+  const wrong = results.reduce((a, r) => a + r.wrong, 0);
+  const unflagged = results.reduce((a, r) => a + r.unflagged.length, 0);
+  const noisy = results.filter((r) => r.differences.length === 0 && r.inferred > 0).length;
+  lines.push(`wrong values: ${wrong}, flagged at the field ${wrong - unflagged}, unflagged ${unflagged}; exact renderings with a layout.inferred-* diagnostic: ${noisy}`);
   const byKind = new Map<FailureKind, string[]>();
   for (const r of failing) for (const k of r.kinds) byKind.set(k, [...(byKind.get(k) ?? []), r.file]);
   const kindCounts = [...byKind].sort((a, b) => b[1].length - a[1].length);
@@ -180,13 +187,15 @@ async function main(): Promise<void> {
       kinds: r.kinds,
       cause: proposeCause(r.kinds, r.renderer as "chromium" | "calc", r.file.endsWith(".pdf") ? "pdf" : "layout.txt", r.differences),
       fields: `${r.matched}/${r.fields}`,
+      wrong: r.wrong,
+      flagged: r.wrong - r.unflagged.length,
       differences: r.differences.slice(0, 12),
       ...(r.differences.length > 12 ? { more: r.differences.length - 12 } : {}),
       reproduce: reproduce(r.seed, r.file.endsWith(".pdf") ? "pdf" : "layout.txt"),
     }));
     const path = resolve(reportArg);
     if (path.endsWith(".json")) {
-      const summary = { command, seeds: { from, to: from + n - 1 }, renderings: results.length, fields: all.f, matched: all.m, accuracy: pct(all.m, all.f), byInput: rows, failing: failing.length, kinds: Object.fromEntries(kindCounts.map(([k, f]) => [k, f.length])) };
+      const summary = { command, seeds: { from, to: from + n - 1 }, renderings: results.length, fields: all.f, matched: all.m, accuracy: pct(all.m, all.f), byInput: rows, failing: failing.length, wrong, unflagged, kinds: Object.fromEntries(kindCounts.map(([k, f]) => [k, f.length])) };
       await writeFile(path, JSON.stringify({ summary, gaps }, null, 1) + "\n");
     } else {
       await writeFile(path, markdownReport(command, minutes, lines, rows, kindCounts, gaps));
@@ -202,7 +211,7 @@ function markdownReport(
   summary: string[],
   rows: { renderer: string; kind: string; accuracy: string; exact: string }[],
   kindCounts: [FailureKind, string[]][],
-  gaps: { file: string; kinds: FailureKind[]; cause: string; fields: string; differences: string[]; more?: number; reproduce: string }[],
+  gaps: { file: string; kinds: FailureKind[]; cause: string; fields: string; wrong: number; flagged: number; differences: string[]; more?: number; reproduce: string }[],
 ): string {
   const out: string[] = [];
   out.push("# Soak report", "");
@@ -222,6 +231,7 @@ function markdownReport(
     out.push(`### ${g.file} (${g.fields} fields)`, "");
     out.push(`- kinds: ${g.kinds.join(", ") || "(none classified)"}`);
     out.push(`- cause: ${g.cause}`);
+    out.push(`- wrong values: ${g.wrong}, flagged at the field: ${g.flagged}`);
     out.push(`- reproduce: \`${g.reproduce}\``);
     out.push("- first differences:");
     for (const d of g.differences) out.push(`  - \`${d.replace(/`/g, "'").replace(/\n/g, "\\n")}\``);
