@@ -36,6 +36,7 @@
  * the character column where the cell starts, moved right under a header cell
  * it stands beneath (headers are centred, texts left-aligned).
  */
+import type { Diagnostic } from "../model/diagnostic.js";
 import type { DroppedText } from "../model/ledger.js";
 import type { Cell, Row, Sheet } from "../model/sheet.js";
 import { joinLines } from "./pdf/join.js";
@@ -45,7 +46,7 @@ import { joinWrappedHeaders } from "./layout/headers.js";
 import { dropRepeatedHeaderLines } from "./pdf/layout/repeats.js";
 import { alignUnderHeaders, completeWrappedLabels, hoistGroupLabels } from "./pdf/layout/labels.js";
 import { placeLevels, takeLevelPieces } from "./pdf/layout/levels.js";
-import type { Chunk, Draft } from "./pdf/layout/model.js";
+import type { Chunk, Doubt, Draft, Piece } from "./pdf/layout/model.js";
 import { buildRows } from "./pdf/layout/rows.js";
 import { CJK_GAP } from "./pdf/layout/vocabulary.js";
 import { alignFundingValues } from "./layout/columns.js";
@@ -72,9 +73,11 @@ export function isLayoutText(text: string): boolean {
 
 /**
  * Reads `pdftotext -layout` output into a Sheet (kind "text-layout"); form
- * feeds separate pages.
+ * feeds separate pages. `diagnostics` holds a `layout.inferred-*` warning for
+ * every cell placed by position where the positions did not settle it,
+ * quoting that cell.
  */
-export function layoutTextToSheet(text: string, source: string): Sheet {
+export function layoutTextToSheet(text: string, source: string): Sheet & { diagnostics: Diagnostic[] } {
   const raw = text.replace(/^\ufeff/, "").split(/\r?\n/);
   let page = 1;
   const lines: Chunk[][] = raw.map((l, i) => {
@@ -87,11 +90,40 @@ export function layoutTextToSheet(text: string, source: string): Sheet {
   });
   const furniture: DroppedText[] = [];
   const kept = joinWrappedHeaders(splitAtColumns(joinWrappedNumbers(dropRepeatedHeaderLines(dropFurniture(lines, furniture), furniture))));
-  const rows = assemble(kept, furniture);
-  const sheetRows: Row[] = dropRepeatedHeaders(rows.map((d) => toRow(d)), furniture);
+  const doubts: Doubt[] = [];
+  const rows = assemble(kept, furniture, doubts);
+  const cellOf = new Map<Piece, Cell>();
+  const sheetRows: Row[] = dropRepeatedHeaders(rows.map((d) => toRow(d, cellOf)), furniture);
   // pdftotext ends every page with a form feed, the last one too: count pages that hold text.
   const pages = Math.max(1, ...lines.flat().map((c) => c.page));
-  return { source, kind: "text-layout", pages, rows: sheetRows.filter((r) => r.cells.length > 0), furniture };
+  const filled = sheetRows.filter((r) => r.cells.length > 0);
+  return { source, kind: "text-layout", pages, rows: filled, furniture, diagnostics: doubtDiagnostics(doubts, cellOf, filled) };
+}
+
+/** A form's title cell: every form begins with one (自评表 ends it, the year may lead it). */
+const TITLE = /自评表$/u;
+
+/**
+ * One warning per doubted cell, with the form it stands in: forms are
+ * counted by their title rows, as the grammar begins a form at its title.
+ */
+function doubtDiagnostics(doubts: Doubt[], cellOf: Map<Piece, Cell>, rows: Row[]): Diagnostic[] {
+  const formOf = new Map<Cell, number>();
+  let form = 0;
+  for (const r of rows) {
+    if (r.cells.some((c) => TITLE.test(c.text.replace(/\s+/g, "")))) form++;
+    for (const c of r.cells) formOf.set(c, Math.max(1, form));
+  }
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const d of doubts) {
+    const cell = cellOf.get(d.piece);
+    if (!cell || seen.has(`${d.code}\t${cell.page}:${cell.line}:${cell.col}`)) continue;
+    seen.add(`${d.code}\t${cell.page}:${cell.line}:${cell.col}`);
+    const at = { line: cell.line!, cell: cell.col, page: cell.page };
+    out.push({ code: d.code, severity: "warning", message: `"${cell.text}": ${d.why}`, ...at, form: formOf.get(cell)!, quotes: [{ text: cell.text, ...at }] });
+  }
+  return out;
 }
 
 /**
@@ -113,7 +145,7 @@ function dropRepeatedHeaders(rows: Row[], dropped: DroppedText[]): Row[] {
   });
 }
 
-function toRow(d: Draft): Row {
+function toRow(d: Draft, cellOf: Map<Piece, Cell>): Row {
   const line = Math.min(...d.lines) + 1;
   const cells: Cell[] = [];
   const pieces = [...d.pieces];
@@ -122,18 +154,21 @@ function toRow(d: Draft): Row {
   for (const p of pieces) {
     // As in the PDF path, a space between two CJK characters is layout, not content.
     const text = joinLines(p.chunks.sort((a, b) => a.line - b.line || a.c0 - b.c0).map((c) => c.text)).replace(CJK_GAP, "");
-    if (text) cells.push({ text, col: p.c0, page: d.page, line });
+    if (!text) continue;
+    const cell: Cell = { text, col: p.c0, page: d.page, line };
+    cells.push(cell);
+    cellOf.set(p, cell);
   }
   return { page: d.page, line, cells };
 }
 
 /** Steps 2–5 of the module comment. */
-function assemble(lines: Chunk[][], furniture: DroppedText[]): Draft[] {
+function assemble(lines: Chunk[][], furniture: DroppedText[], doubts: Doubt[]): Draft[] {
   const levels = takeLevelPieces(lines);
   const drafts = joinStraddlingValues(buildRows(lines));
   joinReprintedLevels(levels, drafts, furniture);
   // A level label no row takes stays a row of its own: the grammar then reports it, never loses it.
-  const left = placeLevels(levels, drafts);
+  const left = placeLevels(levels, drafts, doubts);
   if (left.length) {
     for (const piece of left) {
       const first = piece.chunks[0]!;
@@ -145,6 +180,6 @@ function assemble(lines: Chunk[][], furniture: DroppedText[]): Draft[] {
   dropRepeatedGroupLabels(drafts, furniture);
   hoistGroupLabels(drafts);
   alignUnderHeaders(drafts);
-  alignFundingValues(drafts);
+  alignFundingValues(drafts, doubts);
   return drafts;
 }

@@ -10,7 +10,7 @@
  * takes the column whose extent it shares most; its `col` becomes the
  * header's, as for a text under a header (alignUnderHeaders).
  */
-import { pieceText, shared, type Draft, type Piece } from "../pdf/layout/model.js";
+import { pieceText, shared, type Doubt, type Draft, type Piece } from "../pdf/layout/model.js";
 import { VALUE } from "../pdf/layout/vocabulary.js";
 
 interface Column {
@@ -34,11 +34,13 @@ const FUNDING_HEADER = /^(?:年初预算数|全年预算数|全年执行数|分�
  * form (test/variants) one column right: values must touch their column.
  */
 const NEAR = 0;
+/** How many characters nearer one spot than another a value must stand to be placed beyond doubt. */
+const CLOSE = 2;
 /** What ends a funding block: the goals' header, the indicator table's, the next form. */
 const END = /^(?:预期目标|一级指标|三级指标)$|自评表/u;
 
 /** Moves each funding value's `col` to the column it stands in (see the module comment). */
-export function alignFundingValues(drafts: Draft[]): void {
+export function alignFundingValues(drafts: Draft[], doubts: Doubt[] = []): void {
   let columns: Column[] | undefined;
   let reference: { page: number; spots: Spot[] } | undefined;
   for (const d of drafts) {
@@ -65,7 +67,7 @@ export function alignFundingValues(drafts: Draft[]): void {
       values.forEach((p, k) => (p.c0 = cols[k]!.at));
       continue;
     }
-    if (reference?.page === d.page && placeByReference(values, reference.spots)) continue;
+    if (reference?.page === d.page && placeByReference(values, reference.spots, doubts)) continue;
     // A row whose values would not take distinct columns, left to right, is left as printed:
     // its header's columns are no guide (a squeezed header far from its values).
 
@@ -93,7 +95,7 @@ export function alignFundingValues(drafts: Draft[]): void {
  * when a value has two spots equally near or the values would not take
  * distinct spots left to right: the row then goes the header's way.
  */
-function placeByReference(values: Piece[], spots: Spot[]): boolean {
+function placeByReference(values: Piece[], spots: Spot[], doubts: Doubt[]): boolean {
   const mid = (r: { c0: number; c1: number }) => (r.c0 + r.c1) / 2;
   const distance = (p: Piece, s: Spot) => Math.min(Math.abs(p.c1 - s.c1), Math.abs(mid(p) - mid(s)));
   const picks: number[] = [];
@@ -104,6 +106,12 @@ function placeByReference(values: Piece[], spots: Spot[]): boolean {
     picks.push(ds.indexOf(least));
   }
   if (picks.some((k, i) => i > 0 && k <= picks[i - 1]!)) return false;
+  // A value about as near another spot: pdftotext may have set its row's grid apart from the full row's.
+  values.forEach((p, i) => {
+    const ds = spots.map((s) => distance(p, s));
+    const second = Math.min(...ds.filter((_, k) => k !== picks[i]));
+    if (second - ds[picks[i]!]! <= CLOSE) doubts.push({ code: "layout.inferred-column", piece: p, why: `funding value placed under the nearer of two columns (${ds[picks[i]!]} and ${second} characters from where the full row prints them): the row may be set apart from the full row's grid` });
+  });
   values.forEach((p, i) => (p.c0 = spots[picks[i]!]!.col.at));
   return true;
 }

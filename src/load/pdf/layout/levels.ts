@@ -3,7 +3,7 @@
  * re-assembly): their pieces are taken out of the lines by column and joined
  * into labels; each label then goes to the first row of its group.
  */
-import { pieceText, type Chunk, type Draft, type Piece } from "./model.js";
+import { pieceText, type Chunk, type Doubt, type Draft, type Piece } from "./model.js";
 import { isValue, LEVEL_CHARS } from "./vocabulary.js";
 
 /** A level label assembled from its pieces, with the lines it spans. */
@@ -135,9 +135,12 @@ function pageColumns(lines: Chunk[][], isPiece: (c: Chunk) => boolean, headerPag
 /**
  * Puts each level label into the first row of its group (step 4). Returns
  * the labels no row could take, so that they are not lost: the caller keeps
- * them as rows of their own.
+ * them as rows of their own. A group boundary the positions do not settle
+ * (a centred label far from the middle of the group it was given) is put in
+ * `doubts`, with the labels on either side of it: the rows at that boundary
+ * may read under the wrong one.
  */
-export function placeLevels(tables: LevelTable[], drafts: Draft[]): Piece[] {
+export function placeLevels(tables: LevelTable[], drafts: Draft[], doubts: Doubt[] = []): Piece[] {
   const unplaced: Piece[] = [];
   for (const { header, end, levels } of tables) {
     if (levels.length === 0) continue;
@@ -149,6 +152,7 @@ export function placeLevels(tables: LevelTable[], drafts: Draft[]): Piece[] {
     }
     // Level 2 first: a level-1 group starts where a level-2 group starts.
     const l2Starts = new Set<number>();
+    const l2Doubted = new Set<number>();
     let l2Centred = false;
     for (const level of [2, 1] as const) {
       const labels = levels.filter((l) => l.level === level).sort((a, b) => a.first - b.first);
@@ -179,7 +183,19 @@ export function placeLevels(tables: LevelTable[], drafts: Draft[]): Piece[] {
       const aligned: number[] | null = topAlignedShape && level === 1 && l2Centred ? null : topAlignedShape ? topAlignedStarts(labels, rows, span) : null;
       const topAligned: boolean = aligned !== null && (level === 2 || l2Starts.size === 0 || aligned.every((s0) => s0 <= 0 || l2Starts.has(s0)));
       if (level === 2) l2Centred = !topAligned;
-      const starts = topAligned && aligned ? aligned : centredStarts(labels, rows, span, centreSpan, level === 1 ? l2Starts : null);
+      // Why each doubted label's start is a guess, by label index (centred labels only: a
+      // top-aligned label on its row's first line, or a line above it, settles its row).
+      const doubted = new Map<number, string>();
+      const centred = centredStarts(labels, rows, span, centreSpan, level === 1 ? l2Starts : null, doubted);
+      const starts = topAligned && aligned ? aligned : centred;
+      if (starts !== centred) doubted.clear();
+      // Level-1 groups start where level-2 groups start: a doubted level-2 start doubts the level-1 one there.
+      if (level === 1) starts.forEach((s0, k) => k > 0 && l2Doubted.has(s0) && !doubted.has(k) && doubted.set(k, "level-1 group starts where a doubted level-2 group starts"));
+      if (level === 2) for (const k of doubted.keys()) l2Doubted.add(starts[k]!);
+      for (const [k, why] of doubted) {
+        if (labels[k - 1]) doubts.push({ code: "layout.inferred-level", piece: labels[k - 1]!.piece, why });
+        doubts.push({ code: "layout.inferred-level", piece: labels[k]!.piece, why });
+      }
       starts.forEach((s0, k) => {
         if (s0 < 0 || rows[s0]!.levels.has(level)) {
           unplaced.push(labels[k]!.piece);
@@ -218,7 +234,7 @@ function topAlignedStarts(labels: Level[], rows: Draft[], span: Span): number[] 
  * minimise the total distance of labels from where their groups would put
  * them. Level-1 groups may only start where level-2 groups start.
  */
-function centredStarts(labels: Level[], rows: Draft[], span: Span, centreSpan: Span, allowed: Set<number> | null): number[] {
+function centredStarts(labels: Level[], rows: Draft[], span: Span, centreSpan: Span, allowed: Set<number> | null, doubted: Map<number, string>): number[] {
   const n = rows.length;
   const m = labels.length;
   const ok = (s0: number) => s0 === 0 || !allowed || allowed.size === 0 || allowed.has(s0);
@@ -286,5 +302,21 @@ function centredStarts(labels: Level[], rows: Draft[], span: Span, centreSpan: S
     out.push(s0);
     s0 = next[k]![s0]!;
   }
+  // A label far from where its chosen group would put it fits no group well: both its boundaries
+  // are guesses. (A group cut by a page break is centred on a fragment whose extent the rows do
+  // not show, and ties between starts are settled by the rule above, which held on every
+  // rendering read exactly: neither is doubted.)
+  for (let k = 0; k < m; k++) {
+    if (out[k]! < 0) continue;
+    const t = k + 1 < m && out[k + 1]! > 0 ? out[k + 1]! - 1 : n - 1;
+    if (rows[out[k]!]!.page === rows[t]!.page && cost(k, out[k]!, t) > POOR) {
+      const why = `centred level label more than ${POOR} lines from the middle of the group it was given: no group fits its lines well, so the rows at either end may belong to the next group`;
+      if (k > 0) doubted.set(k, why);
+      if (k + 1 < m) doubted.set(k + 1, why);
+    }
+  }
   return out;
 }
+
+/** How far, in lines, a label may stand from its group's centre and still be read as settled. */
+const POOR = 2;

@@ -43,3 +43,14 @@ export function shared(a: { c0: number; c1: number }, b: { c0: number; c1: numbe
 export function pieceText(p: Piece): string {
   return [...p.chunks].sort((a, b) => a.line - b.line || a.c0 - b.c0).map((c) => c.text).join("").replace(/\s+/g, "");
 }
+
+/**
+ * What the re-assembly decided by position where the positions do not settle
+ * it: the cells so placed, each with why. The loader turns each into a
+ * field-level `layout.inferred-*` warning quoting the cell it became.
+ */
+export interface Doubt {
+  code: "layout.inferred-level" | "layout.inferred-column";
+  piece: Piece;
+  why: string;
+}
