@@ -51,6 +51,7 @@ async function main(): Promise<void> {
         fields: `${r.matched}/${r.fields}`,
         differences: r.differences.slice(0, 12),
         ...(r.differences.length > 12 ? { more: r.differences.length - 12 } : {}),
+        unflagged: r.unflagged.length,
       };
       console.log(`${r.file} ${r.matched}/${r.fields} [${kinds.join(", ")}] wrong values ${r.wrong}, flagged ${r.wrong - r.unflagged.length}`);
       for (const d of r.differences.slice(0, 6)) console.log(`    ${d}`);

@@ -150,12 +150,25 @@ const STYLES: [file: string, forms: Record<string, unknown>[]][] = [
   ["type3-one.layout.txt", one],
 ];
 
+/**
+ * Level labels whose group the positions do not settle, read right by the
+ * loader's rules but said as guesses (layout.inferred-level, quoting the
+ * label): in sheet, labels a line above their rows read as top-aligned where
+ * a centred reading starts the group elsewhere; in narrow and type3-one,
+ * centred labels that fit two starts equally well in pdftotext's rounded lines.
+ */
+const DOUBTED: Record<string, string[]> = {
+  "sheet.layout.txt": ["数量指标", "质量指标", "数量指标", "质量指标"],
+  "narrow.layout.txt": ["数量指标", "质量指标"],
+  "type3-one.layout.txt": ["产出指标", "效益指标"],
+};
+
 describe.each(STYLES)("%s parses to the seed's forms, field for field", (file, forms) => {
   it("matches", () => {
     const sheet = layoutTextToSheet(read(file), file);
     const { forms: got, diagnostics } = parseSheet(sheet);
     expect(got.map((f) => comparable(f as unknown as Record<string, unknown>))).toEqual(forms.map(comparable));
-    expect(diagnostics).toEqual([]);
+    expect(diagnostics.map((d) => `${d.code} ${d.severity} ${d.quotes?.map((q) => q.text).join(" ") ?? ""}`)).toEqual((DOUBTED[file] ?? []).map((t) => `layout.inferred-level warning ${t}`));
   });
 });
 

@@ -30,12 +30,22 @@ const flatGoals = <F extends { goals: { expected: string | null; actual: string 
   goals: { expected: f.goals.expected?.replace(/\n/g, "") ?? null, actual: f.goals.actual?.replace(/\n/g, "") ?? null },
 });
 
+/**
+ * Level labels of a layout text that fit two group starts equally well in
+ * pdftotext's rounded lines: read right, but said as guesses
+ * (layout.inferred-level, quoting the label).
+ */
+const DOUBTED: Record<string, string[]> = {
+  "once-13-ind2.pdf": ["数量指标", "质量指标", "时效指标", "产出指标", "效益指标"],
+};
+
 function check(doc: Document, c: Case, layout = false): void {
   const want = EXPECTED_FORMS.find((f) => f.projectName === c.form);
   expect(want, c.form).toBeDefined();
   if (layout) expect(doc.forms.map(comparable).map(flatGoals)).toEqual([flatGoals(want!)]);
   else expect(doc.forms.map(comparable)).toEqual([want]);
-  expect(doc.diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+  const doubted = layout ? (DOUBTED[c.file] ?? []).map((t) => `layout.inferred-level: "${t}"`) : [];
+  expect(doc.diagnostics.map((d) => `${d.code}: ${d.code === "layout.inferred-level" ? `"${d.quotes?.[0]?.text ?? ""}"` : d.message}`)).toEqual(doubted);
 }
 
 describe("the split cases", () => {

@@ -183,12 +183,18 @@ export function placeLevels(tables: LevelTable[], drafts: Draft[], doubts: Doubt
       const aligned: number[] | null = topAlignedShape && level === 1 && l2Centred ? null : topAlignedShape ? topAlignedStarts(labels, rows, span) : null;
       const topAligned: boolean = aligned !== null && (level === 2 || l2Starts.size === 0 || aligned.every((s0) => s0 <= 0 || l2Starts.has(s0)));
       if (level === 2) l2Centred = !topAligned;
-      // Why each doubted label's start is a guess, by label index (centred labels only: a
-      // top-aligned label on its row's first line, or a line above it, settles its row).
+      // Why each doubted label's start is a guess, by label index.
       const doubted = new Map<number, string>();
       const centred = centredStarts(labels, rows, span, centreSpan, level === 1 ? l2Starts : null, doubted);
       const starts = topAligned && aligned ? aligned : centred;
-      if (starts !== centred) doubted.clear();
+      if (starts !== centred) {
+        doubted.clear();
+        // Read as top-aligned from lines pdftotext rounds: where a centred reading would start a
+        // group at another row, and the labels do not each stand on their row's first line, the
+        // rows between are the choice's.
+        const onTop = labels.every((l) => rows.some((r) => span(r)[0] === l.first));
+        if (!onTop) starts.forEach((s0, k) => k > 0 && s0 !== centred[k] && doubted.set(k, `level-${level} labels read as top-aligned from their lines, which pdftotext rounds; read as centred, this group would start at another row`));
+      }
       // Level-1 groups start where level-2 groups start: a doubted level-2 start doubts the level-1 one there.
       if (level === 1) starts.forEach((s0, k) => k > 0 && l2Doubted.has(s0) && !doubted.has(k) && doubted.set(k, "level-1 group starts where a doubted level-2 group starts"));
       if (level === 2) for (const k of doubted.keys()) l2Doubted.add(starts[k]!);
@@ -304,8 +310,7 @@ function centredStarts(labels: Level[], rows: Draft[], span: Span, centreSpan: S
   }
   // A label far from where its chosen group would put it fits no group well: both its boundaries
   // are guesses. (A group cut by a page break is centred on a fragment whose extent the rows do
-  // not show, and ties between starts are settled by the rule above, which held on every
-  // rendering read exactly: neither is doubted.)
+  // not show: not doubted for that.)
   for (let k = 0; k < m; k++) {
     if (out[k]! < 0) continue;
     const t = k + 1 < m && out[k + 1]! > 0 ? out[k + 1]! - 1 : n - 1;
@@ -313,6 +318,30 @@ function centredStarts(labels: Level[], rows: Draft[], span: Span, centreSpan: S
       const why = `centred level label more than ${POOR} lines from the middle of the group it was given: no group fits its lines well, so the rows at either end may belong to the next group`;
       if (k > 0) doubted.set(k, why);
       if (k + 1 < m) doubted.set(k + 1, why);
+    }
+  }
+  // before[k][s]: least cost of labels ..k-1 when label k starts at row s. A label that could
+  // start at another row at the same least total cost was placed by the tie rule above alone.
+  const total = best[0]![0]!;
+  if (total === Infinity) return out;
+  const before: number[][] = Array.from({ length: m }, () => new Array<number>(n).fill(Infinity));
+  before[0]![0] = 0;
+  for (let k = 0; k + 1 < m; k++) {
+    for (let s = 0; s < n; s++) {
+      if (before[k]![s] === Infinity || !ok(s)) continue;
+      for (let s1 = s + 1; s1 < n; s1++) {
+        const c = ok(s1) ? before[k]![s]! + cost(k, s, s1 - 1) : Infinity;
+        if (c < before[k + 1]![s1]!) before[k + 1]![s1] = c;
+      }
+    }
+  }
+  for (let k = 1; k < m; k++) {
+    if (out[k]! < 0 || doubted.has(k)) continue;
+    for (let s = 0; s < n; s++) {
+      if (s === out[k] || best[k]![s] === Infinity || before[k]![s] === Infinity) continue;
+      if (before[k]![s]! + best[k]![s]! <= total + 1e-9) {
+        doubted.set(k, `centred level labels fit a start ${s < out[k]! ? "above" : "below"} this one as well (pdftotext rounds half lines): the rows between may belong to the group above or below`);
+      }
     }
   }
   return out;
