@@ -79,7 +79,15 @@ export function alignFundingValues(drafts: Draft[], doubts: Doubt[] = []): void 
       if (best) placed.push([p, best]);
     }
     const order = placed.map(([, c]) => cols.indexOf(c));
-    if (order.some((k, i) => i > 0 && k <= order[i - 1]!)) continue;
+    // The full row on this page placed nothing (a tie, or values out of its order): its spots
+    // and the header's columns disagree, and the header's columns decide below, a guess.
+    const guess = reference?.page === d.page;
+    const say = (p: Piece, why: string) => doubts.push({ code: "layout.inferred-column", piece: p, why });
+    if (order.some((k, i) => i > 0 && k <= order[i - 1]!)) {
+      if (guess) for (const [p] of placed) say(p, "funding value left where it is printed: neither the full row's values nor the header's columns place this row's values in order");
+      continue;
+    }
+    if (guess) for (const [p] of placed) say(p, "funding value placed under the header column it overlaps, not by the full row above, whose values fit this row's in no one way");
     for (const [p, col] of placed) {
       col.c0 = Math.min(col.c0, p.c0);
       col.c1 = Math.max(col.c1, p.c1);
