@@ -58,7 +58,7 @@ export interface DocMeta {
   forms: number;
   pages: number | null;
   bytes: number;
-  /** The Document's dataset rows as CSV text per table, when WorkerSetup.stage asks for them. */
+  /** The Document's dataset rows as CSV per table (handed over, not copied), when WorkerSetup.stage asks for them. */
   staged?: StagedDocument;
 }
 

@@ -11,8 +11,15 @@ import { readTask } from "./read-task.js";
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
 const known = new Set(setup.known);
-// A Document's JSON is handed over, not copied.
-const send = (m: FromWorker) => port.postMessage(m, m.type === "done" || m.type === "part" ? [m.json.buffer as ArrayBuffer] : []);
+// A Document's JSON, or its staged rows, is handed over, not copied.
+const send = (m: FromWorker) => port.postMessage(m, handedOver(m));
+
+function handedOver(m: FromWorker): ArrayBuffer[] {
+  if (m.type === "part") return [m.json.buffer as ArrayBuffer];
+  if (m.type !== "done") return [];
+  const staged = m.meta.staged;
+  return staged ? [m.json.buffer as ArrayBuffer, staged.bytes.buffer as ArrayBuffer] : [m.json.buffer as ArrayBuffer];
+}
 
 // The pool reads the memory a blocked worker cannot report: a report that
 // stops coming marks the worker that is stuck in one long allocation.

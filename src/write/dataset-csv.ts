@@ -1,9 +1,11 @@
 /**
- * A Document's dataset rows as CSV text, one piece per table: what a pool
+ * A Document's dataset rows as CSV, one piece per table, in UTF-8: what a pool
  * worker builds for the DuckDB writer, so that the main thread neither parses
- * the Document's JSON nor builds rows, and DuckDB reads the rows with its own
- * CSV reader (read_csv) instead of taking them value by value. Pure, so it
- * runs in a worker or on the main thread alike.
+ * the Document's JSON nor builds rows nor encodes text (the bytes are handed
+ * over between threads, not copied, and written to DuckDB's CSV files as they
+ * are), and DuckDB reads the rows with its own CSV reader (read_csv) instead
+ * of taking them value by value. Pure, so it runs in a worker or on the main
+ * thread alike.
  *
  * The dialect is fixed, never sniffed: comma, `"` quoting with `""` inside,
  * `\n` after each row, no header, the columns in the schema's order. Every
@@ -14,18 +16,23 @@
  */
 import type { Document } from "../model/document.js";
 import { documentRows, type CellValue, type RowOptions } from "./dataset-rows.js";
-import { TABLES, type ColumnType, type TableName } from "./dataset-schema.js";
+import { TABLES, TABLE_NAMES, type ColumnType, type TableName } from "./dataset-schema.js";
 
 /** What a Document is staged with: the row options, decimals always limited to DECIMAL(18,4). */
 export type StagingOptions = Omit<RowOptions, "decimalLimit">;
 
-/** A Document ready for the DuckDB writer: its rows as CSV text per table. */
+/** A Document ready for the DuckDB writer: its rows as UTF-8 CSV, table after table. */
 export interface StagedDocument {
   sha256: string;
   /** The input's path, as the documents row holds it. */
   path: string | null;
-  /** Each table's rows, every row ending in `\n`; "" when the table has none. */
-  csv: Record<TableName, string>;
+  /**
+   * Every table's rows, in the order of TABLE_NAMES, each row ending in `\n`:
+   * an ArrayBuffer of its own, so that a worker can hand it over.
+   */
+  bytes: Uint8Array;
+  /** Where each table's rows end in `bytes`, in the order of TABLE_NAMES; a table's start is the end before it (0 for the first). */
+  ends: number[];
   /** How many rows `csv` holds, in all tables. */
   rows: number;
   /** Values refused because DECIMAL(18,4) cannot hold them (each has a `dataset.precision` diagnostic row). */
@@ -49,14 +56,20 @@ const FIELD: Record<ColumnType, (v: Exclude<CellValue, null>) => string> = {
   timestamp: (v) => new Date(v as string).toISOString().replace("T", " ").slice(0, -1),
 };
 
-const WRITERS = new Map(TABLES.map((t) => [t.name, t.columns.map((c) => FIELD[c.type])]));
+const WRITERS = TABLE_NAMES.map((name) => TABLES.find((t) => t.name === name)!.columns.map((c) => FIELD[c.type]));
 
-/** Builds a Document's rows (documentRows, decimals limited to DECIMAL(18,4)) and writes them as CSV text. */
+const encoder = new TextEncoder();
+/** Reused between documents: each is encoded into it, then copied out at its exact size. */
+let scratch = new Uint8Array(1 << 20);
+
+/** Builds a Document's rows (documentRows, decimals limited to DECIMAL(18,4)) and writes them as CSV in UTF-8. */
 export function stageDocument(doc: Document, options: StagingOptions): StagedDocument {
   const rows = documentRows(doc, { ...options, decimalLimit: true });
-  const csv = {} as Record<TableName, string>;
+  const ends: number[] = [];
   let count = 0;
-  for (const [name, writers] of WRITERS) {
+  let at = 0;
+  TABLE_NAMES.forEach((name, t) => {
+    const writers = WRITERS[t]!;
     let text = "";
     count += rows[name].length;
     for (const row of rows[name]) {
@@ -67,9 +80,22 @@ export function stageDocument(doc: Document, options: StagingOptions): StagedDoc
       }
       text += "\n";
     }
-    csv[name] = text;
-  }
-  return { sha256: doc.source.sha256, path: doc.source.path, csv, rows: count, refused: rows.diagnostics.length - doc.diagnostics.length };
+    // UTF-8 takes at most 3 bytes for each UTF-16 unit.
+    if (scratch.length < at + 3 * text.length) {
+      const grown = new Uint8Array(Math.max(2 * scratch.length, at + 3 * text.length));
+      grown.set(scratch.subarray(0, at));
+      scratch = grown;
+    }
+    at += encoder.encodeInto(text, scratch.subarray(at)).written;
+    ends.push(at);
+  });
+  return { sha256: doc.source.sha256, path: doc.source.path, bytes: scratch.slice(0, at), ends, rows: count, refused: rows.diagnostics.length - doc.diagnostics.length };
+}
+
+/** A table's rows in a staged document's bytes (empty when it has none). */
+export function stagedTable(staged: StagedDocument, name: TableName): Uint8Array {
+  const t = TABLE_NAMES.indexOf(name);
+  return staged.bytes.subarray(t === 0 ? 0 : staged.ends[t - 1], staged.ends[t]);
 }
 
 /** The `columns` argument of read_csv for a table: its columns in the schema's order, with their SQL types. */

@@ -2,7 +2,7 @@ import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
 import type { Document } from "../../src/model/document.js";
 import { parseText } from "../../src/parse.js";
-import { stageDocument } from "../../src/write/dataset-csv.js";
+import { stageDocument, stagedTable } from "../../src/write/dataset-csv.js";
 import { documentRows, type CellValue } from "../../src/write/dataset-rows.js";
 import { TABLES, type ColumnType } from "../../src/write/dataset-schema.js";
 import { DuckDBDataset } from "../../src/write/duckdb.js";
@@ -64,7 +64,14 @@ describe("the DuckDB writer's CSV staging", () => {
     expect(staged.rows).toBe(Object.values(rows).reduce((n, r) => n + r.length, 0));
     expect(staged.refused).toBeGreaterThan(0);
     expect(staged.refused).toBe(rows.diagnostics.length - doc.diagnostics.length);
-    for (const t of TABLES) expect(staged.csv[t.name].split("\n").length - 1, t.name).toBeGreaterThanOrEqual(rows[t.name].length);
+    for (const t of TABLES) {
+      const text = new TextDecoder().decode(stagedTable(staged, t.name));
+      expect(text.split("\n").length - 1, t.name).toBeGreaterThanOrEqual(rows[t.name].length);
+      expect(text === "" || text.endsWith("\n"), t.name).toBe(true);
+    }
+    // The bytes are a buffer of their own, as a worker must hand them over.
+    expect(staged.bytes.byteOffset).toBe(0);
+    expect(staged.bytes.byteLength).toBe(staged.bytes.buffer.byteLength);
   });
 });
 
