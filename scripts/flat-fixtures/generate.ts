@@ -21,14 +21,14 @@
  * Needs Debian's chromium (driven by playwright-core) and poppler-utils.
  */
 import { execFile } from "node:child_process";
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { chromium } from "playwright-core";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { readDescription } from "../pdf-fixtures/description.js";
 import { documentHtml, STYLES } from "../pdf-fixtures/html.js";
+import { viewerCopy } from "./viewer-copy.js";
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -37,31 +37,6 @@ const pdfDir = join(root, "fixtures/pdf/seed");
 const outDir = join(root, "fixtures/flat");
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"];
-
-async function viewerCopy(pdf: string): Promise<string> {
-  const data = new Uint8Array(await readFile(pdf));
-  const doc = await getDocument({
-    data,
-    cMapUrl: join(root, "node_modules/pdfjs-dist/cmaps/"),
-    cMapPacked: true,
-    standardFontDataUrl: join(root, "node_modules/pdfjs-dist/standard_fonts/"),
-    useSystemFonts: false,
-  }).promise;
-  let out = "";
-  for (let p = 1; p <= doc.numPages; p++) {
-    const page = await doc.getPage(p);
-    const content = await page.getTextContent();
-    for (const item of content.items) {
-      if (!("str" in item)) continue;
-      out += item.str;
-      if (item.hasEOL) out += "\n";
-    }
-    // The viewer's text layers are one div per page: a copy across them breaks the line.
-    if (!out.endsWith("\n")) out += "\n";
-  }
-  await doc.destroy();
-  return out;
-}
 
 async function browserCopy(): Promise<string> {
   const { forms } = await readDescription(join(root, "fixtures/seed/expected.json"));

@@ -4,7 +4,11 @@
  * random forms and prints them with Chromium or Calc; each PDF's block-order
  * text is parsed and compared with the forms it was drawn from.
  *
- *   npx tsx scripts/flat-fixtures/soak.ts [--seeds 5001-5040] [--out DIR] [--keep] [--reuse] [--wrong] [--unflagged]
+ *   npx tsx scripts/flat-fixtures/soak.ts [--seeds 5001-5040] [--kind pdftotext|viewer] [--out DIR] [--keep] [--reuse] [--wrong] [--unflagged]
+ *
+ * --kind viewer reads each PDF's viewer copy (viewer-copy.ts: pdf.js text in
+ * content-stream order, as a viewer's select-all-copy gives it) instead of
+ * its `pdftotext` (without -layout) text, the default.
  *
  * --reuse reads the PDFs already rendered in DIR (--out) instead of rendering them again.
  * Renders into DIR (a temporary folder unless --out, removed unless --keep),
@@ -15,7 +19,7 @@
  * --unflagged the wrong values no diagnostic flags.
  */
 import { execFileSync } from "node:child_process";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseText } from "../../src/parse.js";
@@ -24,6 +28,7 @@ import { caseName, drawCase } from "../corpus/case.js";
 import { compareForms } from "../corpus/compare.js";
 import { renderCases } from "../corpus/render.js";
 import { wrongAndFlagged } from "./flags.js";
+import { viewerCopy } from "./viewer-copy.js";
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -32,6 +37,8 @@ const opt = (name: string, dflt: string): string => {
 };
 const out = args.includes("--out") ? resolve(opt("--out", "")) : await mkdtemp(join(tmpdir(), "jixiao-flat-soak-"));
 await mkdir(out, { recursive: true });
+const kind = opt("--kind", "pdftotext");
+if (kind !== "pdftotext" && kind !== "viewer") throw new Error(`--kind ${kind}: expected pdftotext or viewer`);
 const cases = parseSeeds(opt("--seeds", "5001-5040")).map(drawCase);
 try {
   if (!args.includes("--reuse")) await renderCases(cases, out);
@@ -41,8 +48,9 @@ try {
   let flaggedTotal = 0;
   for (const c of cases) {
     const pdf = join(out, `${caseName(c.seed)}.pdf`);
-    const txt = pdf.replace(/\.pdf$/, ".pdftotext.txt");
-    execFileSync("pdftotext", ["-enc", "UTF-8", pdf, txt]);
+    const txt = pdf.replace(/\.pdf$/, `.${kind}.txt`);
+    if (kind === "viewer") await writeFile(txt, await viewerCopy(pdf));
+    else execFileSync("pdftotext", ["-enc", "UTF-8", pdf, txt]);
     const doc = await parseText(new Uint8Array(await readFile(txt)), { source: txt, verify: false });
     const r = compareForms(c.forms, doc.forms);
     // A wrong field that holds a value (not blank, not missing) is one the reader put in the wrong place.
