@@ -33,7 +33,7 @@ export interface StagedDocument {
   bytes: Uint8Array;
   /** Where each table's rows end in `bytes`, in the order of TABLE_NAMES; a table's start is the end before it (0 for the first). */
   ends: number[];
-  /** How many rows `csv` holds, in all tables. */
+  /** How many rows `bytes` holds, in all tables. */
   rows: number;
   /** Values refused because DECIMAL(18,4) cannot hold them (each has a `dataset.precision` diagnostic row). */
   refused: number;
