@@ -118,8 +118,9 @@ function doubtDiagnostics(doubts: Doubt[], cellOf: Map<Piece, Cell>, rows: Row[]
   const seen = new Set<string>();
   for (const d of doubts) {
     const cell = cellOf.get(d.piece);
-    if (!cell || seen.has(`${d.code}\t${cell.page}:${cell.line}:${cell.col}`)) continue;
-    seen.add(`${d.code}\t${cell.page}:${cell.line}:${cell.col}`);
+    const key = cell && `${d.code}\t${cell.page}:${cell.line}:${cell.col}`;
+    if (!cell || seen.has(key!)) continue;
+    seen.add(key!);
     const at = { line: cell.line!, cell: cell.col, page: cell.page };
     out.push({ code: d.code, severity: "warning", message: `"${cell.text}": ${d.why}`, ...at, form: formOf.get(cell)!, quotes: [{ text: cell.text, ...at }] });
   }
