@@ -16,20 +16,24 @@ export class InProcessRunner {
     this.known = new Set(setup.known);
   }
 
-  run(task: Task): Promise<TaskResult> {
-    const next = this.chain.then(() => this.read(task));
+  /** Reads one file after those before it; `onPart` as in WorkerPool.run. */
+  run(task: Task, onPart?: (json: Uint8Array) => void): Promise<TaskResult> {
+    const next = this.chain.then(() => this.read(task, onPart));
     this.chain = next;
     return next;
   }
 
-  private async read(task: Task): Promise<TaskResult> {
+  private async read(task: Task, onPart: ((json: Uint8Array) => void) | undefined): Promise<TaskResult> {
     this.onStart?.(task);
     let result: TaskResult = { ok: false, error: { code: "internal", source: task.path, message: "the file was not read (a bug: please report it)" } as ErrorInfo, internal: true };
     // Imported here: the parser is loaded on the main thread only when it reads there.
     const { readTask } = await import("./read-task.js");
     const parts: Uint8Array[] = [];
     await readTask(task, this.setup, this.known, (m: FromWorker) => {
-      if (m.type === "part") parts.push(m.json);
+      if (m.type === "part") {
+        if (onPart) onPart(m.json);
+        else parts.push(m.json);
+      }
       else if (m.type === "done") result = { ok: true, json: [...parts, m.json], meta: m.meta };
       else if (m.type === "skipped") result = { ok: false, skipped: true, sha256: m.sha256 };
       else if (m.type === "fail") result = { ok: false, error: m.error, internal: m.internal, ...(m.stack ? { stack: m.stack } : {}) };

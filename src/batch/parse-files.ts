@@ -4,7 +4,7 @@ import type { Document } from "../model/document.js";
 import type { EngineName } from "../load/pdf/engines/types.js";
 import type { VerifyOptions } from "../verify/index.js";
 import { DEFAULT_MAX_MEMORY_BYTES, DEFAULT_TIMEOUT_MS } from "./defaults.js";
-import { runBatch } from "./run-batch.js";
+import { runBatch, settled } from "./run-batch.js";
 
 /** Options of {@link parseFiles}. */
 export interface ParseFilesOptions {
@@ -55,7 +55,10 @@ export async function* parseFiles(paths: Iterable<string> | AsyncIterable<string
       ...(options.pdf?.engine ? { engine: options.pdf.engine } : {}),
     },
   });
-  for await (const { input, result } of batch) {
+  for await (const item of batch) {
+    const { input } = item;
+    // A Document is wanted whole here, so a large file's pieces are gathered.
+    const result = await settled(item);
     if (result.ok) yield { path: input.path, document: JSON.parse(Buffer.concat(result.json).toString("utf8")) as Document };
     else if (!result.skipped) {
       const e = result.error;

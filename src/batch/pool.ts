@@ -34,7 +34,7 @@ import type { DocMeta } from "./protocol.js";
 
 /** The outcome of one file. */
 export type TaskResult =
-  /** `json`: the Document's JSON in UTF-8, in one piece or (a large file) several, to be joined. */
+  /** `json`: the Document's JSON in UTF-8, in one piece or (a large file) several, to be joined; the last only, when its pieces went to run's `onPart`. */
   | { ok: true; json: Uint8Array[]; meta: DocMeta }
   | { ok: false; skipped: true; sha256: string }
   | { ok: false; skipped?: false; error: ErrorInfo; internal: boolean; stack?: string };
@@ -54,7 +54,9 @@ interface Held {
   kind?: string;
   /** The time bound's timer, set once the file is the worker's current one. */
   timer?: ReturnType<typeof setTimeout>;
-  /** The pieces of a large file's JSON heard so far. */
+  /** Takes each piece of a large file's JSON as it is heard; without it, the pieces are gathered into the result. */
+  onPart?: ((json: Uint8Array) => void) | undefined;
+  /** The pieces of a large file's JSON heard so far, when there is no onPart. */
   parts?: Uint8Array[];
 }
 
@@ -90,10 +92,14 @@ export class WorkerPool {
     this.baseOverhead = overhead();
   }
 
-  /** Reads one file; never rejects: a failure is a result. */
-  run(task: Task): Promise<TaskResult> {
+  /**
+   * Reads one file; never rejects: a failure is a result. With `onPart`, a
+   * large file's JSON pieces go to it as they come, and the result's `json`
+   * holds only the last.
+   */
+  run(task: Task, onPart?: (json: Uint8Array) => void): Promise<TaskResult> {
     return new Promise((resolve) => {
-      this.queue.push({ task, resolve });
+      this.queue.push({ task, resolve, onPart });
       this.pump();
     });
   }
@@ -200,7 +206,8 @@ export class WorkerPool {
     const current = slot.held[0];
     if (current?.task.id !== m.id) return;
     if (m.type === "part") {
-      (current.parts ??= []).push(m.json);
+      if (current.onPart) current.onPart(m.json);
+      else (current.parts ??= []).push(m.json);
       return;
     }
     if (m.type === "fail" && m.error.code === "pdf.too-large") {

@@ -17,7 +17,7 @@ import { readStreamed, STREAM_FROM_BYTES } from "./read-streamed.js";
 /** Reads `task`; `send` hears "begin" once the kind is known, then one of done, skipped or fail (a large file's JSON comes in "part"s before its done). */
 export async function readTask(task: Task, setup: WorkerSetup, known: Set<string>, send: (m: FromWorker) => void): Promise<void> {
   try {
-    const bytes = task.bytes ?? readBytesSync(task.path);
+    let bytes: Uint8Array | null = task.bytes ?? readBytesSync(task.path);
     send({ type: "begin", id: task.id, kind: detectInput(bytes, task.path) });
     const digest = nodeSha256(bytes);
     if (known.has(digest)) {
@@ -26,7 +26,10 @@ export async function readTask(task: Task, setup: WorkerSetup, known: Set<string
     }
     // Staged rows are built from the whole Document, so a dataset reads even a large file whole.
     if (bytes.byteLength >= STREAM_FROM_BYTES && !setup.stage) {
-      const { last, meta } = await readStreamed(bytes, digest, task.path, setup, utf8, (json) => send({ type: "part", id: task.id, json }));
+      // Handed over, so that they go as soon as they are decoded: this frame would hold them to the end.
+      const input = { bytes };
+      bytes = null;
+      const { last, meta } = await readStreamed(input, digest, task.path, setup, utf8, (json) => send({ type: "part", id: task.id, json }));
       send({ type: "done", id: task.id, json: last, meta });
       return;
     }

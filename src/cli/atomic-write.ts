@@ -12,6 +12,13 @@ export interface Sink {
   commit(): Promise<void>;
   /** Discards what was written (for a file: nothing is left behind). */
   abort(): Promise<void>;
+  /**
+   * Where the next chunk will go, for {@link Sink.rewind}; absent on an output
+   * that cannot be taken back (standard output, a device, a FIFO).
+   */
+  mark?(): Promise<number>;
+  /** Takes back everything written since `mark`, so the next chunk goes there. */
+  rewind?(mark: number): Promise<void>;
 }
 
 /**
@@ -21,6 +28,9 @@ export interface Sink {
  * Errors name `shown`, the target the user gave, never the temporary file.
  */
 export class AtomicFileSink implements Sink {
+  /** Bytes written: every write says where it goes, so a rewind's truncation leaves no hole. */
+  private at = 0;
+
   private constructor(
     private readonly fh: FileHandle,
     private readonly tmp: string,
@@ -51,10 +61,23 @@ export class AtomicFileSink implements Sink {
 
   async write(chunk: string | Uint8Array): Promise<void> {
     try {
-      await writeChunk(this.fh, chunk);
+      this.at += await writeChunk(this.fh, chunk, this.at);
     } catch (e) {
       throw OutputError.from(this.shown, e);
     }
+  }
+
+  async mark(): Promise<number> {
+    return this.at;
+  }
+
+  async rewind(mark: number): Promise<void> {
+    try {
+      await this.fh.truncate(mark);
+    } catch (e) {
+      throw OutputError.from(this.shown, e);
+    }
+    this.at = mark;
   }
 
   async commit(): Promise<void> {
@@ -82,23 +105,26 @@ export class AtomicFileSink implements Sink {
  * one Document handed to the operating system as it is written, so a kill
  * loses only the files still being read. What was written before a failure
  * is not taken back: for --resume it is complete Documents, which the next
- * run keeps.
+ * run keeps. An appended file can be rewound (a large file's Document that
+ * failed after some of it was written); a device or FIFO cannot.
  */
 export class DirectFileSink implements Sink {
-  private constructor(private readonly fh: FileHandle, private readonly shown: string, private readonly appending: boolean) {}
+  protected constructor(protected readonly fh: FileHandle, protected readonly shown: string, private readonly appending: boolean) {}
 
   static async open(path: string, flags: "w" | "a" = "w"): Promise<DirectFileSink> {
+    let fh: FileHandle;
     try {
-      return new DirectFileSink(await open(path, flags), path, flags === "a");
+      fh = await open(path, flags);
     } catch (e) {
       throw OutputError.from(path, e);
     }
+    return flags === "a" ? new AppendedFileSink(fh, path) : new DirectFileSink(fh, path, false);
   }
 
   async write(chunk: string | Uint8Array): Promise<void> {
     if (chunk.length === 0) return;
     try {
-      await writeChunk(this.fh, chunk);
+      await writeChunk(this.fh, chunk, null);
     } catch (e) {
       throw OutputError.from(this.shown, e);
     }
@@ -116,6 +142,33 @@ export class DirectFileSink implements Sink {
 
   async abort(): Promise<void> {
     await this.fh.close().catch(() => undefined);
+  }
+}
+
+/**
+ * A regular file appended to (--resume): what was written since a mark can
+ * be taken back, by cutting the file at the mark, its end then (appending
+ * writes at the end, whatever the offset).
+ */
+class AppendedFileSink extends DirectFileSink {
+  constructor(fh: FileHandle, shown: string) {
+    super(fh, shown, true);
+  }
+
+  async mark(): Promise<number> {
+    try {
+      return (await this.fh.stat()).size;
+    } catch (e) {
+      throw OutputError.from(this.shown, e);
+    }
+  }
+
+  async rewind(mark: number): Promise<void> {
+    try {
+      await this.fh.truncate(mark);
+    } catch (e) {
+      throw OutputError.from(this.shown, e);
+    }
   }
 }
 
@@ -150,11 +203,13 @@ export class StdoutSink implements Sink {
   async abort(): Promise<void> {}
 }
 
-/** Writes a chunk whole: text as FileHandle.write encodes it, bytes until all are written. */
-async function writeChunk(fh: FileHandle, chunk: string | Uint8Array): Promise<void> {
-  if (typeof chunk === "string") {
-    await fh.write(chunk);
-    return;
-  }
-  for (let at = 0; at < chunk.length;) at += (await fh.write(chunk, at, chunk.length - at)).bytesWritten;
+/**
+ * Writes a chunk whole, at `position` (null: where the file's offset is, or
+ * its end when appending); resolves to the bytes written.
+ */
+async function writeChunk(fh: FileHandle, chunk: string | Uint8Array, position: number | null): Promise<number> {
+  const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+  let at = 0;
+  while (at < bytes.length) at += (await fh.write(bytes, at, bytes.length - at, position === null ? null : position + at)).bytesWritten;
+  return at;
 }

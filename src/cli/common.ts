@@ -1,7 +1,8 @@
 import { DEFAULT_MAX_MEMORY_BYTES, DEFAULT_TIMEOUT_MS } from "../batch/defaults.js";
 import { Progress } from "../batch/progress.js";
 import type { DocMeta, ErrorInfo } from "../batch/protocol.js";
-import { runBatch, type BatchInput } from "../batch/run-batch.js";
+import type { Pieces } from "../batch/pieces.js";
+import { runBatch, settled, type BatchInput } from "../batch/run-batch.js";
 import type { StreamedDocument } from "../parse.js";
 import { nodeSha256, readBytes } from "../file-bytes.js";
 import { InputError } from "../load/errors.js";
@@ -84,6 +85,13 @@ export interface InputRun extends Partial<BatchSettings> {
   pdf?: PdfOptions;
   /** Each file as its dataset rows (ReadFile.meta.staged), not JSON: see WorkerSetup.stage. */
   stage?: StagingOptions;
+  /**
+   * Takes a large file's JSON as its pieces come (run-batch.ts's
+   * StreamedItem), instead of `each` getting the file whole: it must take
+   * every piece, and, if `pieces.end()` says the file failed, take back what
+   * it wrote of it. The failure is then reported through `each`, as any.
+   */
+  onStreamed?: (path: string, pieces: Pieces) => Promise<void>;
 }
 
 function readFile(json: Uint8Array[], meta: DocMeta): ReadFile {
@@ -144,7 +152,16 @@ export async function forEachInput(
     onFinish: (_input, _i, r) => progress.finish(r.ok ? { ok: true, forms: r.meta.forms, pages: r.meta.pages ?? 0 } : r.skipped ? { ok: false, skipped: true } : { ok: false, code: r.error.code }),
   });
   try {
-    for await (const { input, result } of batch) {
+    for await (const item of batch) {
+      const { input } = item;
+      let result;
+      if ("pieces" in item && run.onStreamed) {
+        progress.clear();
+        await run.onStreamed(input.path, item.pieces);
+        const end = await item.pieces.end();
+        if (end.ok) continue;
+        result = end;
+      } else result = await settled(item);
       if (!result.ok && result.skipped) {
         skipped++;
         run.onSkip?.(input.path, result.sha256);

@@ -3,7 +3,7 @@ import { commandLine } from "./command-line.js";
 import { batchSettings } from "./batch-settings.js";
 import { EXIT, forEachInput, forEachStreamed, inputFailure, openSink, pdfOptionsOf, say, withSink, type InputRun } from "./common.js";
 import { ReadFailure, writeStreamed } from "./document-stream.js";
-import { documentWriter, reusedJson } from "./parse-output.js";
+import { documentWriter, jsonFrame, reusedJson } from "./parse-output.js";
 import { isDataset, parseFormatOf, provenanceModeOf } from "./output-format.js";
 import { provenanceLines, withoutProvenance } from "./provenance-output.js";
 import { openResumed } from "./resume-output.js";
@@ -66,6 +66,21 @@ export async function runParse(argv: string[]): Promise<number> {
       }, out, run);
       await s.write(writer.end(n));
       return r;
+    }
+    const { mark, rewind } = s;
+    if (mark && rewind && jsonFrame(format, values.pretty === true, provenance, 0)) {
+      // A large file's JSON is written as its pieces come, never whole here; a
+      // file that fails midway is cut back out, so no partial Document stays.
+      run.onStreamed = async (_path, pieces) => {
+        const at = await mark.call(s);
+        const frame = jsonFrame(format, values.pretty === true, provenance, n)!;
+        await s.write(frame.before);
+        for await (const piece of pieces) await s.write(piece);
+        if ((await pieces.end()).ok) {
+          await s.write(frame.after);
+          n++;
+        } else await rewind.call(s, at);
+      };
     }
     const r = await forEachInput(positionals, verifyOptions, async (path, result) => {
       if ("error" in result) say(`jixiao: ${result.error.describe()}`);

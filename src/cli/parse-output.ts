@@ -63,16 +63,23 @@ export function documentWriter(format: ParseFormat, pretty: boolean): {
 }
 
 /**
- * The output of one Document made from the JSON its worker wrote, when the
+ * What goes around one Document's JSON, as its worker wrote it, when the
  * format writes just that (JSON Lines; JSON unindented), so it is not
  * parsed and written again; null when the format needs the Document.
  */
-export function reusedJson(format: ParseFormat, pretty: boolean, provenance: "inline" | "none" | "table", json: Uint8Array[], index: number): Array<string | Uint8Array> | null {
+export function jsonFrame(format: ParseFormat, pretty: boolean, provenance: "inline" | "none" | "table", index: number): { before: string; after: string } | null {
   // The worker's JSON holds provenance unless it is left out (none); table wants it out of the forms.
   if (provenance === "table") return null;
-  if (format === "jsonl") return [...json, "\n"];
-  if (format === "json" && !pretty) return index ? [",", ...json] : json;
+  if (format === "jsonl") return { before: "", after: "\n" };
+  if (format === "json" && !pretty) return { before: index ? "," : "", after: "" };
   return null;
+}
+
+/** The output of one Document made from its worker's JSON (see jsonFrame); null when the format needs the Document. */
+export function reusedJson(format: ParseFormat, pretty: boolean, provenance: "inline" | "none" | "table", json: Uint8Array[], index: number): Array<string | Uint8Array> | null {
+  const frame = jsonFrame(format, pretty, provenance, index);
+  if (!frame) return null;
+  return [...(frame.before ? [frame.before] : []), ...json, ...(frame.after ? [frame.after] : [])];
 }
 
 function* csvRows(doc: Document): Generator<string> {
