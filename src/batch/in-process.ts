@@ -1,4 +1,4 @@
-import type { TaskResult } from "./pool.js";
+import type { OnPart, TaskResult } from "./pool.js";
 import type { ErrorInfo, FromWorker, Task, WorkerSetup } from "./protocol.js";
 
 /**
@@ -17,13 +17,13 @@ export class InProcessRunner {
   }
 
   /** Reads one file after those before it; `onPart` as in WorkerPool.run. */
-  run(task: Task, onPart?: (json: Uint8Array) => void): Promise<TaskResult> {
+  run(task: Task, onPart?: OnPart): Promise<TaskResult> {
     const next = this.chain.then(() => this.read(task, onPart));
     this.chain = next;
     return next;
   }
 
-  private async read(task: Task, onPart: ((json: Uint8Array) => void) | undefined): Promise<TaskResult> {
+  private async read(task: Task, onPart: OnPart | undefined): Promise<TaskResult> {
     this.onStart?.(task);
     let result: TaskResult = { ok: false, error: { code: "internal", source: task.path, message: "the file was not read (a bug: please report it)" } as ErrorInfo, internal: true };
     // Imported here: the parser is loaded on the main thread only when it reads there.
@@ -31,7 +31,8 @@ export class InProcessRunner {
     const parts: Uint8Array[] = [];
     await readTask(task, this.setup, this.known, (m: FromWorker) => {
       if (m.type === "part") {
-        if (onPart) onPart(m.json);
+        // Nothing to give back: this thread's own garbage collector frees a written piece.
+        if (onPart) onPart(m.json, () => undefined);
         else parts.push(m.json);
       }
       else if (m.type === "done") result = { ok: true, json: [...parts, m.json], meta: m.meta };

@@ -18,13 +18,13 @@ export type PiecesEnd =
  * then awaits {@link Pieces.end}.
  */
 export class Pieces implements AsyncIterable<Uint8Array> {
-  private readonly waiting: Uint8Array[] = [];
+  private readonly waiting: Array<{ piece: Uint8Array; written?: (() => void) | undefined }> = [];
   private ended: PiecesEnd | undefined;
   private wake: (() => void) | undefined;
 
-  /** A piece, in order. */
-  push(piece: Uint8Array): void {
-    this.waiting.push(piece);
+  /** A piece, in order; `written` as in the pool's OnPart. */
+  push(piece: Uint8Array, written?: () => void): void {
+    this.waiting.push({ piece, written });
     this.poke();
   }
 
@@ -34,11 +34,31 @@ export class Pieces implements AsyncIterable<Uint8Array> {
     this.poke();
   }
 
+  /** The pieces, to be kept: their memory stays theirs. */
   async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array> {
     for (;;) {
-      const piece = this.waiting.shift();
-      if (piece) {
-        yield piece;
+      const next = this.waiting.shift();
+      if (next) {
+        yield next.piece;
+        continue;
+      }
+      if (this.ended) return;
+      await this.wait();
+    }
+  }
+
+  /**
+   * Hands each piece to `write`, in order, and once `write` has resolved,
+   * gives the piece's memory back to its worker to fill again: `write` must
+   * have finished with the piece by then (a file write has; a stream that
+   * queues the chunk has not).
+   */
+  async each(write: (piece: Uint8Array) => Promise<void>): Promise<void> {
+    for (;;) {
+      const next = this.waiting.shift();
+      if (next) {
+        await write(next.piece);
+        next.written?.();
         continue;
       }
       if (this.ended) return;

@@ -27,7 +27,7 @@
  */
 import type { Worker } from "node:worker_threads";
 import { boundMessage } from "../load/errors.js";
-import { BOUND_FLAG, type ErrorInfo, type FromWorker, type Task, type WorkerSetup } from "./protocol.js";
+import { BOUND_FLAG, type ErrorInfo, type FromWorker, type Task, type ToWorker, type WorkerSetup } from "./protocol.js";
 import { toBlame } from "./blame.js";
 import { startWorker } from "./worker-script.js";
 import type { DocMeta } from "./protocol.js";
@@ -38,6 +38,13 @@ export type TaskResult =
   | { ok: true; json: Uint8Array[]; meta: DocMeta }
   | { ok: false; skipped: true; sha256: string }
   | { ok: false; skipped?: false; error: ErrorInfo; internal: boolean; stack?: string };
+
+/**
+ * Takes a piece of a large file's JSON; `written` gives its memory back to
+ * the worker, to fill again: called once the piece is written and no longer
+ * looked at (it is then emptied), or never.
+ */
+export type OnPart = (json: Uint8Array, written: () => void) => void;
 
 /** How the pool runs. */
 export interface PoolOptions {
@@ -55,7 +62,7 @@ interface Held {
   /** The time bound's timer, set once the file is the worker's current one. */
   timer?: ReturnType<typeof setTimeout>;
   /** Takes each piece of a large file's JSON as it is heard; without it, the pieces are gathered into the result. */
-  onPart?: ((json: Uint8Array) => void) | undefined;
+  onPart?: OnPart | undefined;
   /** The pieces of a large file's JSON heard so far, when there is no onPart. */
   parts?: Uint8Array[];
 }
@@ -97,7 +104,7 @@ export class WorkerPool {
    * large file's JSON pieces go to it as they come, and the result's `json`
    * holds only the last.
    */
-  run(task: Task, onPart?: (json: Uint8Array) => void): Promise<TaskResult> {
+  run(task: Task, onPart?: OnPart): Promise<TaskResult> {
     return new Promise((resolve) => {
       this.queue.push({ task, resolve, onPart });
       this.pump();
@@ -206,7 +213,7 @@ export class WorkerPool {
     const current = slot.held[0];
     if (current?.task.id !== m.id) return;
     if (m.type === "part") {
-      if (current.onPart) current.onPart(m.json);
+      if (current.onPart) current.onPart(m.json, () => this.giveBack(slot, m.json));
       else (current.parts ??= []).push(m.json);
       return;
     }
@@ -222,6 +229,13 @@ export class WorkerPool {
       : { ok: false, error: m.error, internal: m.internal, ...(m.stack ? { stack: m.stack } : {}) };
     this.settle(slot, result);
     this.pump();
+  }
+
+  /** A written piece's buffer, back to the worker that filled it, if it is still there. */
+  private giveBack(slot: Slot, json: Uint8Array): void {
+    if (slot.dead || json.buffer.byteLength === 0) return;
+    const spare = json.buffer as ArrayBuffer;
+    slot.worker.postMessage({ spare } satisfies ToWorker, [spare]);
   }
 
   /** Answers for the worker's current file; the next it holds becomes current. */

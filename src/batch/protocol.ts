@@ -42,6 +42,14 @@ export interface Task {
   bytes?: Uint8Array;
 }
 
+/** A buffer of a large file's JSON piece, written by the main thread and given back to its worker for the next piece. */
+export interface Spare {
+  spare: ArrayBuffer;
+}
+
+/** What the pool sends a worker: a file to read, or a buffer back. */
+export type ToWorker = Task | Spare;
+
 /** An InputError as it crosses threads. */
 export interface ErrorInfo {
   code: InputErrorCode;

@@ -39,7 +39,12 @@ export async function readStreamed(
   let pending: string | null = null;
   const pieces: Sink = {
     write: async (chunk) => {
-      if (pending !== null) part(encode(pending));
+      if (pending !== null) {
+        part(encode(pending));
+        // A turn of the event loop, or the worker would hear nothing while it reads the file: not the
+        // buffers the main thread gives back (spare-buffers.ts), which would wait, held, to its end.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       pending = typeof chunk === "string" ? chunk : new TextDecoder().decode(chunk);
     },
     commit: async () => undefined,

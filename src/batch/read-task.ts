@@ -14,8 +14,12 @@ import { BOUND_FLAG, type DocMeta, type FromWorker, type Task, type WorkerSetup 
 import { readOptions } from "./read-options.js";
 import { readStreamed, STREAM_FROM_BYTES } from "./read-streamed.js";
 
-/** Reads `task`; `send` hears "begin" once the kind is known, then one of done, skipped or fail (a large file's JSON comes in "part"s before its done). */
-export async function readTask(task: Task, setup: WorkerSetup, known: Set<string>, send: (m: FromWorker) => void): Promise<void> {
+/**
+ * Reads `task`; `send` hears "begin" once the kind is known, then one of
+ * done, skipped or fail (a large file's JSON comes in "part"s before its
+ * done, each encoded by `encodePart`).
+ */
+export async function readTask(task: Task, setup: WorkerSetup, known: Set<string>, send: (m: FromWorker) => void, encodePart: (json: string) => Uint8Array = utf8): Promise<void> {
   try {
     let bytes: Uint8Array | null = task.bytes ?? readBytesSync(task.path);
     send({ type: "begin", id: task.id, kind: detectInput(bytes, task.path) });
@@ -29,7 +33,7 @@ export async function readTask(task: Task, setup: WorkerSetup, known: Set<string
       // Handed over, so that they go as soon as they are decoded: this frame would hold them to the end.
       const input = { bytes };
       bytes = null;
-      const { last, meta } = await readStreamed(input, digest, task.path, setup, utf8, (json) => send({ type: "part", id: task.id, json }));
+      const { last, meta } = await readStreamed(input, digest, task.path, setup, encodePart, (json) => send({ type: "part", id: task.id, json }));
       send({ type: "done", id: task.id, json: last, meta });
       return;
     }

@@ -93,9 +93,9 @@ export async function* runBatch(inputs: AsyncIterable<BatchInput> | Iterable<Bat
       let streaming = false;
       let began!: (streams: boolean) => void;
       const streams = new Promise<boolean>((resolve) => (began = resolve));
-      const result = pool.run(task, (json) => {
+      const result = pool.run(task, (json, written) => {
         if (!streaming) began((streaming = true));
-        pieces.push(json);
+        pieces.push(json, written);
       }).then((r) => {
         options.onFinish?.(input, id, r);
         if (!streaming) began(false);

@@ -4,9 +4,10 @@
  * built once per worker, when the first file needs it.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { FromWorker, Task, WorkerSetup } from "./protocol.js";
+import type { FromWorker, ToWorker, WorkerSetup } from "./protocol.js";
 import { memoryInUse } from "./memory.js";
 import { readTask } from "./read-task.js";
+import { SpareBuffers } from "./spare-buffers.js";
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
@@ -31,7 +32,12 @@ setInterval(() => {
 // in turn, so that the pool knows which file a bound was broken on and that
 // none queued behind it has begun (readTask never rejects).
 let reading: Promise<void> = Promise.resolve();
-port.on("message", (task: Task) => {
-  reading = reading.then(() => readTask(task, setup, known, send));
+const spares = new SpareBuffers();
+port.on("message", (m: ToWorker) => {
+  if ("spare" in m) {
+    spares.give(m.spare);
+    return;
+  }
+  reading = reading.then(() => readTask(m, setup, known, send, spares.encode));
 });
 send({ type: "ready" });

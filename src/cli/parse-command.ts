@@ -75,7 +75,7 @@ export async function runParse(argv: string[]): Promise<number> {
         const at = await mark.call(s);
         const frame = jsonFrame(format, values.pretty === true, provenance, n)!;
         await s.write(frame.before);
-        for await (const piece of pieces) await s.write(piece);
+        await pieces.each((piece) => s.write(piece));
         if ((await pieces.end()).ok) {
           await s.write(frame.after);
           n++;
