@@ -1,5 +1,6 @@
 /**
- * Benchmark of the whole command: `npm run bench:batch [-- --pdfs N --texts N --runs R --only WORD] [--engines-only]`.
+ * Benchmark of the whole command: `npm run bench:batch [-- --pdfs N --texts N --runs R --only WORD] [--engines-only]`
+ * (`--only "large text"`: just the memory of one large file).
  *
  * Each comparison runs two whole processes, A and B, in turn (A B, then B A,
  * …), so a drift in the machine's speed falls on both; the ratio A/B is
@@ -12,7 +13,11 @@
  * - -j 1 against -j 2 on the PDFs, and on the texts (A/B: the speed-up of -j 2);
  * - `parse DIR --out t.jsonl` against `--out t.duckdb` on the texts (issue 13);
  * - `--engine pdfium` against pdftotext -layout, and against `--engine pdfjs`,
- *   with peak RSS too (issue 16; `--engines-only` runs just these).
+ *   with peak RSS too (issue 16; `--engines-only` runs just these);
+ * - `parse big.txt --format jsonl --out F` on one large text (the seed
+ *   repeated 1,430 times, 20.6 MB, as scripts/bench.ts), against the same
+ *   command on the seed alone, the process's floor: peak RSS, and what the
+ *   large file adds to it, as multiples of its size (issue 12).
  * Defaults: 500 PDFs (corpus and seed PDFs, repeated), 5,000 texts (the seed
  * with each copy's first project renamed, so every digest differs), 3 pairs.
  * Builds nothing: run `npm run build` first (the script of the same name does).
@@ -169,7 +174,7 @@ function measureRss(cmd: string[]): Sample & { rss: number } {
   const s = measure([TIME, "-o", file, "-f", "%M", ...cmd]);
   return { ...s, rss: Number(readFileSync(file, "utf8").trim().split("\n").pop()) * 1024 };
 }
-function runEnginePair(p: Pair): void {
+function runEnginePair(p: Pair): { as: (Sample & { rss: number })[]; bs: (Sample & { rss: number })[] } {
   const as: (Sample & { rss: number })[] = [];
   const bs: (Sample & { rss: number })[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -184,6 +189,7 @@ function runEnginePair(p: Pair): void {
   console.log(line(`B ${p.b.label}`, bs));
   const r = (f: (x: Sample & { rss: number }) => number) => m(as.map((a, i) => f(a) / f(bs[i]!))).toFixed(3);
   console.log(`  A/B wall ${r((x) => x.wall)}× (pairs: ${as.map((a, i) => (a.wall / bs[i]!.wall).toFixed(3)).join(" ")}), cpu ${r((x) => x.cpu)}×, peak RSS ${r((x) => x.rss)}×`);
+  return { as, bs };
 }
 const pdfParse = (engine: string) => cli(["parse", pdfDir, "-j", "1", "--format", "jsonl", "--out", "/dev/null", "--quiet", "--engine", engine]);
 const enginePairs: Pair[] = [];
@@ -203,9 +209,30 @@ enginePairs.push({
 });
 const enginesOnly = process.argv.includes("--engines-only");
 
+// ── one large text (issue 12): peak RSS, and what the file adds to the floor ──
+const bigText = join(work, "big.txt");
+writeFileSync(bigText, Array(1430).fill(seed).join("\n"));
+const bigBytes = Buffer.byteLength(readFileSync(bigText));
+const bigPair: Pair = {
+  name: `one large text (${(bigBytes / 1e6).toFixed(1)} MB): parse --format jsonl --out F -j 1, against the seed alone (the floor)`,
+  a: { label: "big.txt", cmd: cli(["parse", bigText, "--format", "jsonl", "--out", out("big.jsonl"), "-j", "1", "--quiet"]) },
+  b: { label: "seed.txt", cmd: cli(["parse", join(root, "fixtures/seed/seed.txt"), "--format", "jsonl", "--out", out("seed.jsonl"), "-j", "1", "--quiet"]) },
+};
+function runBigPair(p: Pair): void {
+  const { as, bs } = runEnginePair(p);
+  const a = median(as.map((x) => x.rss));
+  const added = median(as.map((x, i) => x.rss - bs[i]!.rss));
+  const wall = median(as.map((x) => x.wall));
+  console.log(`  ${(bigBytes / 1e6 / wall).toFixed(1)} MB/s (wall); peak RSS ${(a / bigBytes).toFixed(2)}× the input; above the floor, pair by pair, ${(added / 1e6).toFixed(0)} MB, ${(added / bigBytes).toFixed(2)}× the input`);
+}
+
 try {
   // --only WORD picks among all pairs, the engines' included; --engines-only runs just the engines'.
-  const all = [...(enginesOnly ? [] : pairs.map((p) => ({ p, run: runPair }))), ...enginePairs.map((p) => ({ p, run: runEnginePair }))];
+  const all = [
+    ...(enginesOnly ? [] : pairs.map((p) => ({ p, run: runPair }))),
+    ...enginePairs.map((p) => ({ p, run: runEnginePair })),
+    ...(enginesOnly ? [] : [{ p: bigPair, run: runBigPair }]),
+  ];
   const chosen = ONLY === undefined ? all : all.filter(({ p }) => p.name.includes(ONLY));
   if (chosen.length === 0) throw new Error(`--only ${ONLY}: no pair's name contains it; the pairs are: ${all.map(({ p }) => p.name).join("; ")}`);
   for (const { p, run } of chosen) run(p);
