@@ -10,13 +10,14 @@ import type { Sink } from "../cli/atomic-write.js";
 import { streamBytes } from "../parse.js";
 import type { DocMeta, WorkerSetup } from "./protocol.js";
 import { readOptions } from "./read-options.js";
+import { PiecePacker, type SpareBuffers } from "./spare-buffers.js";
 
 /** Files from this size on are read form by form; smaller ones whole, in one message. */
 export const STREAM_FROM_BYTES = 1024 * 1024;
 
 /**
  * Reads `input.bytes` as a stream of forms and hands each piece of its JSON, as
- * UTF-8, to `part`, except the last, which it returns with what is known of
+ * UTF-8 in one of `spares`' buffers, to `part`, except the last, which it returns with what is known of
  * the Document. A failure is thrown as it was met, as readTask's whole read
  * throws it: the pieces sent before it are the caller's to drop.
  *
@@ -29,36 +30,34 @@ export async function readStreamed(
   digest: string,
   source: string,
   setup: WorkerSetup,
-  encode: (json: string) => Uint8Array,
+  spares: SpareBuffers,
   part: (json: Uint8Array) => void,
 ): Promise<{ last: Uint8Array; meta: DocMeta }> {
   if (input.bytes === null) throw new Error("readStreamed: the bytes were already let go");
   const doc = await streamBytes(input.bytes, readOptions(source, digest, setup));
   input.bytes = null;
-  // writeStreamed gathers its text into pieces of a few hundred kB; each but the last goes at once.
-  let pending: string | null = null;
+  const packer = new PiecePacker(spares, part);
   const pieces: Sink = {
     write: async (chunk) => {
-      if (pending !== null) {
-        part(encode(pending));
+      if (packer.put(typeof chunk === "string" ? chunk : new TextDecoder().decode(chunk))) {
         // A turn of the event loop, or the worker would hear nothing while it reads the file: not the
-        // buffers the main thread gives back (spare-buffers.ts), which would wait, held, to its end.
+        // buffers the main thread gives back, which would wait, held, to its end.
         await new Promise((resolve) => setImmediate(resolve));
       }
-      pending = typeof chunk === "string" ? chunk : new TextDecoder().decode(chunk);
     },
     commit: async () => undefined,
     abort: async () => undefined,
   };
   let written;
   try {
-    written = await writeStreamed(doc, pieces, { pretty: false, prefix: "", provenance: setup.provenance ? "inline" : "none", side: null });
+    // Each form's text as it is made (flushAt 0): the packer gathers it, as UTF-8.
+    written = await writeStreamed(doc, pieces, { pretty: false, prefix: "", provenance: setup.provenance ? "inline" : "none", side: null, flushAt: 0 });
   } catch (e) {
     throw e instanceof ReadFailure ? e.failure : e;
   }
   if (written.failure !== undefined) throw written.failure;
   return {
-    last: encode(pending ?? ""),
+    last: packer.end(),
     meta: { sha256: doc.source.sha256, kind: doc.source.kind, forms: written.forms, pages: doc.source.pages, bytes: doc.source.bytes },
   };
 }

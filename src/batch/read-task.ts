@@ -13,13 +13,15 @@ import { stageDocument } from "../write/dataset-csv.js";
 import { BOUND_FLAG, type DocMeta, type FromWorker, type Task, type WorkerSetup } from "./protocol.js";
 import { readOptions } from "./read-options.js";
 import { readStreamed, STREAM_FROM_BYTES } from "./read-streamed.js";
+import { SpareBuffers } from "./spare-buffers.js";
 
 /**
  * Reads `task`; `send` hears "begin" once the kind is known, then one of
  * done, skipped or fail (a large file's JSON comes in "part"s before its
- * done, each encoded by `encodePart`).
+ * done, packed into buffers from `spares`, which the caller may fill with
+ * buffers given back).
  */
-export async function readTask(task: Task, setup: WorkerSetup, known: Set<string>, send: (m: FromWorker) => void, encodePart: (json: string) => Uint8Array = utf8): Promise<void> {
+export async function readTask(task: Task, setup: WorkerSetup, known: Set<string>, send: (m: FromWorker) => void, spares = new SpareBuffers()): Promise<void> {
   try {
     let bytes: Uint8Array | null = task.bytes ?? readBytesSync(task.path);
     send({ type: "begin", id: task.id, kind: detectInput(bytes, task.path) });
@@ -33,7 +35,7 @@ export async function readTask(task: Task, setup: WorkerSetup, known: Set<string
       // Handed over, so that they go as soon as they are decoded: this frame would hold them to the end.
       const input = { bytes };
       bytes = null;
-      const { last, meta } = await readStreamed(input, digest, task.path, setup, encodePart, (json) => send({ type: "part", id: task.id, json }));
+      const { last, meta } = await readStreamed(input, digest, task.path, setup, spares, (json) => send({ type: "part", id: task.id, json }));
       send({ type: "done", id: task.id, json: last, meta });
       return;
     }

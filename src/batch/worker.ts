@@ -38,6 +38,6 @@ port.on("message", (m: ToWorker) => {
     spares.give(m.spare);
     return;
   }
-  reading = reading.then(() => readTask(m, setup, known, send, spares.encode));
+  reading = reading.then(() => readTask(m, setup, known, send, spares));
 });
 send({ type: "ready" });

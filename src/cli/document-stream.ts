@@ -21,11 +21,14 @@ const FLUSH_AT = 256 * 1024;
  * read so far and an `internal` (or the InputError's) diagnostic saying where
  * reading stopped; the failure is then returned for the caller to report.
  * Failures of the output itself are thrown.
+ *
+ * `flushAt`: characters gathered before a write (default 256 K); 0 writes
+ * each form's text as it is made, for a sink that gathers it itself.
  */
 export async function writeStreamed(
   doc: StreamedDocument,
   out: Sink,
-  options: { pretty: boolean; prefix: string; provenance: "inline" | "none" | "table"; side: Sink | null },
+  options: { pretty: boolean; prefix: string; provenance: "inline" | "none" | "table"; side: Sink | null; flushAt?: number },
 ): Promise<{ forms: number; failure?: unknown }> {
   const { pretty } = options;
   const indent = (text: string, by: string) => (pretty ? text.replace(/\n/g, "\n" + by) : text);
@@ -54,7 +57,7 @@ export async function writeStreamed(
     if (options.side) side += formProvenanceLines(doc.source.sha256, form, forms + 1);
     buffer += indent(JSON.stringify(options.provenance === "inline" ? form : formWithoutProvenance(form), null, pretty ? 2 : undefined), "    ");
     forms++;
-    if (buffer.length >= FLUSH_AT) await flush();
+    if (buffer.length >= (options.flushAt ?? FLUSH_AT)) await flush();
   }
   let diagnostics: Diagnostic[];
   if (failure === undefined) {
