@@ -11,11 +11,12 @@
  * 23 → 34 MB over the same file).
  */
 
-/** A piece goes once it holds this much. */
+/**
+ * A piece's size: it goes once its buffer is full (a form's text runs on
+ * into the next), so that a reader that gathers the pieces (standard
+ * output, `verify`) holds no unused room.
+ */
 export const PIECE_BYTES = 256 * 1024;
-
-/** A buffer's size: a piece and the form that took it past PIECE_BYTES, most of the time. */
-const BUFFER_BYTES = 1024 * 1024;
 
 /** Buffers kept for reuse; more than the pieces in flight are not needed. */
 const KEPT = 4;
@@ -28,19 +29,20 @@ export class SpareBuffers {
 
   /** A buffer the main thread has written and sent back. */
   give(buffer: ArrayBuffer): void {
-    if (this.free.length < KEPT && buffer.byteLength === BUFFER_BYTES) this.free.push(buffer);
+    if (this.free.length < KEPT && buffer.byteLength === PIECE_BYTES) this.free.push(buffer);
   }
 
   /** A buffer to fill: one given back, or a new one. */
   take(): ArrayBuffer {
-    return this.free.pop() ?? new ArrayBuffer(BUFFER_BYTES);
+    return this.free.pop() ?? new ArrayBuffer(PIECE_BYTES);
   }
 }
 
 /**
- * Text packed into pieces of UTF-8: `send` gets each piece once it holds
- * PIECE_BYTES (a view of just the bytes written; its whole buffer is what is
- * handed over), and `end()` gives the last.
+ * Text packed into pieces of UTF-8: `send` gets each piece once its buffer
+ * is full (up to 3 bytes short: a character is never split), and `end()`
+ * gives the last, a view of just the bytes written (its whole buffer is
+ * what is handed over).
  */
 export class PiecePacker {
   private buffer: ArrayBuffer;
@@ -59,10 +61,6 @@ export class PiecePacker {
       if (read === text.length) break;
       // The buffer is full: it goes, and the rest of the text starts the next.
       text = text.slice(read);
-      this.flush();
-      sent = true;
-    }
-    if (this.used >= PIECE_BYTES) {
       this.flush();
       sent = true;
     }
