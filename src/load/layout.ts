@@ -54,6 +54,7 @@ import { dropRepeatedGroupLabels } from "./layout/labels.js";
 import { joinReprintedLevels } from "./layout/levels.js";
 import { joinWrappedNumbers } from "./layout/numbers.js";
 import { joinStraddlingValues } from "./layout/straddle.js";
+import { joinWrappedMeasureRows } from "./layout/continuations.js";
 
 /**
  * True for text that looks like `pdftotext -layout` output: no tabs, and
@@ -166,7 +167,7 @@ function toRow(d: Draft, cellOf: Map<Piece, Cell>): Row {
 /** Steps 2–5 of the module comment. */
 function assemble(lines: Chunk[][], furniture: DroppedText[], doubts: Doubt[]): Draft[] {
   const levels = takeLevelPieces(lines);
-  const drafts = joinStraddlingValues(buildRows(lines));
+  const drafts = joinWrappedMeasureRows(levels, joinStraddlingValues(buildRows(lines)));
   joinReprintedLevels(levels, drafts, furniture);
   // A level label no row takes stays a row of its own: the grammar then reports it, never loses it.
   const left = placeLevels(levels, drafts, doubts);

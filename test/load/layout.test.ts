@@ -96,6 +96,45 @@ describe("layoutTextToSheet", () => {
     expect(rows[2]).toEqual(["年度资金总额:", "2,731.57", "2,821.57", "2,584.52", "10.00", "91.59", "9.15"]);
   });
 
+  it("joins a measure's wrapped rest, a line of its own without 分值/得分, into the row above (fixtures/corpus/0006-calc)", () => {
+    // Lines 41-53 of 0006-calc.layout.txt, and its 总分 line; the generating form (0006-calc.json) holds
+    // 课程参与人数 ≥1325.00(人) 1344.00(人) 20.00 20.00: the rest 0(人) / 人) is no row of its own.
+    const text = [
+      "                                   年度指标 实际完成       偏差原因分析及改进措",
+      " 一级指标       二级指标         三级指标                分值 得分",
+      "                                    值     值             施",
+      "",
+      "                                                655.00     23.0 23.0",
+      "                    项目目标实现率        ≤610家",
+      "                                                家             0    0",
+      "",
+      "                                   ≥1325.0 1344.00( 20.0 20.0",
+      "                    课程参与人数",
+      "                                   0(人)    人)          0    0",
+      "",
+      "                    总分                                  43.00 43.00",
+    ].join("\n");
+    const rows = texts(layoutTextToSheet(text, "x.txt"));
+    expect(rows.slice(1)).toEqual([
+      ["项目目标实现率", "≤610家", "655.00家", "23.00", "23.00"],
+      ["课程参与人数", "≥1325.00(人)", "1344.00(人)", "20.00", "20.00"],
+      ["总分", "43.00", "43.00"],
+    ]);
+  });
+
+  it("keeps a row without 分值/得分 apart when nothing in it goes on from the row beside it", () => {
+    const text = [
+      " 一级指标       二级指标         三级指标       年度指标值 实际完成值   分值 得分",
+      "",
+      "                    课程参与人数          ≥1325.00(人) 1344.00(人)   20.00 20.00",
+      "                    活动故障率            ≥90.00(%)     92.00(%)",
+      "",
+      "                    总分                                  43.00 43.00",
+    ].join("\n");
+    const rows = texts(layoutTextToSheet(text, "x.txt"));
+    expect(rows[2]).toEqual(["活动故障率", "≥90.00(%)", "92.00(%)"]);
+  });
+
   it("counts the pages of a pdftotext file (each page ends with a form feed)", () => {
     expect(layoutTextToSheet(read("narrow.layout.txt"), "x").pages).toBe(8);
     expect(layoutTextToSheet(read("landscape.layout.txt"), "x").pages).toBe(11);
