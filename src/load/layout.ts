@@ -55,6 +55,7 @@ import { joinReprintedLevels } from "./layout/levels.js";
 import { joinWrappedNumbers } from "./layout/numbers.js";
 import { joinStraddlingValues } from "./layout/straddle.js";
 import { joinWrappedMeasureRows } from "./layout/continuations.js";
+import { shiftedRows } from "./layout/shifted.js";
 
 /**
  * True for text that looks like `pdftotext -layout` output: no tabs, and
@@ -98,23 +99,27 @@ export function layoutTextToSheet(text: string, source: string): Sheet & { diagn
   // pdftotext ends every page with a form feed, the last one too: count pages that hold text.
   const pages = Math.max(1, ...lines.flat().map((c) => c.page));
   const filled = sheetRows.filter((r) => r.cells.length > 0);
-  return { source, kind: "text-layout", pages, rows: filled, furniture, diagnostics: doubtDiagnostics(doubts, cellOf, filled) };
+  const formOf = formsOfCells(filled);
+  const diagnostics = [...doubtDiagnostics(doubts, cellOf, formOf), ...shiftedRows(filled, (c) => formOf.get(c)!)];
+  return { source, kind: "text-layout", pages, rows: filled, furniture, diagnostics };
 }
 
 /** A form's title cell: every form begins with one (自评表 ends it, the year may lead it). */
 const TITLE = /自评表$/u;
 
-/**
- * One warning per doubted cell, with the form it stands in: forms are
- * counted by their title rows, as the grammar begins a form at its title.
- */
-function doubtDiagnostics(doubts: Doubt[], cellOf: Map<Piece, Cell>, rows: Row[]): Diagnostic[] {
+/** The form each cell stands in: forms are counted by their title rows, as the grammar begins a form at its title. */
+function formsOfCells(rows: Row[]): Map<Cell, number> {
   const formOf = new Map<Cell, number>();
   let form = 0;
   for (const r of rows) {
     if (r.cells.some((c) => TITLE.test(c.text.replace(/\s+/g, "")))) form++;
     for (const c of r.cells) formOf.set(c, Math.max(1, form));
   }
+  return formOf;
+}
+
+/** One warning per doubted cell, with the form it stands in. */
+function doubtDiagnostics(doubts: Doubt[], cellOf: Map<Piece, Cell>, formOf: Map<Cell, number>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const d of doubts) {

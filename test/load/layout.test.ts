@@ -135,6 +135,36 @@ describe("layoutTextToSheet", () => {
     expect(rows[2]).toEqual(["活动故障率", "≥90.00(%)", "92.00(%)"]);
   });
 
+  it("quotes every indicator row from the first one without 分值/得分 on (layout.inferred-rows): the rows after it may be one off", () => {
+    const text = [
+      "财政项目支出绩效自评表",
+      " 一级指标  二级指标   三级指标       年度指标值   实际完成值   分值  得分",
+      "",
+      "产出指标  数量指标   课程参与人数    ≥1325.00(人)  1344.00(人)   20.00 20.00",
+      "                                   ≥90.00(%)     92.00(%)",
+      "                     活动故障率     =0(%)         0.00(%)        5.00  5.00",
+      "",
+      "                     总分                                  100.00 97.00",
+    ].join("\n");
+    const { diagnostics } = layoutTextToSheet(text, "x.txt");
+    expect(diagnostics.map((d) => [d.code, d.form, d.page, d.line, d.quotes?.map((q) => `${q.line}:${q.text}`)])).toEqual([
+      ["layout.inferred-rows", 1, 1, 5, ["5:≥90.00(%)", "5:92.00(%)", "6:活动故障率", "6:=0(%)", "6:0.00(%)", "6:5.00", "6:5.00"]],
+    ]);
+  });
+
+  it("quotes the rows from one whose 得分 is above its 分值, or whose cell holds a row's numbers", () => {
+    const table = (row: string) => [
+      " 一级指标  二级指标   三级指标       年度指标值   实际完成值   分值  得分",
+      "产出指标  数量指标   课程参与人数    ≥1325.00(人)  1344.00(人)   20.00 20.00",
+      row,
+      "                     总分                                  100.00 97.00",
+    ].join("\n");
+    const first = (row: string) => layoutTextToSheet(table(row), "x.txt").diagnostics.map((d) => d.quotes?.[0]?.text);
+    expect(first("                     活动故障率     =0(%)         0.00(%)        5.00  6.00")).toEqual(["活动故障率"]);
+    expect(first("                     活动故障率     =0(%)  0.00(%) 5.00 5.00 服务     5.00  5.00")).toEqual(["活动故障率"]);
+    expect(first("                     活动故障率     =0(%)         0.00(%)        5.00  5.00")).toEqual([]);
+  });
+
   it("counts the pages of a pdftotext file (each page ends with a form feed)", () => {
     expect(layoutTextToSheet(read("narrow.layout.txt"), "x").pages).toBe(8);
     expect(layoutTextToSheet(read("landscape.layout.txt"), "x").pages).toBe(11);
