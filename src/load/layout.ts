@@ -177,6 +177,14 @@ function assemble(lines: Chunk[][], furniture: DroppedText[], doubts: Doubt[]): 
   // A level label no row takes stays a row of its own: the grammar then reports it, never loses it.
   const left = placeLevels(levels, drafts, doubts);
   if (left.length) {
+    // A label no group took says the groups were not found where the labels stand: each label
+    // of its table was placed on that failed reading.
+    for (const table of levels) {
+      if (!table.levels.some((l) => left.includes(l.piece))) continue;
+      for (const l of table.levels) {
+        if (!left.includes(l.piece)) doubts.push({ code: "layout.inferred-level", piece: l.piece, why: "a level label of this table fits no group of rows (it stands as a row of its own), so the groups the other labels were given are a guess" });
+      }
+    }
     for (const piece of left) {
       const first = piece.chunks[0]!;
       drafts.push({ lines: piece.chunks.map((c) => c.line - 1), page: first.page, pieces: [piece], levels: new Map() });

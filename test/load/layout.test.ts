@@ -192,6 +192,29 @@ describe("layoutTextToSheet", () => {
     expect(sheet.rows.map((r) => [r.page, r.line])).toEqual([[1, 3], [1, 4], [2, 9], [2, 10]]);
   });
 
+  it("drops a running header that a reprinted cut label pushed below a page's first line (16012-calc)", () => {
+    // Calc prints 项目资金(万元), cut by the break, again at the top of page 2, above the running header.
+    const text = [
+      "         县农业农村局 项目支出绩效自评结果",
+      "",
+      "                      财政项目支出绩效自评表",
+      "项目资金(万",
+      "  元)      其中:当年财政拨款       47326.20      47326.20",
+      "\f项目资金(万",
+      "  元)",
+      "          县农业农村局 项目支出绩效自评结果",
+      "",
+      "          上年结转资金                  0.00              0.00",
+      "\f         县农业农村局 项目支出绩效自评结果",
+      "          其他资金                      —                 —",
+    ].join("\n");
+    const sheet = layoutTextToSheet(text, "x.txt");
+    expect((sheet.furniture ?? []).filter((f) => f.kind === "running-header").map((f) => `${f.page}:${f.line}:${f.text}`)).toEqual([
+      "1:1:县农业农村局", "1:1:项目支出绩效自评结果", "2:8:县农业农村局", "2:8:项目支出绩效自评结果", "3:11:县农业农村局", "3:11:项目支出绩效自评结果",
+    ]);
+    expect(texts(sheet).flat()).not.toContain("县农业农村局");
+  });
+
   it("keeps a form's last row printed at the top of the page where the next form's title follows", () => {
     const text = [
       "                 财政项目支出绩效自评表",
