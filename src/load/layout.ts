@@ -55,7 +55,7 @@ import { joinReprintedLevels } from "./layout/levels.js";
 import { joinWrappedNumbers } from "./layout/numbers.js";
 import { joinStraddlingValues } from "./layout/straddle.js";
 import { joinWrappedMeasureRows } from "./layout/continuations.js";
-import { shiftedRows } from "./layout/shifted.js";
+import { shiftedFunding, shiftedRows } from "./layout/shifted.js";
 
 /**
  * True for text that looks like `pdftotext -layout` output: no tabs, and
@@ -100,7 +100,7 @@ export function layoutTextToSheet(text: string, source: string): Sheet & { diagn
   const pages = Math.max(1, ...lines.flat().map((c) => c.page));
   const filled = sheetRows.filter((r) => r.cells.length > 0);
   const formOf = formsOfCells(filled);
-  const diagnostics = [...doubtDiagnostics(doubts, cellOf, formOf), ...shiftedRows(filled, (c) => formOf.get(c)!)];
+  const diagnostics = [...doubtDiagnostics(doubts, cellOf, formOf), ...shiftedFunding(filled, (c) => formOf.get(c)!), ...shiftedRows(filled, (c) => formOf.get(c)!)];
   return { source, kind: "text-layout", pages, rows: filled, furniture, diagnostics };
 }
 

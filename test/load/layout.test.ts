@@ -165,6 +165,32 @@ describe("layoutTextToSheet", () => {
     expect(first("                     活动故障率     =0(%)         0.00(%)        5.00  5.00")).toEqual([]);
   });
 
+  it("joins a funding header squeezed hardest (全年 … 执行 / 数), and quotes the funding rows from one whose amounts are cut (16017-chromium)", () => {
+    // Lines 8-22 of the soak's seed 16017 (Chromium, Noto Sans CJK 10 pt, portrait): amounts wrap at their commas.
+    const text = [
+      "       项目名称       智慧道路养护提升补助",
+      "       主管部门       县农业农村局                实施单位 县农业技术推广中心",
+      "                             年初预算 全年预算 全年      执行   分值    执行率 得分",
+      "                                数       数 数               （%）",
+      "                                               423,",
+      "                  年度资金总额： 466,639,    466,639, 848, 10.0",
+      "                               305.07 305.07 480. 0 90.82         9.08",
+      "     项目资金（元）                                     79",
+      "                                               423,",
+      "                  其中：当年财政拨 466,639, 466,639, 848, / 90.82            /",
+      "                  款            305.07 305.07 480.",
+      "                                                 79",
+      "                  上年结转资金         0.00 0.00 0.00 /           0.00     /",
+      "                  其他资金           0.00 0.00 0.00 /              /     /",
+      "                 预期目标                               实际完成情况",
+    ].join("\n");
+    const sheet = layoutTextToSheet(text, "x.txt");
+    expect(texts(sheet)[2]).toEqual(["项目资金（元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率（%）", "得分"]);
+    const rows = sheet.diagnostics.filter((d) => d.code === "layout.inferred-rows");
+    expect(rows.map((d) => [d.page, d.line, d.quotes?.[0]?.text, d.quotes?.at(-1)?.text])).toEqual([[1, 6, "年度资金总额：", "/"]]);
+    expect(rows[0]!.quotes!.map((q) => q.text)).toContain("其他资金");
+  });
+
   it("counts the pages of a pdftotext file (each page ends with a form feed)", () => {
     expect(layoutTextToSheet(read("narrow.layout.txt"), "x").pages).toBe(8);
     expect(layoutTextToSheet(read("landscape.layout.txt"), "x").pages).toBe(11);

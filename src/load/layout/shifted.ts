@@ -49,6 +49,60 @@ function flaw(cells: readonly Cell[], targetCol: number | undefined): string | u
   return undefined;
 }
 
+/** A funding value as printed whole: an amount (grouped by threes or not), a rate, or a dash. */
+const AMOUNT = /^(?:-?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?%?|[-–—/])$/u;
+
+/** What is wrong with a funding row's shape: a value cut or run together, or values without their label. */
+function fundingFlaw(cells: readonly Cell[]): string | undefined {
+  const texts = cells.map((c) => squeeze(c.text));
+  const labelled = texts.some((t) => /\p{Script=Han}/u.test(t));
+  const broken = cells.find((c, i) => !/\p{Script=Han}/u.test(texts[i]!) && !AMOUNT.test(texts[i]!) && !AMOUNT.test(c.text.trim()));
+  if (broken) return `"${broken.text}" is no whole amount (a number cut by its cell's wrap, or two run together)`;
+  if (!labelled && texts.some((t) => AMOUNT.test(t))) return "its values stand on a row without a label";
+  return undefined;
+}
+
+/**
+ * One `layout.inferred-rows` warning per funding block (from its 年初预算数
+ * header to 年度总体目标) whose rows lose their shape, quoting every cell
+ * from the first such row to the block's end: a row lost there moves every
+ * funding row after it.
+ */
+export function shiftedFunding(rows: readonly Row[], formOf: (c: Cell) => number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const isHeader = (r: Row) => r.cells.some((c) => /^(?:年初预算数|全年预算数)$/.test(squeeze(c.text)));
+  const ends = (r: Row) => r.cells.some((c) => /年度总体目标|^预期目标$|^三级指标$|自评表$/.test(squeeze(c.text)));
+  for (let h = 0; h < rows.length; h++) {
+    if (!isHeader(rows[h]!)) continue;
+    let end = h + 1;
+    while (end < rows.length && !ends(rows[end]!) && !isHeader(rows[end]!)) end++;
+    for (let k = h + 1; k < end; k++) {
+      const why = fundingFlaw(rows[k]!.cells);
+      if (!why) continue;
+      out.push(warning(rows, k, end, `funding rows from page ${rows[k]!.page} line ${rows[k]!.line} on may each be one row off: ${why}, so a row may have been lost or split here`, formOf));
+      break;
+    }
+    h = end - 1;
+  }
+  return out;
+}
+
+/** The warning quoting every cell of rows k up to (not including) end. */
+function warning(rows: readonly Row[], k: number, end: number, message: string, formOf: (c: Cell) => number): Diagnostic {
+  const first = rows[k]!.cells[0]!;
+  const quoted = rows.slice(k, end).flatMap((r) => r.cells);
+  return {
+    code: "layout.inferred-rows",
+    severity: "warning",
+    message: `${message}; the ${end - k} rows from it on are quoted`,
+    line: first.line!,
+    cell: first.col,
+    page: first.page,
+    form: formOf(first),
+    quotes: quoted.map((c) => ({ text: c.text, line: c.line!, cell: c.col, page: c.page })),
+  };
+}
+
 /**
  * One `layout.inferred-rows` warning per indicator table whose rows lose
  * their shape: it quotes every cell from the first such row up to 总分,
@@ -66,16 +120,7 @@ export function shiftedRows(rows: readonly Row[], formOf: (c: Cell) => number): 
       const why = flaw(rows[k]!.cells, targetCol);
       if (!why) continue;
       const first = rows[k]!.cells[0]!;
-      const quoted = rows.slice(k, end).flatMap((r) => r.cells);
-      const at = { line: first.line!, cell: first.col, page: first.page };
-      out.push({
-        code: "layout.inferred-rows",
-        severity: "warning",
-        message: `indicator rows from page ${first.page} line ${first.line} on may each be one row off: ${why}, so a row may have been lost or split here; the ${end - k} rows from it on are quoted`,
-        ...at,
-        form: formOf(first),
-        quotes: quoted.map((c) => ({ text: c.text, line: c.line!, cell: c.col, page: c.page })),
-      });
+      out.push(warning(rows, k, end, `indicator rows from page ${first.page} line ${first.line} on may each be one row off: ${why}, so a row may have been lost or split here`, formOf));
       break;
     }
     h = end - 1;
