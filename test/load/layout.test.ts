@@ -191,6 +191,22 @@ describe("layoutTextToSheet", () => {
     expect(rows[0]!.quotes!.map((q) => q.text)).toContain("其他资金");
   });
 
+  it("gives each of two units wrapped below a row ((次) (次)) to the number of its own column (fixtures/corpus/0048-calc)", () => {
+    // Lines 37-38 and 56-58 of 0048-calc.layout.txt; its form holds 社区数量 ≥1211.00（次） 1232.00（次） 3.00 3.00.
+    // pdftotext counts each Han character one column, so the second （次） starts inside ≥1211.0's columns.
+    const text = [
+      "                            年度指标 实际完成       偏差原因分析及改进",
+      "一级指标      二级指标     三级指标               分值 得分",
+      "",
+      "                        ≥1211.0 1232.00",
+      "              社区数量                        3.00 3.00",
+      "                        0（次） （次）",
+      "",
+      "              总分                        3.00 3.00",
+    ].join("\n");
+    expect(texts(layoutTextToSheet(text, "x.txt")).find((r) => r[0] === "社区数量")).toEqual(["社区数量", "≥1211.00（次）", "1232.00（次）", "3.00", "3.00"]);
+  });
+
   it("counts the pages of a pdftotext file (each page ends with a form feed)", () => {
     expect(layoutTextToSheet(read("narrow.layout.txt"), "x").pages).toBe(8);
     expect(layoutTextToSheet(read("landscape.layout.txt"), "x").pages).toBe(11);

@@ -50,28 +50,30 @@ function goesOn(upper: string, lower: string): number {
 }
 
 /**
- * The pieces of `row` each fragment piece goes with, in order: the first to
- * the piece it shares most columns with, the next ones to the pieces after
- * it (pdftotext sets a chunk after Han text left of its column, as it counts
- * a Han character one column wide). None when a fragment piece would go to
- * the row's 分值 or 得分, or past the row's last piece.
+ * The pieces of `row` each fragment piece goes with, in order: each to the
+ * piece it shares most columns with, or, where that is taken or there is
+ * none, to the piece after the previous one's (pdftotext sets a chunk after
+ * Han text left of its column, as it counts a Han character one column
+ * wide). None when a fragment piece would go to the row's 分值 or 得分, or
+ * past the row's last piece.
  */
 function pairUp(fragment: Piece[], row: Piece[]): Piece[] | undefined {
-  const first = fragment[0]!;
-  let at = -1;
-  for (let k = 0; k < row.length; k++) if (shared(row[k]!, first) >= 0 && (at < 0 || shared(row[k]!, first) > shared(row[at]!, first))) at = k;
-  if (at < 0) return undefined;
   // The 分值 and 得分 are the row's last two number pieces (a note may follow).
   const texts = row.map(pieceText);
   const scoreAt = texts.length - (NUMBER.test(texts[texts.length - 1]!) ? 2 : 3);
-  if (at + fragment.length > scoreAt) return undefined;
-  const out = fragment.map((_, k) => row[at + k]!);
-  // Each later fragment piece must start before the piece after its partner.
-  for (let k = 1; k < fragment.length; k++) {
-    const next = row[at + k + 1];
-    if (next && fragment[k]!.c0 >= next.c0) return undefined;
+  const out: number[] = [];
+  for (const p of fragment) {
+    let at = -1;
+    for (let k = 0; k < row.length; k++) if (shared(row[k]!, p) >= 0 && (at < 0 || shared(row[k]!, p) > shared(row[at]!, p))) at = k;
+    const prev = out[out.length - 1];
+    if (prev !== undefined && at <= prev) at = prev + 1;
+    if (at < 0 || at >= row.length || (at >= scoreAt && at <= scoreAt + 1)) return undefined;
+    // A piece must start before the piece after its partner.
+    const next = row[at + 1];
+    if (next && p.c0 >= next.c0) return undefined;
+    out.push(at);
   }
-  return out;
+  return out.map((k) => row[k]!);
 }
 
 /** Evidence that `fragment` goes on from `row` (above it: true) or into it (below). */

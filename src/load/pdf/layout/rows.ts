@@ -2,7 +2,7 @@
  * Rows of pdftotext text (step 3 of the re-assembly).
  */
 import { overlaps, pieceText, shared, type Chunk, type Draft, type Piece } from "./model.js";
-import { HEADERS, isValue, YEAR_LINE } from "./vocabulary.js";
+import { HEADERS, isValue, UNIT, YEAR_LINE } from "./vocabulary.js";
 
 /** Labels of the header rows whose value cells wrap around them. */
 const ROW_LABELS = new Set(["项目名称", "主管部门", "实施单位"]);
@@ -207,6 +207,14 @@ export function addChunks(d: Draft, cs: Chunk[]): void {
     if (unbalanced(c.text) < 0 && (!p || unbalanced(pieceText(p)) <= 0)) {
       const opener = d.pieces.find((q) => q !== p && shared(q, c) >= 0 && unbalanced(pieceText(q)) > 0 && !HEADERS.has(pieceText(q)));
       if (opener) p = opener;
+    }
+    // A unit wrapped under a row goes to a number that has none: pdftotext counts a Han character
+    // one column wide, so the second of two units ((次) (次)) lands in the first one's columns.
+    // Cut from its twin, it may also touch that number without sharing a column with it.
+    if (UNIT.test(c.text) && (!p || /[)）]$/u.test(pieceText(p)))) {
+      const from = p?.c0 ?? c.c0 - 3;
+      const right = d.pieces.filter((q) => q.c0 > from && q.c0 - c.c1 <= 8 && /\d$/u.test(pieceText(q))).sort((a, b) => a.c0 - b.c0)[0];
+      if (right) p = right;
     }
     if (p) {
       p.chunks.push(c);
