@@ -207,6 +207,21 @@ describe("layoutTextToSheet", () => {
     expect(texts(layoutTextToSheet(text, "x.txt")).find((r) => r[0] === "社区数量")).toEqual(["社区数量", "≥1211.00（次）", "1232.00（次）", "3.00", "3.00"]);
   });
 
+  it("never joins the next form's title, atop a page, to the 评分等级 row at the foot of the one before (16045-chromium)", () => {
+    const text = [
+      "                                 财政项目支出绩效自评表",
+      "",
+      "                      总分                              100.00   90.32",
+      "     评分等级       优",
+      "\f                                 财政项目支出绩效自评表",
+      "                                       （2020年度）",
+      "      项目名称        社区道路养护运行经费",
+    ].join("\n");
+    expect(texts(layoutTextToSheet(text, "x.txt"))).toEqual([
+      ["财政项目支出绩效自评表"], ["总分", "100.00", "90.32"], ["评分等级", "优"], ["财政项目支出绩效自评表"], ["（2020年度）"], ["项目名称", "社区道路养护运行经费"],
+    ]);
+  });
+
   it("counts the pages of a pdftotext file (each page ends with a form feed)", () => {
     expect(layoutTextToSheet(read("narrow.layout.txt"), "x").pages).toBe(8);
     expect(layoutTextToSheet(read("landscape.layout.txt"), "x").pages).toBe(11);

@@ -84,14 +84,15 @@ export function buildRows(lines: Chunk[][]): Draft[] {
       continue;
     }
     const above = i > 0 ? rowOf[i - 1] : undefined;
-    // A lone label between two rows of a core-less block (年度总体目标 between its header and text) joins the row above.
-    if (!isHeader && above && above.pieces.length >= 2 && cs.length === 1 && !above.pieces.some((p) => overlaps(p, cs[0]!))) {
+    const standalone = (t: string) => /自评表/.test(t) || YEAR_LINE.test(t);
+    // A lone label between two rows of a core-less block (年度总体目标 between its header and text) joins the row above
+    // (never a form's title: 评分等级 优 at a page's foot, the next form's title atop the next page).
+    if (!isHeader && above && above.pieces.length >= 2 && cs.length === 1 && !standalone(cs[0]!.text) && !above.pieces.some((p) => overlaps(p, cs[0]!))) {
       addChunks(above, cs);
       rowOf[i] = above;
       continue;
     }
     // Consecutive lines of text with no core (a goal's wrapped texts) are one row.
-    const standalone = (t: string) => /自评表/.test(t) || YEAR_LINE.test(t);
     if (!isHeader && above && i > 0 && !core[i - 1] && !above.pieces.some((p) => HEADERS.has(pieceText(p)) || standalone(pieceText(p))) &&
       !cs.some((c) => standalone(c.text))) {
       addChunks(above, cs);
