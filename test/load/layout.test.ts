@@ -222,6 +222,25 @@ describe("layoutTextToSheet", () => {
     ]);
   });
 
+  it("joins 全年 … 执行 / 数 with 数 under 全年, and doubts a funding row whose values go on on a row without a label (16047-chromium)", () => {
+    // Lines 101-109 of the soak's seed 16047 (Chromium, Noto Serif CJK 11 pt, portrait).
+    const text = [
+      "     项目名称      信息化运维项目",
+      "     主管部门      区城市管理行政执法局          实施单位 区市容环境卫生管理所",
+      "                          年初预 全年预 全年     执行    分值   执行率 得分",
+      "                          算数 算数 数                   （%）",
+      "               年度资金总额： 3,300.88 2,991.11 2,36",
+      "                                         3.27 0",
+      "                                               10.0 79.00 7.90",
+      "   项目资金（万元）    其中：当年财政 2,112.57 1,914.32 1,51 / 79.00",
+      "               拨款                        2.50                /",
+    ].join("\n");
+    const sheet = layoutTextToSheet(text, "x.txt");
+    expect(texts(sheet).find((r) => r.includes("年初预算数"))).toEqual(["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率（%）", "得分"]);
+    const rows = sheet.diagnostics.filter((d) => d.code === "layout.inferred-rows");
+    expect(rows.map((d) => d.quotes?.[0]?.text)).toEqual(["年度资金总额："]);
+  });
+
   it("counts the pages of a pdftotext file (each page ends with a form feed)", () => {
     expect(layoutTextToSheet(read("narrow.layout.txt"), "x").pages).toBe(8);
     expect(layoutTextToSheet(read("landscape.layout.txt"), "x").pages).toBe(11);

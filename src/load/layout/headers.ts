@@ -46,7 +46,10 @@ function joinPass(lines: Chunk[][], slack: number): Chunk[][] {
       let text = first;
       let best: { n: number; text: string } | undefined;
       for (let last = i; ;) {
-        const next = below(lines, last, pieces[pieces.length - 1]![1], text, slack);
+        // Below a piece beside the first on its line (全年 … 执行), the last piece may stand under either (数).
+        const tail = pieces[pieces.length - 1]![1];
+        const extent = pieces.length > 1 && pieces[pieces.length - 2]![0] === last ? { ...tail, c0: Math.min(...pieces.map(([, c]) => c.c0)) } : tail;
+        const next = below(lines, last, extent, text, slack);
         if (!next) break;
         pieces.push(next);
         text += norm(next[1].text);

@@ -52,13 +52,15 @@ function flaw(cells: readonly Cell[], targetCol: number | undefined): string | u
 /** A funding value as printed whole: an amount (grouped by threes or not), a rate, or a dash. */
 const AMOUNT = /^(?:-?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?%?|[-–—/])$/u;
 
+const UNLABELLED = "its values stand on a row without a label";
+
 /** What is wrong with a funding row's shape: a value cut or run together, or values without their label. */
 function fundingFlaw(cells: readonly Cell[]): string | undefined {
   const texts = cells.map((c) => squeeze(c.text));
   const labelled = texts.some((t) => /\p{Script=Han}/u.test(t));
   const broken = cells.find((c, i) => !/\p{Script=Han}/u.test(texts[i]!) && !AMOUNT.test(texts[i]!) && !AMOUNT.test(c.text.trim()));
   if (broken) return `"${broken.text}" is no whole amount (a number cut by its cell's wrap, or two run together)`;
-  if (!labelled && texts.some((t) => AMOUNT.test(t))) return "its values stand on a row without a label";
+  if (!labelled && texts.some((t) => AMOUNT.test(t))) return UNLABELLED;
   return undefined;
 }
 
@@ -77,7 +79,9 @@ export function shiftedFunding(rows: readonly Row[], formOf: (c: Cell) => number
     let end = h + 1;
     while (end < rows.length && !ends(rows[end]!) && !isHeader(rows[end]!)) end++;
     for (let k = h + 1; k < end; k++) {
-      const why = fundingFlaw(rows[k]!.cells);
+      // Values on a row without a label below a labelled row are that row's, cut off from it: its values too are in doubt.
+      const cutOff = k + 1 < end && fundingFlaw(rows[k + 1]!.cells) === UNLABELLED && fundingFlaw(rows[k]!.cells) === undefined;
+      const why = cutOff ? "the values below it stand on a row without a label" : fundingFlaw(rows[k]!.cells);
       if (!why) continue;
       out.push(warning(rows, k, end, `funding rows from page ${rows[k]!.page} line ${rows[k]!.line} on may each be one row off: ${why}, so a row may have been lost or split here`, formOf));
       break;
