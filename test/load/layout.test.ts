@@ -241,6 +241,24 @@ describe("layoutTextToSheet", () => {
     expect(rows.map((d) => d.quotes?.[0]?.text)).toEqual(["年度资金总额："]);
   });
 
+  it("keeps a table header that starts every page the first time: it is the table's, not a running header (16024-calc)", () => {
+    const header = "一级指标      二级指标                三级指标      年度指标值          实际完成值      分值     得分";
+    const text = [
+      "                 财政项目支出绩效自评表",
+      "年度总体目标   加大关键核心技术攻关",
+      `\f${header}`,
+      "",
+      "产出指标  数量指标    项目管理者满意度         ≥100.00（%）     100.00（%）      7.00     7.00",
+      `\f${header}`,
+      "                    交通事故发生率         全年正常运营     达成指标      5.00     5.00",
+      `\f${header}`,
+      "                    总分                                                 100.00   98.00",
+    ].join("\n");
+    const rows = texts(layoutTextToSheet(text, "x.txt"));
+    expect(rows.filter((r) => r.includes("三级指标"))).toHaveLength(1);
+    expect(rows[2]).toEqual(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]);
+  });
+
   it("counts the pages of a pdftotext file (each page ends with a form feed)", () => {
     expect(layoutTextToSheet(read("narrow.layout.txt"), "x").pages).toBe(8);
     expect(layoutTextToSheet(read("landscape.layout.txt"), "x").pages).toBe(11);

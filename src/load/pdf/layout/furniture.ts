@@ -4,6 +4,7 @@
 import type { DroppedText, FurnitureKind } from "../../../model/ledger.js";
 import { isPageNumber } from "../furniture.js";
 import type { Chunk } from "./model.js";
+import { HEADERS } from "./vocabulary.js";
 
 /** Drops page numbers and running headers (the first line of pages, repeated). */
 export function dropFurniture(lines: Chunk[][], dropped?: DroppedText[]): Chunk[][] {
@@ -27,7 +28,8 @@ export function dropFurniture(lines: Chunk[][], dropped?: DroppedText[]): Chunk[
   const isRunningHeader = (i: number): boolean => {
     const cs = lines[i]!;
     const text = cs.map((c) => c.text).join(" ");
-    if (/自评表/.test(text)) return false;
+    // A table header repeated atop every page is the table's (dropRepeatedHeaderLines keeps its first print).
+    if (/自评表/.test(text) || cs.some((c) => HEADERS.has(c.text.replace(/\s+/g, "")))) return false;
     const repeated = pages >= 2 && (counts.get(key(cs)) ?? 0) >= Math.max(2, Math.ceil(pages / 2));
     const formBefore = lines.slice(0, i).some((l) => l.some((c) => /自评表/.test(c.text)));
     const aboveTitle = !formBefore && lines.slice(i + 1, i + 6).some((l) => l.some((c) => /自评表/.test(c.text)));
