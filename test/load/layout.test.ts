@@ -259,6 +259,36 @@ describe("layoutTextToSheet", () => {
     expect(rows[2]).toEqual(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]);
   });
 
+  it("keeps the next form's funding header atop a page, though the page before printed the same header for its own form (fixtures/corpus/0042-calc)", () => {
+    const header = ["                                   年初预算        全年预算      分值 执行率（%）         得分", "                                     数          数"];
+    const text = [
+      "                         财政项目支出绩效自评表",
+      ...header,
+      "                       年度资金总额：       1509.57     1509.57         10.00       90.74    9.07",
+      "                         财政项目支出绩效自评表",
+      "        项目名称         公共信息化运维工作经费",
+      `\f${header[0]}`,
+      header[1],
+      "                       年度资金总额：       1509.57     1509.57         10.00       90.74    9.07",
+    ].join("\n");
+    expect(texts(layoutTextToSheet(text, "x.txt")).filter((r) => r.includes("年初预算数"))).toHaveLength(2);
+  });
+
+  it("closes a level-1 subtotal's bracket with its last piece, which reads like a measure (满意度指标（ / 9分）, fixtures/corpus/0020-calc)", () => {
+    const text = [
+      "一级 二级",
+      "          三级指标      年度指标值 实际完成值   分值 得分",
+      "指标 指标",
+      "",
+      "满意度指标（",
+      "       服务对象满意度指标  更新响应   >987（小时）   1025.00（小时）  9.00 9.00",
+      "  9分）",
+      "",
+      "                    总分                              100.00   99.92",
+    ].join("\n");
+    expect(texts(layoutTextToSheet(text, "x.txt"))[1]).toEqual(["满意度指标（9分）", "服务对象满意度指标", "更新响应", ">987（小时）", "1025.00（小时）", "9.00", "9.00"]);
+  });
+
   it("counts the pages of a pdftotext file (each page ends with a form feed)", () => {
     expect(layoutTextToSheet(read("narrow.layout.txt"), "x").pages).toBe(8);
     expect(layoutTextToSheet(read("landscape.layout.txt"), "x").pages).toBe(11);
