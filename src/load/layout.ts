@@ -30,6 +30,10 @@
  * 5. Row-group labels printed over several rows (年度/总体/目标, 项目资金/(万元))
  *    are completed and moved to their header row; text cells take the column of
  *    the header above them (pdf/layout/labels.ts).
+ * 6. An indicator row's measure wrapped onto a line of its own, without 分值/得分,
+ *    joins the row it goes on from (layout/continuations.ts); where a table's
+ *    rows still lose their shape, every row from there on may be one row off,
+ *    and a `layout.inferred-rows` warning quotes them (layout/shifted.ts).
  *
  * Page furniture (page numbers, a running header on the first line of each
  * page) is dropped. `line` is the source line of a row's first line; `col` is
