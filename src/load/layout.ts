@@ -30,6 +30,10 @@
  * 5. Row-group labels printed over several rows (年度/总体/目标, 项目资金/(万元))
  *    are completed and moved to their header row; text cells take the column of
  *    the header above them (pdf/layout/labels.ts).
+ * 6. An indicator row's measure wrapped onto a line of its own, without 分值/得分,
+ *    joins the row it goes on from (layout/continuations.ts); where a table's
+ *    rows still lose their shape, every row from there on may be one row off,
+ *    and a `layout.inferred-rows` warning quotes them (layout/shifted.ts).
  *
  * Page furniture (page numbers, a running header on the first line of each
  * page) is dropped. `line` is the source line of a row's first line; `col` is
@@ -54,6 +58,8 @@ import { dropRepeatedGroupLabels } from "./layout/labels.js";
 import { joinReprintedLevels } from "./layout/levels.js";
 import { joinWrappedNumbers } from "./layout/numbers.js";
 import { joinStraddlingValues } from "./layout/straddle.js";
+import { joinWrappedMeasureRows } from "./layout/continuations.js";
+import { shiftedFunding, shiftedRows } from "./layout/shifted.js";
 
 /**
  * True for text that looks like `pdftotext -layout` output: no tabs, and
@@ -97,23 +103,27 @@ export function layoutTextToSheet(text: string, source: string): Sheet & { diagn
   // pdftotext ends every page with a form feed, the last one too: count pages that hold text.
   const pages = Math.max(1, ...lines.flat().map((c) => c.page));
   const filled = sheetRows.filter((r) => r.cells.length > 0);
-  return { source, kind: "text-layout", pages, rows: filled, furniture, diagnostics: doubtDiagnostics(doubts, cellOf, filled) };
+  const formOf = formsOfCells(filled);
+  const diagnostics = [...doubtDiagnostics(doubts, cellOf, formOf), ...shiftedFunding(filled, (c) => formOf.get(c)!), ...shiftedRows(filled, (c) => formOf.get(c)!)];
+  return { source, kind: "text-layout", pages, rows: filled, furniture, diagnostics };
 }
 
 /** A form's title cell: every form begins with one (自评表 ends it, the year may lead it). */
 const TITLE = /自评表$/u;
 
-/**
- * One warning per doubted cell, with the form it stands in: forms are
- * counted by their title rows, as the grammar begins a form at its title.
- */
-function doubtDiagnostics(doubts: Doubt[], cellOf: Map<Piece, Cell>, rows: Row[]): Diagnostic[] {
+/** The form each cell stands in: forms are counted by their title rows, as the grammar begins a form at its title. */
+function formsOfCells(rows: Row[]): Map<Cell, number> {
   const formOf = new Map<Cell, number>();
   let form = 0;
   for (const r of rows) {
     if (r.cells.some((c) => TITLE.test(c.text.replace(/\s+/g, "")))) form++;
     for (const c of r.cells) formOf.set(c, Math.max(1, form));
   }
+  return formOf;
+}
+
+/** One warning per doubted cell, with the form it stands in. */
+function doubtDiagnostics(doubts: Doubt[], cellOf: Map<Piece, Cell>, formOf: Map<Cell, number>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const d of doubts) {
@@ -166,11 +176,19 @@ function toRow(d: Draft, cellOf: Map<Piece, Cell>): Row {
 /** Steps 2–5 of the module comment. */
 function assemble(lines: Chunk[][], furniture: DroppedText[], doubts: Doubt[]): Draft[] {
   const levels = takeLevelPieces(lines);
-  const drafts = joinStraddlingValues(buildRows(lines));
+  const drafts = joinWrappedMeasureRows(levels, joinStraddlingValues(buildRows(lines)));
   joinReprintedLevels(levels, drafts, furniture);
   // A level label no row takes stays a row of its own: the grammar then reports it, never loses it.
   const left = placeLevels(levels, drafts, doubts);
   if (left.length) {
+    // A label no group took says the groups were not found where the labels stand: each label
+    // of its table was placed on that failed reading.
+    for (const table of levels) {
+      if (!table.levels.some((l) => left.includes(l.piece))) continue;
+      for (const l of table.levels) {
+        if (!left.includes(l.piece)) doubts.push({ code: "layout.inferred-level", piece: l.piece, why: "a level label of this table fits no group of rows (it stands as a row of its own), so the groups the other labels were given are a guess" });
+      }
+    }
     for (const piece of left) {
       const first = piece.chunks[0]!;
       drafts.push({ lines: piece.chunks.map((c) => c.line - 1), page: first.page, pieces: [piece], levels: new Map() });

@@ -96,6 +96,199 @@ describe("layoutTextToSheet", () => {
     expect(rows[2]).toEqual(["年度资金总额:", "2,731.57", "2,821.57", "2,584.52", "10.00", "91.59", "9.15"]);
   });
 
+  it("joins a measure's wrapped rest, a line of its own without 分值/得分, into the row above (fixtures/corpus/0006-calc)", () => {
+    // Lines 41-53 of 0006-calc.layout.txt, and its 总分 line; the generating form (0006-calc.json) holds
+    // 课程参与人数 ≥1325.00(人) 1344.00(人) 20.00 20.00: the rest 0(人) / 人) is no row of its own.
+    const text = [
+      "                                   年度指标 实际完成       偏差原因分析及改进措",
+      " 一级指标       二级指标         三级指标                分值 得分",
+      "                                    值     值             施",
+      "",
+      "                                                655.00     23.0 23.0",
+      "                    项目目标实现率        ≤610家",
+      "                                                家             0    0",
+      "",
+      "                                   ≥1325.0 1344.00( 20.0 20.0",
+      "                    课程参与人数",
+      "                                   0(人)    人)          0    0",
+      "",
+      "                    总分                                  43.00 43.00",
+    ].join("\n");
+    const rows = texts(layoutTextToSheet(text, "x.txt"));
+    expect(rows.slice(1)).toEqual([
+      ["项目目标实现率", "≤610家", "655.00家", "23.00", "23.00"],
+      ["课程参与人数", "≥1325.00(人)", "1344.00(人)", "20.00", "20.00"],
+      ["总分", "43.00", "43.00"],
+    ]);
+  });
+
+  it("keeps a row without 分值/得分 apart when nothing in it goes on from the row beside it", () => {
+    const text = [
+      " 一级指标       二级指标         三级指标       年度指标值 实际完成值   分值 得分",
+      "",
+      "                    课程参与人数          ≥1325.00(人) 1344.00(人)   20.00 20.00",
+      "                    活动故障率            ≥90.00(%)     92.00(%)",
+      "",
+      "                    总分                                  43.00 43.00",
+    ].join("\n");
+    const rows = texts(layoutTextToSheet(text, "x.txt"));
+    expect(rows[2]).toEqual(["活动故障率", "≥90.00(%)", "92.00(%)"]);
+  });
+
+  it("quotes every indicator row from the first one without 分值/得分 on (layout.inferred-rows): the rows after it may be one off", () => {
+    const text = [
+      "财政项目支出绩效自评表",
+      " 一级指标  二级指标   三级指标       年度指标值   实际完成值   分值  得分",
+      "",
+      "产出指标  数量指标   课程参与人数    ≥1325.00(人)  1344.00(人)   20.00 20.00",
+      "                                   ≥90.00(%)     92.00(%)",
+      "                     活动故障率     =0(%)         0.00(%)        5.00  5.00",
+      "",
+      "                     总分                                  100.00 97.00",
+    ].join("\n");
+    const { diagnostics } = layoutTextToSheet(text, "x.txt");
+    expect(diagnostics.map((d) => [d.code, d.form, d.page, d.line, d.quotes?.map((q) => `${q.line}:${q.text}`)])).toEqual([
+      ["layout.inferred-rows", 1, 1, 5, ["5:≥90.00(%)", "5:92.00(%)", "6:活动故障率", "6:=0(%)", "6:0.00(%)", "6:5.00", "6:5.00"]],
+    ]);
+  });
+
+  it("quotes the rows from one whose 得分 is above its 分值, or whose cell holds a row's numbers", () => {
+    const table = (row: string) => [
+      " 一级指标  二级指标   三级指标       年度指标值   实际完成值   分值  得分",
+      "产出指标  数量指标   课程参与人数    ≥1325.00(人)  1344.00(人)   20.00 20.00",
+      row,
+      "                     总分                                  100.00 97.00",
+    ].join("\n");
+    const first = (row: string) => layoutTextToSheet(table(row), "x.txt").diagnostics.map((d) => d.quotes?.[0]?.text);
+    expect(first("                     活动故障率     =0(%)         0.00(%)        5.00  6.00")).toEqual(["活动故障率"]);
+    expect(first("                     活动故障率     =0(%)  0.00(%) 5.00 5.00 服务     5.00  5.00")).toEqual(["活动故障率"]);
+    expect(first("                     活动故障率     =0(%)         0.00(%)        5.00  5.00")).toEqual([]);
+  });
+
+  it("joins a funding header squeezed hardest (全年 … 执行 / 数), and quotes the funding rows from one whose amounts are cut (16017-chromium)", () => {
+    // Lines 8-22 of the soak's seed 16017 (Chromium, Noto Sans CJK 10 pt, portrait): amounts wrap at their commas.
+    const text = [
+      "       项目名称       智慧道路养护提升补助",
+      "       主管部门       县农业农村局                实施单位 县农业技术推广中心",
+      "                             年初预算 全年预算 全年      执行   分值    执行率 得分",
+      "                                数       数 数               （%）",
+      "                                               423,",
+      "                  年度资金总额： 466,639,    466,639, 848, 10.0",
+      "                               305.07 305.07 480. 0 90.82         9.08",
+      "     项目资金（元）                                     79",
+      "                                               423,",
+      "                  其中：当年财政拨 466,639, 466,639, 848, / 90.82            /",
+      "                  款            305.07 305.07 480.",
+      "                                                 79",
+      "                  上年结转资金         0.00 0.00 0.00 /           0.00     /",
+      "                  其他资金           0.00 0.00 0.00 /              /     /",
+      "                 预期目标                               实际完成情况",
+    ].join("\n");
+    const sheet = layoutTextToSheet(text, "x.txt");
+    expect(texts(sheet)[2]).toEqual(["项目资金（元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率（%）", "得分"]);
+    const rows = sheet.diagnostics.filter((d) => d.code === "layout.inferred-rows");
+    expect(rows.map((d) => [d.page, d.line, d.quotes?.[0]?.text, d.quotes?.at(-1)?.text])).toEqual([[1, 6, "年度资金总额：", "/"]]);
+    expect(rows[0]!.quotes!.map((q) => q.text)).toContain("其他资金");
+  });
+
+  it("gives each of two units wrapped below a row ((次) (次)) to the number of its own column (fixtures/corpus/0048-calc)", () => {
+    // Lines 37-38 and 56-58 of 0048-calc.layout.txt; its form holds 社区数量 ≥1211.00（次） 1232.00（次） 3.00 3.00.
+    // pdftotext counts each Han character one column, so the second （次） starts inside ≥1211.0's columns.
+    const text = [
+      "                            年度指标 实际完成       偏差原因分析及改进",
+      "一级指标      二级指标     三级指标               分值 得分",
+      "",
+      "                        ≥1211.0 1232.00",
+      "              社区数量                        3.00 3.00",
+      "                        0（次） （次）",
+      "",
+      "              总分                        3.00 3.00",
+    ].join("\n");
+    expect(texts(layoutTextToSheet(text, "x.txt")).find((r) => r[0] === "社区数量")).toEqual(["社区数量", "≥1211.00（次）", "1232.00（次）", "3.00", "3.00"]);
+  });
+
+  it("never joins the next form's title, atop a page, to the 评分等级 row at the foot of the one before (16045-chromium)", () => {
+    const text = [
+      "                                 财政项目支出绩效自评表",
+      "",
+      "                      总分                              100.00   90.32",
+      "     评分等级       优",
+      "\f                                 财政项目支出绩效自评表",
+      "                                       （2020年度）",
+      "      项目名称        社区道路养护运行经费",
+    ].join("\n");
+    expect(texts(layoutTextToSheet(text, "x.txt"))).toEqual([
+      ["财政项目支出绩效自评表"], ["总分", "100.00", "90.32"], ["评分等级", "优"], ["财政项目支出绩效自评表"], ["（2020年度）"], ["项目名称", "社区道路养护运行经费"],
+    ]);
+  });
+
+  it("joins 全年 … 执行 / 数 with 数 under 全年, and doubts a funding row whose values go on on a row without a label (16047-chromium)", () => {
+    // Lines 101-109 of the soak's seed 16047 (Chromium, Noto Serif CJK 11 pt, portrait).
+    const text = [
+      "     项目名称      信息化运维项目",
+      "     主管部门      区城市管理行政执法局          实施单位 区市容环境卫生管理所",
+      "                          年初预 全年预 全年     执行    分值   执行率 得分",
+      "                          算数 算数 数                   （%）",
+      "               年度资金总额： 3,300.88 2,991.11 2,36",
+      "                                         3.27 0",
+      "                                               10.0 79.00 7.90",
+      "   项目资金（万元）    其中：当年财政 2,112.57 1,914.32 1,51 / 79.00",
+      "               拨款                        2.50                /",
+    ].join("\n");
+    const sheet = layoutTextToSheet(text, "x.txt");
+    expect(texts(sheet).find((r) => r.includes("年初预算数"))).toEqual(["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率（%）", "得分"]);
+    const rows = sheet.diagnostics.filter((d) => d.code === "layout.inferred-rows");
+    expect(rows.map((d) => d.quotes?.[0]?.text)).toEqual(["年度资金总额："]);
+  });
+
+  it("keeps a table header that starts every page the first time: it is the table's, not a running header (16024-calc)", () => {
+    const header = "一级指标      二级指标                三级指标      年度指标值          实际完成值      分值     得分";
+    const text = [
+      "                 财政项目支出绩效自评表",
+      "年度总体目标   加大关键核心技术攻关",
+      `\f${header}`,
+      "",
+      "产出指标  数量指标    项目管理者满意度         ≥100.00（%）     100.00（%）      7.00     7.00",
+      `\f${header}`,
+      "                    交通事故发生率         全年正常运营     达成指标      5.00     5.00",
+      `\f${header}`,
+      "                    总分                                                 100.00   98.00",
+    ].join("\n");
+    const rows = texts(layoutTextToSheet(text, "x.txt"));
+    expect(rows.filter((r) => r.includes("三级指标"))).toHaveLength(1);
+    expect(rows[2]).toEqual(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]);
+  });
+
+  it("keeps the next form's funding header atop a page, though the page before printed the same header for its own form (fixtures/corpus/0042-calc)", () => {
+    const header = ["                                   年初预算        全年预算      分值 执行率（%）         得分", "                                     数          数"];
+    const text = [
+      "                         财政项目支出绩效自评表",
+      ...header,
+      "                       年度资金总额：       1509.57     1509.57         10.00       90.74    9.07",
+      "                         财政项目支出绩效自评表",
+      "        项目名称         公共信息化运维工作经费",
+      `\f${header[0]}`,
+      header[1],
+      "                       年度资金总额：       1509.57     1509.57         10.00       90.74    9.07",
+    ].join("\n");
+    expect(texts(layoutTextToSheet(text, "x.txt")).filter((r) => r.includes("年初预算数"))).toHaveLength(2);
+  });
+
+  it("closes a level-1 subtotal's bracket with its last piece, which reads like a measure (满意度指标（ / 9分）, fixtures/corpus/0020-calc)", () => {
+    const text = [
+      "一级 二级",
+      "          三级指标      年度指标值 实际完成值   分值 得分",
+      "指标 指标",
+      "",
+      "满意度指标（",
+      "       服务对象满意度指标  更新响应   >987（小时）   1025.00（小时）  9.00 9.00",
+      "  9分）",
+      "",
+      "                    总分                              100.00   99.92",
+    ].join("\n");
+    expect(texts(layoutTextToSheet(text, "x.txt"))[1]).toEqual(["满意度指标（9分）", "服务对象满意度指标", "更新响应", ">987（小时）", "1025.00（小时）", "9.00", "9.00"]);
+  });
+
   it("counts the pages of a pdftotext file (each page ends with a form feed)", () => {
     expect(layoutTextToSheet(read("narrow.layout.txt"), "x").pages).toBe(8);
     expect(layoutTextToSheet(read("landscape.layout.txt"), "x").pages).toBe(11);
@@ -121,6 +314,29 @@ describe("layoutTextToSheet", () => {
     expect(sheet.pages).toBe(3);
     expect(texts(sheet)).toEqual([["财政项目支出绩效自评表"], ["项目名称", "信息化建设项目"], ["财政项目支出绩效自评表"], ["项目名称", "信息化建设项目"]]);
     expect(sheet.rows.map((r) => [r.page, r.line])).toEqual([[1, 3], [1, 4], [2, 9], [2, 10]]);
+  });
+
+  it("drops a running header that a reprinted cut label pushed below a page's first line (16012-calc)", () => {
+    // Calc prints 项目资金(万元), cut by the break, again at the top of page 2, above the running header.
+    const text = [
+      "         县农业农村局 项目支出绩效自评结果",
+      "",
+      "                      财政项目支出绩效自评表",
+      "项目资金(万",
+      "  元)      其中:当年财政拨款       47326.20      47326.20",
+      "\f项目资金(万",
+      "  元)",
+      "          县农业农村局 项目支出绩效自评结果",
+      "",
+      "          上年结转资金                  0.00              0.00",
+      "\f         县农业农村局 项目支出绩效自评结果",
+      "          其他资金                      —                 —",
+    ].join("\n");
+    const sheet = layoutTextToSheet(text, "x.txt");
+    expect((sheet.furniture ?? []).filter((f) => f.kind === "running-header").map((f) => `${f.page}:${f.line}:${f.text}`)).toEqual([
+      "1:1:县农业农村局", "1:1:项目支出绩效自评结果", "2:8:县农业农村局", "2:8:项目支出绩效自评结果", "3:11:县农业农村局", "3:11:项目支出绩效自评结果",
+    ]);
+    expect(texts(sheet).flat()).not.toContain("县农业农村局");
   });
 
   it("keeps a form's last row printed at the top of the page where the next form's title follows", () => {

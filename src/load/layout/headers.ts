@@ -30,7 +30,10 @@ const norm = (t: string) => t.replace(/\s+/g, "");
 export function joinWrappedHeaders(lines: Chunk[][]): Chunk[][] {
   // Pieces in the same columns first; only then pieces a few columns aside, among those left.
   joinPass(lines, 0);
-  return joinPass(lines, 4);
+  joinPass(lines, 4);
+  // Squeezed hardest (Chromium, large type in a narrow column), the middle piece of a three-line
+  // cell shares the first piece's line, set several columns right of it: 全年 … 执行 / 数.
+  return joinPass(lines, 8);
 }
 
 function joinPass(lines: Chunk[][], slack: number): Chunk[][] {
@@ -43,7 +46,10 @@ function joinPass(lines: Chunk[][], slack: number): Chunk[][] {
       let text = first;
       let best: { n: number; text: string } | undefined;
       for (let last = i; ;) {
-        const next = below(lines, last, pieces[pieces.length - 1]![1], text, slack);
+        // Below a piece beside the first on its line (全年 … 执行), the last piece may stand under either (数).
+        const tail = pieces[pieces.length - 1]![1];
+        const extent = pieces.length > 1 && pieces[pieces.length - 2]![0] === last ? { ...tail, c0: Math.min(...pieces.map(([, c]) => c.c0)) } : tail;
+        const next = below(lines, last, extent, text, slack);
         if (!next) break;
         pieces.push(next);
         text += norm(next[1].text);
@@ -79,7 +85,8 @@ function joinPass(lines: Chunk[][], slack: number): Chunk[][] {
 function below(lines: Chunk[][], last: number, a: Chunk, text: string, slack: number): [number, Chunk] | undefined {
   // Squeezed, the last piece of a three-line cell may even share the line of the one before (执行 数).
   if (slack > 0 && last > 0) {
-    const same = lines[last]!.find((c) => c.c0 > a.c1 && c.c0 - a.c1 <= slack && c.page === a.page && isHeader(text + norm(c.text)));
+    const same = lines[last]!.find((c) => c.c0 > a.c1 && c.c0 - a.c1 <= slack && c.page === a.page &&
+      (isHeader(text + norm(c.text)) || (slack >= 8 && isPrefix(text + norm(c.text)) && !isHeader(norm(c.text)))));
     if (same) return [last, same];
   }
   for (let j = last + 1; j <= Math.min(last + 2, lines.length - 1); j++) {

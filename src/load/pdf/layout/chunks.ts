@@ -4,7 +4,7 @@
  * the column where a squeezed neighbouring column starts.
  */
 import type { Chunk } from "./model.js";
-import { HAN, HEADERS, VALUE, YEAR_LINE } from "./vocabulary.js";
+import { HAN, HEADERS, UNIT, VALUE, YEAR_LINE } from "./vocabulary.js";
 
 /** Cuts a line into chunks (see the module comment, step 1). */
 export function chunksOf(line: string, lineNo: number, page: number): Chunk[] {
@@ -30,7 +30,9 @@ export function chunksOf(line: string, lineNo: number, page: number): Chunk[] {
       // A level-1 subtotal's wrapped piece, or its label with it, and the level-2 piece beside it
       // ((40 时效, 满意度指标(9 服务对象…) are two cells.
       const subtotalPiece = /^\p{Script=Han}*[(（]\d{1,3}分?$/u.test(sofar) && start <= 4 && HAN.test(next ?? "");
-      if (doubleSpace || touching(chars[i - 1]!, next) || labelPiece || scoreNote || subtotalPiece) push(i);
+      // Two units wrapped below a row's target and actual ((次) (次), 0（次） （次）) are two cells.
+      const unitPair = UNIT.test(sofar.replace(/^[\d.,]+/u, "")) && (next === "(" || next === "（");
+      if (doubleSpace || touching(chars[i - 1]!, next) || labelPiece || scoreNote || subtotalPiece || unitPair) push(i);
       continue;
     }
     if (start < 0) start = i;

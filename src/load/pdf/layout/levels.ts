@@ -108,7 +108,9 @@ function follows(label: Level, c: Chunk, lines = 1): boolean {
  * open label and within a column of its columns, makes the label whole.
  */
 function completes(label: Level | undefined, c: Chunk): boolean {
-  if (!label || isValue(c) || !LEVEL_CHARS.test(c.text) || Array.from(c.text).length > 2) return false;
+  // A subtotal's close after its open bracket (满意度指标（ / 9分）) reads like a measure (9 and a unit).
+  const closesSubtotal = !!label && /[(（]$/.test(pieceText(label.piece)) && /^\d{1,3}分?[)）]$/.test(c.text);
+  if (!label || (isValue(c) && !closesSubtotal) || !LEVEL_CHARS.test(c.text) || (Array.from(c.text).length > 2 && !closesSubtotal)) return false;
   if (!follows(label, c, 2)) return false;
   if (c.c0 < label.piece.c0 - 1 || c.c0 > label.piece.c1 + 1) return false;
   return WHOLE.test(pieceText(label.piece) + c.text);

@@ -16,7 +16,8 @@ const isHeaderLine = (cs: Chunk[]) => cs.some((c) => HEADERS.has(c.text.replace(
 /**
  * Empties the first lines of a page when, text for text, they repeat a run of
  * consecutive lines of the page before that holds a header cell (三级指标 …).
- * The longest such run wins; a page that starts with a form's title keeps it.
+ * The longest such run wins; a page that starts with a form's title keeps it,
+ * and so does a page whose page before starts another form after the run.
  */
 export function dropRepeatedHeaderLines(lines: Chunk[][], dropped?: DroppedText[]): Chunk[][] {
   // Non-empty lines by page, as indexes into `lines`.
@@ -39,7 +40,8 @@ export function dropRepeatedHeaderLines(lines: Chunk[][], dropped?: DroppedText[
       if (!top.some((i) => isHeaderLine(lines[i]!)) || top.some((i) => /自评表/.test(norm(lines[i]!)))) continue;
       const want = top.map((i) => norm(lines[i]!));
       for (let s = 0; s + k <= prev.length; s++) {
-        if (want.every((t, j) => prev[s + j] === t)) {
+        // A title after the run begins another form: the header this page starts with is that form's own.
+        if (want.every((t, j) => prev[s + j] === t) && !prev.slice(s + k).some((t) => /自评表/.test(t))) {
           drop = k;
           break;
         }

@@ -2,7 +2,7 @@
  * Rows of pdftotext text (step 3 of the re-assembly).
  */
 import { overlaps, pieceText, shared, type Chunk, type Draft, type Piece } from "./model.js";
-import { HEADERS, isValue, YEAR_LINE } from "./vocabulary.js";
+import { HEADERS, isValue, UNIT, YEAR_LINE } from "./vocabulary.js";
 
 /** Labels of the header rows whose value cells wrap around them. */
 const ROW_LABELS = new Set(["项目名称", "主管部门", "实施单位"]);
@@ -84,14 +84,15 @@ export function buildRows(lines: Chunk[][]): Draft[] {
       continue;
     }
     const above = i > 0 ? rowOf[i - 1] : undefined;
-    // A lone label between two rows of a core-less block (年度总体目标 between its header and text) joins the row above.
-    if (!isHeader && above && above.pieces.length >= 2 && cs.length === 1 && !above.pieces.some((p) => overlaps(p, cs[0]!))) {
+    const standalone = (t: string) => /自评表/.test(t) || YEAR_LINE.test(t);
+    // A lone label between two rows of a core-less block (年度总体目标 between its header and text) joins the row above
+    // (never a form's title: 评分等级 优 at a page's foot, the next form's title atop the next page).
+    if (!isHeader && above && above.pieces.length >= 2 && cs.length === 1 && !standalone(cs[0]!.text) && !above.pieces.some((p) => overlaps(p, cs[0]!))) {
       addChunks(above, cs);
       rowOf[i] = above;
       continue;
     }
     // Consecutive lines of text with no core (a goal's wrapped texts) are one row.
-    const standalone = (t: string) => /自评表/.test(t) || YEAR_LINE.test(t);
     if (!isHeader && above && i > 0 && !core[i - 1] && !above.pieces.some((p) => HEADERS.has(pieceText(p)) || standalone(pieceText(p))) &&
       !cs.some((c) => standalone(c.text))) {
       addChunks(above, cs);
@@ -207,6 +208,14 @@ export function addChunks(d: Draft, cs: Chunk[]): void {
     if (unbalanced(c.text) < 0 && (!p || unbalanced(pieceText(p)) <= 0)) {
       const opener = d.pieces.find((q) => q !== p && shared(q, c) >= 0 && unbalanced(pieceText(q)) > 0 && !HEADERS.has(pieceText(q)));
       if (opener) p = opener;
+    }
+    // A unit wrapped under a row goes to a number that has none: pdftotext counts a Han character
+    // one column wide, so the second of two units ((次) (次)) lands in the first one's columns.
+    // Cut from its twin, it may also touch that number without sharing a column with it.
+    if (UNIT.test(c.text) && (!p || /[)）]$/u.test(pieceText(p)))) {
+      const from = p?.c0 ?? c.c0 - 3;
+      const right = d.pieces.filter((q) => q.c0 > from && q.c0 - c.c1 <= 8 && /\d$/u.test(pieceText(q))).sort((a, b) => a.c0 - b.c0)[0];
+      if (right) p = right;
     }
     if (p) {
       p.chunks.push(c);

@@ -12,6 +12,8 @@ export const HAN = /\p{Script=Han}/u;
 export const CJK_GAP = /(?<=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]) (?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef])/gu;
 /** A number, measure or placeholder: what makes a line a row's core. */
 export const VALUE = /^(?:[-–—/]|[=≥≤<>＝≧≦＞＜]?\s*\d[\d,]*(?:\.\d+)?(?:\s*[(（][^)）]{0,6}[)）]?|%|[^\s\d.,;:，；：。、]{1,3})?)$/u;
+/** A measure's unit in brackets, alone: what a measure that wrapped leaves on the line below ((人次), （平方米）). */
+export const UNIT = /^[(（][^()（）\d\s]{1,6}[)）]$/u;
 /** Characters of level labels and their pieces (产出/指标, 服务对象满意度指标, (50分)). */
 export const LEVEL_CHARS = /^[产出效益满意度指标数量质时成本经济社会生态环境可持续影响服务对象其他分值()（）\d]+$/u;
 /** The year line under the title: (2023 年度). */
