@@ -11,6 +11,7 @@
  * 分值, a cell holding several numbers) is where the count may have gone
  * wrong, and from there on every row's cells are quoted in one warning.
  */
+import { Decimal } from "decimal.js";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { Cell, Row } from "../../model/sheet.js";
 import { LEVEL_CHARS, VALUE } from "../pdf/layout/vocabulary.js";
@@ -37,15 +38,14 @@ function flaw(cells: readonly Cell[], targetCol: number | undefined): string | u
   const n = texts.length;
   const num = (i: number) => i >= 0 && NUMBER.test(texts[i]!);
   const at = num(n - 1) && num(n - 2) ? n - 2 : !num(n - 1) && num(n - 2) && num(n - 3) ? n - 3 : -1;
-  // A row of text alone (a running header, a name's wrapped line) the grammar sets apart or joins; one with a
-  // value but no 分值/得分 it reads as an indicator of its own.
+  // A row with a value but no 分值/得分 the grammar reads as an indicator of its own.
   // A text in the measure columns (a qualitative target cut in two) makes one too. A row of text left of
   // them (a running header, a name's wrapped line) the grammar sets apart or joins.
   const measured = cells.some((c, i) => VALUE.test(texts[i]!) || (targetCol !== undefined && c.col >= targetCol - 2 && !PAGE_NUMBER.test(texts[i]!)));
   if (at < 0) return measured ? "the row has no 分值 and 得分" : undefined;
-  const [w, s] = [Number(texts[at]!.replace(/,/g, "")), Number(texts[at + 1]!.replace(/,/g, ""))];
-  // Compared as read from the text, never computed with: a 得分 above its 分值 is a shape, not a sum.
-  if (s > w) return `得分 ${texts[at + 1]} is above 分值 ${texts[at]}`;
+  const [w, s] = [new Decimal(texts[at]!.replace(/,/g, "")), new Decimal(texts[at + 1]!.replace(/,/g, ""))];
+  // A 得分 above its 分值 is a shape, not a sum: the figures are compared as printed, never computed with.
+  if (s.gt(w)) return `得分 ${texts[at + 1]} is above 分值 ${texts[at]}`;
   return undefined;
 }
 
