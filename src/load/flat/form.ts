@@ -1,7 +1,8 @@
 import type { DroppedText } from "../../model/ledger.js";
 import type { Diagnostic } from "../../model/document.js";
 import type { Cell, Row } from "../../model/sheet.js";
-import { fitFunding } from "./funding-fit.js";
+import { doubtsOf, type ReadForm, type ReadIndicatorRow } from "./doubts.js";
+import { fitFunding, fundingField } from "./funding-fit.js";
 import { splitGoals } from "./goals-split.js";
 import { byLine, wrapsAsOneCell } from "./lines.js";
 import { findNext, matchAt, splitLabels, stripFundingKey, type Match } from "./match.js";
@@ -40,6 +41,16 @@ export class FlatFormReader {
   private readonly diagnostics: Diagnostic[] = [];
   readonly furniture: DroppedText[] = [];
   private i = 0;
+  /** What was read, part by part, for the checks of doubts.ts. */
+  private readonly read_: ReadForm = { funding: [], indicators: [], total: null, unplaced: [] };
+  /** The part being read, so unplaced text is known to stand among funding or indicator rows. */
+  private part: "funding" | "indicators" | "tail" | "other" = "other";
+
+  /** Reads one part; text left unread after it counts as standing in it. */
+  private at(part: FlatFormReader["part"], read: () => void): void {
+    this.part = part;
+    read();
+  }
 
   /**
    * `keepUnplaced` false: text not read is kept as rows after the form's own
@@ -47,7 +58,7 @@ export class FlatFormReader {
    * much of it that rows of it in place throw the grammar off the few values
    * it reads.
    */
-  constructor(private readonly words: readonly Word[], private readonly form: number, private readonly keepsUnplaced = true) {}
+  constructor(private readonly words: readonly Word[], private readonly form: number, private readonly keepsUnplaced = true, private readonly disorder: string | null = null) {}
 
   read(): FormRows {
     const w = this.words;
@@ -57,16 +68,39 @@ export class FlatFormReader {
     while (this.i < end) {
       const at = this.i;
       const m = this.matchHere(HEADER_LABELS);
-      if (m) this.headerField(m);
-      else if (this.matchHere(FUNDING_BLOCK)) this.funding();
-      else if (this.matchHere(GOALS_LABEL) || this.matchHere(GOALS_HEADERS)) this.goals();
-      else if (this.matchHere(["一级指标", "三级指标"])) this.indicators();
-      else if (this.matchHere(TOTAL)) this.total();
-      else if (this.matchHere(GRADE)) this.grade();
-      else if (this.matchHere(NOTES)) this.note();
+      if (m) this.at("other", () => this.headerField(m));
+      else if (this.matchHere(FUNDING_BLOCK)) this.at("funding", () => this.funding());
+      else if (this.matchHere(GOALS_LABEL) || this.matchHere(GOALS_HEADERS)) this.at("other", () => this.goals());
+      else if (this.matchHere(["一级指标", "三级指标"])) this.at("indicators", () => this.indicators());
+      else if (this.matchHere(TOTAL)) this.at("tail", () => this.total());
+      else if (this.matchHere(GRADE)) this.at("tail", () => this.grade());
+      else if (this.matchHere(NOTES)) this.at("tail", () => this.note());
       if (this.i === at) this.unplaced(this.i, findNext(w, this.i + 1, end, [...STOPS, "一级指标"]));
     }
+    this.flagDoubts();
     return { rows: [...this.rows, ...this.leftovers], diagnostics: this.diagnostics, furniture: this.furniture };
+  }
+
+  /**
+   * The cells the form's arithmetic or the shape of what was read puts in
+   * doubt (doubts.ts), each doubt a `layout.inferred-cell` warning that
+   * quotes them: a value read one cell off is never silent.
+   */
+  private flagDoubts(): void {
+    const doubts = doubtsOf(this.read_);
+    if (this.disorder !== null) {
+      // Out of reading order, any cell may hold a neighbour's value, and nothing tells which: every cell read is doubted.
+      const cells = this.rows.flatMap((r) => r.cells).filter((c) => !TITLES.includes(keyOf(c.text)));
+      if (cells.length) doubts.unshift({ cells, why: `the form's text is out of reading order (${this.disorder}): any value read may be a neighbour's` });
+    }
+    for (const d of doubts) {
+      const first = d.cells[0]!;
+      this.diagnostics.push({
+        code: "layout.inferred-cell", severity: "warning", form: this.form, line: first.line, cell: first.offset, page: first.page,
+        message: `${d.why}; the values read: ${d.cells.map((c) => `"${c.text}"`).join(" ")}`,
+        quotes: d.cells.map((c) => ({ text: c.text, line: c.line!, cell: c.offset!, page: c.page })),
+      });
+    }
   }
 
   private matchHere(labels: readonly string[], strip?: (k: string) => string): Match | null {
@@ -107,7 +141,20 @@ export class FlatFormReader {
     const text = joinWords(words);
     this.inferred(`text that no part of the form accounts for, not read: "${text.length > 80 ? `${text.slice(0, 80)}…` : text}"`, words[0]!, "warning", "layout.unplaced-text");
     this.keepUnplaced(words, this.keepsUnplaced ? this.rows : this.leftovers);
+    this.noteUnplaced(words);
     this.i = to;
+  }
+
+  /** Marks where unplaced words stood, when among the funding or indicator rows. */
+  private noteUnplaced(words: readonly Word[]): void {
+    const part = this.part;
+    if (part === "other" || words.length === 0) return;
+    if (part === "tail") {
+      // Figures after 总分 and 评分等级: cells drawn after the rest of their page (LibreOffice Calc draws wrapped and mixed-script cells last).
+      if (words.some((x) => isAmountCell(x.text) || isMeasure(x.text))) this.read_.late = true;
+      return;
+    }
+    for (const line of byLine([...words])) this.read_.unplaced.push({ page: line[0]!.page, line: line[0]!.line, part });
   }
 
   /**
@@ -162,6 +209,13 @@ export class FlatFormReader {
     const rowStart = findNext(words, this.i, words.length, FUNDING_ROWS, stripFundingKey);
     const headerWords = this.span(this.i, rowStart);
     const { found, rest, restWords } = splitLabels(headerWords, FUNDING_HEADERS);
+    if (this.fundingHeaders && headerWords.length === 0) {
+      // The block's label printed again at the top of a page (a merged cell cut by the page break): its rows go on under the same headers.
+      const again = this.span(block.from, block.to);
+      this.furniture.push({ text: joinWords(again), kind: "repeated-header", page: again[0]!.page, line: again[0]!.line });
+      this.fundingRows(this.fundingHeaders);
+      return;
+    }
     const head: Cell[] = [this.cell(this.span(block.from, block.to), 0, block.label)];
     const known = found.filter((h) => !h.unknown);
     known.forEach((h, k) => head.push(this.cell([h.word], 2 + k, h.label)));
@@ -172,7 +226,17 @@ export class FlatFormReader {
       this.keepUnplaced(restWords.filter((w) => !labelled.has(w)), this.leftovers);
     }
     const headers = known.map((h) => h.label);
+    this.fundingHeaders = headers;
     this.i = rowStart;
+    this.fundingRows(headers);
+  }
+
+  /** The funding headers read, for rows that go on after the block's label is printed again. */
+  private fundingHeaders: string[] | null = null;
+
+  /** Each row label of the funding block with its amounts, from here on. */
+  private fundingRows(headers: readonly string[]): void {
+    const words = this.words;
     for (;;) {
       const label = this.matchHere(FUNDING_ROWS, stripFundingKey) ?? this.unknownFundingRow();
       if (!label) break;
@@ -183,16 +247,25 @@ export class FlatFormReader {
       const labelText = joinWords(this.span(label.from, label.to));
       const cells: Cell[] = [this.cell(this.span(label.from, label.to), 1, labelText)];
       const fit = fitFunding(values, headers, isTotal);
+      const placed: ReadForm["funding"][number] = { label: cells[0]!, total: isTotal, values: [] };
       values.forEach((v, k) => {
         const c = fit.columns[k];
         if (fit.joins?.includes(k - 1)) return;
         const piece = fit.joins?.includes(k) ? [v, values[k + 1]!] : [v];
-        if (c !== null && c !== undefined) cells.push(this.cell(piece, 2 + c, piece.map((x) => x.text).join("")));
+        if (c !== null && c !== undefined) {
+          const cell = this.cell(piece, 2 + c, piece.map((x) => x.text).join(""));
+          cells.push(cell);
+          placed.values.push({ field: fundingField(headers[c] ?? ""), cell });
+        }
       });
       this.push(cells);
+      this.read_.funding.push(placed);
       if (fit.assumed) {
         const where = values[0] ?? words[label.from]!;
         this.inferred(`funding row "${labelText}": ${fit.assumed}`, where);
+        // The cells placed by that inference, quoted: each may stand in a column it does not belong to.
+        const d = this.diagnostics[this.diagnostics.length - 1]!;
+        d.quotes = placed.values.map(({ cell: c }) => ({ text: c.text, line: c.line!, cell: c.offset!, page: c.page }));
       }
       const unplacedValues = values.filter((_, k) => (fit.columns[k] === null || fit.columns[k] === undefined) && !fit.joins?.includes(k - 1));
       if (unplacedValues.length) {
@@ -200,6 +273,7 @@ export class FlatFormReader {
         this.inferred(`funding row "${labelText}": ${why}, not read: ${unplacedValues.map((v) => v.text).join(" ")}`, unplacedValues[0]!, "warning", "layout.unplaced-text");
         // Kept after the form: a row of them inside the funding block would end it.
         this.keepUnplaced(unplacedValues, this.leftovers);
+        this.read_.unplaced.push({ page: unplacedValues[0]!.page, line: unplacedValues[0]!.line, part: "funding" });
       }
       this.i = to;
     }
@@ -305,9 +379,16 @@ export class FlatFormReader {
     return i;
   }
 
-  /** Adds a row made by the indicator reader. */
-  addRow(cells: Array<[Word[], number]>): void {
-    this.push(cells.filter(([w]) => w.length > 0).map(([w, col]) => this.cell(w, col)));
+  /** Adds a row made by the indicator reader; `roles` names the column of each part the checks look at. */
+  addRow(cells: Array<[Word[], number]>, roles: Partial<Record<Exclude<keyof ReadIndicatorRow, "cells">, number>>): void {
+    const made = cells.filter(([w]) => w.length > 0).map(([w, col]) => this.cell(w, col));
+    this.push(made);
+    const row: ReadIndicatorRow = { cells: made };
+    for (const [role, col] of Object.entries(roles) as Array<[Exclude<keyof ReadIndicatorRow, "cells">, number]>) {
+      const c = made.find((x) => x.col === col);
+      if (c) row[role] = c;
+    }
+    this.read_.indicators.push(row);
   }
 
   /** Reports an inference of the indicator reader. */
@@ -319,6 +400,7 @@ export class FlatFormReader {
   reportUnread(message: string, words: readonly Word[]): void {
     this.inferred(message, words[0]!, "warning", "layout.unplaced-text");
     this.keepUnplaced(words, this.leftovers);
+    this.noteUnplaced(words);
   }
 
   private total(): void {
@@ -330,6 +412,8 @@ export class FlatFormReader {
     values.forEach((v, k) => cells.push(this.cell([v], 2 + k + (values.length === 1 ? 1 : 0))));
     if (values.length === 1) this.inferred(`总分 has one figure, ${values[0]!.text}: assumed it is the total score, the total weight left blank`, values[0]!);
     this.push(cells);
+    const figures = cells.slice(1);
+    this.read_.total = figures.length === 2 ? { weight: figures[0]!, score: figures[1]! } : figures.length === 1 ? { score: figures[0]! } : {};
     this.i = to;
   }
 
@@ -394,7 +478,8 @@ class IndicatorRows {
 
   private pendingNote(note: Word[]): void {
     if (!this.pending) return;
-    this.reader.addRow([...this.pending, [note, this.columns.note]]);
+    const c = this.columns;
+    this.reader.addRow([...this.pending, [note, c.note]], { level1: c.level1, level2: c.level2, name: c.name, target: c.target, actual: c.actual, weight: c.weight, score: c.score });
     this.pending = null;
   }
 
