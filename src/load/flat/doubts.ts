@@ -42,6 +42,8 @@ export interface ReadIndicatorRow {
   actual?: Cell;
   weight?: Cell;
   score?: Cell;
+  /** Why the reader could not tell where some cell of the row begins or ends; absent when it could. */
+  unsure?: string;
 }
 
 /** What the reader read of one form, for the checks. */
@@ -148,6 +150,7 @@ function valueShaped(c: Cell): boolean {
 const STRUCTURE = [...LEVEL1, ...LEVEL2, ...INDICATOR_HEADERS].filter((l) => l.length >= 4);
 
 function rowDoubt(r: ReadIndicatorRow): string | null {
+  if (r.unsure) return r.unsure;
   const w = plain(r.weight);
   const s = plain(r.score);
   if (!w || !s) return "its 分值 or 得分 is missing or no number";
@@ -188,7 +191,9 @@ function indicatorDoubts(f: ReadForm, fundingWeight: Decimal | null, fundingScor
     const why = rowDoubt(r);
     if (!why) return;
     // A row misread takes its cells from its neighbours or gives them theirs: they are doubted too, with the levels they take.
-    const near = [rows[k - 1], r, rows[k + 1]].filter((x): x is ReadIndicatorRow => x !== undefined);
+    // A row that lacks a name, target or actual is not read at all, and every row after it takes the place of the one before.
+    const short = !r.name || !r.target || !r.actual;
+    const near = (short ? rows.slice(Math.max(0, k - 1)) : [rows[k - 1], r, rows[k + 1]]).filter((x): x is ReadIndicatorRow => x !== undefined);
     out.push({ cells: cellsOf(near), why: `indicator row "${r.name?.text ?? ""}": ${why}; it and the rows beside it may be misread` });
   });
   // Unplaced text among the rows: the rows around it may have lost or gained cells.

@@ -34,6 +34,12 @@ export interface FormRows {
   furniture: DroppedText[];
 }
 
+/** The cells of an indicator row the checks of doubts.ts look at. */
+type Role = "level1" | "level2" | "name" | "target" | "actual" | "weight" | "score";
+
+/** The order the parts of a form are printed in. */
+const PART_RANK = { other: 0, funding: 1, goals: 2, indicators: 3, tail: 4 } as const;
+
 export class FlatFormReader {
   private readonly rows: Row[] = [];
   /** Rows of unplaced words that go after the form's own rows. */
@@ -44,7 +50,10 @@ export class FlatFormReader {
   /** What was read, part by part, for the checks of doubts.ts. */
   private readonly read_: ReadForm = { funding: [], indicators: [], total: null, unplaced: [] };
   /** The part being read, so unplaced text is known to stand among funding or indicator rows. */
-  private part: "funding" | "indicators" | "tail" | "other" = "other";
+  private part: keyof typeof PART_RANK = "other";
+
+  /** The part each row was read in, by PART_RANK. */
+  private readonly partOf = new Map<Row, number>();
 
   /** Reads one part; text left unread after it counts as standing in it. */
   private at(part: FlatFormReader["part"], read: () => void): void {
@@ -70,7 +79,7 @@ export class FlatFormReader {
       const m = this.matchHere(HEADER_LABELS);
       if (m) this.at("other", () => this.headerField(m));
       else if (this.matchHere(FUNDING_BLOCK)) this.at("funding", () => this.funding());
-      else if (this.matchHere(GOALS_LABEL) || this.matchHere(GOALS_HEADERS)) this.at("other", () => this.goals());
+      else if (this.matchHere(GOALS_LABEL) || this.matchHere(GOALS_HEADERS)) this.at("goals", () => this.goals());
       else if (this.matchHere(["一级指标", "三级指标"])) this.at("indicators", () => this.indicators());
       else if (this.matchHere(TOTAL)) this.at("tail", () => this.total());
       else if (this.matchHere(GRADE)) this.at("tail", () => this.grade());
@@ -78,7 +87,9 @@ export class FlatFormReader {
       if (this.i === at) this.unplaced(this.i, findNext(w, this.i + 1, end, [...STOPS, "一级指标"]));
     }
     this.flagDoubts();
-    return { rows: [...this.rows, ...this.leftovers], diagnostics: this.diagnostics, furniture: this.furniture };
+    // Out of reading order, the parts are put back in the order the form prints them, so the grammar meets each where it looks for it.
+    const rows = this.disorder === null ? this.rows : [...this.rows].sort((a, b) => (this.partOf.get(a) ?? 0) - (this.partOf.get(b) ?? 0));
+    return { rows: [...rows, ...this.leftovers], diagnostics: this.diagnostics, furniture: this.furniture };
   }
 
   /**
@@ -115,6 +126,7 @@ export class FlatFormReader {
   private push(cells: Cell[]): void {
     if (cells.length === 0) return;
     this.rows.push({ page: cells[0]!.page, line: cells[0]!.line, cells });
+    this.partOf.set(this.rows[this.rows.length - 1]!, PART_RANK[this.part]);
   }
 
   private span(from: number, to: number): Word[] {
@@ -148,7 +160,7 @@ export class FlatFormReader {
   /** Marks where unplaced words stood, when among the funding or indicator rows. */
   private noteUnplaced(words: readonly Word[]): void {
     const part = this.part;
-    if (part === "other" || words.length === 0) return;
+    if (part === "other" || part === "goals" || words.length === 0) return;
     if (part === "tail") {
       // Figures after 总分 and 评分等级: cells drawn after the rest of their page (LibreOffice Calc draws wrapped and mixed-script cells last).
       if (words.some((x) => isAmountCell(x.text) || isMeasure(x.text))) this.read_.late = true;
@@ -303,6 +315,7 @@ export class FlatFormReader {
    */
   private goals(): void {
     const words = this.words;
+    const from = this.i;
     const head: Cell[] = [];
     let headerCol = 0;
     for (;;) {
@@ -316,8 +329,15 @@ export class FlatFormReader {
       this.i = m.to;
     }
     head.sort((a, b) => a.col - b.col);
-    this.push(head);
     const stop = findNext(words, this.i, words.length, ["一级指标", "三级指标", ...TOTAL]);
+    if (this.disorder !== null && head[0]?.col !== 0) {
+      // Out of reading order, goal headers without their 年度总体目标 label (drawn later, elsewhere) are no block to read.
+      this.inferred(`goal headers with no 年度总体目标 label before them (the text is out of reading order), not read: "${joinWords(this.span(from, stop)).slice(0, 80)}"`, words[from]!, "warning", "layout.unplaced-text");
+      this.keepUnplaced(this.span(from, stop), this.leftovers);
+      this.i = stop;
+      return;
+    }
+    this.push(head);
     const text = this.span(this.i, stop);
     this.i = stop;
     if (text.length === 0) return;
@@ -380,11 +400,13 @@ export class FlatFormReader {
   }
 
   /** Adds a row made by the indicator reader; `roles` names the column of each part the checks look at. */
-  addRow(cells: Array<[Word[], number]>, roles: Partial<Record<Exclude<keyof ReadIndicatorRow, "cells">, number>>): void {
-    const made = cells.filter(([w]) => w.length > 0).map(([w, col]) => this.cell(w, col));
+  addRow(cells: Array<[Word[], number]>, roles: Partial<Record<Role, number>>, unsure: string | null = null): void {
+    // A level label wrapped in its narrow cell is one label: its pieces join with nothing between (满意度指标(1 / 4分) is 满意度指标(14分)).
+    const levels = new Set([roles.level1, roles.level2]);
+    const made = cells.filter(([w]) => w.length > 0).map(([w, col]) => (levels.has(col) ? this.cell(w, col, w.map((x) => x.text).join("")) : this.cell(w, col)));
     this.push(made);
-    const row: ReadIndicatorRow = { cells: made };
-    for (const [role, col] of Object.entries(roles) as Array<[Exclude<keyof ReadIndicatorRow, "cells">, number]>) {
+    const row: ReadIndicatorRow = { cells: made, ...(unsure ? { unsure } : {}) };
+    for (const [role, col] of Object.entries(roles) as Array<[Role, number]>) {
       const c = made.find((x) => x.col === col);
       if (c) row[role] = c;
     }
@@ -458,12 +480,14 @@ class IndicatorRows {
     let noteFrom = -1;
     for (let a = 0; a < anchors.length; a++) {
       const weight = anchors[a]!;
+      this.rowUnsure = null;
       const pre = this.dropHeaders(start, weight);
       const { target, actual, before, nature, unit, extra } = this.values(pre, weight);
       const { note, rest } = this.splitNote(noteFrom, w.slice(start, before).filter((x) => pre.has(x.index)));
       if (a > 0) this.pendingNote(note);
       const { l1, l2, name } = this.levels(rest);
       const c = this.columns;
+      this.pendingUnsure = this.rowUnsure;
       this.pending = [[l1, c.level1], [l2, c.level2], [name, c.name], [nature, c.nature ?? -1], [target, c.target], [unit, c.unit ?? -1], [actual, c.actual], [extra, c.beforeWeight ?? -1], [[w[weight]!], c.weight], [[w[weight + 1]!], c.score]];
       start = weight + 2;
       noteFrom = start < this.end && w[start]!.line === w[weight + 1]!.line && !isNumber(w[start]!.text) ? start : -1;
@@ -475,12 +499,16 @@ class IndicatorRows {
   }
 
   private pending: Array<[Word[], number]> | null = null;
+  /** Why the pending row's cell boundaries are unsure, and the same for the row being read; null when they are plain. */
+  private pendingUnsure: string | null = null;
+  private rowUnsure: string | null = null;
 
   private pendingNote(note: Word[]): void {
     if (!this.pending) return;
     const c = this.columns;
-    this.reader.addRow([...this.pending, [note, c.note]], { level1: c.level1, level2: c.level2, name: c.name, target: c.target, actual: c.actual, weight: c.weight, score: c.score });
+    this.reader.addRow([...this.pending, [note, c.note]], { level1: c.level1, level2: c.level2, name: c.name, target: c.target, actual: c.actual, weight: c.weight, score: c.score }, this.pendingUnsure);
     this.pending = null;
+    this.pendingUnsure = null;
   }
 
   /** The indices in [from, to) that are not a repeated header (a header printed again on a new page). */
@@ -543,6 +571,7 @@ class IndicatorRows {
         // No space on the way: nothing tells where the cell began, so its last line is taken as the cell, and said so.
         while (s < e && w[s]!.line !== w[e]!.line) s++;
         this.reader.report(`indicator cell "${joinWords(w.slice(s, e + 1))}": where it begins could not be told, assumed it is the line it ends on`, w[s]!);
+        this.rowUnsure ??= `where its cell "${joinWords(w.slice(s, e + 1))}" begins could not be told (no space between it and the cell before), its last line was taken`;
       }
       at = s;
       return w.slice(s, e + 1);
@@ -580,20 +609,25 @@ class IndicatorRows {
   private splitNote(noteFrom: number, words: Word[]): { note: Word[]; rest: Word[] } {
     if (noteFrom < 0 || words.length === 0 || words[0]!.index !== noteFrom) return { note: [], rest: words };
     const lines = byLine(words);
+    const fits: number[] = [];
     for (let k = lines.length - 1; k >= 1; k--) {
       const note = lines.slice(0, k);
-      const rest = lines.slice(k);
-      const restWords = rest.flat();
-      const { name } = this.levels(restWords);
+      const { name } = this.levels(lines.slice(k).flat());
       if (name.length === 0) continue;
       const startsWithLevel = lines.slice(1, k).some((l) => matchAt(l, 0, [...LEVEL1, ...LEVEL2]) !== null);
       if (startsWithLevel) continue;
-      if (wrapsAsOneCell(note) && wrapsAsOneCell(byLine(name))) {
-        if (k > 1) this.reader.report(`偏差原因 note assumed to continue on ${k - 1} line(s) after line ${note[0]![0]!.line}`, lines[1]![0]!, "info");
-        return { note: note.flat(), rest: restWords };
-      }
+      if (wrapsAsOneCell(note) && wrapsAsOneCell(byLine(name))) fits.push(k);
     }
-    return { note: lines[0]!, rest: lines.slice(1).flat() };
+    const k = fits[0];
+    if (k === undefined) return { note: lines[0]!, rest: lines.slice(1).flat() };
+    if (k > 1) this.reader.report(`偏差原因 note assumed to continue on ${k - 1} line(s) after line ${lines[0]![0]!.line}`, lines[1]![0]!, "info");
+    if (fits.length > 1) {
+      // The note and the next row's name both wrap, and either may take the lines between them: both rows are unsure.
+      const why = `where the 偏差原因 note on line ${lines[0]![0]!.line} ends and the next row's name begins could not be told (${fits.length} places fit, the note's last line taken as line ${lines[k - 1]![0]!.line})`;
+      this.pendingUnsure ??= why;
+      this.rowUnsure ??= why;
+    }
+    return { note: lines.slice(0, k).flat(), rest: lines.slice(k).flat() };
   }
 
   /** The level labels at the start of a row's words, and its name. */

@@ -23,7 +23,7 @@ import { FlatFormReader } from "./form.js";
 import { byLine } from "./lines.js";
 import { matchAt } from "./match.js";
 import { outOfOrder } from "./order.js";
-import { isMeasure, isNumber, MEASURE, PAGE_NUMBER, UNIT_PIECE } from "./shapes.js";
+import { isMeasure, isNumber, MEASURE, PAGE_NUMBER, UNIT_PIECE, WORD_UNITS } from "./shapes.js";
 import { GRADE, HEADER_LABELS, NOTES, QUALITATIVE, TITLES, TOTAL } from "./vocabulary.js";
 import { joinWords, keyOf, wordsOf, type Word } from "./words.js";
 import { joinWrappedNumbers } from "./wrapped-numbers.js";
@@ -145,12 +145,18 @@ function dropFurniture(words: Word[], furniture: DroppedText[]): Word[] {
  * A measure whose unit wrapped onto the next line (≥24.00(小 / 时), ≥150.00 /
  * (次)) made one word again: the line break fell inside one cell.
  */
-function joinWrappedMeasures(words: Word[]): Word[] {
-  const out: Word[] = [];
+function joinWrappedMeasures(words: Array<Word & { pieces?: string[] }>): Word[] {
+  const out: Array<Word & { pieces?: string[] }> = [];
   for (const w of words) {
     const last = out[out.length - 1];
     if (last && w.before === "break" && last.page === w.page) {
       const joined = last.text + w.text;
+      // A bare unit cut by the wrap (=482平方 / 米): joined when the pieces make a unit of the vocabulary, and said.
+      const bare = isMeasure(last.text) ? /[\p{Script=Han}]{1,3}$/u.exec(last.text)?.[0] : undefined;
+      if (bare && /^[\p{Script=Han}]{1,3}$/u.test(w.text) && WORD_UNITS.includes(bare + w.text) && MEASURE.test(joined)) {
+        out[out.length - 1] = { ...last, text: joined, pieces: [...(last.pieces ?? [last.text]), w.text] };
+        continue;
+      }
       const open = /[(（][^)）]*$/u.test(last.text);
       if ((open && /^[^(（]*[)）]$/u.test(w.text) && MEASURE.test(joined)) || ((isMeasure(last.text) || isNumber(last.text)) && UNIT_PIECE.test(w.text))) {
         out[out.length - 1] = { ...last, text: joined };

@@ -12,6 +12,9 @@ export const MEASURE = /^(?:[=＝≥≧≤≦>＞<＜]|>=|<=|不低于|不少于
 /** An operator and number whose unit wrapped onto the next line (≥150.00 then (次)). */
 export const UNIT_PIECE = /^[(（][^)）\s]{1,8}[)）]$/u;
 
+/** Units of two characters or more that a narrow cell may wrap inside when printed bare (=482平方 / 米). */
+export const WORD_UNITS = ["平方米", "平方公里", "立方米", "公里", "千米", "人次", "户次", "小时", "万元", "万人", "万册", "个月", "工作日", "课时", "学时", "人天", "亩"];
+
 /** The year line under the title, as one text: (2023 年度). */
 export const YEAR = /^[(（]?\s*\d{4}\s*年度?\s*[)）]?$/u;
 
