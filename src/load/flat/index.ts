@@ -147,14 +147,31 @@ function dropFurniture(words: Word[], furniture: DroppedText[]): Word[] {
  */
 function joinWrappedMeasures(words: Array<Word & { pieces?: string[] }>): Word[] {
   const out: Array<Word & { pieces?: string[] }> = [];
-  for (const w of words) {
+  const unitOf = (t: string | undefined) => (t && isMeasure(t) ? /[\p{Script=Han}]{1,4}$/u.exec(t)?.[0] : undefined);
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
     const last = out[out.length - 1];
     if (last && w.before === "break" && last.page === w.page) {
       const joined = last.text + w.text;
+      const said = (text: string, ...more: string[]) => ({ ...last, text, pieces: [...(last.pieces ?? [last.text]), ...more] });
+      // The unit's opening piece wrapped apart from its number, its closing piece on the line after (<1213.00 / （平方 / 米）).
+      const next = words[k + 1];
+      if ((isMeasure(last.text) || isNumber(last.text)) && /^[(（][^)）\s]{1,6}$/u.test(w.text) && next?.before === "break" && next.page === w.page
+        && /^[^(（)）\s]{1,6}[)）]$/u.test(next.text) && MEASURE.test(joined + next.text)) {
+        out[out.length - 1] = said(joined + next.text, w.text, next.text);
+        k++;
+        continue;
+      }
+      // An actual's bare unit wrapped onto the next line (=1946次 1964.00 / 次): joined when the target just before it carries that unit.
+      const before = out[out.length - 2];
+      if (isNumber(last.text) && /^[\p{Script=Han}]{1,4}$/u.test(w.text) && unitOf(before?.text) === w.text && MEASURE.test(joined)) {
+        out[out.length - 1] = said(joined, w.text);
+        continue;
+      }
       // A bare unit cut by the wrap (=482平方 / 米): joined when the pieces make a unit of the vocabulary, and said.
       const bare = isMeasure(last.text) ? /[\p{Script=Han}]{1,3}$/u.exec(last.text)?.[0] : undefined;
       if (bare && /^[\p{Script=Han}]{1,3}$/u.test(w.text) && WORD_UNITS.includes(bare + w.text) && MEASURE.test(joined)) {
-        out[out.length - 1] = { ...last, text: joined, pieces: [...(last.pieces ?? [last.text]), w.text] };
+        out[out.length - 1] = said(joined, w.text);
         continue;
       }
       const open = /[(（][^)）]*$/u.test(last.text);

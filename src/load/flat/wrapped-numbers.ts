@@ -29,20 +29,47 @@ function usualDecimals(words: readonly Word[]): number | null {
   return best[0];
 }
 
-/** True when `a` (before a line break) and `b` (after it) are one number cut by the wrap, printed with `d` decimals. */
-function cutNumber(a: string, b: string, d: number): boolean {
-  if (!/^\d|^\./u.test(b)) return false;
-  const joined = a + b;
-  const m = WHOLE.exec(joined);
-  if (!m || (m[1]?.length ?? 0) !== d) return false;
-  // The joined number must take all of b's figures (b = 0(平方 → its unit follows), and a must stop short of a number of its own.
-  const digitsOfB = /^[\d.,]*/u.exec(b)![0].length;
-  if (m[0].length < a.length + digitsOfB) return false;
+/** True when `a` stops short of a number printed with `d` decimals: it ends in its point, in fewer decimals, or in a thousands group left short. */
+function short(a: string, d: number): boolean {
   if (/\.$/u.test(a)) return true;
   const dec = /\.(\d+)$/u.exec(a);
   if (dec) return dec[1]!.length < d;
-  // A thousands group left short (1,3 / 21.97), or the decimal point after the break (1,321 / .97).
-  return /,\d{0,2}$/u.test(a) || b.startsWith(".");
+  return /,\d{0,2}$/u.test(a);
+}
+
+/**
+ * Whether `a` (before a line break) and `b` (after it) are one number cut by
+ * the wrap, printed with `d` decimals: "complete" when the two make it,
+ * "partial" when they make only more of it (10,2 / 56.8 / 7: a third piece
+ * must complete it), null when they are two cells.
+ */
+function cutNumber(a: string, b: string, d: number): "complete" | "partial" | null {
+  if (!/^\d|^\./u.test(b)) return null;
+  if (!short(a, d) && !(b.startsWith(".") && /\d$/u.test(a))) return null;
+  const joined = a + b;
+  const m = WHOLE.exec(joined);
+  if (!m) return null;
+  // The joined number must take all of b's figures (b = 0(平方 → its unit follows).
+  const digitsOfB = /^[\d.,]*/u.exec(b)![0].length;
+  if (m[0].length < a.length + digitsOfB) return null;
+  if ((m[1]?.length ?? 0) === d) return "complete";
+  return m[0].length === joined.length && short(joined, d) ? "partial" : null;
+}
+
+/** `last` completed by the one or two pieces from `words[k]` on (each after a line break), and the index of the last piece taken; null when they do not complete it. */
+function completed(last: Word & { pieces?: string[] }, words: readonly Word[], k: number, d: number): { word: Word & { pieces: string[] }; last: number } | null {
+  let text = last.text;
+  const pieces: string[] = [];
+  for (let j = k; j < Math.min(words.length, k + 2); j++) {
+    const w = words[j]!;
+    if (w.before !== "break" || w.page !== last.page) return null;
+    const cut = cutNumber(text, w.text, d);
+    if (!cut) return null;
+    text += w.text;
+    pieces.push(w.text);
+    if (cut === "complete") return { word: { ...last, text, pieces: [...(last.pieces ?? [last.text]), ...pieces] }, last: j };
+  }
+  return null;
 }
 
 /** The words with cut numbers joined; a joined word keeps its pieces (`pieces`), so the reader can say what it joined. */
@@ -50,13 +77,15 @@ export function joinWrappedNumbers(words: readonly Word[]): Array<Word & { piece
   const d = usualDecimals(words);
   if (d === null || d === 0) return [...words];
   const out: Array<Word & { pieces?: string[] }> = [];
-  for (const w of words) {
+  for (let k = 0; k < words.length; k++) {
     const last = out[out.length - 1];
-    if (last && w.before === "break" && last.page === w.page && WHOLE.test(last.text + w.text) && cutNumber(last.text, w.text, d)) {
-      out[out.length - 1] = { ...last, text: last.text + w.text, pieces: [...(last.pieces ?? [last.text]), w.text] };
+    const joined = last ? completed(last, words, k, d) : null;
+    if (joined) {
+      out[out.length - 1] = joined.word;
+      k = joined.last;
       continue;
     }
-    out.push(w);
+    out.push(words[k]!);
   }
   return out.map((w, index) => ({ ...w, index }));
 }
