@@ -607,6 +607,17 @@ class IndicatorRows {
    * reads as wrapped cells; the most lines that do.
    */
   private splitNote(noteFrom: number, words: Word[]): { note: Word[]; rest: Word[] } {
+    if (noteFrom < 0 && this.pending) {
+      // A note on lines of its own, below its row's 得分 (a tall cell centred): what stands before the next group's level label at a line's start.
+      const isLevel = (k: number) => matchAt(words, k, [...LEVEL1, ...LEVEL2], (key) => key.replace(/\(\d+(?:\.\d+)?分\)$/u, "")) !== null;
+      const level = words.findIndex((x, k) => k > 0 && x.before === "break" && isLevel(k));
+      // Text holding a part's label (年度总体目标 …) is no note: it is the form's own, out of place.
+      const labelled = (k: number) => STOPS.some((l) => keyOf(joinWords(words.slice(0, k))).includes(l));
+      if (level > 0 && !words.slice(0, level).some((_, k) => isLevel(k)) && !labelled(level)) {
+        this.reader.report(`偏差原因 note assumed to be the text on its own line(s) before the level label "${words[level]!.text}"`, words[0]!, "info");
+        return { note: words.slice(0, level), rest: words.slice(level) };
+      }
+    }
     if (noteFrom < 0 || words.length === 0 || words[0]!.index !== noteFrom) return { note: [], rest: words };
     const lines = byLine(words);
     const fits: number[] = [];

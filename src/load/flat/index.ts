@@ -162,6 +162,15 @@ function joinWrappedMeasures(words: Array<Word & { pieces?: string[] }>): Word[]
         k++;
         continue;
       }
+      // A target's and an actual's bare unit both wrapped onto the next line (=122.00 / 个 / 137.00 / 个): the same unit after each number.
+      const [n1, n2] = [words[k + 1], words[k + 2]];
+      if ((isNumber(last.text) || isMeasure(last.text)) && /\d$/u.test(last.text) && /^[\p{Script=Han}]{1,4}$/u.test(w.text) && n1 && n2
+        && n1.before === "break" && n2.before === "break" && n2.page === w.page && isNumber(n1.text) && n2.text === w.text && MEASURE.test(joined)) {
+        out[out.length - 1] = said(joined, w.text);
+        out.push({ ...n1, text: n1.text + n2.text, pieces: [n1.text, n2.text] });
+        k += 2;
+        continue;
+      }
       // An actual's bare unit wrapped onto the next line (=1946次 1964.00 / 次): joined when the target just before it carries that unit.
       const before = out[out.length - 2];
       if (isNumber(last.text) && /^[\p{Script=Han}]{1,4}$/u.test(w.text) && unitOf(before?.text) === w.text && MEASURE.test(joined)) {
