@@ -531,6 +531,18 @@ class IndicatorRows {
     return keep;
   }
 
+  /** The indices in `pre` up to `end` that spell a level label (level labels wrap into pieces of their own). */
+  private levelWords(pre: Set<number>, end: number): Set<number> {
+    const out = new Set<number>();
+    const subtotal = (key: string) => key.replace(/\(\d+(?:\.\d+)?分\)$/u, "");
+    for (const k of pre) {
+      if (k > end) continue;
+      const m = matchAt(this.words, k, [...LEVEL1, ...LEVEL2], subtotal, end + 1);
+      if (m) for (let j = m.from; j < m.to; j++) out.add(j);
+    }
+    return out;
+  }
+
   /** The actual and the target just before 分值 (at `weight`), and where the words before them end. */
   private values(pre: Set<number>, weight: number): { target: Word[]; actual: Word[]; before: number; nature: Word[]; unit: Word[]; extra: Word[] } {
     let at = weight;
@@ -559,8 +571,10 @@ class IndicatorRows {
         }
       }
       // Else the cell starts after the last space on its line: cells on a line are separated by spaces.
+      // A level label (服务对象满意度指 / 标) is a cell of its own: the scan stops before it.
+      const level = this.levelWords(pre, e);
       let s = e;
-      while (s > 0 && w[s]!.before === "break" && pre.has(s - 1) && !isAmountCell(w[s - 1]!.text) && w[s - 1]!.before !== "start") {
+      while (s > 0 && w[s]!.before === "break" && pre.has(s - 1) && !isAmountCell(w[s - 1]!.text) && w[s - 1]!.before !== "start" && !level.has(s - 1)) {
         if (w[s - 1]!.before === "space") {
           s--;
           break;
