@@ -42,6 +42,7 @@ export interface ReadIndicatorRow {
   actual?: Cell;
   weight?: Cell;
   score?: Cell;
+  note?: Cell;
   /** Why the reader could not tell where some cell of the row begins or ends; absent when it could. */
   unsure?: string;
 }
@@ -146,6 +147,19 @@ function valueShaped(c: Cell): boolean {
   return !/\d/.test(k) && !/[()]/.test(k) && k.length <= 24;
 }
 
+/** The proper pieces of the level labels a wrap can cut them into: prefixes of two characters or more, suffixes of three or more but 指标 alone. */
+const LEVEL_PREFIXES = [...new Set([...LEVEL1, ...LEVEL2].flatMap((l) => [...Array(l.length).keys()].slice(2).map((n) => l.slice(0, n))))].sort((a, b) => b.length - a.length);
+const LEVEL_SUFFIXES = [...new Set([...LEVEL1, ...LEVEL2].flatMap((l) => [...Array(l.length).keys()].slice(1).map((n) => l.slice(n)).filter((x) => x.length >= 3 && ![...LEVEL1, ...LEVEL2].includes(x))))];
+
+/** A piece of a level label standing in a name or a note: the label was cut (by a wrap or a page break) and its pieces ran into other cells. */
+function levelPiece(c: Cell): string | null {
+  const k = keyOf(c.text);
+  const prefix = LEVEL_PREFIXES.find((p) => k.startsWith(p) && k.length > p.length);
+  if (prefix) return `"${c.text}" begins with ${prefix}, the start of a level label`;
+  const suffix = LEVEL_SUFFIXES.find((x) => k.includes(x));
+  return suffix ? `"${c.text}" holds ${suffix}, the end of a level label` : null;
+}
+
 /** Level labels and column headers: in any cell but a level cell, a sign that cells ran together. */
 const STRUCTURE = [...LEVEL1, ...LEVEL2, ...INDICATOR_HEADERS].filter((l) => l.length >= 4);
 
@@ -163,6 +177,10 @@ function rowDoubt(r: ReadIndicatorRow): string | null {
   for (const c of [r.name, r.target, r.actual]) {
     const label = STRUCTURE.find((l) => keyOf(c.text).includes(l));
     if (label) return `"${c.text}" holds ${label}: cells ran together`;
+  }
+  for (const c of [r.name, r.note].filter((x): x is Cell => x !== undefined)) {
+    const piece = levelPiece(c);
+    if (piece) return `${piece}: a level label cut by a wrap or a page break may have run into it, and the rows may take the wrong level`;
   }
   for (const c of [r.target, r.actual]) if (!valueShaped(c)) return `"${c.text}" reads as no target or actual`;
   const ut = unitOf(r.target);

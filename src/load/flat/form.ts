@@ -35,7 +35,7 @@ export interface FormRows {
 }
 
 /** The cells of an indicator row the checks of doubts.ts look at. */
-type Role = "level1" | "level2" | "name" | "target" | "actual" | "weight" | "score";
+type Role = "level1" | "level2" | "name" | "target" | "actual" | "weight" | "score" | "note";
 
 /** The order the parts of a form are printed in. */
 const PART_RANK = { other: 0, funding: 1, goals: 2, indicators: 3, tail: 4 } as const;
@@ -155,6 +155,12 @@ export class FlatFormReader {
     this.keepUnplaced(words, this.keepsUnplaced ? this.rows : this.leftovers);
     this.noteUnplaced(words);
     this.i = to;
+  }
+
+  /** Quotes `cells` in the latest diagnostic: the cells its inference placed. */
+  private quoteLast(cells: readonly Cell[]): void {
+    const d = this.diagnostics[this.diagnostics.length - 1]!;
+    (d.quotes ??= []).push(...cells.map((c) => ({ text: c.text, line: c.line!, cell: c.offset!, page: c.page })));
   }
 
   /** Marks where unplaced words stood, when among the funding or indicator rows. */
@@ -344,12 +350,15 @@ export class FlatFormReader {
     const split = splitGoals(text);
     if (!split) {
       // One text only, or no cut agrees with the wrapping: all of it under 预期目标, said so.
-      this.push([this.cell(text, 1)]);
+      const cell = this.cell(text, 1);
+      this.push([cell]);
       this.inferred(`goal texts: no place where 预期目标 ends and 实际完成情况 begins could be told, all of it read as 预期目标`, text[0]!);
+      this.quoteLast([cell]);
       return;
     }
     // A paragraph a row: the normaliser joins a goal's cells with line breaks.
     const rows = Math.max(split.expected.length, split.actual.length);
+    const placed: Cell[] = [];
     for (let k = 0; k < rows; k++) {
       const e = split.expected[k];
       const a = split.actual[k];
@@ -357,11 +366,14 @@ export class FlatFormReader {
       if (e) cells.push(this.cell(e, 1));
       if (a) cells.push(this.cell(a, 4));
       this.push(cells);
+      placed.push(...cells);
     }
     this.inferred(
       `goal texts: assumed 实际完成情况 begins at "${split.cut!.text}", where the wrapping of 预期目标 ends${split.fits > 1 ? ` (${split.fits} places fit; the one after a sentence's end taken)` : ""}`,
       split.cut!, split.fits > 1 ? "warning" : "info",
     );
+    // Both texts hang on that cut: each cell of them is quoted, so a goal read wrong is flagged where it stands.
+    this.quoteLast(placed);
   }
 
   /** The indicator table: its header, then every row up to 总分. */
@@ -506,7 +518,7 @@ class IndicatorRows {
   private pendingNote(note: Word[]): void {
     if (!this.pending) return;
     const c = this.columns;
-    this.reader.addRow([...this.pending, [note, c.note]], { level1: c.level1, level2: c.level2, name: c.name, target: c.target, actual: c.actual, weight: c.weight, score: c.score }, this.pendingUnsure);
+    this.reader.addRow([...this.pending, [note, c.note]], { level1: c.level1, level2: c.level2, name: c.name, target: c.target, actual: c.actual, weight: c.weight, score: c.score, note: c.note }, this.pendingUnsure);
     this.pending = null;
     this.pendingUnsure = null;
   }
