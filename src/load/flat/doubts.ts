@@ -147,8 +147,12 @@ function valueShaped(c: Cell): boolean {
   return !/\d/.test(k) && !/[()]/.test(k) && k.length <= 24;
 }
 
-/** The proper pieces of the level labels a wrap can cut them into: prefixes of two characters or more, suffixes of three or more but 指标 alone. */
-const LEVEL_PREFIXES = [...new Set([...LEVEL1, ...LEVEL2].flatMap((l) => [...Array(l.length).keys()].slice(2).map((n) => l.slice(0, n))))].sort((a, b) => b.length - a.length);
+/**
+ * The proper pieces of the level labels a wrap can cut them into: prefixes of
+ * three characters or more (two, 服务 or 质量, start many a name), suffixes of
+ * three or more but 指标 alone.
+ */
+const LEVEL_PREFIXES = [...new Set([...LEVEL1, ...LEVEL2].flatMap((l) => [...Array(l.length).keys()].slice(3).map((n) => l.slice(0, n))))].sort((a, b) => b.length - a.length);
 const LEVEL_SUFFIXES = [...new Set([...LEVEL1, ...LEVEL2].flatMap((l) => [...Array(l.length).keys()].slice(1).map((n) => l.slice(n)).filter((x) => x.length >= 3 && ![...LEVEL1, ...LEVEL2].includes(x))))];
 
 /** A piece of a level label standing in a name or a note: the label was cut (by a wrap or a page break) and its pieces ran into other cells. */

@@ -13,6 +13,9 @@ const OP = String.raw`(?:[=＝≥≧≤≦>＞<＜]|>=|<=)?`;
 /** A number as printed, with its decimals captured; an operator may lead, a unit may follow. */
 const WHOLE = new RegExp(String.raw`^${OP}[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?=$|[^\d.,])`, "u");
 
+/** The start of a number, cut anywhere: 12,140,4 or 12,140,475.1 (whole, it is WHOLE). */
+const PREFIX = new RegExp(String.raw`^${OP}[-−]?(?:\d{1,3}(?:,\d{3})*(?:,\d{0,2})?|\d+)(?:\.\d*)?$`, "u");
+
 /** The decimals most of the text's numbers print with, or null when the text does not say. */
 function usualDecimals(words: readonly Word[]): number | null {
   const counts = new Map<number, number>();
@@ -48,19 +51,21 @@ function cutNumber(a: string, b: string, d: number): "complete" | "partial" | nu
   if (!short(a, d) && !(b.startsWith(".") && /\d$/u.test(a))) return null;
   const joined = a + b;
   const m = WHOLE.exec(joined);
-  if (!m) return null;
+  // A thousands group still short after the join (12,1 / 40,4): more of the number follows.
+  if (!m) return PREFIX.test(joined) && short(joined, d) ? "partial" : null;
   // The joined number must take all of b's figures (b = 0(平方 → its unit follows).
   const digitsOfB = /^[\d.,]*/u.exec(b)![0].length;
   if (m[0].length < a.length + digitsOfB) return null;
   if ((m[1]?.length ?? 0) === d) return "complete";
-  return m[0].length === joined.length && short(joined, d) ? "partial" : null;
+  return PREFIX.test(joined) && short(joined, d) ? "partial" : null;
 }
 
 /** `last` completed by the one or two pieces from `words[k]` on (each after a line break), and the index of the last piece taken; null when they do not complete it. */
 function completed(last: Word & { pieces?: string[] }, words: readonly Word[], k: number, d: number): { word: Word & { pieces: string[] }; last: number } | null {
   let text = last.text;
   const pieces: string[] = [];
-  for (let j = k; j < Math.min(words.length, k + 2); j++) {
+  // A narrow column cuts a long amount (12,140,475.10) into four pieces at most.
+  for (let j = k; j < Math.min(words.length, k + 3); j++) {
     const w = words[j]!;
     if (w.before !== "break" || w.page !== last.page) return null;
     const cut = cutNumber(text, w.text, d);
