@@ -87,8 +87,6 @@ function sumAgrees(found: Decimal, expected: Decimal, terms: number): boolean {
   return found.minus(expected).abs().lte(slack);
 }
 
-const quoted = (cells: readonly Cell[]) => cells.map((c) => `"${c.text}"`).join(" ");
-
 function fundingDoubts(rows: readonly ReadFundingRow[]): Doubt[] {
   const out: Doubt[] = [];
   for (const r of rows) {
@@ -273,6 +271,3 @@ export function doubtsOf(f: ReadForm): Doubt[] {
   }
   return out.filter((d) => d.cells.length > 0);
 }
-
-/** The cells of `d` as a message quotes them. */
-export const doubtText = (d: Doubt): string => quoted(d.cells);

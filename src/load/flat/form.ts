@@ -65,7 +65,8 @@ export class FlatFormReader {
    * `keepUnplaced` false: text not read is kept as rows after the form's own
    * rows, not in place. Block-order text (pdftotext without -layout) has so
    * much of it that rows of it in place throw the grammar off the few values
-   * it reads.
+   * it reads. `disorder` says why the form's words are out of reading order
+   * (order.ts), or is null: out of order, every cell read is doubted.
    */
   constructor(private readonly words: readonly Word[], private readonly form: number, private readonly keepsUnplaced = true, private readonly disorder: string | null = null) {}
 
