@@ -46,6 +46,8 @@ try {
   let matched = 0;
   let valued = 0;
   let flaggedTotal = 0;
+  let cellless = 0;
+  const byProducer = new Map<string, { fields: number; matched: number; wrong: number; flagged: number }>();
   for (const c of cases) {
     const pdf = join(out, `${caseName(c.seed)}.pdf`);
     const txt = pdf.replace(/\.pdf$/, `.${kind}.txt`);
@@ -60,11 +62,18 @@ try {
     valued += wrong.length;
     flaggedTotal += flagged;
     const warned = doc.diagnostics.some((d) => d.code === "layout.reading-order");
-    console.log(`${caseName(c.seed)}: ${r.matched}/${r.fields} = ${((100 * r.matched) / r.fields).toFixed(2)} %, ${wrong.length} wrong values, ${flagged} of them flagged at the field${warned ? " (forms flagged layout.reading-order)" : ""}`);
+    // Fields no cell holds (a form's completeness, the unit its amounts default to) cannot be flagged at a cell: counted apart, never as flagged.
+    const own = unflagged.filter((d) => /^forms\[\d+\]\.(?:complete|fundingUnit):/.test(d)).length;
+    cellless += own;
+    const producer = c.rendering.renderer;
+    const p = byProducer.get(producer) ?? { fields: 0, matched: 0, wrong: 0, flagged: 0 };
+    byProducer.set(producer, { fields: p.fields + r.fields, matched: p.matched + r.matched, wrong: p.wrong + wrong.length, flagged: p.flagged + flagged });
+    console.log(`${caseName(c.seed)}: ${r.matched}/${r.fields} = ${((100 * r.matched) / r.fields).toFixed(2)} %, ${wrong.length} wrong values, ${flagged} of them flagged at the field${own ? ` (${own} of the others have no cell of their own: complete, fundingUnit)` : ""}${warned ? " (forms flagged layout.reading-order)" : ""}`);
     if (args.includes("--wrong")) for (const d of r.differences) console.log(`    ${d}`.slice(0, 240));
     if (args.includes("--unflagged")) for (const d of unflagged) console.log(`    unflagged: ${d}`.slice(0, 240));
   }
-  console.log(`total: ${matched}/${fields} fields = ${((100 * matched) / fields).toFixed(2)} %, ${valued} wrong values, ${flaggedTotal} of them flagged at the field, over ${cases.length} cases`);
+  for (const [producer, p] of byProducer) console.log(`${producer}: ${p.matched}/${p.fields} fields = ${((100 * p.matched) / p.fields).toFixed(2)} %, ${p.wrong} wrong values, ${p.flagged} of them flagged at the field`);
+  console.log(`total: ${matched}/${fields} fields = ${((100 * matched) / fields).toFixed(2)} %, ${valued} wrong values, ${flaggedTotal} of them flagged at the field${cellless ? ` (of the ${valued - flaggedTotal} unflagged, ${cellless} have no cell of their own: complete, fundingUnit)` : ""}, over ${cases.length} cases`);
 } finally {
   if (!args.includes("--keep") && !args.includes("--out")) await rm(out, { recursive: true, force: true });
 }

@@ -1,7 +1,8 @@
 import type { DroppedText } from "../../model/ledger.js";
 import type { Diagnostic } from "../../model/document.js";
 import type { Cell, Row } from "../../model/sheet.js";
-import { fitFunding } from "./funding-fit.js";
+import { doubtsOf, type ReadForm, type ReadIndicatorRow } from "./doubts.js";
+import { fitFunding, fundingField } from "./funding-fit.js";
 import { splitGoals } from "./goals-split.js";
 import { byLine, wrapsAsOneCell } from "./lines.js";
 import { findNext, matchAt, splitLabels, stripFundingKey, type Match } from "./match.js";
@@ -33,6 +34,12 @@ export interface FormRows {
   furniture: DroppedText[];
 }
 
+/** The cells of an indicator row the checks of doubts.ts look at. */
+type Role = "level1" | "level2" | "name" | "target" | "actual" | "weight" | "score" | "note";
+
+/** The order the parts of a form are printed in. */
+const PART_RANK = { other: 0, funding: 1, goals: 2, indicators: 3, tail: 4 } as const;
+
 export class FlatFormReader {
   private readonly rows: Row[] = [];
   /** Rows of unplaced words that go after the form's own rows. */
@@ -40,14 +47,28 @@ export class FlatFormReader {
   private readonly diagnostics: Diagnostic[] = [];
   readonly furniture: DroppedText[] = [];
   private i = 0;
+  /** What was read, part by part, for the checks of doubts.ts. */
+  private readonly read_: ReadForm = { funding: [], indicators: [], total: null, unplaced: [] };
+  /** The part being read, so unplaced text is known to stand among funding or indicator rows. */
+  private part: keyof typeof PART_RANK = "other";
+
+  /** The part each row was read in, by PART_RANK. */
+  private readonly partOf = new Map<Row, number>();
+
+  /** Reads one part; text left unread after it counts as standing in it. */
+  private at(part: FlatFormReader["part"], read: () => void): void {
+    this.part = part;
+    read();
+  }
 
   /**
    * `keepUnplaced` false: text not read is kept as rows after the form's own
    * rows, not in place. Block-order text (pdftotext without -layout) has so
    * much of it that rows of it in place throw the grammar off the few values
-   * it reads.
+   * it reads. `disorder` says why the form's words are out of reading order
+   * (order.ts), or is null: out of order, every cell read is doubted.
    */
-  constructor(private readonly words: readonly Word[], private readonly form: number, private readonly keepsUnplaced = true) {}
+  constructor(private readonly words: readonly Word[], private readonly form: number, private readonly keepsUnplaced = true, private readonly disorder: string | null = null) {}
 
   read(): FormRows {
     const w = this.words;
@@ -57,16 +78,41 @@ export class FlatFormReader {
     while (this.i < end) {
       const at = this.i;
       const m = this.matchHere(HEADER_LABELS);
-      if (m) this.headerField(m);
-      else if (this.matchHere(FUNDING_BLOCK)) this.funding();
-      else if (this.matchHere(GOALS_LABEL) || this.matchHere(GOALS_HEADERS)) this.goals();
-      else if (this.matchHere(["一级指标", "三级指标"])) this.indicators();
-      else if (this.matchHere(TOTAL)) this.total();
-      else if (this.matchHere(GRADE)) this.grade();
-      else if (this.matchHere(NOTES)) this.note();
+      if (m) this.at("other", () => this.headerField(m));
+      else if (this.matchHere(FUNDING_BLOCK)) this.at("funding", () => this.funding());
+      else if (this.matchHere(GOALS_LABEL) || this.matchHere(GOALS_HEADERS)) this.at("goals", () => this.goals());
+      else if (this.matchHere(["一级指标", "三级指标"])) this.at("indicators", () => this.indicators());
+      else if (this.matchHere(TOTAL)) this.at("tail", () => this.total());
+      else if (this.matchHere(GRADE)) this.at("tail", () => this.grade());
+      else if (this.matchHere(NOTES)) this.at("tail", () => this.note());
       if (this.i === at) this.unplaced(this.i, findNext(w, this.i + 1, end, [...STOPS, "一级指标"]));
     }
-    return { rows: [...this.rows, ...this.leftovers], diagnostics: this.diagnostics, furniture: this.furniture };
+    this.flagDoubts();
+    // Out of reading order, the parts are put back in the order the form prints them, so the grammar meets each where it looks for it.
+    const rows = this.disorder === null ? this.rows : [...this.rows].sort((a, b) => (this.partOf.get(a) ?? 0) - (this.partOf.get(b) ?? 0));
+    return { rows: [...rows, ...this.leftovers], diagnostics: this.diagnostics, furniture: this.furniture };
+  }
+
+  /**
+   * The cells the form's arithmetic or the shape of what was read puts in
+   * doubt (doubts.ts), each doubt a `layout.inferred-cell` warning that
+   * quotes them: a value read one cell off is never silent.
+   */
+  private flagDoubts(): void {
+    const doubts = doubtsOf(this.read_);
+    if (this.disorder !== null) {
+      // Out of reading order, any cell may hold a neighbour's value, and nothing tells which: every cell read is doubted.
+      const cells = this.rows.flatMap((r) => r.cells).filter((c) => !TITLES.includes(keyOf(c.text)));
+      if (cells.length) doubts.unshift({ cells, why: `the form's text is out of reading order (${this.disorder}): any value read may be a neighbour's` });
+    }
+    for (const d of doubts) {
+      const first = d.cells[0]!;
+      this.diagnostics.push({
+        code: "layout.inferred-cell", severity: "warning", form: this.form, line: first.line, cell: first.offset, page: first.page,
+        message: `${d.why}; the values read: ${d.cells.map((c) => `"${c.text}"`).join(" ")}`,
+        quotes: d.cells.map((c) => ({ text: c.text, line: c.line!, cell: c.offset!, page: c.page })),
+      });
+    }
   }
 
   private matchHere(labels: readonly string[], strip?: (k: string) => string): Match | null {
@@ -81,6 +127,7 @@ export class FlatFormReader {
   private push(cells: Cell[]): void {
     if (cells.length === 0) return;
     this.rows.push({ page: cells[0]!.page, line: cells[0]!.line, cells });
+    this.partOf.set(this.rows[this.rows.length - 1]!, PART_RANK[this.part]);
   }
 
   private span(from: number, to: number): Word[] {
@@ -107,7 +154,26 @@ export class FlatFormReader {
     const text = joinWords(words);
     this.inferred(`text that no part of the form accounts for, not read: "${text.length > 80 ? `${text.slice(0, 80)}…` : text}"`, words[0]!, "warning", "layout.unplaced-text");
     this.keepUnplaced(words, this.keepsUnplaced ? this.rows : this.leftovers);
+    this.noteUnplaced(words);
     this.i = to;
+  }
+
+  /** Quotes `cells` in the latest diagnostic: the cells its inference placed. */
+  private quoteLast(cells: readonly Cell[]): void {
+    const d = this.diagnostics[this.diagnostics.length - 1]!;
+    (d.quotes ??= []).push(...cells.map((c) => ({ text: c.text, line: c.line!, cell: c.offset!, page: c.page })));
+  }
+
+  /** Marks where unplaced words stood, when among the funding or indicator rows. */
+  private noteUnplaced(words: readonly Word[]): void {
+    const part = this.part;
+    if (part === "other" || part === "goals" || words.length === 0) return;
+    if (part === "tail") {
+      // Figures after 总分 and 评分等级: cells drawn after the rest of their page (LibreOffice Calc draws wrapped and mixed-script cells last).
+      if (words.some((x) => isAmountCell(x.text) || isMeasure(x.text))) this.read_.late = true;
+      return;
+    }
+    for (const line of byLine([...words])) this.read_.unplaced.push({ page: line[0]!.page, line: line[0]!.line, part });
   }
 
   /**
@@ -162,6 +228,13 @@ export class FlatFormReader {
     const rowStart = findNext(words, this.i, words.length, FUNDING_ROWS, stripFundingKey);
     const headerWords = this.span(this.i, rowStart);
     const { found, rest, restWords } = splitLabels(headerWords, FUNDING_HEADERS);
+    if (this.fundingHeaders && headerWords.length === 0) {
+      // The block's label printed again at the top of a page (a merged cell cut by the page break): its rows go on under the same headers.
+      const again = this.span(block.from, block.to);
+      this.furniture.push({ text: joinWords(again), kind: "repeated-header", page: again[0]!.page, line: again[0]!.line });
+      this.fundingRows(this.fundingHeaders);
+      return;
+    }
     const head: Cell[] = [this.cell(this.span(block.from, block.to), 0, block.label)];
     const known = found.filter((h) => !h.unknown);
     known.forEach((h, k) => head.push(this.cell([h.word], 2 + k, h.label)));
@@ -172,7 +245,17 @@ export class FlatFormReader {
       this.keepUnplaced(restWords.filter((w) => !labelled.has(w)), this.leftovers);
     }
     const headers = known.map((h) => h.label);
+    this.fundingHeaders = headers;
     this.i = rowStart;
+    this.fundingRows(headers);
+  }
+
+  /** The funding headers read, for rows that go on after the block's label is printed again. */
+  private fundingHeaders: string[] | null = null;
+
+  /** Each row label of the funding block with its amounts, from here on. */
+  private fundingRows(headers: readonly string[]): void {
+    const words = this.words;
     for (;;) {
       const label = this.matchHere(FUNDING_ROWS, stripFundingKey) ?? this.unknownFundingRow();
       if (!label) break;
@@ -183,16 +266,25 @@ export class FlatFormReader {
       const labelText = joinWords(this.span(label.from, label.to));
       const cells: Cell[] = [this.cell(this.span(label.from, label.to), 1, labelText)];
       const fit = fitFunding(values, headers, isTotal);
+      const placed: ReadForm["funding"][number] = { label: cells[0]!, total: isTotal, values: [] };
       values.forEach((v, k) => {
         const c = fit.columns[k];
         if (fit.joins?.includes(k - 1)) return;
         const piece = fit.joins?.includes(k) ? [v, values[k + 1]!] : [v];
-        if (c !== null && c !== undefined) cells.push(this.cell(piece, 2 + c, piece.map((x) => x.text).join("")));
+        if (c !== null && c !== undefined) {
+          const cell = this.cell(piece, 2 + c, piece.map((x) => x.text).join(""));
+          cells.push(cell);
+          placed.values.push({ field: fundingField(headers[c] ?? ""), cell });
+        }
       });
       this.push(cells);
+      this.read_.funding.push(placed);
       if (fit.assumed) {
         const where = values[0] ?? words[label.from]!;
         this.inferred(`funding row "${labelText}": ${fit.assumed}`, where);
+        // The cells placed by that inference, quoted: each may stand in a column it does not belong to.
+        const d = this.diagnostics[this.diagnostics.length - 1]!;
+        d.quotes = placed.values.map(({ cell: c }) => ({ text: c.text, line: c.line!, cell: c.offset!, page: c.page }));
       }
       const unplacedValues = values.filter((_, k) => (fit.columns[k] === null || fit.columns[k] === undefined) && !fit.joins?.includes(k - 1));
       if (unplacedValues.length) {
@@ -200,6 +292,7 @@ export class FlatFormReader {
         this.inferred(`funding row "${labelText}": ${why}, not read: ${unplacedValues.map((v) => v.text).join(" ")}`, unplacedValues[0]!, "warning", "layout.unplaced-text");
         // Kept after the form: a row of them inside the funding block would end it.
         this.keepUnplaced(unplacedValues, this.leftovers);
+        this.read_.unplaced.push({ page: unplacedValues[0]!.page, line: unplacedValues[0]!.line, part: "funding" });
       }
       this.i = to;
     }
@@ -229,6 +322,7 @@ export class FlatFormReader {
    */
   private goals(): void {
     const words = this.words;
+    const from = this.i;
     const head: Cell[] = [];
     let headerCol = 0;
     for (;;) {
@@ -242,20 +336,30 @@ export class FlatFormReader {
       this.i = m.to;
     }
     head.sort((a, b) => a.col - b.col);
-    this.push(head);
     const stop = findNext(words, this.i, words.length, ["一级指标", "三级指标", ...TOTAL]);
+    if (this.disorder !== null && head[0]?.col !== 0) {
+      // Out of reading order, goal headers without their 年度总体目标 label (drawn later, elsewhere) are no block to read.
+      this.inferred(`goal headers with no 年度总体目标 label before them (the text is out of reading order), not read: "${joinWords(this.span(from, stop)).slice(0, 80)}"`, words[from]!, "warning", "layout.unplaced-text");
+      this.keepUnplaced(this.span(from, stop), this.leftovers);
+      this.i = stop;
+      return;
+    }
+    this.push(head);
     const text = this.span(this.i, stop);
     this.i = stop;
     if (text.length === 0) return;
     const split = splitGoals(text);
     if (!split) {
       // One text only, or no cut agrees with the wrapping: all of it under 预期目标, said so.
-      this.push([this.cell(text, 1)]);
+      const cell = this.cell(text, 1);
+      this.push([cell]);
       this.inferred(`goal texts: no place where 预期目标 ends and 实际完成情况 begins could be told, all of it read as 预期目标`, text[0]!);
+      this.quoteLast([cell]);
       return;
     }
     // A paragraph a row: the normaliser joins a goal's cells with line breaks.
     const rows = Math.max(split.expected.length, split.actual.length);
+    const placed: Cell[] = [];
     for (let k = 0; k < rows; k++) {
       const e = split.expected[k];
       const a = split.actual[k];
@@ -263,11 +367,14 @@ export class FlatFormReader {
       if (e) cells.push(this.cell(e, 1));
       if (a) cells.push(this.cell(a, 4));
       this.push(cells);
+      placed.push(...cells);
     }
     this.inferred(
       `goal texts: assumed 实际完成情况 begins at "${split.cut!.text}", where the wrapping of 预期目标 ends${split.fits > 1 ? ` (${split.fits} places fit; the one after a sentence's end taken)` : ""}`,
       split.cut!, split.fits > 1 ? "warning" : "info",
     );
+    // Both texts hang on that cut: each cell of them is quoted, so a goal read wrong is flagged where it stands.
+    this.quoteLast(placed);
   }
 
   /** The indicator table: its header, then every row up to 总分. */
@@ -305,9 +412,18 @@ export class FlatFormReader {
     return i;
   }
 
-  /** Adds a row made by the indicator reader. */
-  addRow(cells: Array<[Word[], number]>): void {
-    this.push(cells.filter(([w]) => w.length > 0).map(([w, col]) => this.cell(w, col)));
+  /** Adds a row made by the indicator reader; `roles` names the column of each part the checks look at. */
+  addRow(cells: Array<[Word[], number]>, roles: Partial<Record<Role, number>>, unsure: string | null = null): void {
+    // A level label wrapped in its narrow cell is one label: its pieces join with nothing between (满意度指标(1 / 4分) is 满意度指标(14分)).
+    const levels = new Set([roles.level1, roles.level2]);
+    const made = cells.filter(([w]) => w.length > 0).map(([w, col]) => (levels.has(col) ? this.cell(w, col, w.map((x) => x.text).join("")) : this.cell(w, col)));
+    this.push(made);
+    const row: ReadIndicatorRow = { cells: made, ...(unsure ? { unsure } : {}) };
+    for (const [role, col] of Object.entries(roles) as Array<[Role, number]>) {
+      const c = made.find((x) => x.col === col);
+      if (c) row[role] = c;
+    }
+    this.read_.indicators.push(row);
   }
 
   /** Reports an inference of the indicator reader. */
@@ -319,6 +435,7 @@ export class FlatFormReader {
   reportUnread(message: string, words: readonly Word[]): void {
     this.inferred(message, words[0]!, "warning", "layout.unplaced-text");
     this.keepUnplaced(words, this.leftovers);
+    this.noteUnplaced(words);
   }
 
   private total(): void {
@@ -330,6 +447,8 @@ export class FlatFormReader {
     values.forEach((v, k) => cells.push(this.cell([v], 2 + k + (values.length === 1 ? 1 : 0))));
     if (values.length === 1) this.inferred(`总分 has one figure, ${values[0]!.text}: assumed it is the total score, the total weight left blank`, values[0]!);
     this.push(cells);
+    const figures = cells.slice(1);
+    this.read_.total = figures.length === 2 ? { weight: figures[0]!, score: figures[1]! } : figures.length === 1 ? { score: figures[0]! } : {};
     this.i = to;
   }
 
@@ -374,12 +493,14 @@ class IndicatorRows {
     let noteFrom = -1;
     for (let a = 0; a < anchors.length; a++) {
       const weight = anchors[a]!;
+      this.rowUnsure = null;
       const pre = this.dropHeaders(start, weight);
       const { target, actual, before, nature, unit, extra } = this.values(pre, weight);
       const { note, rest } = this.splitNote(noteFrom, w.slice(start, before).filter((x) => pre.has(x.index)));
       if (a > 0) this.pendingNote(note);
       const { l1, l2, name } = this.levels(rest);
       const c = this.columns;
+      this.pendingUnsure = this.rowUnsure;
       this.pending = [[l1, c.level1], [l2, c.level2], [name, c.name], [nature, c.nature ?? -1], [target, c.target], [unit, c.unit ?? -1], [actual, c.actual], [extra, c.beforeWeight ?? -1], [[w[weight]!], c.weight], [[w[weight + 1]!], c.score]];
       start = weight + 2;
       noteFrom = start < this.end && w[start]!.line === w[weight + 1]!.line && !isNumber(w[start]!.text) ? start : -1;
@@ -391,11 +512,16 @@ class IndicatorRows {
   }
 
   private pending: Array<[Word[], number]> | null = null;
+  /** Why the pending row's cell boundaries are unsure, and the same for the row being read; null when they are plain. */
+  private pendingUnsure: string | null = null;
+  private rowUnsure: string | null = null;
 
   private pendingNote(note: Word[]): void {
     if (!this.pending) return;
-    this.reader.addRow([...this.pending, [note, this.columns.note]]);
+    const c = this.columns;
+    this.reader.addRow([...this.pending, [note, c.note]], { level1: c.level1, level2: c.level2, name: c.name, target: c.target, actual: c.actual, weight: c.weight, score: c.score, note: c.note }, this.pendingUnsure);
     this.pending = null;
+    this.pendingUnsure = null;
   }
 
   /** The indices in [from, to) that are not a repeated header (a header printed again on a new page). */
@@ -416,6 +542,18 @@ class IndicatorRows {
       k++;
     }
     return keep;
+  }
+
+  /** The indices in `pre` up to `end` that spell a level label (level labels wrap into pieces of their own). */
+  private levelWords(pre: Set<number>, end: number): Set<number> {
+    const out = new Set<number>();
+    const subtotal = (key: string) => key.replace(/\(\d+(?:\.\d+)?分\)$/u, "");
+    for (const k of pre) {
+      if (k > end) continue;
+      const m = matchAt(this.words, k, [...LEVEL1, ...LEVEL2], subtotal, end + 1);
+      if (m) for (let j = m.from; j < m.to; j++) out.add(j);
+    }
+    return out;
   }
 
   /** The actual and the target just before 分值 (at `weight`), and where the words before them end. */
@@ -446,8 +584,10 @@ class IndicatorRows {
         }
       }
       // Else the cell starts after the last space on its line: cells on a line are separated by spaces.
+      // A level label (服务对象满意度指 / 标) is a cell of its own: the scan stops before it.
+      const level = this.levelWords(pre, e);
       let s = e;
-      while (s > 0 && w[s]!.before === "break" && pre.has(s - 1) && !isAmountCell(w[s - 1]!.text) && w[s - 1]!.before !== "start") {
+      while (s > 0 && w[s]!.before === "break" && pre.has(s - 1) && !isAmountCell(w[s - 1]!.text) && w[s - 1]!.before !== "start" && !level.has(s - 1)) {
         if (w[s - 1]!.before === "space") {
           s--;
           break;
@@ -458,6 +598,7 @@ class IndicatorRows {
         // No space on the way: nothing tells where the cell began, so its last line is taken as the cell, and said so.
         while (s < e && w[s]!.line !== w[e]!.line) s++;
         this.reader.report(`indicator cell "${joinWords(w.slice(s, e + 1))}": where it begins could not be told, assumed it is the line it ends on`, w[s]!);
+        this.rowUnsure ??= `where its cell "${joinWords(w.slice(s, e + 1))}" begins could not be told (no space between it and the cell before), its last line was taken`;
       }
       at = s;
       return w.slice(s, e + 1);
@@ -493,22 +634,38 @@ class IndicatorRows {
    * reads as wrapped cells; the most lines that do.
    */
   private splitNote(noteFrom: number, words: Word[]): { note: Word[]; rest: Word[] } {
+    if (noteFrom < 0 && this.pending) {
+      // A note on lines of its own, below its row's 得分 (a tall cell centred): what stands before the next group's level label at a line's start.
+      const isLevel = (k: number) => matchAt(words, k, [...LEVEL1, ...LEVEL2], (key) => key.replace(/\(\d+(?:\.\d+)?分\)$/u, "")) !== null;
+      const level = words.findIndex((x, k) => k > 0 && x.before === "break" && isLevel(k));
+      // Text holding a part's label (年度总体目标 …) is no note: it is the form's own, out of place.
+      const labelled = (k: number) => STOPS.some((l) => keyOf(joinWords(words.slice(0, k))).includes(l));
+      if (level > 0 && !words.slice(0, level).some((_, k) => isLevel(k)) && !labelled(level)) {
+        this.reader.report(`偏差原因 note assumed to be the text on its own line(s) before the level label "${words[level]!.text}"`, words[0]!, "info");
+        return { note: words.slice(0, level), rest: words.slice(level) };
+      }
+    }
     if (noteFrom < 0 || words.length === 0 || words[0]!.index !== noteFrom) return { note: [], rest: words };
     const lines = byLine(words);
+    const fits: number[] = [];
     for (let k = lines.length - 1; k >= 1; k--) {
       const note = lines.slice(0, k);
-      const rest = lines.slice(k);
-      const restWords = rest.flat();
-      const { name } = this.levels(restWords);
+      const { name } = this.levels(lines.slice(k).flat());
       if (name.length === 0) continue;
       const startsWithLevel = lines.slice(1, k).some((l) => matchAt(l, 0, [...LEVEL1, ...LEVEL2]) !== null);
       if (startsWithLevel) continue;
-      if (wrapsAsOneCell(note) && wrapsAsOneCell(byLine(name))) {
-        if (k > 1) this.reader.report(`偏差原因 note assumed to continue on ${k - 1} line(s) after line ${note[0]![0]!.line}`, lines[1]![0]!, "info");
-        return { note: note.flat(), rest: restWords };
-      }
+      if (wrapsAsOneCell(note) && wrapsAsOneCell(byLine(name))) fits.push(k);
     }
-    return { note: lines[0]!, rest: lines.slice(1).flat() };
+    const k = fits[0];
+    if (k === undefined) return { note: lines[0]!, rest: lines.slice(1).flat() };
+    if (k > 1) this.reader.report(`偏差原因 note assumed to continue on ${k - 1} line(s) after line ${lines[0]![0]!.line}`, lines[1]![0]!, "info");
+    if (fits.length > 1) {
+      // The note and the next row's name both wrap, and either may take the lines between them: both rows are unsure.
+      const why = `where the 偏差原因 note on line ${lines[0]![0]!.line} ends and the next row's name begins could not be told (${fits.length} places fit, the note's last line taken as line ${lines[k - 1]![0]!.line})`;
+      this.pendingUnsure ??= why;
+      this.rowUnsure ??= why;
+    }
+    return { note: lines.slice(0, k).flat(), rest: lines.slice(k).flat() };
   }
 
   /** The level labels at the start of a row's words, and its name. */

@@ -56,16 +56,19 @@ function agreement(byField: Map<FundingField, Word>, total: boolean): number {
   const rate = byField.get("rate");
   const weight = plain(byField.get("weight"));
   const score = byField.get("score");
+  // Against a zero budget the rate is no quotient, and a zero weight makes any score of zero: such equations are no evidence.
   if (adjusted && executed && rate && plain(rate)) {
-    if (adjusted.isZero()) s += plain(rate)!.isZero() ? 1 : -2;
+    if (adjusted.isZero()) s += plain(rate)!.isZero() ? 0 : -2;
     else s += printedAs(executed.div(adjusted).times(100), rate) ? 3 : -3;
   }
   const r = plain(rate);
-  if (r && weight && score && plain(score)) s += printedAs(Decimal.min(r, 100).div(100).times(weight), score) ? 3 : -3;
+  if (r && weight && !weight.isZero() && score && plain(score)) s += printedAs(Decimal.min(r, 100).div(100).times(weight), score) ? 3 : -3;
   if (!total) {
     if (!byField.has("weight")) s += 1;
     if (!byField.has("score")) s += 1;
   }
+  // A row prints its amounts; the figures derived from them (rate, weight, score) are the ones left blank: a slight preference, below any equation.
+  for (const f of ["initialBudget", "adjustedBudget", "executed"] as const) if (byField.has(f)) s += 0.25;
   return s;
 }
 

@@ -17,13 +17,16 @@
 import type { DroppedText } from "../../model/ledger.js";
 import type { Diagnostic } from "../../model/document.js";
 import type { Row, Sheet } from "../../model/sheet.js";
+import { mapRadicals } from "../radicals.js";
 import { BlockOrderReader } from "./blocks.js";
 import { FlatFormReader } from "./form.js";
 import { byLine } from "./lines.js";
 import { matchAt } from "./match.js";
-import { isMeasure, isNumber, MEASURE, PAGE_NUMBER, UNIT_PIECE } from "./shapes.js";
+import { outOfOrder } from "./order.js";
+import { isMeasure, isNumber, MEASURE, PAGE_NUMBER, UNIT_PIECE, WORD_UNITS } from "./shapes.js";
 import { GRADE, HEADER_LABELS, NOTES, QUALITATIVE, TITLES, TOTAL } from "./vocabulary.js";
 import { joinWords, keyOf, wordsOf, type Word } from "./words.js";
+import { joinWrappedNumbers } from "./wrapped-numbers.js";
 
 /** A Sheet read from flattened text, with what reading it assumed and the page furniture it dropped. */
 export type FlatSheet = Sheet & { diagnostics: Diagnostic[]; furniture: DroppedText[] };
@@ -35,7 +38,7 @@ export type FlatSheet = Sheet & { diagnostics: Diagnostic[]; furniture: DroppedT
  */
 export function isFlatText(text: string): boolean {
   if (text.includes("\t")) return false;
-  const key = keyOf(text.slice(0, 200_000));
+  const key = keyOf(mapRadicals(text.slice(0, 200_000)));
   const named = TITLES.some((t) => key.includes(t)) || key.includes("项目名称");
   return named && (key.includes("年度资金总额") || key.includes("三级指标") || key.includes("年初预算"));
 }
@@ -44,9 +47,10 @@ export function isFlatText(text: string): boolean {
 export function flatTextToSheet(text: string, source: string): FlatSheet {
   const furniture: DroppedText[] = [];
   const blockOrder = inBlockOrder(text);
-  const kept = dropFurniture(wordsOf(text), furniture);
+  // A PDF whose fonts map shared glyphs to radical code points (⽬ for 目, ⻔ for 门) copies them so: one code point each, mapped back.
+  const kept = dropFurniture(wordsOf(mapRadicals(text)), furniture);
   // Before single measures are joined: their rule would join the second open piece with the first closing one.
-  const words = joinWrappedMeasures(blockOrder ? joinSideBySideMeasures(kept) : kept);
+  const words = joinWrappedMeasures(blockOrder ? joinSideBySideMeasures(kept) : joinWrappedNumbers(kept));
   const starts: number[] = [];
   for (let i = 0; i < words.length; i++) {
     if (matchAt(words, i, TITLES)) {
@@ -72,12 +76,31 @@ export function flatTextToSheet(text: string, source: string): FlatSheet {
   starts.forEach((s, f) => {
     // Each form's words numbered from 0: the reader keeps positions in its own slice.
     const formWords = words.slice(s, starts[f + 1] ?? words.length).map((w, index) => ({ ...w, index }));
-    const reader = blockOrder ? new BlockOrderReader(formWords, f + 1, running) : new FlatFormReader(formWords, f + 1);
+    // A viewer's copy of a page drawn out of reading order (Calc draws wrapped and mixed-script cells last): read as far as it goes, every value doubted.
+    const disorder = blockOrder ? null : outOfOrder(formWords);
+    const reader = blockOrder ? new BlockOrderReader(formWords, f + 1, running) : new FlatFormReader(formWords, f + 1, disorder === null, disorder);
+    if (disorder !== null) {
+      const w = formWords[0]!;
+      diagnostics.push({
+        code: "layout.reading-order", severity: "warning", form: f + 1, line: w.line, cell: w.offset, page: w.page,
+        message: `this form's text is out of the table's reading order (${disorder}), as a PDF viewer copies a page whose producer drew some cells after the others (LibreOffice Calc draws wrapped and mixed-script cells last): values may be misplaced or missing, and every value read is flagged; read the PDF itself, or pdftotext -layout text, instead`,
+      });
+    }
     const { rows: r, diagnostics: d, furniture: dropped } = reader.read();
     furniture.push(...dropped);
     rows.push(...r);
     diagnostics.push(...d);
   });
+  // Each number joined across a line break is an inference, said where it stands.
+  for (const w of words as Array<Word & { pieces?: string[] }>) {
+    if (!w.pieces) continue;
+    const f = starts.filter((s) => s <= w.index).length;
+    diagnostics.push({
+      code: "layout.inferred-columns", severity: "info", line: w.line, cell: w.offset, page: w.page, ...(f > 0 ? { form: f } : {}),
+      message: `an amount wrapped onto the next line, joined back: ${w.pieces.join(" + ")} (the text prints its figures with the same decimals)`,
+      quotes: [{ text: w.text, line: w.line, cell: w.offset, page: w.page }],
+    });
+  }
   if (blockOrder) {
     // pdftotext without -layout writes a page block by block, not row by row: a
     // label and its values may be pages apart, and no value read here is sure.
@@ -122,12 +145,44 @@ function dropFurniture(words: Word[], furniture: DroppedText[]): Word[] {
  * A measure whose unit wrapped onto the next line (≥24.00(小 / 时), ≥150.00 /
  * (次)) made one word again: the line break fell inside one cell.
  */
-function joinWrappedMeasures(words: Word[]): Word[] {
-  const out: Word[] = [];
-  for (const w of words) {
+function joinWrappedMeasures(words: Array<Word & { pieces?: string[] }>): Word[] {
+  const out: Array<Word & { pieces?: string[] }> = [];
+  const unitOf = (t: string | undefined) => (t && isMeasure(t) ? /[\p{Script=Han}]{1,4}$/u.exec(t)?.[0] : undefined);
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
     const last = out[out.length - 1];
     if (last && w.before === "break" && last.page === w.page) {
       const joined = last.text + w.text;
+      const said = (text: string, ...more: string[]) => ({ ...last, text, pieces: [...(last.pieces ?? [last.text]), ...more] });
+      // The unit's opening piece wrapped apart from its number, its closing piece on the line after (<1213.00 / （平方 / 米）).
+      const next = words[k + 1];
+      if ((isMeasure(last.text) || isNumber(last.text)) && /^[(（][^)）\s]{1,6}$/u.test(w.text) && next?.before === "break" && next.page === w.page
+        && /^[^(（)）\s]{1,6}[)）]$/u.test(next.text) && MEASURE.test(joined + next.text)) {
+        out[out.length - 1] = said(joined + next.text, w.text, next.text);
+        k++;
+        continue;
+      }
+      // A target's and an actual's bare unit both wrapped onto the next line (=122.00 / 个 / 137.00 / 个): the same unit after each number.
+      const [n1, n2] = [words[k + 1], words[k + 2]];
+      if ((isNumber(last.text) || isMeasure(last.text)) && /\d$/u.test(last.text) && /^[\p{Script=Han}]{1,4}$/u.test(w.text) && n1 && n2
+        && n1.before === "break" && n2.before === "break" && n2.page === w.page && isNumber(n1.text) && n2.text === w.text && MEASURE.test(joined)) {
+        out[out.length - 1] = said(joined, w.text);
+        out.push({ ...n1, text: n1.text + n2.text, pieces: [n1.text, n2.text] });
+        k += 2;
+        continue;
+      }
+      // An actual's bare unit wrapped onto the next line (=1946次 1964.00 / 次): joined when the target just before it carries that unit.
+      const before = out[out.length - 2];
+      if (isNumber(last.text) && /^[\p{Script=Han}]{1,4}$/u.test(w.text) && unitOf(before?.text) === w.text && MEASURE.test(joined)) {
+        out[out.length - 1] = said(joined, w.text);
+        continue;
+      }
+      // A bare unit cut by the wrap (=482平方 / 米): joined when the pieces make a unit of the vocabulary, and said.
+      const bare = isMeasure(last.text) ? /[\p{Script=Han}]{1,3}$/u.exec(last.text)?.[0] : undefined;
+      if (bare && /^[\p{Script=Han}]{1,3}$/u.test(w.text) && WORD_UNITS.includes(bare + w.text) && MEASURE.test(joined)) {
+        out[out.length - 1] = said(joined, w.text);
+        continue;
+      }
       const open = /[(（][^)）]*$/u.test(last.text);
       if ((open && /^[^(（]*[)）]$/u.test(w.text) && MEASURE.test(joined)) || ((isMeasure(last.text) || isNumber(last.text)) && UNIT_PIECE.test(w.text))) {
         out[out.length - 1] = { ...last, text: joined };

@@ -10,7 +10,10 @@ export const DASH = /^(?:[-–—/／]|--)$/u;
 export const MEASURE = /^(?:[=＝≥≧≤≦>＞<＜]|>=|<=|不低于|不少于|不高于|不超过|大于等于|小于等于|大于|小于|等于)?\s*[-−]?\d[\d,]*(?:\.\d+)?(?:[(（][^)）]{0,8}[)）]?|%|‰|[^\s\d.,;:，；：。、()（）]{1,6})?$/u;
 
 /** An operator and number whose unit wrapped onto the next line (≥150.00 then (次)). */
-export const UNIT_PIECE = /^[(（][^)）\s]{1,8}[)）]$/u;
+export const UNIT_PIECE = /^[(（][^)）\s\d]{1,8}[)）]$/u;
+
+/** Units of two characters or more that a narrow cell may wrap inside when printed bare (=482平方 / 米). */
+export const WORD_UNITS = ["平方米", "平方公里", "立方米", "公里", "千米", "人次", "户次", "小时", "万元", "万人", "万册", "个月", "工作日", "课时", "学时", "人天", "亩"];
 
 /** The year line under the title, as one text: (2023 年度). */
 export const YEAR = /^[(（]?\s*\d{4}\s*年度?\s*[)）]?$/u;
