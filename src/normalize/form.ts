@@ -6,7 +6,7 @@ import { attachProvenance } from "../model/provenance-log.js";
 import { FormContext } from "./context.js";
 import { cleanFreeText } from "./free-text.js";
 import { normalizeCriteria, normalizeProjectAttribute, normalizeSelfTotal, normalizeSourceFunding } from "./criteria.js";
-import { fundingUnit, normalizeFunding } from "./funding.js";
+import { fundingUnit, normalizeFunding, statedFundingUnit } from "./funding.js";
 import { normalizeGoals } from "./goals.js";
 import { normalizeIndicators } from "./indicators.js";
 import { reportUnreadCells } from "./unread.js";
@@ -108,6 +108,11 @@ export function normalizeForm(raw: RawForm, formIndex: number): { form: Form; di
   const specialFund = raw.specialFund ? yesNo(raw.specialFund.values, ctx) : undefined;
   if (specialFund !== undefined) ctx.at("specialFund", raw.specialFund!.values[0]);
   if (raw.amountUnit) ctx.at("fundingUnit", raw.amountUnit.values[0]);
+  // 万元 is what nearly every template prints, but a form that does not say so has its amounts' scale guessed: said.
+  const fundingBlock = raw.funding ?? raw.sourceFunding;
+  if (fundingBlock && !statedFundingUnit(raw)) {
+    ctx.warn("funding.unit-assumed", "no label states the unit of the funding amounts (项目资金（万元）, 单位：元): read as 万元", fundingBlock.label, "info");
+  }
   const fundingPoints = raw.funding ? pointsOf(raw.funding.label.cell.text) : undefined;
   if (fundingPoints !== undefined) ctx.at("fundingPoints", raw.funding!.label);
   const indicatorLabel = raw.indicators?.label;

@@ -37,8 +37,13 @@ const ROW_KIND: Record<string, FundingRowKind> = {
 // The seed's order, used when a form lost its column header.
 const DEFAULT_COLUMNS: Field[] = ["initialBudget", "adjustedBudget", "executed", "weight", "rate", "score"];
 
-/** The unit of the funding amounts: from the block's label, else a 单位：元 row, else 万元. */
+/** The unit of the funding amounts: as the form states it, else 万元 (see statedFundingUnit). */
 export function fundingUnit(raw: RawForm): "万元" | "元" {
+  return statedFundingUnit(raw) ?? "万元";
+}
+
+/** The unit of the funding amounts as the form states it: in the block's label, its header, a 金额单位 field or a 单位：元 row; null where nothing states it. */
+export function statedFundingUnit(raw: RawForm): "万元" | "元" | null {
   // The label's key (cellKey) searched without making it, as the patterns
   // /\((?:单位:)?元\)/ and /\((?:单位:)?万元\)/ would; both end 元), and
   // most labels are let go by that one search.
@@ -63,7 +68,7 @@ export function fundingUnit(raw: RawForm): "万元" | "元" {
       if (m) return m[1] as "万元" | "元";
     }
   }
-  return "万元";
+  return null;
 }
 
 /**

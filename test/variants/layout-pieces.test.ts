@@ -68,7 +68,8 @@ describe("a department-wide form", () => {
     expect(dept.indicators.map((i) => [i.level1, i.name, i.weight, i.score])).toEqual([["产出指标", "活动场次", "50", "50"]]);
     expect(dept.notes).toEqual({ 评价结论: "良好" });
     expect(forms[1]!).toMatchObject({ projectName: "甲", funding: [], indicators: [] });
-    expect(diagnostics).toEqual([]);
+    // 年度预算执行情况 states no unit: the 万元 read is said, at that label, and nothing else is.
+    expect(diagnostics).toEqual([expect.objectContaining({ code: "funding.unit-assumed", severity: "info", form: 1, line: 4 })]);
   });
 
   it("is verified by the project form's rules: here 50 + 10 is not the printed 100", () => {
