@@ -17,8 +17,11 @@ process.exitCode = await main(${JSON.stringify(args)});`;
   const child = spawn(process.execPath, ["--input-type=module", "-e", code], { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
-  child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-  child.stderr.on("data", (c: Buffer) => (err += c.toString()));
+  // Decoded as a stream: a chunk may end inside a character, which decoding chunk by chunk would break into U+FFFD.
+  child.stdout.setEncoding("utf8");
+  child.stderr.setEncoding("utf8");
+  child.stdout.on("data", (c: string) => (out += c));
+  child.stderr.on("data", (c: string) => (err += c));
   return new Promise((resolve) => {
     child.on("close", (status) => {
       const m = /\nmaxrss (\d+)\n$/.exec(err);

@@ -60,8 +60,9 @@ describe("npm pack", () => {
     // The budget: about 220 kB, where the tarball with test/ and fixtures/ was 2.0 MB.
     // The code has grown since with its template families, engines and report (304 kB when
     // the Hebei family landed, 328 kB with the criteria family, the PDFium engine's glue and
-    // off-page detection); the bound still catches a stray folder, which costs megabytes.
-    expect(packed.size).toBeLessThan(345_000);
+    // off-page detection, 353 kB with the flattened-text doubts, the layout text's continuations
+    // and the streamed large-file output); the bound still catches a stray folder, which costs megabytes.
+    expect(packed.size).toBeLessThan(370_000);
   });
 
   it("installs into a fresh project, whose code imports the API and parses a form", async () => {
