@@ -46,6 +46,11 @@ export function indicatorOfPath(path: string | undefined): number | null {
  * "1.23456" to 1.2346 without a word; the writer refuses it instead.
  */
 export function fitsDecimal(value: string): boolean {
+  // Most values fit as written (no leading or trailing zeros to strip): that is checked without building strings.
+  const dot = value.indexOf(".");
+  const intDigits = (dot < 0 ? value.length : dot) - (value.startsWith("-") ? 1 : 0);
+  const fracDigits = dot < 0 ? 0 : value.length - dot - 1;
+  if (intDigits <= MAX_INTEGER_DIGITS && fracDigits <= DECIMAL_SCALE) return DECIMAL.test(value);
   const m = DECIMAL.exec(value);
   if (!m) return false;
   const int = m[1]!.replace(/^0+(?=\d)/, "");
@@ -76,13 +81,14 @@ export function documentRows(doc: Document, options: RowOptions): DocumentRows {
     const formNo = fi + 1;
     // A decimal that DECIMAL(18,4) cannot hold becomes null, and a diagnostic
     // quotes it with its path: never a silently rounded number.
-    const dec = (value: string | null, path: string): string | null => {
+    // The path is put together only for a refused value: most fit.
+    const dec = (value: string | null, path: string, field?: string): string | null => {
       if (value === null || (!options.decimalLimit && DECIMAL.test(value)) || fitsDecimal(value)) return value;
       refused.push({
         code: "dataset.precision",
         severity: "warning",
         form: formNo,
-        message: `form ${formNo}, ${path}: "${value}" does not fit DECIMAL(${DECIMAL_PRECISION},${DECIMAL_SCALE}) ` +
+        message: `form ${formNo}, ${field === undefined ? path : `${path}.${field}`}: "${value}" does not fit DECIMAL(${DECIMAL_PRECISION},${DECIMAL_SCALE}) ` +
           `(not a decimal, or more than ${DECIMAL_SCALE} decimals or ${MAX_INTEGER_DIGITS} integer digits); stored as null, not rounded`,
       });
       return null;
@@ -106,7 +112,8 @@ export function documentRows(doc: Document, options: RowOptions): DocumentRows {
   return rows;
 }
 
-type Dec = (value: string | null, path: string) => string | null;
+/** Checks a decimal against the database type; `path` (and `field` after a dot) names it in the diagnostic of a refused value. */
+type Dec = (value: string | null, path: string, field?: string) => string | null;
 
 function formRows(rows: DocumentRows, sha: string, formNo: number, form: Form, dec: Dec): void {
   const findings = form.verification?.findings;
@@ -121,34 +128,34 @@ function formRows(rows: DocumentRows, sha: string, formNo: number, form: Form, d
   ]);
 
   form.funding.forEach((r, i) => {
-    const at = (f: string) => `funding[${i}].${f}`;
+    const at = `funding[${i}]`;
     rows.funding.push([
-      sha, formNo, i + 1, r.kind, r.label, dec(r.initialBudget, at("initialBudget")), dec(r.adjustedBudget, at("adjustedBudget")),
-      dec(r.executed, at("executed")), dec(r.weight, at("weight")), dec(r.rate, at("rate")), dec(r.score, at("score")),
-      dec(r.received ?? null, at("received")),
+      sha, formNo, i + 1, r.kind, r.label, dec(r.initialBudget, at, "initialBudget"), dec(r.adjustedBudget, at, "adjustedBudget"),
+      dec(r.executed, at, "executed"), dec(r.weight, at, "weight"), dec(r.rate, at, "rate"), dec(r.score, at, "score"),
+      dec(r.received ?? null, at, "received"),
     ]);
   });
 
   form.indicators.forEach((ind, i) => {
-    const at = (f: string) => `indicators[${i}].${f}`;
+    const at = `indicators[${i}]`;
     rows.indicators.push([
-      sha, formNo, i + 1, ind.level1, dec(ind.level1Subtotal, at("level1Subtotal")), ind.level2, ind.name,
-      ...measure(ind.target, at("target"), dec), ...measure(ind.actual, at("actual"), dec),
-      dec(ind.weight, at("weight")), dec(ind.score, at("score")), ind.deviation,
-      dec(ind.weightShare ?? null, at("weightShare")), dec(ind.weightedScore ?? null, at("weightedScore")),
+      sha, formNo, i + 1, ind.level1, dec(ind.level1Subtotal, at, "level1Subtotal"), ind.level2, ind.name,
+      ...measure(ind.target, at, "target.value", dec), ...measure(ind.actual, at, "actual.value", dec),
+      dec(ind.weight, at, "weight"), dec(ind.score, at, "score"), ind.deviation,
+      dec(ind.weightShare ?? null, at, "weightShare"), dec(ind.weightedScore ?? null, at, "weightedScore"),
     ]);
   });
 
   form.criteria?.forEach((c, i) => {
-    const at = (f: string) => `criteria[${i}].${f}`;
+    const at = `criteria[${i}]`;
     rows.criteria.push([
-      sha, formNo, i + 1, c.level1, c.level2, c.content, dec(c.weight, at("weight")), dec(c.selfScore, at("selfScore")),
-      dec(c.reviewScore, at("reviewScore")), c.basis,
+      sha, formNo, i + 1, c.level1, c.level2, c.content, dec(c.weight, at, "weight"), dec(c.selfScore, at, "selfScore"),
+      dec(c.reviewScore, at, "reviewScore"), c.basis,
     ]);
   });
   form.criteriaSubtotals?.forEach((s, i) => {
-    const at = (f: string) => `criteriaSubtotals[${i}].${f}`;
-    rows.criteria_subtotals.push([sha, formNo, i + 1, s.level1, dec(s.weight, at("weight")), dec(s.selfScore, at("selfScore")), dec(s.reviewScore, at("reviewScore"))]);
+    const at = `criteriaSubtotals[${i}]`;
+    rows.criteria_subtotals.push([sha, formNo, i + 1, s.level1, dec(s.weight, at, "weight"), dec(s.selfScore, at, "selfScore"), dec(s.reviewScore, at, "reviewScore")]);
   });
 
   for (const [label, text] of Object.entries(form.notes)) rows.notes.push([sha, formNo, label, text]);
@@ -157,7 +164,7 @@ function formRows(rows: DocumentRows, sha: string, formNo: number, form: Form, d
     const bbox = x.where.bbox;
     rows.findings.push([
       sha, formNo, i + 1, x.rule, x.severity, x.message.zh, x.message.en, x.expected, x.found,
-      dec(x.difference, `findings[${i}].difference`),
+      dec(x.difference, `findings[${i}]`, "difference"),
       x.where.path ?? null, x.where.row ?? null, x.where.indicator ?? indicatorOfPath(x.where.path),
       x.where.line ?? null, x.where.page ?? null, bbox?.[0] ?? null, bbox?.[1] ?? null, bbox?.[2] ?? null, bbox?.[3] ?? null,
     ]);
@@ -168,11 +175,12 @@ function formRows(rows: DocumentRows, sha: string, formNo: number, form: Form, d
 function sourceFunding(form: Form, dec: Dec): CellValue[] {
   const f = form.fundingBySource;
   const fields = ["central", "provincial", "local", "other", "total", "executed", "rate"] as const;
-  return fields.map((k) => (f ? dec(f[k], `fundingBySource.${k}`) : null));
+  return fields.map((k) => (f ? dec(f[k], "fundingBySource", k) : null));
 }
 
-function measure(m: Measure, path: string, dec: Dec): CellValue[] {
-  return [m.raw, m.op, dec(m.value, `${path}.value`), m.unit, m.qualitative];
+/** A target's or an actual's columns; `field` names its value ("target.value") after the indicator's path `at`. */
+function measure(m: Measure, at: string, field: string, dec: Dec): CellValue[] {
+  return [m.raw, m.op, dec(m.value, at, field), m.unit, m.qualitative];
 }
 
 function provenanceRow(sha: string, formNo: number, path: string, p: Provenance): DatasetRow {

@@ -1,12 +1,13 @@
 import { Decimal } from "decimal.js";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Document } from "../../src/model/document.js";
-import { parseText } from "../../src/parse.js";
-import { stageDocument, stagedTable } from "../../src/write/dataset-csv.js";
+import { parseBytes, parseText } from "../../src/parse.js";
+import { csvRows, stageDocument, stagedTable } from "../../src/write/dataset-csv.js";
 import { documentRows, type CellValue } from "../../src/write/dataset-rows.js";
 import { TABLES, type ColumnType } from "../../src/write/dataset-schema.js";
 import { DuckDBDataset } from "../../src/write/duckdb.js";
-import { SEED_TEXT } from "../helpers.js";
+import { fixture, SEED_TEXT } from "../helpers.js";
 
 const OPTIONS = { parsedAt: "2026-01-01T08:30:15.250Z", version: "test", provenance: true };
 
@@ -72,6 +73,52 @@ describe("the DuckDB writer's CSV staging", () => {
     // The bytes are a buffer of their own, as a worker must hand them over.
     expect(staged.bytes.byteOffset).toBe(0);
     expect(staged.bytes.byteLength).toBe(staged.bytes.buffer.byteLength);
+  });
+});
+
+describe("the provenance rows, written straight from the forms", () => {
+  const text = (doc: Document) => new TextDecoder().decode(stagedTable(stageDocument(doc, OPTIONS), "provenance"));
+  const generic = (doc: Document) => csvRows("provenance", documentRows(doc, { ...OPTIONS, decimalLimit: true }).provenance);
+
+  it("are the text the generic rows give, for a text form, a PDF's (with boxes) and odd paths", async () => {
+    const seed = await parseText(SEED_TEXT, { source: "seed.txt" });
+    const pdf = await parseBytes(new Uint8Array(readFileSync(fixture("pdf/seed/narrow-one.pdf"))), { source: "narrow-one.pdf" });
+    const odd = await hostileSeed();
+    // A path that must be quoted, one that only looks like an indicator's, and a box of negative, fractional and zero values.
+    odd.forms[0]!.provenance['notes."引号", 逗号'] = { line: 3, cell: 0, page: 1 };
+    odd.forms[0]!.provenance["indicators"] = { line: 4 };
+    odd.forms[0]!.provenance["indicators[12].name#2"] = { page: 2, bbox: [-0.5, 0, 1e-7, 612.25] };
+    expect(pdf.forms[0]!.provenance["title"]?.bbox).toBeDefined();
+    for (const doc of [seed, pdf, odd]) {
+      expect(documentRows(doc, { ...OPTIONS, decimalLimit: true }).provenance.length).toBeGreaterThan(50);
+      expect(text(doc), doc.source.path ?? "").toBe(generic(doc));
+    }
+    expect(text(odd)).toContain(`"notes.""引号"", 逗号",,1,3,0,,,,\n`);
+    expect(text(odd)).toContain(`"indicators[12].name#2",13,2,,,-0.5,0,1e-7,612.25\n`);
+  });
+
+  it("are none with provenance left out, and counted with the other rows", async () => {
+    const doc = await parseText(SEED_TEXT, { source: "seed.txt" });
+    expect(new TextDecoder().decode(stagedTable(stageDocument(doc, { ...OPTIONS, provenance: false }), "provenance"))).toBe("");
+    const rows = documentRows(doc, { ...OPTIONS, decimalLimit: true });
+    expect(stageDocument(doc, OPTIONS).rows).toBe(Object.values(rows).reduce((n, r) => n + r.length, 0));
+    expect(stageDocument(doc, { ...OPTIONS, provenance: false }).rows).toBe(Object.values(rows).reduce((n, r) => n + r.length, 0) - rows.provenance.length);
+  });
+});
+
+describe("a refused value's diagnostic names it by its path", () => {
+  it("an indicator's target value, its weight, and a funding amount", async () => {
+    const doc = await parseText(SEED_TEXT, { source: "seed.txt" });
+    const form = doc.forms[2]!;
+    form.indicators[3]!.target.value = "12.34567";
+    form.indicators[4]!.weight = "123456789012345";
+    form.funding[1]!.executed = "0.00001";
+    const messages = documentRows(doc, { ...OPTIONS, decimalLimit: true }).diagnostics.slice(doc.diagnostics.length).map((r) => r[5]);
+    expect(messages).toEqual([
+      expect.stringContaining('form 3, funding[1].executed: "0.00001" does not fit DECIMAL(18,4)'),
+      expect.stringContaining('form 3, indicators[3].target.value: "12.34567" does not fit'),
+      expect.stringContaining('form 3, indicators[4].weight: "123456789012345" does not fit'),
+    ]);
   });
 });
 
