@@ -207,6 +207,37 @@ describe("layoutTextToSheet", () => {
     expect(texts(layoutTextToSheet(text, "x.txt")).find((r) => r[0] === "社区数量")).toEqual(["社区数量", "≥1211.00（次）", "1232.00（次）", "3.00", "3.00"]);
   });
 
+  it("gives each of two wrapped unit tails (人次） 人次）) to the cell whose bracket it closes, not both to the first (fixtures/corpus/0038-calc)", () => {
+    // Lines 48-54 of 0038-calc.layout.txt; its form holds 示范点建设故障率 ≥3.00（人次） 28.00（人次） 16 16.
+    // pdftotext counts each Han character one column, so the second 人次） stands under ≥3.00（, left of 28.00（.
+    const text = [
+      "                            年度指标 实际完成       偏差原因分析及改进",
+      "一级指标      二级指标      三级指标              分值 得分",
+      "",
+      "                  示范点建设故障   ≥3.00（ 28.00（",
+      "                                                   16     16",
+      "                  率         人次） 人次）",
+      "",
+      "                  总分                             16     16",
+    ].join("\n");
+    expect(texts(layoutTextToSheet(text, "x.txt")).find((r) => r[0] === "示范点建设故障率")).toEqual(["示范点建设故障率", "≥3.00（人次）", "28.00（人次）", "16", "16"]);
+  });
+
+  it("splits two unit tails one space apart (（%） %）) into two cells (fixtures/corpus/0048-calc)", () => {
+    // Lines 101-103 of 0048-calc.layout.txt; its form holds 服务完成及时性 ≥90.00（%） 90.00（%） 3.00 3.00.
+    const text = [
+      "                            年度指标 实际完成       偏差原因分析及改进",
+      "一级指标      二级指标     三级指标               分值 得分",
+      "",
+      "                        ≥90.00 90.00（",
+      "              服务完成及时性                     3.00 3.00",
+      "                        （%） %）",
+      "",
+      "              总分                               3.00 3.00",
+    ].join("\n");
+    expect(texts(layoutTextToSheet(text, "x.txt")).find((r) => r[0] === "服务完成及时性")).toEqual(["服务完成及时性", "≥90.00（%）", "90.00（%）", "3.00", "3.00"]);
+  });
+
   it("never joins the next form's title, atop a page, to the 评分等级 row at the foot of the one before (16045-chromium)", () => {
     const text = [
       "                                 财政项目支出绩效自评表",

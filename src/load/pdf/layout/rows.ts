@@ -194,6 +194,9 @@ function continuesHeader(row: Draft, cs: Chunk[]): boolean {
 
 
 
+/** How far left of an open cell a wrapped piece closing its bracket may stand, in columns. */
+const OPENER_REACH = 3;
+
 /** Adds chunks to a row: each goes into the piece it overlaps, or starts a new one. */
 export function addChunks(d: Draft, cs: Chunk[]): void {
   for (const c of cs) {
@@ -204,9 +207,12 @@ export function addChunks(d: Draft, cs: Chunk[]): void {
       if (!p || shared(q, c) > shared(p, c)) p = q;
     }
     // A piece that closes a bracket goes on from the cell that opened it, even when squeezed
-    // columns make it touch that cell only (1608.00( / 平方米) beside ≤1584.00 / (平方米)).
+    // columns make it touch that cell only (1608.00( / 平方米) beside ≤1584.00 / (平方米)), or
+    // stand a few columns left of it: pdftotext counts a Han character one column wide, so the
+    // second of two wrapped unit tails (人次） 人次）) lands under the first cell.
     if (unbalanced(c.text) < 0 && (!p || unbalanced(pieceText(p)) <= 0)) {
-      const opener = d.pieces.find((q) => q !== p && shared(q, c) >= 0 && unbalanced(pieceText(q)) > 0 && !HEADERS.has(pieceText(q)));
+      const openers = d.pieces.filter((q) => q !== p && shared(q, c) >= (p ? -OPENER_REACH : 0) && unbalanced(pieceText(q)) > 0 && !HEADERS.has(pieceText(q)));
+      const opener = openers.sort((a, b) => shared(b, c) - shared(a, c))[0];
       if (opener) p = opener;
     }
     // A unit wrapped under a row goes to a number that has none: pdftotext counts a Han character
