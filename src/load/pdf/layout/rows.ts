@@ -2,7 +2,10 @@
  * Rows of pdftotext text (step 3 of the re-assembly).
  */
 import { overlaps, pieceText, shared, type Chunk, type Draft, type Piece } from "./model.js";
-import { HEADERS, isValue, UNIT, YEAR_LINE } from "./vocabulary.js";
+import { HEADERS, isValue, UNIT, VALUE, YEAR_LINE } from "./vocabulary.js";
+
+/** A piece of running text: three Han characters or more, nothing else. */
+const TEXT = /^\p{Script=Han}{3,}$/u;
 
 /** Labels of the header rows whose value cells wrap around them. */
 const ROW_LABELS = new Set(["项目名称", "主管部门", "实施单位"]);
@@ -246,7 +249,10 @@ function nearestRow(i: number, cs: Chunk[], lines: Chunk[][], rowOf: (Draft | un
       if (d === 2 && (!mid?.length || core[(i + j) / 2] || mid.some((c) => HEADERS.has(c.text)))) continue;
       // Only core lines anchor fragments (a fragment row of its own does not).
       if (!core[j]) continue;
-      const overlap = cs.some((c) => row.pieces.some((p) => overlaps(p, c)));
+      // Running text never goes before a measure (内完成 / ≥1844) nor after one that is whole
+      // (80.00（%） / 部分达成指): overlapping such a cell is no evidence, the text goes on from a cell of the other row.
+      const measureOnly = (p: Piece) => VALUE.test(pieceText(p)) && (j > i || /[)）%]$/u.test(pieceText(p)));
+      const overlap = cs.some((c) => row.pieces.some((p) => overlaps(p, c) && !(TEXT.test(c.text) && measureOnly(p))));
       const header = row.pieces.some((p) => HEADERS.has(pieceText(p)) && cs.some((c) => overlaps(p, c)));
       // A cell wrapped around its row leaves pieces on both sides of it (受改建…/计划人数).
       const mirror = (lines[2 * j - i] ?? []).some((m) => !core[2 * j - i] && cs.some((c) => overlaps(m, c)));
