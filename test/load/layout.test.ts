@@ -281,6 +281,24 @@ describe("layoutTextToSheet", () => {
     expect(rowsB.find((r) => r.includes("巡检合格率"))).toContain("部分达成指标并具有一定效果");
   });
 
+  it("never puts wrapped units before the measure below them: (次) (次) between two rows close the row above (fixtures/corpus/0039-chromium)", () => {
+    // Lines 65 and 68-72 of 0039-chromium.layout.txt; its form holds 设备维护参与人数 =157.00（次） 196.00（次） 7.00 7.00
+    // and 活动合格率 ≥1108（场） 1132.00（场） 6.00 6.00.
+    const text = [
+      " 一级指标       二级指标       三级指标     年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+      " 产出指标",
+      "            成本指标    设备维护参与人数   =157.00 196.00      7.00 7.00",
+      "                               （次） （次）",
+      "                    活动合格率      ≥1108 1132.00       6.00 6.00",
+      "                               （场） （场）",
+      "",
+      "                    总分                                 13.00 13.00",
+    ].join("\n");
+    const rows = texts(layoutTextToSheet(text, "x.txt"));
+    expect(rows.find((r) => r.includes("设备维护参与人数"))).toEqual(expect.arrayContaining(["=157.00（次）", "196.00（次）"]));
+    expect(rows.find((r) => r.includes("活动合格率"))).toEqual(expect.arrayContaining(["≥1108（场）", "1132.00（场）"]));
+  });
+
   it("never joins the next form's title, atop a page, to the 评分等级 row at the foot of the one before (16045-chromium)", () => {
     const text = [
       "                                 财政项目支出绩效自评表",

@@ -253,6 +253,8 @@ function nearestRow(i: number, cs: Chunk[], lines: Chunk[][], rowOf: (Draft | un
       // (80.00（%） / 部分达成指): overlapping such a cell is no evidence, the text goes on from a cell of the other row.
       const measureOnly = (p: Piece) => VALUE.test(pieceText(p)) && (j > i || /[)）%]$/u.test(pieceText(p)));
       const overlap = cs.some((c) => row.pieces.some((p) => overlaps(p, c) && !(TEXT.test(c.text) && measureOnly(p))));
+      // Units never go before a measure ((次) (次) above ≥1108 1132.00): they close the row above.
+      if (j > i && cs.every((c) => UNIT.test(c.text)) && cs.some((c) => row.pieces.some((p) => overlaps(p, c) && VALUE.test(pieceText(p))))) continue;
       const header = row.pieces.some((p) => HEADERS.has(pieceText(p)) && cs.some((c) => overlaps(p, c)));
       // A cell wrapped around its row leaves pieces on both sides of it (受改建…/计划人数).
       const mirror = (lines[2 * j - i] ?? []).some((m) => !core[2 * j - i] && cs.some((c) => overlaps(m, c)));
