@@ -207,6 +207,98 @@ describe("layoutTextToSheet", () => {
     expect(texts(layoutTextToSheet(text, "x.txt")).find((r) => r[0] === "社区数量")).toEqual(["社区数量", "≥1211.00（次）", "1232.00（次）", "3.00", "3.00"]);
   });
 
+  it("gives each of two wrapped unit tails (人次） 人次）) to the cell whose bracket it closes, not both to the first (fixtures/corpus/0038-calc)", () => {
+    // Lines 48-54 of 0038-calc.layout.txt; its form holds 示范点建设故障率 ≥3.00（人次） 28.00（人次） 16 16.
+    // pdftotext counts each Han character one column, so the second 人次） stands under ≥3.00（, left of 28.00（.
+    const text = [
+      "                            年度指标 实际完成       偏差原因分析及改进",
+      "一级指标      二级指标      三级指标              分值 得分",
+      "",
+      "                  示范点建设故障   ≥3.00（ 28.00（",
+      "                                                   16     16",
+      "                  率         人次） 人次）",
+      "",
+      "                  总分                             16     16",
+    ].join("\n");
+    expect(texts(layoutTextToSheet(text, "x.txt")).find((r) => r[0] === "示范点建设故障率")).toEqual(["示范点建设故障率", "≥3.00（人次）", "28.00（人次）", "16", "16"]);
+  });
+
+  it("splits two unit tails one space apart (（%） %）) into two cells (fixtures/corpus/0048-calc)", () => {
+    // Lines 101-103 of 0048-calc.layout.txt; its form holds 服务完成及时性 ≥90.00（%） 90.00（%） 3.00 3.00.
+    const text = [
+      "                            年度指标 实际完成       偏差原因分析及改进",
+      "一级指标      二级指标     三级指标               分值 得分",
+      "",
+      "                        ≥90.00 90.00（",
+      "              服务完成及时性                     3.00 3.00",
+      "                        （%） %）",
+      "",
+      "              总分                               3.00 3.00",
+    ].join("\n");
+    expect(texts(layoutTextToSheet(text, "x.txt")).find((r) => r[0] === "服务完成及时性")).toEqual(["服务完成及时性", "≥90.00（%）", "90.00（%）", "3.00", "3.00"]);
+  });
+
+  it("never puts running text before a measure (内完成 / ≥1844) or after a whole one (80.00（%） / 部分达成指) (fixtures/corpus/0045-chromium, 0027-chromium)", () => {
+    // Lines 30-32 and 40-48 of 0045-chromium.layout.txt; its form holds 宣传资料发放数量 在项目计划完成时间内完成 按计划完成 8.00 8.00
+    // and 系统故障率 ≥1844(天) 1894.00(天) 3.00 3.00. 内完成 stands a line above ≥1844 and two below the row it ends.
+    const a = [
+      "                             年度指       实际完                    偏差原因分析及改进",
+      "一级指标      二级指标     三级指标                          分值 得分",
+      "                             标值         成值                       措施",
+      "                             在项目",
+      "                 宣传资料发放数     计划完       按计划",
+      "                                                 8.00 8.00",
+      "                 量           成时间       完成",
+      "                             内完成",
+      "                             ≥1844     1894.00",
+      "                 系统故障率                           3.00 3.00",
+      "                             (天)       (天)",
+      "                 项目覆盖率       =0(%)     0.00(%)   7.00 7.00",
+      "",
+      "                 总分                                11.00 11.00",
+    ].join("\n");
+    const rowsA = texts(layoutTextToSheet(a, "x.txt"));
+    expect(rowsA.find((r) => r[0] === "宣传资料发放数量")?.slice(1, 3)).toEqual(["在项目计划完成时间内完成", "按计划完成"]);
+    expect(rowsA.find((r) => r[0] === "系统故障率")?.slice(1, 3)).toEqual(["≥1844(天)", "1894.00(天)"]);
+    // Lines 36-38 and 56-62 of 0027-chromium.layout.txt; its form holds 设施故障率 ≥80（%） 80.00（%） 9.00 9.00 and
+    // 巡检合格率 有效提升 部分达成指标并具有一定效果 17.00 12.24. 部分达成指 stands a line under 80.00（%） and two above its row.
+    const b = [
+      "一级 二级",
+      "            三级指标          年度指标值           实际完成值            分值       得分        偏差原因分析及改进措施",
+      "指标 指标",
+      "",
+      "   可持 设施故障率               ≥80（%）          80.00（%）          9.00     9.00",
+      "效益 续影                                     部分达成指",
+      "指标 响指 巡检合格率                                                                  服务需求低于年初预期将优化",
+      "                          有效提升            标并具有一            17.00    12.24",
+      "   标                                                                         目标设置",
+      "                                          定效果",
+      "",
+      "        总分                                                    26.00    21.24",
+    ].join("\n");
+    const rowsB = texts(layoutTextToSheet(b, "x.txt"));
+    expect(rowsB.find((r) => r.includes("设施故障率"))).toContain("80.00（%）");
+    expect(rowsB.find((r) => r.includes("巡检合格率"))).toContain("部分达成指标并具有一定效果");
+  });
+
+  it("never puts wrapped units before the measure below them: (次) (次) between two rows close the row above (fixtures/corpus/0039-chromium)", () => {
+    // Lines 65 and 68-72 of 0039-chromium.layout.txt; its form holds 设备维护参与人数 =157.00（次） 196.00（次） 7.00 7.00
+    // and 活动合格率 ≥1108（场） 1132.00（场） 6.00 6.00.
+    const text = [
+      " 一级指标       二级指标       三级指标     年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+      " 产出指标",
+      "            成本指标    设备维护参与人数   =157.00 196.00      7.00 7.00",
+      "                               （次） （次）",
+      "                    活动合格率      ≥1108 1132.00       6.00 6.00",
+      "                               （场） （场）",
+      "",
+      "                    总分                                 13.00 13.00",
+    ].join("\n");
+    const rows = texts(layoutTextToSheet(text, "x.txt"));
+    expect(rows.find((r) => r.includes("设备维护参与人数"))).toEqual(expect.arrayContaining(["=157.00（次）", "196.00（次）"]));
+    expect(rows.find((r) => r.includes("活动合格率"))).toEqual(expect.arrayContaining(["≥1108（场）", "1132.00（场）"]));
+  });
+
   it("never joins the next form's title, atop a page, to the 评分等级 row at the foot of the one before (16045-chromium)", () => {
     const text = [
       "                                 财政项目支出绩效自评表",

@@ -6,6 +6,9 @@
 import type { Chunk } from "./model.js";
 import { HAN, HEADERS, UNIT, VALUE, YEAR_LINE } from "./vocabulary.js";
 
+/** A wrapped measure's last piece: a unit or the rest of one, closing its bracket (0（人）, 人次）, %）). */
+const UNIT_TAIL = /^[\d.,]*[(（]?[^()（）\d\s]{1,6}[)）]$/u;
+
 /** Cuts a line into chunks (see the module comment, step 1). */
 export function chunksOf(line: string, lineNo: number, page: number): Chunk[] {
   const out: Chunk[] = [];
@@ -32,7 +35,12 @@ export function chunksOf(line: string, lineNo: number, page: number): Chunk[] {
       const subtotalPiece = /^\p{Script=Han}*[(（]\d{1,3}分?$/u.test(sofar) && start <= 4 && HAN.test(next ?? "");
       // Two units wrapped below a row's target and actual ((次) (次), 0（次） （次）) are two cells.
       const unitPair = UNIT.test(sofar.replace(/^[\d.,]+/u, "")) && (next === "(" || next === "（");
-      if (doubleSpace || touching(chars[i - 1]!, next) || labelPiece || scoreNote || subtotalPiece || unitPair) push(i);
+      // Two wrapped unit tails side by side (人次） 人次）, （%） %）) close the target's and the
+      // actual's brackets: two cells, else both would close the target's.
+      const wordEnd = chars.findIndex((x, k) => k > i && (x === " " || x === "\u3000"));
+      const word = chars.slice(i + 1, wordEnd < 0 ? undefined : wordEnd).join("");
+      const tailPair = UNIT_TAIL.test(sofar) && UNIT_TAIL.test(word);
+      if (doubleSpace || touching(chars[i - 1]!, next) || labelPiece || scoreNote || subtotalPiece || unitPair || tailPair) push(i);
       continue;
     }
     if (start < 0) start = i;

@@ -2,7 +2,10 @@
  * Rows of pdftotext text (step 3 of the re-assembly).
  */
 import { overlaps, pieceText, shared, type Chunk, type Draft, type Piece } from "./model.js";
-import { HEADERS, isValue, UNIT, YEAR_LINE } from "./vocabulary.js";
+import { HEADERS, isValue, UNIT, VALUE, YEAR_LINE } from "./vocabulary.js";
+
+/** A piece of running text: three Han characters or more, nothing else. */
+const TEXT = /^\p{Script=Han}{3,}$/u;
 
 /** Labels of the header rows whose value cells wrap around them. */
 const ROW_LABELS = new Set(["项目名称", "主管部门", "实施单位"]);
@@ -194,6 +197,9 @@ function continuesHeader(row: Draft, cs: Chunk[]): boolean {
 
 
 
+/** How far left of an open cell a wrapped piece closing its bracket may stand, in columns. */
+const OPENER_REACH = 3;
+
 /** Adds chunks to a row: each goes into the piece it overlaps, or starts a new one. */
 export function addChunks(d: Draft, cs: Chunk[]): void {
   for (const c of cs) {
@@ -204,9 +210,12 @@ export function addChunks(d: Draft, cs: Chunk[]): void {
       if (!p || shared(q, c) > shared(p, c)) p = q;
     }
     // A piece that closes a bracket goes on from the cell that opened it, even when squeezed
-    // columns make it touch that cell only (1608.00( / 平方米) beside ≤1584.00 / (平方米)).
+    // columns make it touch that cell only (1608.00( / 平方米) beside ≤1584.00 / (平方米)), or
+    // stand a few columns left of it: pdftotext counts a Han character one column wide, so the
+    // second of two wrapped unit tails (人次） 人次）) lands under the first cell.
     if (unbalanced(c.text) < 0 && (!p || unbalanced(pieceText(p)) <= 0)) {
-      const opener = d.pieces.find((q) => q !== p && shared(q, c) >= 0 && unbalanced(pieceText(q)) > 0 && !HEADERS.has(pieceText(q)));
+      const openers = d.pieces.filter((q) => q !== p && shared(q, c) >= (p ? -OPENER_REACH : 0) && unbalanced(pieceText(q)) > 0 && !HEADERS.has(pieceText(q)));
+      const opener = openers.sort((a, b) => shared(b, c) - shared(a, c))[0];
       if (opener) p = opener;
     }
     // A unit wrapped under a row goes to a number that has none: pdftotext counts a Han character
@@ -240,7 +249,12 @@ function nearestRow(i: number, cs: Chunk[], lines: Chunk[][], rowOf: (Draft | un
       if (d === 2 && (!mid?.length || core[(i + j) / 2] || mid.some((c) => HEADERS.has(c.text)))) continue;
       // Only core lines anchor fragments (a fragment row of its own does not).
       if (!core[j]) continue;
-      const overlap = cs.some((c) => row.pieces.some((p) => overlaps(p, c)));
+      // Running text never goes before a measure (内完成 / ≥1844) nor after one that is whole
+      // (80.00（%） / 部分达成指): overlapping such a cell is no evidence, the text goes on from a cell of the other row.
+      const measureOnly = (p: Piece) => VALUE.test(pieceText(p)) && (j > i || /[)）%]$/u.test(pieceText(p)));
+      const overlap = cs.some((c) => row.pieces.some((p) => overlaps(p, c) && !(TEXT.test(c.text) && measureOnly(p))));
+      // Units never go before a measure ((次) (次) above ≥1108 1132.00): they close the row above.
+      if (j > i && cs.every((c) => UNIT.test(c.text)) && cs.some((c) => row.pieces.some((p) => overlaps(p, c) && VALUE.test(pieceText(p))))) continue;
       const header = row.pieces.some((p) => HEADERS.has(pieceText(p)) && cs.some((c) => overlaps(p, c)));
       // A cell wrapped around its row leaves pieces on both sides of it (受改建…/计划人数).
       const mirror = (lines[2 * j - i] ?? []).some((m) => !core[2 * j - i] && cs.some((c) => overlaps(m, c)));
