@@ -53,7 +53,8 @@ async function openForm(file: string, n: number): Promise<void> {
   await page.fill("#jx-filter", file);
   const row = page.locator(".vt-row").filter({ has: page.locator("span:nth-child(2)", { hasText: new RegExp(`^${n}$`) }) }).first();
   await row.click();
-  await page.waitForSelector("#jx-detail h2");
+  // The previous form's heading is already there: wait for this form's, or the checks read the last one.
+  await page.waitForFunction((want) => document.querySelector("#jx-detail h2")?.textContent?.startsWith(want) ?? false, `form ${n} ·`);
 }
 
 describe("report.html in Chromium, from a file:// URL", () => {
