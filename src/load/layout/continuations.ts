@@ -12,19 +12,7 @@
  */
 import { pieceText, shared, type Draft, type Piece } from "../pdf/layout/model.js";
 import type { LevelTable } from "../pdf/layout/levels.js";
-
-/** A plain number, as 分值 and 得分 print. */
-const NUMBER = /^-?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/u;
-
-/** Open brackets minus closed ones. */
-function unbalanced(text: string): number {
-  let n = 0;
-  for (const ch of text) {
-    if (ch === "(" || ch === "（") n++;
-    else if (ch === ")" || ch === "）") n--;
-  }
-  return n;
-}
+import { PLAIN_NUMBER as NUMBER, unbalanced } from "../pdf/layout/vocabulary.js";
 
 /**
  * The row's 分值 and 得分 from the right, as the normaliser places them: the

@@ -14,10 +14,8 @@
 import { Decimal } from "decimal.js";
 import type { Diagnostic } from "../../model/diagnostic.js";
 import type { Cell, Row } from "../../model/sheet.js";
-import { LEVEL_CHARS, VALUE } from "../pdf/layout/vocabulary.js";
+import { LEVEL_CHARS, PLAIN_NUMBER as NUMBER, VALUE } from "../pdf/layout/vocabulary.js";
 
-/** A plain number, as 分值 and 得分 print. */
-const NUMBER = /^-?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/u;
 /** Numbers in a text, apart from their neighbours (`4.00 1.76`): a cell holding two or more of them holds a row's values. */
 const NUMBERS = /(?:^|\s)\d[\d,]*\.\d+(?=\s|$)/gu;
 /** One to three Han characters: a piece of a wrapped label, which the grammar joins to its label. */

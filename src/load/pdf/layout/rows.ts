@@ -2,7 +2,7 @@
  * Rows of pdftotext text (step 3 of the re-assembly).
  */
 import { overlaps, pieceText, shared, type Chunk, type Draft, type Piece } from "./model.js";
-import { HEADERS, isValue, UNIT, VALUE, YEAR_LINE } from "./vocabulary.js";
+import { HEADERS, isValue, unbalanced, UNIT, VALUE, YEAR_LINE } from "./vocabulary.js";
 
 /** A piece of running text: three Han characters or more, nothing else. */
 const TEXT = /^\p{Script=Han}{3,}$/u;
@@ -268,12 +268,3 @@ function nearestRow(i: number, cs: Chunk[], lines: Chunk[][], rowOf: (Draft | un
   return bestScore < 4 ? best : undefined;
 }
 
-/** Open brackets minus closed ones in a text. */
-function unbalanced(text: string): number {
-  let n = 0;
-  for (const ch of text) {
-    if (ch === "(" || ch === "（") n++;
-    else if (ch === ")" || ch === "）") n--;
-  }
-  return n;
-}

@@ -32,3 +32,16 @@ export const WRAPPED_LABELS = ["年度总体目标", "项目资金(万元)", "�
 
 /** A chunk that is a number, a measure or a placeholder. */
 export const isValue = (c: Chunk) => VALUE.test(c.text);
+
+/** A plain number, as 分值 and 得分 print. */
+export const PLAIN_NUMBER = /^-?(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/u;
+
+/** Open brackets minus closed ones in a text: above 0, the text goes on in a piece after it. */
+export function unbalanced(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    if (ch === "(" || ch === "（") n++;
+    else if (ch === ")" || ch === "）") n--;
+  }
+  return n;
+}
