@@ -21,6 +21,7 @@
 import { Decimal } from "decimal.js";
 import type { Cell } from "../../model/sheet.js";
 import type { FundingField } from "./funding-fit.js";
+import { plainNumber, printedAs as printedText } from "./printed.js";
 import { MEASURE } from "./shapes.js";
 import { INDICATOR_HEADERS, LEVEL1, LEVEL2, QUALITATIVE } from "./vocabulary.js";
 import { keyOf } from "./words.js";
@@ -65,21 +66,12 @@ export interface Doubt {
   why: string;
 }
 
-const plain = (c: Cell | undefined): Decimal | null => {
-  if (!c) return null;
-  const t = keyOf(c.text).replace(/,/g, "").replace(/^−/, "-");
-  return /^-?\d+(?:\.\d+)?$/.test(t) ? new Decimal(t) : null;
-};
+/** A cell's text as its figure is read: its key, a typographic minus made plain. */
+const figure = (c: Cell): string => keyOf(c.text).replace(/^−/, "-");
 
-const decimals = (c: Cell): number => (/\.(\d+)$/.exec(keyOf(c.text))?.[1]?.length ?? 0);
+const plain = (c: Cell | undefined): Decimal | null => (c ? plainNumber(figure(c)) : null);
 
-/** True when the printed `c` is x truncated or rounded half-up to its decimals. */
-function printedAs(x: Decimal, c: Cell): boolean {
-  const p = plain(c);
-  if (!p) return false;
-  const d = decimals(c);
-  return x.toDecimalPlaces(d, Decimal.ROUND_DOWN).eq(p) || x.toDecimalPlaces(d, Decimal.ROUND_HALF_UP).eq(p);
-}
+const printedAs = (x: Decimal, c: Cell): boolean => printedText(x, figure(c));
 
 /** |a − b| within the display-rounding envelope of a sum of n printed terms ((n + 1) × 0.005, at least n × 0.01 for truncation). */
 function sumAgrees(found: Decimal, expected: Decimal, terms: number): boolean {

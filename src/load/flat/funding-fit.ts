@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { plainNumber, printedAs as printedText } from "./printed.js";
 import type { Word } from "./words.js";
 
 /** What a funding column holds, from its header. */
@@ -27,22 +28,9 @@ export interface FundingFit {
   joins?: number[];
 }
 
-const plain = (w: Word | undefined): Decimal | null => {
-  if (!w) return null;
-  const t = w.text.replace(/,/g, "");
-  if (!/^-?\d+(?:\.\d+)?$/.test(t)) return null;
-  return new Decimal(t);
-};
+const plain = (w: Word | undefined): Decimal | null => (w ? plainNumber(w.text) : null);
 
-const decimals = (w: Word): number => (/\.(\d+)$/.exec(w.text)?.[1]?.length ?? 0);
-
-/** True when `printed` is x truncated or rounded half-up to the printed decimals. */
-function printedAs(x: Decimal, printed: Word): boolean {
-  const p = plain(printed);
-  if (!p) return false;
-  const d = decimals(printed);
-  return x.toDecimalPlaces(d, Decimal.ROUND_DOWN).eq(p) || x.toDecimalPlaces(d, Decimal.ROUND_HALF_UP).eq(p);
-}
+const printedAs = (x: Decimal, printed: Word): boolean => printedText(x, printed.text);
 
 /**
  * How well a placement agrees with the form's arithmetic: 执行率 = 全年执行数
