@@ -60,6 +60,7 @@ import { joinWrappedNumbers } from "./layout/numbers.js";
 import { joinStraddlingValues } from "./layout/straddle.js";
 import { joinWrappedMeasureRows } from "./layout/continuations.js";
 import { shiftedFunding, shiftedRows } from "./layout/shifted.js";
+import { doubtSubtotals } from "./layout/subtotals.js";
 
 /**
  * True for text that looks like `pdftotext -layout` output: no tabs, and
@@ -180,6 +181,7 @@ function assemble(lines: Chunk[][], furniture: DroppedText[], doubts: Doubt[]): 
   joinReprintedLevels(levels, drafts, furniture);
   // A level label no row takes stays a row of its own: the grammar then reports it, never loses it.
   const left = placeLevels(levels, drafts, doubts);
+  doubtSubtotals(levels, drafts, doubts);
   if (left.length) {
     // A label no group took says the groups were not found where the labels stand: each label
     // of its table was placed on that failed reading.

@@ -108,8 +108,10 @@ function follows(label: Level, c: Chunk, lines = 1): boolean {
  * open label and within a column of its columns, makes the label whole.
  */
 function completes(label: Level | undefined, c: Chunk): boolean {
-  // A subtotal's close after its open bracket (满意度指标（ / 9分）) reads like a measure (9 and a unit).
-  const closesSubtotal = !!label && /[(（]$/.test(pieceText(label.piece)) && /^\d{1,3}分?[)）]$/.test(c.text);
+  // A subtotal's close after its open bracket (满意度指标（ / 9分）) reads like a measure (9 and a unit);
+  // the bracket may hold the subtotal's first digit already (满意度指标(1 / 2分)).
+  const open = !!label && /[(（]\d{0,2}$/.test(pieceText(label.piece));
+  const closesSubtotal = open && (/[(（]$/.test(pieceText(label!.piece)) ? /^\d{1,3}分?[)）]$/ : /^\d{0,2}分[)）]$/).test(c.text);
   if (!label || (isValue(c) && !closesSubtotal) || !LEVEL_CHARS.test(c.text) || (Array.from(c.text).length > 2 && !closesSubtotal)) return false;
   if (!follows(label, c, 2)) return false;
   if (c.c0 < label.piece.c0 - 1 || c.c0 > label.piece.c1 + 1) return false;
