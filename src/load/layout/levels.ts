@@ -13,6 +13,8 @@ import type { Level, LevelTable } from "../pdf/layout/levels.js";
 import { pieceText, type Draft } from "../pdf/layout/model.js";
 import { isValue } from "../pdf/layout/vocabulary.js";
 
+/** The first line of a page's rows at or above `line`, or `line` when none is: a print cut at a page's top stands above its rows. */
+const firstLineOf = (rows: Draft[], page: number, line: number) => Math.min(line, ...rows.filter((r) => r.page === page).flatMap((r) => r.lines));
 const pagesOf = (l: Level) => new Set(l.piece.chunks.map((c) => c.page));
 /** A label is whole when it reads …指标 or ends its subtotal's bracket. */
 const WHOLE = /指标$|[)）]$/;
@@ -47,7 +49,10 @@ export function joinReprintedLevels(tables: LevelTable[], drafts: Draft[], dropp
         const ta = pieceText(a.piece);
         const tb = pieceText(b.piece);
         const cut = ta !== tb && !WHOLE.test(ta) && WHOLE.test(tb) && tb.startsWith(ta);
-        if (pageB! <= pageA! || (ta !== tb && !cut)) continue;
+        // The second print may be cut at the next page's top instead, showing only the cell's last
+        // line (分) of 产出指标(40分)): the first print is the cell's text.
+        const clipped = ta !== tb && WHOLE.test(ta) && ta.endsWith(tb) && pieceText(b.piece).length < ta.length && b.first === firstLineOf(rows, pageB!, b.first);
+        if (pageB! <= pageA! || (ta !== tb && !cut && !clipped)) continue;
         // Rows on both sides of the break, none on a page between (B is on the next page the table reaches).
         if (!rows.some((r) => r.page <= pageA!) || !rows.some((r) => r.page >= pageB!)) continue;
         if (rows.some((r) => r.page > pageA! && r.page < pageB!)) continue;

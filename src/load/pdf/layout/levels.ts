@@ -4,7 +4,7 @@
  * into labels; each label then goes to the first row of its group.
  */
 import { pieceText, type Chunk, type Doubt, type Draft, type Piece } from "./model.js";
-import { isValue, LEVEL_CHARS } from "./vocabulary.js";
+import { HAN, isValue, LEVEL_CHARS } from "./vocabulary.js";
 
 /** A level label assembled from its pieces, with the lines it spans. */
 export interface Level {
@@ -47,7 +47,13 @@ export function takeLevelPieces(lines: Chunk[][]): LevelTable[] {
     const open: Partial<Record<1 | 2, Level>> = {};
     const closed: Partial<Record<1 | 2, Level>> = {};
     const stop = Math.min(end + 2, lines.length);
-    const isPiece = (c: Chunk) => c.c0 <= l2.c1 + 1 && LEVEL_CHARS.test(c.text) && !isValue(c);
+    const inColumn = (c: Chunk) => c.c0 <= l2.c1 + 1 && LEVEL_CHARS.test(c.text) && !isValue(c);
+    // pdftotext may set a page's level-2 pieces further right than its header (数量 / 指标 at 6,
+    // 二级 at 3, when the page's names start at 9): level characters left of where every name of
+    // their page starts are a level piece all the same (a name's wrapped piece starts in the
+    // name's column or right of it, never left of it).
+    const names = nameColumns(lines.slice(from, end), inColumn);
+    const isPiece = (c: Chunk) => inColumn(c) || (LEVEL_CHARS.test(c.text) && !isValue(c) && c.c0 < (names.get(c.page) ?? -1));
     const columns = pageColumns(lines.slice(from, stop), isPiece, lines[h]![0]!.page, [l1.c0, l2.c0]);
     for (let i = from; i < stop; i++) {
       const cs = lines[i]!;
@@ -55,7 +61,7 @@ export function takeLevelPieces(lines: Chunk[][]): LevelTable[] {
       for (const c of cs) {
         // An open label's last piece, centred under its wider pieces, may start a column right
         // of the level column (可持 / 续影 / 响指 / 标): it is taken when it completes that label.
-        const finishes = ([1, 2] as const).find((lv) => completes(open[lv], c));
+        const finishes = ([1, 2] as const).find((lv) => completes(open[lv], c) || continuesSubtotal(open[lv], c));
         if (!isPiece(c) && finishes === undefined) continue; // the name column and right of it, values, other words
         const [c1, c2] = columns.get(c.page) ?? [l1.c0, l2.c0];
         const level: 1 | 2 = finishes ?? (Math.abs(c.c0 - c1) <= Math.abs(c.c0 - c2) ? 1 : 2);
@@ -116,6 +122,35 @@ function completes(label: Level | undefined, c: Chunk): boolean {
   if (!follows(label, c, 2)) return false;
   if (c.c0 < label.piece.c0 - 1 || c.c0 > label.piece.c1 + 1) return false;
   return WHOLE.test(pieceText(label.piece) + c.text);
+}
+
+/**
+ * True when chunk c goes on with the open subtotal of a label (满意度指标（ /
+ * 56分 / ）): the label's bracket is open with at most its digits, and c,
+ * under it within its columns, holds no more than the digits, 分 and the
+ * close that the subtotal still lacks. (56分 reads like a measure.)
+ */
+function continuesSubtotal(label: Level | undefined, c: Chunk): boolean {
+  if (!label || !/[(（]\d{0,3}分?$/.test(pieceText(label.piece)) || !/^\d{0,3}分?[)）]?$/u.test(c.text) || c.text === "") return false;
+  if (!follows(label, c, 2) || c.c0 < label.piece.c0 - 1 || c.c0 > label.piece.c1 + 1) return false;
+  return /[(（]\d{0,3}分?[)）]?$/.test(pieceText(label.piece) + c.text) && !/分\d/.test(pieceText(label.piece) + c.text);
+}
+
+/**
+ * Where names start on each page of a table: the leftmost name, a name being
+ * the Han text nearest left of a line's first value (level pieces, however
+ * far right pdftotext set them, stand left of it).
+ */
+function nameColumns(lines: Chunk[][], isPiece: (c: Chunk) => boolean): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const cs of lines) {
+    const value = cs.findIndex(isValue);
+    // The nearest Han text left of the value: an operator column (≥, =) may stand between.
+    const name = cs.slice(0, Math.max(0, value)).filter((c) => HAN.test(c.text)).pop();
+    if (!name || isPiece(name)) continue;
+    out.set(name.page, Math.min(out.get(name.page) ?? Infinity, name.c0));
+  }
+  return out;
 }
 
 /**

@@ -1,0 +1,37 @@
+/**
+ * Level-label pieces of `pdftotext -layout` text that pdftotext set away
+ * from their header's columns or cut at a page break (fixtures/corpus/):
+ * each is read into the label it belongs to, and the row its group starts
+ * holds it. Expected labels are those of each case's generating form
+ * (fixtures/corpus/NNNN-*.json).
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { layoutTextToSheet } from "../../src/load/layout.js";
+
+const DIR = new URL("../../fixtures/corpus/", import.meta.url);
+const sheetOf = (name: string) => layoutTextToSheet(readFileSync(new URL(`${name}.layout.txt`, DIR), "utf8"), name);
+/** The cells of the row starting at `line` of `page`, as `col:text`. */
+const rowAt = (name: string, page: number, line: number) => sheetOf(name).rows.find((r) => r.page === page && r.line === line)?.cells.map((c) => `${c.col}:${c.text}`);
+
+describe("level pieces", () => {
+  it("takes a level-2 label set right of its header's column, left of every name of its page (0024-calc, 数量 / 指标 at 6, 二级 at 3)", () => {
+    // Form 3's first group is 产出指标 / 数量指标 / 服务覆盖率; its next row (设备维护完成率) is 时效指标's.
+    expect(rowAt("0024-calc", 6, 205)?.slice(0, 3)).toEqual(["0:产出指标(36分)", "6:数量指标", "9:服务覆盖率"]);
+    expect(rowAt("0024-calc", 7, 213)?.slice(0, 2)).toEqual(["3:时效指标", "7:设备维护完成率"]);
+  });
+
+  it("joins a level-2 label's pieces beside the level-1 label's (服务 / 对象 / 满意 / 度指 / 标 at 6-8, 0046-calc)", () => {
+    expect(rowAt("0046-calc", 2, 83)?.slice(0, 3)).toEqual(["0:满意度指标(24分)", "6:服务对象满意度指标", "9:示范点建设数量"]);
+  });
+
+  it("goes on with a subtotal through a piece that reads like a measure (满意度指标（ / 56分 / ）, 0012-calc)", () => {
+    expect(rowAt("0012-calc", 1, 39)?.slice(0, 2)).toEqual(["0:满意度指标（56分）", "6:服务对象满意度指标"]);
+  });
+
+  it("drops a reprint cut to its last line at the next page's top (分) of 产出指标(40分), 0046-calc) as named furniture", () => {
+    const sheet = sheetOf("0046-calc");
+    expect(sheet.furniture.filter((f) => f.kind === "repeated-cell").map((f) => `${f.page}:${f.line}:${f.text}`)).toContain("2:61:分)");
+    expect(sheet.diagnostics.filter((d) => d.code === "layout.inferred-level")).toEqual([]);
+  });
+});
