@@ -39,8 +39,9 @@ const onlyPieces = (cs: readonly Chunk[]) => cs.length > 0 && cs.every((c) => TA
  * The piece below must lie within the columns of the one above (±1: pdftotext
  * rounds positions), no other text may stand between them in those columns,
  * both on one page, at most two lines apart, and one of the two lines must
- * hold nothing but number pieces: two rows' scores one under the other sit
- * on lines that also hold the rows' names, and stay apart. Mutates and
+ * hold nothing but number pieces, or the line between them the row's other
+ * numbers: two rows' scores one under the other sit on lines that also hold
+ * the rows' names, and stay apart. Mutates and
  * returns `lines`; no character is lost (the pieces' texts are concatenated).
  */
 export function joinWrappedNumbers(lines: Chunk[][]): Chunk[][] {
@@ -57,7 +58,11 @@ export function joinWrappedNumbers(lines: Chunk[][]): Chunk[][] {
       // A number cut inside its grouping or after its point (2,58 / 4.69, 30883729. / 44) cannot end there.
       // So can one with a single decimal whose second digit stands alone below (179.4 / 3): amounts print two.
       const unfinished = /,\d{0,2}$|\.$/.test(h.text) || (/\.\d$/.test(h.text) && /^\d$/.test(tail.text));
-      if (!unfinished && !onlyPieces(lines[i]!) && !onlyPieces(lines[j]!)) continue;
+      // A number wrapped around its row's middle line (270 / the row's other values / 5.74, beside a
+      // label wrapped as 其中:当年财政拨 / 款): the line between prints the row's numbers in other columns.
+      // The tail brings the amount's decimals, which the head lacks: two rows' scores (5 and 6 around 8.00 8.00) stay apart.
+      const around = j === i - 2 && lines[i - 1]!.some((c) => NUMBER.test(c.text)) && !h.text.includes(".") && /\d\.\d{2}$|^\.\d{2}$/.test(tail.text);
+      if (!unfinished && !around && !onlyPieces(lines[i]!) && !onlyPieces(lines[j]!)) continue;
       if (!continues(h.text, tail.text)) continue;
       h.text += tail.text;
       h.lastLine = tail.line;

@@ -1,8 +1,9 @@
 /**
- * Level-label pieces of `pdftotext -layout` text that pdftotext set away
- * from their header's columns or cut at a page break (fixtures/corpus/):
- * each is read into the label it belongs to, and the row its group starts
- * holds it. Expected labels are those of each case's generating form
+ * Cells of `pdftotext -layout` text that pdftotext set away from their
+ * columns or cut (level-label pieces right of their header's column, a
+ * level cell cut at a page break, amounts wrapped around their row's middle
+ * line), read from fixtures/corpus/: each is read into the cell it belongs
+ * to. Expected values are those of each case's generating form
  * (fixtures/corpus/NNNN-*.json).
  */
 import { readFileSync } from "node:fs";
@@ -31,7 +32,21 @@ describe("level pieces", () => {
 
   it("drops a reprint cut to its last line at the next page's top (分) of 产出指标(40分), 0046-calc) as named furniture", () => {
     const sheet = sheetOf("0046-calc");
-    expect(sheet.furniture.filter((f) => f.kind === "repeated-cell").map((f) => `${f.page}:${f.line}:${f.text}`)).toContain("2:61:分)");
+    expect((sheet.furniture ?? []).filter((f) => f.kind === "repeated-cell").map((f) => `${f.page}:${f.line}:${f.text}`)).toContain("2:61:分)");
     expect(sheet.diagnostics.filter((d) => d.code === "layout.inferred-level")).toEqual([]);
+  });
+});
+
+describe("amounts wrapped around their row's middle line", () => {
+  it("joins 270 / 5.74 above and below the row's other values, beside a label wrapped as 其中:当年财政拨 / 款 (0017-chromium)", () => {
+    // The form's row: 当年财政拨款 2762.94 2762.94 2705.74.
+    expect(rowAt("0017-chromium", 1, 22)).toEqual(["24:其中:当年财政拨款", "37:2762.94", "42:2762.94", "47:2705.74", "50:-", "53:97.92", "80:-"]);
+  });
+
+  it("joins several amounts so wrapped (4174468 / … / 7.97, 0038-calc), and keeps two rows' integer scores apart (0039-chromium)", () => {
+    // The form's row: 当年财政拨款 41744687.97 43263399.85 26992035.17.
+    expect(rowAt("0038-calc", 1, 24)?.slice(1, 4)).toEqual(["28:41744687.97", "33:43263399.85", "38:26992035.17"]);
+    // 培训满意度 5 5 and 培训参与人数 6 6, around 8.00 8.00 of the row between.
+    expect(rowAt("0039-chromium", 2, 83)?.slice(-2).map((c) => c.replace(/^\d+:/, ""))).toEqual(["5", "5"]);
   });
 });
