@@ -61,6 +61,7 @@ import { joinStraddlingValues } from "./layout/straddle.js";
 import { joinWrappedMeasureRows } from "./layout/continuations.js";
 import { shiftedFunding, shiftedRows } from "./layout/shifted.js";
 import { doubtSubtotals } from "./layout/subtotals.js";
+import { doubtNesting } from "./layout/nesting.js";
 
 /**
  * True for text that looks like `pdftotext -layout` output: no tabs, and
@@ -182,6 +183,7 @@ function assemble(lines: Chunk[][], furniture: DroppedText[], doubts: Doubt[]): 
   // A level label no row takes stays a row of its own: the grammar then reports it, never loses it.
   const left = placeLevels(levels, drafts, doubts);
   doubtSubtotals(levels, drafts, doubts);
+  doubtNesting(levels, drafts, doubts);
   if (left.length) {
     // A label no group took says the groups were not found where the labels stand: each label
     // of its table was placed on that failed reading.

@@ -1,8 +1,11 @@
 /**
- * Level-1 subtotals in `pdftotext -layout` text: a subtotal wrapped inside
- * its digits completes its label, and a group whose 分值 do not add up to
- * its label's subtotal is said to be placed by guess (layout.inferred-level).
+ * Level placements of `pdftotext -layout` text said to be guesses
+ * (layout.inferred-level): a level-1 group whose 分值 do not add up to its
+ * label's subtotal, and a level-2 group that a level-1 label fitting no
+ * group stands inside. Also: a subtotal wrapped inside its digits completes
+ * its label.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { layoutTextToSheet } from "../../src/load/layout.js";
 
@@ -52,5 +55,16 @@ describe("level-1 subtotals", () => {
     expect(cells).toContain("满意度指标(12分)");
     expect(cells).not.toContain("2分)");
     expect(sheet.diagnostics.filter((d) => d.code === "layout.inferred-level")).toEqual([]);
+  });
+});
+
+describe("a level-2 group holding a level-1 label that fits no group", () => {
+  it("is doubted: 成本指标 set at column 0 inside 时效指标's group (fixtures/corpus/0045-chromium, lines 59-90)", () => {
+    // The generating form's 产出指标 holds 时效指标 (4 rows) and then 成本指标 (6 rows); read as a level-1
+    // label, 成本指标 leaves its rows to 时效指标.
+    const text = readFileSync(new URL("../../fixtures/corpus/0045-chromium.layout.txt", import.meta.url), "utf8");
+    const doubts = layoutTextToSheet(text, "0045").diagnostics.filter((d) => d.code === "layout.inferred-level" && d.form === 1);
+    expect(doubts.map((d) => `${d.page}:${d.line}:${d.quotes?.[0]?.text}`)).toEqual(expect.arrayContaining(["1:59:时效指标", "1:45:成本指标"]));
+    expect(doubts.find((d) => d.quotes?.[0]?.text === "时效指标")?.message).toContain("stands inside this level-2 group");
   });
 });
