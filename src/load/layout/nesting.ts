@@ -9,7 +9,7 @@
  * label above it. So the level-2 group whose lines hold such a label is
  * doubted too: its rows may read under another level-2 label.
  */
-import type { LevelTable } from "../pdf/layout/levels.js";
+import { FITS_NO_GROUP, type LevelTable } from "../pdf/layout/levels.js";
 import type { Doubt, Draft } from "../pdf/layout/model.js";
 import { isValue } from "../pdf/layout/vocabulary.js";
 
@@ -22,10 +22,10 @@ function lineSpan(r: Draft): [number, number] {
 
 /**
  * Puts in `doubts` the level-2 label of each level-2 group whose lines hold
- * a level-1 label already doubted in `doubts`, and which that label does not start.
+ * a level-1 label doubted in `doubts` as fitting no group, and which that label does not start.
  */
 export function doubtNesting(tables: readonly LevelTable[], drafts: readonly Draft[], doubts: Doubt[]): void {
-  const doubted = new Set(doubts.map((d) => d.piece));
+  const doubted = new Set(doubts.filter((d) => d.why === FITS_NO_GROUP).map((d) => d.piece));
   for (const { header, end, levels } of tables) {
     const rows = drafts.filter((d) => Math.min(...d.lines) > header && Math.min(...d.lines) < end && d.pieces.some((p) => p.chunks.some(isValue)));
     const starts = rows.flatMap((r, i) => (r.levels.has(2) ? [i] : []));

@@ -354,7 +354,7 @@ function centredStarts(labels: Level[], rows: Draft[], span: Span, centreSpan: S
     if (out[k]! < 0) continue;
     const t = k + 1 < m && out[k + 1]! > 0 ? out[k + 1]! - 1 : n - 1;
     if (rows[out[k]!]!.page === rows[t]!.page && cost(k, out[k]!, t) > POOR) {
-      const why = `centred level label more than ${POOR} lines from the middle of the group it was given: no group fits its lines well, so the rows at either end may belong to the next group`;
+      const why = FITS_NO_GROUP;
       if (k > 0) doubted.set(k, why);
       if (k + 1 < m) doubted.set(k + 1, why);
     }
@@ -388,3 +388,6 @@ function centredStarts(labels: Level[], rows: Draft[], span: Span, centreSpan: S
 
 /** How far, in lines, a label may stand from its group's centre and still be read as settled. */
 const POOR = 2;
+
+/** Why a label far from the middle of its group is doubted (layout/nesting.ts looks for it). */
+export const FITS_NO_GROUP = `centred level label more than ${POOR} lines from the middle of the group it was given: no group fits its lines well, so the rows at either end may belong to the next group`;
