@@ -50,3 +50,13 @@ describe("amounts wrapped around their row's middle line", () => {
     expect(rowAt("0039-chromium", 2, 83)?.slice(-2).map((c) => c.replace(/^\d+:/, ""))).toEqual(["5", "5"]);
   });
 });
+
+describe("funding values on a page without their header or full row", () => {
+  it("are each said to be placed by guess (0026-calc: 上年结转资金 0.00 0.00 0.00 atop page 4, its header and 年度资金总额 on page 3)", () => {
+    // The form's row holds 0.00 for its three amounts and no 分值 or 执行率: whichever of these the loader misplaced, it is quoted.
+    const doubts = sheetOf("0026-calc").diagnostics.filter((d) => d.code === "layout.inferred-column" && d.page === 4 && d.line === 107);
+    expect(doubts.map((d) => d.quotes?.[0]?.text)).toEqual(["0.00", "0.00", "0.00"]);
+    expect(doubts.map((d) => d.cell).sort()).toEqual([53, 70, 78]);
+    expect(doubts.every((d) => /another page|a page without its header/.test(d.message))).toBe(true);
+  });
+});

@@ -42,11 +42,13 @@ const END = /^(?:预期目标|一级指标|三级指标)$|自评表/u;
 /** Moves each funding value's `col` to the column it stands in (see the module comment). */
 export function alignFundingValues(drafts: Draft[], doubts: Doubt[] = []): void {
   let columns: Column[] | undefined;
+  let headerPage = 0;
   let reference: { page: number; spots: Spot[] } | undefined;
   for (const d of drafts) {
     const texts = d.pieces.map(pieceText);
     if (texts.filter((t) => FUNDING_HEADER.test(t)).length >= 3) {
       columns = d.pieces.filter((p) => FUNDING_HEADER.test(pieceText(p))).map((p) => ({ c0: p.c0, c1: p.c1, at: p.c0 }));
+      headerPage = d.page;
       reference = undefined;
       continue;
     }
@@ -81,13 +83,18 @@ export function alignFundingValues(drafts: Draft[], doubts: Doubt[] = []): void 
     const order = placed.map(([, c]) => cols.indexOf(c));
     // The full row on this page placed nothing (a tie, or values out of its order): its spots
     // and the header's columns disagree, and the header's columns decide below, a guess.
-    const guess = reference?.page === d.page;
+    // On a page holding neither the header nor the full row, the character columns are the
+    // header's page's, which pdftotext set apart from this one's: a guess as well.
+    const elsewhere = d.page !== headerPage && reference?.page !== d.page;
+    const guess = reference?.page === d.page || elsewhere;
     const say = (p: Piece, why: string) => doubts.push({ code: "layout.inferred-column", piece: p, why });
+    // A value that overlaps no header column there stays where it is printed, which is as much a guess.
+    if (elsewhere) for (const p of values) if (!placed.some(([q]) => q === p)) say(p, "funding value left where it is printed, on a page without its header or the full row: it overlaps no header column there");
     if (order.some((k, i) => i > 0 && k <= order[i - 1]!)) {
       if (guess) for (const [p] of placed) say(p, "funding value left where it is printed: neither the full row's values nor the header's columns place this row's values in order");
       continue;
     }
-    if (guess) for (const [p] of placed) say(p, "funding value placed under the header column it overlaps, not by the full row above, whose values fit this row's in no one way");
+    if (guess) for (const [p] of placed) say(p, elsewhere ? "funding value placed under the header column it overlaps on another page: pdftotext sets each page in character columns of its own" : "funding value placed under the header column it overlaps, not by the full row above, whose values fit this row's in no one way");
     for (const [p, col] of placed) {
       col.c0 = Math.min(col.c0, p.c0);
       col.c1 = Math.max(col.c1, p.c1);
