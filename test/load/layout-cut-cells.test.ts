@@ -60,3 +60,12 @@ describe("funding values on a page without their header or full row", () => {
     expect(doubts.every((d) => /another page|a page without its header/.test(d.message))).toBe(true);
   });
 });
+
+describe("a cell's text set in two on its line", () => {
+  it("quotes the rows from one holding more cells before its 分值 than the header has columns (全年正常运  营, 0039-chromium)", () => {
+    // The form's row: 产出指标 成本指标 服务满意度 效果明显 全年正常运营 27.00 27.00 — five cells before 分值, as the header prints.
+    const rows = sheetOf("0039-chromium").diagnostics.filter((d) => d.code === "layout.inferred-rows" && d.page === 1 && d.line === 30);
+    expect(rows.map((d) => [d.line, d.quotes?.slice(0, 6).map((q) => q.text)])).toEqual([[30, ["产出指标", "成本指标", "服务满意度", "效果明显", "全年正常运", "营"]]]);
+    expect(rows[0]!.message).toContain("6 cells before its 分值, the header 5 columns");
+  });
+});

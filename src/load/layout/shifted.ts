@@ -27,7 +27,7 @@ const PAGE_NUMBER = /^(?:[-—–]\d+[-—–]|第\d+页(?:共\d+页)?)$/u;
 const squeeze = (t: string) => t.replace(/\s+/g, "");
 
 /** What is wrong with an indicator row's shape, or undefined when nothing is. */
-function flaw(cells: readonly Cell[], targetCol: number | undefined): string | undefined {
+function flaw(cells: readonly Cell[], targetCol: number | undefined, columnsBefore?: number): string | undefined {
   const texts = cells.map((c) => squeeze(c.text));
   // Pieces of wrapped labels, or level labels no row took, make no indicator.
   if (texts.every((t) => HAN_PIECE.test(t) || LEVEL_CHARS.test(t))) return undefined;
@@ -41,6 +41,9 @@ function flaw(cells: readonly Cell[], targetCol: number | undefined): string | u
   // them (a running header, a name's wrapped line) the grammar sets apart or joins.
   const measured = cells.some((c, i) => VALUE.test(texts[i]!) || (targetCol !== undefined && c.col >= targetCol - 2 && !PAGE_NUMBER.test(texts[i]!)));
   if (at < 0) return measured ? "the row has no 分值 and 得分" : undefined;
+  // More cells before the 分值 than the header has columns there: one cell's text was set in two
+  // (全年正常运  营), and read by position every cell of the row may stand one column off.
+  if (columnsBefore !== undefined && at > columnsBefore) return `the row holds ${at} cells before its 分值, the header ${columnsBefore} columns`;
   const [w, s] = [new Decimal(texts[at]!.replace(/,/g, "")), new Decimal(texts[at + 1]!.replace(/,/g, ""))];
   // A 得分 above its 分值 is a shape, not a sum: the figures are compared as printed, never computed with.
   if (s.gt(w)) return `得分 ${texts[at + 1]} is above 分值 ${texts[at]}`;
@@ -118,8 +121,12 @@ export function shiftedRows(rows: readonly Row[], formOf: (c: Cell) => number): 
     while (end < rows.length && !rows[end]!.cells.some((c) => squeeze(c.text) === "总分") && !rows[end]!.cells.some((c) => squeeze(c.text) === "三级指标")) end++;
     // Where the header prints 年度指标值: the measures' columns start there.
     const targetCol = rows[h]!.cells.find((c) => /^年度指标|^指标值/.test(squeeze(c.text)))?.col;
+    // How many columns the header prints before 分值 (when it prints the level columns too: a row holds no more).
+    const header = rows[h]!.cells.map((c) => squeeze(c.text));
+    const weightAt = header.findIndex((t) => /^(?:分值|分数|权重)$/.test(t));
+    const columnsBefore = weightAt > 0 && header.some((t) => /^一级指标$/.test(t)) ? weightAt : undefined;
     for (let k = h + 1; k < end; k++) {
-      const why = flaw(rows[k]!.cells, targetCol);
+      const why = flaw(rows[k]!.cells, targetCol, columnsBefore);
       if (!why) continue;
       const first = rows[k]!.cells[0]!;
       out.push(warning(rows, k, end, `indicator rows from page ${first.page} line ${first.line} on may each be one row off: ${why}, so a row may have been lost or split here`, formOf));
