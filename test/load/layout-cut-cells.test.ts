@@ -69,3 +69,11 @@ describe("a cell's text set in two on its line", () => {
     expect(rows[0]!.message).toContain("6 cells before its 分值, the header 5 columns");
   });
 });
+
+describe("funding values left as printed", () => {
+  it("are each flagged, those overlapping no header column too (0013-chromium: 上年结转资金 and 其他资金 read as one row)", () => {
+    const cells = sheetOf("0013-chromium").diagnostics.filter((d) => d.code === "layout.inferred-column" && d.page === 3 && d.line === 51).map((d) => d.cell);
+    // The row's 12 values: 0.00 at 15, 25, 30, 33, 39, 46, 49 and dashes at 44, 58, 59, 66, 74.
+    expect(cells.sort((a, b) => a! - b!)).toEqual([15, 25, 30, 33, 39, 44, 46, 49, 58, 59, 66, 74]);
+  });
+});

@@ -91,7 +91,8 @@ export function alignFundingValues(drafts: Draft[], doubts: Doubt[] = []): void 
     // A value that overlaps no header column there stays where it is printed, which is as much a guess.
     if (elsewhere) for (const p of values) if (!placed.some(([q]) => q === p)) say(p, "funding value left where it is printed, on a page without its header or the full row: it overlaps no header column there");
     if (order.some((k, i) => i > 0 && k <= order[i - 1]!)) {
-      if (guess) for (const [p] of placed) say(p, "funding value left where it is printed: neither the full row's values nor the header's columns place this row's values in order");
+      // Every value of the row, those overlapping no header column too: the row is left as printed.
+      if (guess) for (const p of values) say(p, "funding value left where it is printed: neither the full row's values nor the header's columns place this row's values in order");
       continue;
     }
     if (guess) for (const [p] of placed) say(p, elsewhere ? "funding value placed under the header column it overlaps on another page: pdftotext sets each page in character columns of its own" : "funding value placed under the header column it overlaps, not by the full row above, whose values fit this row's in no one way");
