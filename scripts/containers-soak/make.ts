@@ -1,0 +1,123 @@
+/**
+ * Writes a batch of corpus cases in every structured container, the way
+ * offices make them:
+ * - <name>.html: the case's HTML page (scripts/corpus/html.ts), UTF-8;
+ * - <name>.chrome.gbk.html: the same forms inside page chrome, encoded as GBK
+ *   and declared gb2312, as many government sites serve them;
+ * - <name>.xlsx / .xls / .ods: the case's Calc sheet (scripts/corpus/fods.ts)
+ *   converted by LibreOffice Calc, one soffice call per format for the batch;
+ * - <name>.num.xlsx / .num.xls / .num.ods: the same sheet with its figures as
+ *   number cells formatted to print the case's text (numeric.ts);
+ * - <name>.docx / .odt: LibreOffice Writer's conversions of the HTML page.
+ * And <name>.json: the case (seed, rendering, generating forms).
+ */
+import { execFile } from "node:child_process";
+import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { caseName, type CorpusCase } from "../corpus/case.js";
+import { caseFods } from "../corpus/fods.js";
+import { caseHtml } from "../corpus/html.js";
+import { withPageChrome } from "./chrome.js";
+import { numericFods, type RateStyle } from "./numeric.js";
+
+const run = promisify(execFile);
+
+/** Every container a case is written in, as the file name's ending. */
+export const CONTAINERS = ["html", "chrome.gbk.html", "xlsx", "xls", "ods", "num.xlsx", "num.xls", "num.ods", "docx", "odt"] as const;
+export type Container = (typeof CONTAINERS)[number];
+
+/** LibreOffice's filter per converted container. */
+const CALC: ReadonlyArray<readonly [Container, string]> = [["xlsx", "xlsx:Calc MS Excel 2007 XML"], ["xls", "xls:MS Excel 97"], ["ods", "ods:calc8"]];
+
+/** How a case's numeric sheet formats its rates: as percentages for half the seeds. */
+export const rateStyle = (seed: number): RateStyle => (seed % 4 < 2 ? "percent" : "plain");
+const WRITER: ReadonlyArray<readonly [Container, string]> = [["docx", "docx:MS Word 2007 XML"], ["odt", "odt:writer8"]];
+
+/** The case as JSON, the way the soak's files record it. */
+export const caseJson = (c: CorpusCase): string => JSON.stringify(c, null, 1) + "\n";
+
+async function soffice(args: string[], cwd: string, profile: string): Promise<void> {
+  // A profile of its own, so this soffice never meets another helper's running instance.
+  await run("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", ...args], { cwd, timeout: 900_000 });
+}
+
+/** GBK bytes of a page; null when a character of it has no GBK code (then the case has no GBK page). */
+async function gbk(html: string, work: string): Promise<Buffer | null> {
+  const f = join(work, "gbk.utf8.html");
+  await writeFile(f, html);
+  try {
+    const { stdout } = await run("iconv", ["-f", "UTF-8", "-t", "GBK", f], { encoding: "buffer", maxBuffer: 64 << 20 });
+    return stdout;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes the cases' containers into `outDir`; returns the containers written per case name. */
+export async function writeContainers(cases: CorpusCase[], outDir: string, only: readonly Container[] = CONTAINERS): Promise<Map<string, Container[]>> {
+  const written = new Map<string, Container[]>();
+  const work = await mkdtemp(join(tmpdir(), "jixiao-containers-soak-"));
+  try {
+    const profile = join(work, "profile");
+    const fods: string[] = [];
+    const html: string[] = [];
+    const numeric: string[] = [];
+    for (const c of cases) {
+      const name = caseName(c.seed);
+      const got: Container[] = [];
+      written.set(name, got);
+      await writeFile(join(outDir, `${name}.json`), caseJson(c));
+      const page = caseHtml(c.forms, c.rendering);
+      await writeFile(join(work, `${name}.html`), page);
+      html.push(`${name}.html`);
+      await writeFile(join(work, `${name}.fods`), caseFods(c.forms, c.rendering));
+      fods.push(`${name}.fods`);
+      const sheet = caseFods(c.forms, c.rendering);
+      await writeFile(join(work, `${name}.num.fods`), numericFods(sheet, rateStyle(c.seed)));
+      numeric.push(`${name}.num.fods`);
+      if (only.includes("html")) {
+        await writeFile(join(outDir, `${name}.html`), page);
+        got.push("html");
+      }
+      if (only.includes("chrome.gbk.html")) {
+        const chrome = withPageChrome(page, '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', c.forms[0]?.department ?? "某某局");
+        const bytes = await gbk(chrome, work);
+        if (bytes) {
+          await writeFile(join(outDir, `${name}.chrome.gbk.html`), bytes);
+          got.push("chrome.gbk.html");
+        }
+      }
+    }
+    for (const [ext, filter] of CALC) {
+      if (only.includes(ext)) {
+        await soffice(["--convert-to", filter, "--outdir", work, ...fods], work, profile);
+        for (const c of cases) await move(work, outDir, caseName(c.seed), ext, written);
+      }
+      const num = `num.${ext}` as Container;
+      if (only.includes(num)) {
+        await soffice(["--convert-to", filter, "--outdir", work, ...numeric], work, profile);
+        for (const c of cases) await move(work, outDir, caseName(c.seed), num, written);
+      }
+    }
+    for (const [ext, filter] of WRITER) {
+      if (!only.includes(ext)) continue;
+      await soffice(["--infilter=HTML (StarWriter)", "--convert-to", filter, "--outdir", work, ...html], work, profile);
+      for (const c of cases) await move(work, outDir, caseName(c.seed), ext, written);
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return written;
+}
+
+/** Moves one converted file out of the work folder; a file soffice did not write is reported, not skipped silently. */
+async function move(work: string, outDir: string, name: string, ext: Container, written: Map<string, Container[]>): Promise<void> {
+  try {
+    await copyFile(join(work, `${name}.${ext}`), join(outDir, `${name}.${ext}`));
+    written.get(name)!.push(ext);
+  } catch {
+    console.error(`containers-soak: soffice wrote no ${name}.${ext}`);
+  }
+}
