@@ -4,6 +4,8 @@
  * - <name>.html: the case's HTML page (scripts/corpus/html.ts), UTF-8;
  * - <name>.chrome.gbk.html: the same forms inside page chrome, encoded as GBK
  *   and declared gb2312, as many government sites serve them;
+ * - <name>.office.html: the forms as an office program saves them as a web
+ *   page (office-html.ts), and <name>.office.docx, Writer's docx of that page;
  * - <name>.xlsx / .xls / .ods: the case's Calc sheet (scripts/corpus/fods.ts)
  *   converted by LibreOffice Calc, one soffice call per format for the batch;
  * - <name>.num.xlsx / .num.xls / .num.ods: the same sheet with its figures as
@@ -20,12 +22,13 @@ import { caseName, type CorpusCase } from "../corpus/case.js";
 import { caseFods } from "../corpus/fods.js";
 import { caseHtml } from "../corpus/html.js";
 import { withPageChrome } from "./chrome.js";
+import { officeHtml } from "./office-html.js";
 import { numericFods, type RateStyle } from "./numeric.js";
 
 const run = promisify(execFile);
 
 /** Every container a case is written in, as the file name's ending. */
-export const CONTAINERS = ["html", "chrome.gbk.html", "xlsx", "xls", "ods", "num.xlsx", "num.xls", "num.ods", "docx", "odt"] as const;
+export const CONTAINERS = ["html", "chrome.gbk.html", "office.html", "xlsx", "xls", "ods", "num.xlsx", "num.xls", "num.ods", "docx", "odt", "office.docx"] as const;
 export type Container = (typeof CONTAINERS)[number];
 
 /** LibreOffice's filter per converted container. */
@@ -64,6 +67,7 @@ export async function writeContainers(cases: CorpusCase[], outDir: string, only:
     const fods: string[] = [];
     const html: string[] = [];
     const numeric: string[] = [];
+    const officePages: string[] = [];
     for (const c of cases) {
       const name = caseName(c.seed);
       const got: Container[] = [];
@@ -80,6 +84,13 @@ export async function writeContainers(cases: CorpusCase[], outDir: string, only:
       if (only.includes("html")) {
         await writeFile(join(outDir, `${name}.html`), page);
         got.push("html");
+      }
+      const office = officeHtml(c);
+      await writeFile(join(work, `${name}.office.html`), office);
+      officePages.push(`${name}.office.html`);
+      if (only.includes("office.html")) {
+        await writeFile(join(outDir, `${name}.office.html`), office);
+        got.push("office.html");
       }
       if (only.includes("chrome.gbk.html")) {
         const chrome = withPageChrome(page, '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', c.forms[0]?.department ?? "某某局");
@@ -105,6 +116,10 @@ export async function writeContainers(cases: CorpusCase[], outDir: string, only:
       if (!only.includes(ext)) continue;
       await soffice(["--infilter=HTML (StarWriter)", "--convert-to", filter, "--outdir", work, ...html], work, profile);
       for (const c of cases) await move(work, outDir, caseName(c.seed), ext, written);
+    }
+    if (only.includes("office.docx")) {
+      await soffice(["--infilter=HTML (StarWriter)", "--convert-to", "docx:MS Word 2007 XML", "--outdir", work, ...officePages], work, profile);
+      for (const c of cases) await move(work, outDir, caseName(c.seed), "office.docx", written);
     }
   } finally {
     await rm(work, { recursive: true, force: true });
