@@ -10,6 +10,8 @@
  *   converted by LibreOffice Calc, one soffice call per format for the batch;
  * - <name>.num.xlsx / .num.xls / .num.ods: the same sheet with its figures as
  *   number cells formatted to print the case's text (numeric.ts);
+ * - <name>.book.xlsx / .book.xls / .book.ods: one form per sheet, off A1, with
+ *   hidden rows, columns and a hidden sheet of drop-down lists (book.ts);
  * - <name>.docx / .odt: LibreOffice Writer's conversions of the HTML page.
  * And <name>.json: the case (seed, rendering, generating forms).
  */
@@ -22,13 +24,14 @@ import { caseName, type CorpusCase } from "../corpus/case.js";
 import { caseFods } from "../corpus/fods.js";
 import { caseHtml } from "../corpus/html.js";
 import { withPageChrome } from "./chrome.js";
+import { bookFods } from "./book.js";
 import { officeHtml } from "./office-html.js";
 import { numericFods, type RateStyle } from "./numeric.js";
 
 const run = promisify(execFile);
 
 /** Every container a case is written in, as the file name's ending. */
-export const CONTAINERS = ["html", "chrome.gbk.html", "office.html", "xlsx", "xls", "ods", "num.xlsx", "num.xls", "num.ods", "docx", "odt", "office.docx"] as const;
+export const CONTAINERS = ["html", "chrome.gbk.html", "office.html", "xlsx", "xls", "ods", "num.xlsx", "num.xls", "num.ods", "book.xlsx", "book.xls", "book.ods", "docx", "odt", "office.docx"] as const;
 export type Container = (typeof CONTAINERS)[number];
 
 /** LibreOffice's filter per converted container. */
@@ -68,6 +71,7 @@ export async function writeContainers(cases: CorpusCase[], outDir: string, only:
     const html: string[] = [];
     const numeric: string[] = [];
     const officePages: string[] = [];
+    const books: string[] = [];
     for (const c of cases) {
       const name = caseName(c.seed);
       const got: Container[] = [];
@@ -81,6 +85,8 @@ export async function writeContainers(cases: CorpusCase[], outDir: string, only:
       const sheet = caseFods(c.forms, c.rendering);
       await writeFile(join(work, `${name}.num.fods`), numericFods(sheet, rateStyle(c.seed)));
       numeric.push(`${name}.num.fods`);
+      await writeFile(join(work, `${name}.book.fods`), bookFods(c));
+      books.push(`${name}.book.fods`);
       if (only.includes("html")) {
         await writeFile(join(outDir, `${name}.html`), page);
         got.push("html");
@@ -106,10 +112,11 @@ export async function writeContainers(cases: CorpusCase[], outDir: string, only:
         await soffice(["--convert-to", filter, "--outdir", work, ...fods], work, profile);
         for (const c of cases) await move(work, outDir, caseName(c.seed), ext, written);
       }
-      const num = `num.${ext}` as Container;
-      if (only.includes(num)) {
-        await soffice(["--convert-to", filter, "--outdir", work, ...numeric], work, profile);
-        for (const c of cases) await move(work, outDir, caseName(c.seed), num, written);
+      for (const [variant, files] of [["num", numeric], ["book", books]] as const) {
+        const kind = `${variant}.${ext}` as Container;
+        if (!only.includes(kind)) continue;
+        await soffice(["--convert-to", filter, "--outdir", work, ...files], work, profile);
+        for (const c of cases) await move(work, outDir, caseName(c.seed), kind, written);
       }
     }
     for (const [ext, filter] of WRITER) {
