@@ -4,7 +4,7 @@
  * with its case (<name>.json: seed, rendering, generating forms), which
  * test/load/containers/random.test.ts reads field for field.
  *
- *   npx tsx scripts/containers-soak/fixtures.ts [--out DIR]
+ *   npx tsx scripts/containers-soak/fixtures.ts [--out DIR] [--only CONTAINER[,CONTAINER]]
  *
  * The seeds cover both producers' layouts, one to three forms, narrow and
  * wide label columns, rates as percentages and as plain numbers, <th>
@@ -16,15 +16,18 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { drawCase } from "../corpus/case.js";
 import { FIXTURE_SEEDS } from "./fixtures.seeds.js";
-import { writeContainers } from "./make.js";
+import { CONTAINERS, writeContainers, type Container } from "./make.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 async function main(): Promise<void> {
   const i = process.argv.indexOf("--out");
   const out = resolve(root, i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : "fixtures/containers/random");
+  const k = process.argv.indexOf("--only");
+  // --only rewrites some containers and leaves the others' bytes alone (soffice stamps every file it writes).
+  const only = (k >= 0 && process.argv[k + 1] ? process.argv[k + 1]!.split(",") : [...CONTAINERS]) as Container[];
   await mkdir(out, { recursive: true });
-  const written = await writeContainers(FIXTURE_SEEDS.map((s) => drawCase(s)), out);
+  const written = await writeContainers(FIXTURE_SEEDS.map((s) => drawCase(s)), out, only);
   for (const [name, kinds] of written) console.log(`${name}: ${kinds.join(" ")}`);
 }
 

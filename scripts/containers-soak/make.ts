@@ -13,6 +13,7 @@
  * - <name>.book.xlsx / .book.xls / .book.ods: one form per sheet, off A1, with
  *   hidden rows, columns and a hidden sheet of drop-down lists (book.ts);
  * - <name>.docx / .odt: LibreOffice Writer's conversions of the HTML page.
+ * - <name>.word.docx: a docx written as Word writes one (word-docx.ts).
  * And <name>.json: the case (seed, rendering, generating forms).
  */
 import { execFile } from "node:child_process";
@@ -25,13 +26,14 @@ import { caseFods } from "../corpus/fods.js";
 import { caseHtml } from "../corpus/html.js";
 import { withPageChrome } from "./chrome.js";
 import { bookFods } from "./book.js";
+import { wordDocx } from "./word-docx.js";
 import { officeHtml } from "./office-html.js";
 import { numericFods, type RateStyle } from "./numeric.js";
 
 const run = promisify(execFile);
 
 /** Every container a case is written in, as the file name's ending. */
-export const CONTAINERS = ["html", "chrome.gbk.html", "office.html", "xlsx", "xls", "ods", "num.xlsx", "num.xls", "num.ods", "book.xlsx", "book.xls", "book.ods", "docx", "odt", "office.docx"] as const;
+export const CONTAINERS = ["html", "chrome.gbk.html", "office.html", "xlsx", "xls", "ods", "num.xlsx", "num.xls", "num.ods", "book.xlsx", "book.xls", "book.ods", "docx", "odt", "office.docx", "word.docx"] as const;
 export type Container = (typeof CONTAINERS)[number];
 
 /** LibreOffice's filter per converted container. */
@@ -97,6 +99,10 @@ export async function writeContainers(cases: CorpusCase[], outDir: string, only:
       if (only.includes("office.html")) {
         await writeFile(join(outDir, `${name}.office.html`), office);
         got.push("office.html");
+      }
+      if (only.includes("word.docx")) {
+        await writeFile(join(outDir, `${name}.word.docx`), wordDocx(c));
+        got.push("word.docx");
       }
       if (only.includes("chrome.gbk.html")) {
         const chrome = withPageChrome(page, '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', c.forms[0]?.department ?? "某某局");

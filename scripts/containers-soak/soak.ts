@@ -7,8 +7,8 @@
  *   npx tsx scripts/containers-soak/soak.ts --seeds N [--from S] [--only CONTAINER[,CONTAINER]]
  *                                           [--keep DIR [--reuse]] [--json FILE]
  *
- * Prints field accuracy per container, the failing files with their first
- * differences, and the command that reproduces the first failing seed; with
+ * Prints field accuracy per container, the warnings of files read exactly
+ * (by code), the failing files with their first differences, and the command that reproduces the first failing seed; with
  * --seeds 1 every differing field and warning.
  * - --keep writes into DIR (kept) instead of a temporary folder; with --reuse
  *   a seed whose files DIR already holds, made from the same case, is not
@@ -112,6 +112,13 @@ async function main(): Promise<void> {
     lines.push(`  ${k.padEnd(16)} ${pct(s.m, s.f).padStart(9)}  (${s.m}/${s.f})  ${rs.length - bad}/${rs.length} files exact`);
   }
   if (missing.length > 0) lines.push(`not written (no GBK code for a character, or soffice wrote nothing): ${missing.join(" ")}`);
+  // A warning on a file read exactly is either a fact about the file (a hidden sheet) or noise to look at.
+  const warned = new Map<string, string[]>();
+  for (const r of results) {
+    if (r.differences.length > 0 || r.error) continue;
+    for (const code of new Set(r.diagnostics.map((d) => d.slice(0, d.indexOf(":"))))) warned.set(code, [...(warned.get(code) ?? []), r.file]);
+  }
+  for (const [code, files] of warned) lines.push(`warning ${code} on ${files.length} exact file(s): ${files.slice(0, 6).join(" ")}${files.length > 6 ? " …" : ""}`);
   lines.push(`failing files: ${failing.length}/${results.length}`);
   for (const r of failing) {
     lines.push(`  ${r.file}: ${r.matched}/${r.fields}${r.error ? ` threw: ${r.error}` : ""}`);
