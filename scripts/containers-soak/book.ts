@@ -4,7 +4,8 @@
  * fods.ts, with that form's page breaks), set one row down and one column
  * right of A1 under an 附件 note, with a hidden row inside the form and a
  * hidden column beside it, both holding text (a reviewer's note, a draft
- * mark); a hidden second sheet holding a draft of the first form (an older
+ * mark); labels broken over two lines inside their cell, as Alt+Enter types
+ * them (项目资金 / （万元）, 产出 / 指标: two paragraphs of one cell); a hidden second sheet holding a draft of the first form (an older
  * copy kept out of sight instead of deleted); and a hidden last sheet of
  * drop-down lists (评分等级 and level names), as templates with data
  * validation carry. None of that is form content: the expected fields are
@@ -23,6 +24,14 @@ const between = (s: string, open: string, close: string): string => {
 /** A sheet name Calc and Excel accept: no []:*?/\, at most 31 characters. */
 const sheetName = (i: number, project: string | null): string => `${i + 1} ${(project ?? "").replace(/[[\]:*?/\\'"<>&]/g, "")}`.slice(0, 31).trim();
 
+/** A label cell's text typed on two lines: before a bracket, or a level name after its first two characters. */
+function lineBreaks(row: string): string {
+  return row.replace(/(table:style-name="(lab|lvl)"[^>]*>)<text:p>([^<]+)<\/text:p>/g, (m, open: string, cls: string, text: string) => {
+    const parts = cls === "lab" ? text.split(/(?=[（(])/) : /^[\u4e00-\u9fff]{4,}$/.test(text) ? [text.slice(0, 2), text.slice(2)] : [text];
+    return parts.length < 2 || parts.some((p) => p === "") ? m : `${open}${parts.map((p) => `<text:p>${p}</text:p>`).join("")}`;
+  });
+}
+
 /** The case's workbook, one form per sheet, as a flat ODF spreadsheet. */
 export function bookFods(c: CorpusCase): string {
   const sheets = c.forms.map((f, i) => {
@@ -40,7 +49,7 @@ export function bookFods(c: CorpusCase): string {
     const total = rows.findIndex((r) => r.includes("总分"));
     const out = rows.map((r, k) => {
       // One column right of A1, and a text cell in the hidden column past the form's ten.
-      const shifted = r.replace(/(<table:table-row [^>]*>)/, "$1<table:table-cell/>");
+      const shifted = lineBreaks(r).replace(/(<table:table-row [^>]*>)/, "$1<table:table-cell/>");
       return k === 0 ? shifted.replace("</table:table-row>", `<table:table-cell office:value-type="string"><text:p>草稿</text:p></table:table-cell></table:table-row>`) : shifted;
     });
     const hidden = `<table:table-row table:style-name="s${i}ro0" table:visibility="collapse"><table:table-cell/><table:table-cell office:value-type="string"><text:p>内部复核：已审核，无误</text:p></table:table-cell></table:table-row>`;
