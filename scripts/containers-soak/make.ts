@@ -38,10 +38,10 @@ export type Container = (typeof CONTAINERS)[number];
 
 /** LibreOffice's filter per converted container. */
 const CALC: ReadonlyArray<readonly [Container, string]> = [["xlsx", "xlsx:Calc MS Excel 2007 XML"], ["xls", "xls:MS Excel 97"], ["ods", "ods:calc8"]];
+const WRITER: ReadonlyArray<readonly [Container, string]> = [["docx", "docx:MS Word 2007 XML"], ["odt", "odt:writer8"]];
 
 /** How a case's numeric sheet formats its rates: as percentages for half the seeds. */
 export const rateStyle = (seed: number): RateStyle => (seed % 4 < 2 ? "percent" : "plain");
-const WRITER: ReadonlyArray<readonly [Container, string]> = [["docx", "docx:MS Word 2007 XML"], ["odt", "odt:writer8"]];
 
 /** The case as JSON, the way the soak's files record it. */
 export const caseJson = (c: CorpusCase): string => JSON.stringify(c, null, 1) + "\n";
@@ -69,11 +69,10 @@ export async function writeContainers(cases: CorpusCase[], outDir: string, only:
   const work = await mkdtemp(join(tmpdir(), "jixiao-containers-soak-"));
   try {
     const profile = join(work, "profile");
-    const fods: string[] = [];
+    // Every Calc sheet of the batch, with the prefix its container's name takes (num.xlsx …).
+    const sheets: [string, string][] = [];
     const html: string[] = [];
-    const numeric: string[] = [];
     const officePages: string[] = [];
-    const books: string[] = [];
     for (const c of cases) {
       const name = caseName(c.seed);
       const got: Container[] = [];
@@ -82,13 +81,13 @@ export async function writeContainers(cases: CorpusCase[], outDir: string, only:
       const page = caseHtml(c.forms, c.rendering);
       await writeFile(join(work, `${name}.html`), page);
       html.push(`${name}.html`);
-      await writeFile(join(work, `${name}.fods`), caseFods(c.forms, c.rendering));
-      fods.push(`${name}.fods`);
       const sheet = caseFods(c.forms, c.rendering);
+      await writeFile(join(work, `${name}.fods`), sheet);
+      sheets.push(["", `${name}.fods`]);
       await writeFile(join(work, `${name}.num.fods`), numericFods(sheet, rateStyle(c.seed)));
-      numeric.push(`${name}.num.fods`);
+      sheets.push(["num.", `${name}.num.fods`]);
       await writeFile(join(work, `${name}.book.fods`), bookFods(c));
-      books.push(`${name}.book.fods`);
+      sheets.push(["book.", `${name}.book.fods`]);
       if (only.includes("html")) {
         await writeFile(join(outDir, `${name}.html`), page);
         got.push("html");
@@ -114,16 +113,11 @@ export async function writeContainers(cases: CorpusCase[], outDir: string, only:
       }
     }
     for (const [ext, filter] of CALC) {
-      if (only.includes(ext)) {
-        await soffice(["--convert-to", filter, "--outdir", work, ...fods], work, profile);
-        for (const c of cases) await move(work, outDir, caseName(c.seed), ext, written);
-      }
-      for (const [variant, files] of [["num", numeric], ["book", books]] as const) {
-        const kind = `${variant}.${ext}` as Container;
-        if (!only.includes(kind)) continue;
-        await soffice(["--convert-to", filter, "--outdir", work, ...files], work, profile);
-        for (const c of cases) await move(work, outDir, caseName(c.seed), kind, written);
-      }
+      // One soffice call per format, for every sheet of the batch that is asked for in it.
+      const asked = sheets.filter(([prefix]) => only.includes(`${prefix}${ext}` as Container));
+      if (asked.length === 0) continue;
+      await soffice(["--convert-to", filter, "--outdir", work, ...asked.map(([, f]) => f)], work, profile);
+      for (const [prefix, f] of asked) await move(work, outDir, f.slice(0, f.indexOf(".")), `${prefix}${ext}` as Container, written);
     }
     for (const [ext, filter] of WRITER) {
       if (!only.includes(ext)) continue;
