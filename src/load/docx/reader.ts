@@ -4,7 +4,10 @@
  * its grid — w:gridBefore skips grid columns, w:gridSpan widens a cell,
  * w:vMerge="restart" opens a merged cell that each w:vMerge (continue) below
  * it extends by a row. A table holding tables is a layout table, read as
- * the HTML loader reads one.
+ * the HTML loader reads one. Of an mc:AlternateContent (how Word writes a
+ * text box: a DrawingML shape, then the same box in VML for older readers)
+ * the choice is read; its fallback, a second copy of the same text, only
+ * when the choice held no text.
  */
 import { Parser } from "htmlparser2";
 import { tidyLines, type Block, type GridCell } from "../blocks.js";
@@ -35,6 +38,11 @@ export function readDocx(xml: string): Block[] {
   let tableCount = 0;
   let para = "";
   let inText = false;
+  // Runs of text read so far, to tell whether an mc:Choice held any.
+  let textRuns = 0;
+  const choices: { runsBefore: number; hadText: boolean }[] = [];
+  // Depth inside an mc:Fallback that is skipped: the copy of a choice already read.
+  let skipping = 0;
   const top = () => tables[tables.length - 1];
 
   const finishTable = (t: TableState): Block[] => {
@@ -97,8 +105,20 @@ export function readDocx(xml: string): Block[] {
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        if (skipping > 0) {
+          if (name === "mc:Fallback") skipping++;
+          return;
+        }
         const t = top();
         switch (name) {
+          case "mc:AlternateContent":
+            choices.push({ runsBefore: textRuns, hadText: false });
+            return;
+          case "mc:Fallback": {
+            const alt = choices[choices.length - 1];
+            if (alt && (alt.hadText || textRuns > alt.runsBefore)) skipping = 1;
+            return;
+          }
           case "w:t":
             inText = true;
             return;
@@ -146,11 +166,26 @@ export function readDocx(xml: string): Block[] {
         }
       },
       ontext(data) {
-        if (inText) para += data;
+        if (inText && skipping === 0) {
+          para += data;
+          textRuns++;
+        }
       },
       onclosetag(name) {
+        if (skipping > 0) {
+          if (name === "mc:Fallback") skipping--;
+          return;
+        }
         const t = top();
         switch (name) {
+          case "mc:Choice": {
+            const alt = choices[choices.length - 1];
+            if (alt && textRuns > alt.runsBefore) alt.hadText = true;
+            return;
+          }
+          case "mc:AlternateContent":
+            choices.pop();
+            return;
           case "w:t":
             inText = false;
             return;

@@ -2,9 +2,9 @@
  * The spreadsheet loader: .xlsx, .xls and .ods through SheetJS (the
  * @e965/xlsx republication of SheetJS 0.20.3 on the npm registry; the `xlsx`
  * package there is stuck at 0.18.5, with published vulnerabilities). Every
- * visible row of every sheet is a row; a merged range is one cell, at its
- * top-left cell, with its span; hidden rows and columns are skipped and
- * reported. Provenance: the sheet's name and the cell's A1 address.
+ * visible row of every visible sheet is a row; a merged range is one cell, at
+ * its top-left cell, with its span; hidden sheets, rows and columns are
+ * skipped and reported. Provenance: the sheet's name and the cell's A1 address.
  */
 import { read, utils, type CellObject, type WorkBook, type WorkSheet } from "@e965/xlsx";
 import type { Diagnostic } from "../../model/document.js";
@@ -73,10 +73,29 @@ export function loadSpreadsheet(bytes: Uint8Array, source: string, kind: Spreads
   const budget = { left: options.maxCells ?? 2_000_000 };
   wb.SheetNames.forEach((name, i) => {
     const ws = wb.Sheets[name];
-    if (ws) readSheet(ws, name, i + 1, rows, diagnostics, budget, source, odsHidden?.get(name));
+    if (!ws) return;
+    // A hidden sheet (a draft, an old copy, the lists behind drop-downs) is no page of the published form.
+    if ((wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0 || odsHidden?.get(name)?.sheet) diagnostics.push(hiddenSheet(ws, name, i + 1));
+    else readSheet(ws, name, i + 1, rows, diagnostics, budget, source, odsHidden?.get(name));
   });
   const sheet: Sheet = { source, kind, pages: wb.SheetNames.length, rows };
   return { sheet, encoding: null, diagnostics };
+}
+
+/** The warning for a hidden sheet that was not read, quoting its text. */
+function hiddenSheet(ws: WorkSheet, name: string, page: number): Diagnostic {
+  const quoted: string[] = [];
+  let count = 0;
+  ((ws["!data"] ?? []) as (CellObject | undefined)[][]).forEach((cells, r) =>
+    cells?.forEach((c, col) => {
+      const text = c ? printedText(c).trim() : "";
+      if (text === "") return;
+      if (quoted.length < QUOTED) quoted.push(`${utils.encode_cell({ r, c: col })} "${text.replace(/\n/g, " ")}"`);
+      count++;
+    }),
+  );
+  const what = count === 0 ? "no text" : `${count} cell(s) of text: ${quoted.join("; ")}${count > QUOTED ? `, and ${count - QUOTED} more` : ""}`;
+  return { code: "xlsx.hidden-sheet", severity: "warning", page, message: `sheet "${name}" is hidden and was not read, with ${what}` };
 }
 
 function readSheet(

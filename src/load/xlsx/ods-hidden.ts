@@ -1,14 +1,15 @@
 /**
- * Hidden rows and columns of an .ods, which SheetJS does not report: read
- * from content.xml, where a row or column with table:visibility "collapse"
- * or "filter" is hidden, and table:number-rows-repeated /
- * table:number-columns-repeated stand for several.
+ * Hidden sheets, rows and columns of an .ods, which SheetJS does not report:
+ * read from content.xml, where a sheet is hidden by its table style
+ * (table:display "false", in the automatic styles before the body), a row or
+ * column with table:visibility "collapse" or "filter" is hidden, and
+ * table:number-rows-repeated / table:number-columns-repeated stand for several.
  */
 import { Parser } from "htmlparser2";
 import { readZipEntry, type ZipEntry } from "../zip/index.js";
 
-/** Per sheet name, the 0-based hidden rows and columns. */
-export type HiddenParts = Map<string, { rows: Set<number>; cols: Set<number> }>;
+/** Per sheet name, whether the sheet itself is hidden, and its 0-based hidden rows and columns. */
+export type HiddenParts = Map<string, { sheet: boolean; rows: Set<number>; cols: Set<number> }>;
 
 /** Repeats past this are the "rest of the sheet" filler rows and columns an office writes; they hold nothing. */
 const MAX_REPEAT = 100_000;
@@ -17,17 +18,28 @@ export function odsHiddenParts(bytes: Uint8Array, entries: readonly ZipEntry[], 
   const out: HiddenParts = new Map();
   const content = readZipEntry(bytes, entries, "content.xml", source, maxInflated);
   if (!content) return out;
-  let current: { rows: Set<number>; cols: Set<number> } | null = null;
+  let current: { sheet: boolean; rows: Set<number>; cols: Set<number> } | null = null;
+  // Table styles that hide the sheets using them, and the table style being read.
+  const hiddenStyles = new Set<string>();
+  let tableStyle: string | null = null;
   let row = 0;
   let col = 0;
   let depth = 0; // nesting of tables: only a sheet's own rows count
   const parser = new Parser(
     {
       onopentag(name, a) {
+        if (name === "style:style") {
+          tableStyle = a["style:family"] === "table" ? (a["style:name"] ?? null) : null;
+          return;
+        }
+        if (name === "style:table-properties") {
+          if (tableStyle !== null && a["table:display"] === "false") hiddenStyles.add(tableStyle);
+          return;
+        }
         if (name === "table:table") {
           depth++;
           if (depth === 1) {
-            current = { rows: new Set(), cols: new Set() };
+            current = { sheet: hiddenStyles.has(a["table:style-name"] ?? ""), rows: new Set(), cols: new Set() };
             out.set(a["table:name"] ?? "", current);
             row = 0;
             col = 0;
@@ -48,6 +60,7 @@ export function odsHiddenParts(bytes: Uint8Array, entries: readonly ZipEntry[], 
       },
       onclosetag(name) {
         if (name === "table:table") depth--;
+        else if (name === "style:style") tableStyle = null;
       },
     },
     { xmlMode: true },
