@@ -17,7 +17,8 @@
  * - `parse big.txt --format jsonl --out F` on one large text (the seed
  *   repeated 1,430 times, 20.6 MB, as scripts/bench.ts), against the same
  *   command on the seed alone, the process's floor: peak RSS, and what the
- *   large file adds to it, as multiples of its size (issue 12).
+ *   large file adds to it, as multiples of its size (issue 12); and the same
+ *   file from standard input against itself as a file.
  * Defaults: 500 PDFs (corpus and seed PDFs, repeated), 5,000 texts (the seed
  * with each copy's first project renamed, so every digest differs), 3 pairs.
  * Builds nothing: run `npm run build` first (the script of the same name does).
@@ -226,12 +227,19 @@ function runBigPair(p: Pair): void {
   console.log(`  ${(bigBytes / 1e6 / wall).toFixed(1)} MB/s (wall); peak RSS ${(a / bigBytes).toFixed(2)}× the input; above the floor, pair by pair, ${(added / 1e6).toFixed(0)} MB, ${(added / bigBytes).toFixed(2)}× the input`);
 }
 
+// The same file from standard input, against itself as a file: what reading it whole on the main thread adds.
+const stdinPair: Pair = {
+  name: `one large text from standard input (${(bigBytes / 1e6).toFixed(1)} MB): parse - < big.txt, against parse big.txt (both --format jsonl --out F -j 1)`,
+  a: { label: "parse - < big.txt", cmd: () => ["sh", "-c", `exec "${node}" "${BIN}" parse - --format jsonl --out "${out("stdin.jsonl")}" -j 1 --quiet < "${bigText}"`] },
+  b: { label: "parse big.txt", cmd: bigPair.a.cmd },
+};
+
 try {
   // --only WORD picks among all pairs, the engines' included; --engines-only runs just the engines'.
   const all = [
     ...(enginesOnly ? [] : pairs.map((p) => ({ p, run: runPair }))),
     ...enginePairs.map((p) => ({ p, run: runEnginePair })),
-    ...(enginesOnly ? [] : [{ p: bigPair, run: runBigPair }]),
+    ...(enginesOnly ? [] : [{ p: bigPair, run: runBigPair }, { p: stdinPair, run: runEnginePair }]),
   ];
   const chosen = ONLY === undefined ? all : all.filter(({ p }) => p.name.includes(ONLY));
   if (chosen.length === 0) throw new Error(`--only ${ONLY}: no pair's name contains it; the pairs are: ${all.map(({ p }) => p.name).join("; ")}`);

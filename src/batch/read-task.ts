@@ -23,7 +23,7 @@ import { SpareBuffers } from "./spare-buffers.js";
  */
 export async function readTask(task: Task, setup: WorkerSetup, known: Set<string>, send: (m: FromWorker) => void, spares = new SpareBuffers()): Promise<void> {
   try {
-    let bytes: Uint8Array | null = task.bytes ?? readBytesSync(task.path);
+    let bytes: Uint8Array | null = takeBytes(task);
     send({ type: "begin", id: task.id, kind: detectInput(bytes, task.path) });
     const digest = nodeSha256(bytes);
     if (known.has(digest)) {
@@ -62,6 +62,22 @@ export async function readTask(task: Task, setup: WorkerSetup, known: Set<string
       });
     }
   }
+}
+
+/**
+ * The task's bytes (standard input), taken off it, or else the file's. The
+ * task is held until its read ends (by the worker's queue, and this frame),
+ * so bytes left on it would outlive their decoding: the whole of a large
+ * input, while its forms are read (20 MB more peak RSS for the 20 MB seed
+ * repetition from standard input than from a file, issue 12). Bytes are
+ * never needed twice (the pool sends them only to a worker with nothing
+ * queued before them).
+ */
+function takeBytes(task: Task): Uint8Array {
+  const { bytes } = task;
+  if (bytes === undefined) return readBytesSync(task.path);
+  delete task.bytes;
+  return bytes;
 }
 
 /**

@@ -24,10 +24,16 @@ export { openSink, say, withSink } from "./sink.js";
 /** The name standard input is reported under. */
 export const STDIN_NAME = "<stdin>";
 
+/**
+ * Standard input's bytes, in an ArrayBuffer of their own (they are handed
+ * over to a worker): Buffer.concat's when it is (a large one always is),
+ * copied only when it is a view of Node's shared pool.
+ */
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return new Uint8Array(Buffer.concat(chunks));
+  const all = Buffer.concat(chunks);
+  return all.byteOffset === 0 && all.byteLength === all.buffer.byteLength ? all : new Uint8Array(all);
 }
 
 /** The PDF options `--engine` gives (always an engine: the library's default when none is named). */
