@@ -50,15 +50,13 @@ await build({
   // Entries and chunks in one folder, so that code in a chunk finds ./worker.js beside it.
   chunkNames: "[name]-[hash]",
   external: Object.keys(pkg.dependencies).filter((d) => !BUNDLED.has(d)),
-  // Identifiers are not shortened, so functions and classes keep the names
-  // they are written with (stack traces, a constructor's name) without
-  // keepNames, which wraps every function expression in a call that sets its
-  // name as it is made: the grammar makes its `ALT` closures anew each time a
-  // rule runs, and on the 20 MB seed repetition those calls were 18 % of the
-  // worker's CPU (issue 12; --cpu-prof of an unminified build).
-  minifyWhitespace: true,
-  minifySyntax: true,
-  minifyIdentifiers: false,
+  minify: true,
+  // No keepNames: it wraps every function expression in a call that sets its
+  // name as it is made, and the grammar makes its `ALT` closures anew each
+  // time a rule runs; on the 20 MB seed repetition those calls were 18 % of
+  // the worker's CPU (issue 12; --cpu-prof of an unminified build). The error
+  // classes a user meets set their `name` themselves; stack traces show
+  // shortened names.
   keepNames: false,
   legalComments: "none",
   logLevel: "warning",
