@@ -14,7 +14,7 @@ import type { Row } from "../../model/sheet.js";
 import { matchAt, stripFundingKey } from "./match.js";
 import { isAmountCell, isMeasure, isNumber, MEASURE, YEAR } from "./shapes.js";
 import {
-  FUNDING_BLOCK, FUNDING_HEADERS, FUNDING_ROWS, GOALS_HEADERS, GOALS_LABEL, GRADE, INDICATOR_HEADERS, LEVEL1, LEVEL2, NOTES, TITLES, TOTAL,
+  FUNDING_BLOCK, FUNDING_HEADERS, FUNDING_ROWS, GOALS_HEADERS, GOALS_LABEL, GRADE, INDICATOR_HEADERS, LEVEL1, LEVEL2, NOTES, QUALITATIVE, TITLES, TOTAL,
 } from "./vocabulary.js";
 import { byLine, wrapsAsOneCell } from "./lines.js";
 import { joinWords, keyOf, type Word } from "./words.js";
@@ -113,7 +113,8 @@ function rowOf(line: Word[]): RowParts | null {
     else [parts.name, parts.actual] = mid;
   } else if (mid.length === 1) {
     const x = mid[0]!;
-    if (!isMeasure(x.text)) parts.name = x;
+    if (QUALITATIVE.includes(keyOf(x.text))) parts.actual = x;
+    else if (!isMeasure(x.text)) parts.name = x;
     else if (hasOperator(x.text)) parts.target = x;
     else parts.actual = x;
   }
@@ -230,7 +231,7 @@ function align(holes: readonly Hole[], late: readonly Word[], early: boolean): M
   return out;
 }
 
-type LineKind = "title" | "field" | "fundingLabel" | "fundingHeader" | "fundingRow" | "goalsLabel" | "goalsHeader" | "header" | "row" | "total" | "other" | "late";
+type LineKind = "title" | "field" | "fundingLabel" | "fundingHeader" | "fundingRow" | "goalsLabel" | "goalsHeader" | "header" | "levels" | "row" | "total" | "other" | "late";
 
 interface Line {
   words: Word[];
@@ -243,7 +244,7 @@ interface Line {
 /** Reads the form's lines into in-order lines (with their holes) and late lines. */
 function readLines(words: readonly Word[], lines: Word[][]): Line[] {
   let part: "head" | "funding" | "goals" | "table" = "head";
-  return lines.map((l, k): Line => {
+  const out = lines.map((l, k): Line => {
     const at = l[0]!.index;
     const line = (kind: LineKind): Line => ({ words: l, kind, holes: [] });
     // A label that starts the line and ends in it: a wrapped label's first piece (一级 / 指标) is a late cell's.
@@ -276,12 +277,25 @@ function readLines(words: readonly Word[], lines: Word[][]): Line[] {
     }
     if (within(TOTAL)) return line("total");
     if (within(GRADE) || within(NOTES)) return line("other");
+    if (part === "table" && l.every((w) => isLevel1(w.text) || isLevel2(w.text))) return line("levels");
     if (part === "table") {
       const row = rowOf(l);
       if (row) return { ...line("row"), row };
     }
     return line("late");
   });
+  // A merged level cell is centred on its rows, so its single-line label stands on a line of its own before its first row: that row's.
+  out.forEach((l, k) => {
+    if (l.kind !== "levels") return;
+    const next = out.slice(k + 1).find((x) => x.kind !== "late");
+    if (next?.kind !== "row" || next.row!.level1 || next.row!.level2) return void (l.kind = "late");
+    for (const w of l.words) {
+      if (isLevel1(w.text) && !next.row!.level1 && !next.row!.level2) next.row!.level1 = w;
+      else if (isLevel2(w.text) && !next.row!.level2) next.row!.level2 = w;
+      else return void (l.kind = "late");
+    }
+  });
+  return out;
 }
 
 /** Where a funding row's late amounts go among its values: where 执行率 = 全年执行数 / 全年预算数 holds, else from 全年执行数 on. */
@@ -410,6 +424,8 @@ export function putBackLateCells(words: readonly Word[]): LateCells {
   };
   const rebuilt: Word[] = [];
   for (const line of read) {
+    // A levels line's labels stand in the row they start.
+    if (line.kind === "levels") continue;
     if (line.kind === "late") {
       rebuilt.push(...line.words.filter((w) => !used.has(w.index)));
       continue;
