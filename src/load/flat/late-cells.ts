@@ -16,8 +16,8 @@ import { isAmountCell, isMeasure, isNumber, MEASURE, YEAR } from "./shapes.js";
 import {
   FUNDING_BLOCK, FUNDING_HEADERS, FUNDING_ROWS, GOALS_HEADERS, GOALS_LABEL, GRADE, INDICATOR_HEADERS, LEVEL1, LEVEL2, NOTES, QUALITATIVE, TITLES, TOTAL,
 } from "./vocabulary.js";
-import { byLine, wrapsAsOneCell } from "./lines.js";
-import { joinWords, keyOf, type Word } from "./words.js";
+import { byLine } from "./lines.js";
+import { joinWords, keyOf, widthOf, type Word } from "./words.js";
 
 /** What a hole takes: a fixed label, the year, a level label, a name or field value, a target or actual, a figure, a goal text, a note. */
 type HoleKind = "fixed" | "year" | "level1" | "level2" | "text" | "name" | "measure" | "number" | "goal" | "note";
@@ -130,8 +130,8 @@ interface Piece {
 
 /** The cost of a late text in a hole (0 for a perfect fit), or null when it cannot stand there. */
 function fits(h: Hole, words: readonly Word[], text: string): number | null {
-  // A wrapped cell fills every line but its last: pieces that do not were two cells.
-  const wrapped = () => (wrapsAsOneCell(words.map((w) => [w])) ? 0 : 0.5);
+  // A wrapped cell fills every line but its last: each piece that does not, or that is a cell of another shape, was a cell of its own (and costs more than leaving one unplaced, so a long text is no sink for other cells).
+  const wrapped = () => breaks(words) * 1.5;
   switch (h.kind) {
     case "fixed": {
       const k = keyOf(text);
@@ -156,6 +156,20 @@ function fits(h: Hole, words: readonly Word[], text: string): number | null {
     case "note":
       return isText(text) ? 0.1 + wrapped() : null;
   }
+}
+
+/** How many of a wrapped text's pieces cannot be inside one cell: a line narrower than a later one or than the widest, or a figure, measure or label. */
+function breaks(words: readonly Word[]): number {
+  if (words.length <= 1) return 0;
+  const widths = words.map((w) => widthOf(w.text));
+  const full = Math.max(...widths.slice(0, -1));
+  let n = 0;
+  for (let k = 0; k < words.length; k++) {
+    const t = words[k]!.text;
+    if (k > 0 && (isNumber(t) || MEASURE.test(t) || YEAR.test(t) || isLevel1(t) || isLevel2(t) || VOCABULARY.has(keyOf(t)))) n++;
+    else if (k < words.length - 1 && (widths[k]! < full - 2 || widths[k]! < widths[words.length - 1]!)) n++;
+  }
+  return n;
 }
 
 /** The text of late words as one cell: figures and measures join as printed, other text as joinWords joins a wrapped cell. */
@@ -189,6 +203,8 @@ function align(holes: readonly Hole[], late: readonly Word[], early: boolean): M
     if (text === undefined) texts.set(key, (text = cellText(late.slice(j, t))));
     return text;
   };
+  // On a tie: a text in this hole or a later one (`early` or not); leaving a text unplaced last.
+  const rank = (p: number) => (p === -2 ? 0 : p === -1 ? (early ? 1 : 3) : 2 + p / (n + 1));
   for (let i = m; i >= 0; i--) {
     for (let j = n; j >= 0; j--) {
       if (i === m && j === n) {
@@ -198,7 +214,7 @@ function align(holes: readonly Hole[], late: readonly Word[], early: boolean): M
       let best = INF;
       let pick = 0;
       const consider = (c: number, p: number) => {
-        if (c < best - 1e-9 || (Math.abs(c - best) <= 1e-9 && (early ? p > pick : p < pick))) {
+        if (c < best - 1e-9 || (Math.abs(c - best) <= 1e-9 && rank(p) > rank(pick))) {
           best = c;
           pick = p;
         }
@@ -400,6 +416,7 @@ export function putBackLateCells(words: readonly Word[]): LateCells {
   const late = read.filter((l) => l.kind === "late").flatMap((l) => l.words);
   if (holes.length === 0 || late.length === 0) return { words: [...words], placed: [], unsure: [] };
   const a = align(holes, late, true);
+  if (process.env.LATE_DEBUG) holes.forEach((h, k) => console.log("H", k, h.kind, h.what, h.after, a.get(k)?.text));
   const b = align(holes, late, false);
   const sure = new Map<number, Piece>();
   const unsure: Word[][] = [];
