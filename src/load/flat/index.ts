@@ -74,13 +74,15 @@ export function flatTextToSheet(text: string, source: string): FlatSheet {
   }
   // Block order repeats the document's heading on every page, among the form's own words.
   const running = new Set(byLine(preamble).map((l) => l.map((w) => w.text).join(" ")));
-  starts.forEach((s, f) => {
-    // Each form's words numbered from 0: the reader keeps positions in its own slice.
-    const formWords = words.slice(s, starts[f + 1] ?? words.length).map((w, index) => ({ ...w, index }));
+  // Each form's words numbered from 0: the reader keeps positions in its own slice.
+  const slices = starts.map((s, f) => words.slice(s, starts[f + 1] ?? words.length).map((w, index) => ({ ...w, index })));
+  starts.forEach((_, f) => {
+    const formWords = slices[f]!;
     // A viewer's copy of a page drawn out of reading order (Calc draws wrapped and mixed-script cells last): read as far as it goes, every value doubted.
     const disorder = blockOrder ? null : outOfOrder(formWords);
     // Calc's late cells put back into the rows they were drawn for, each said where it stands in the text.
-    const late = disorder !== null ? putBackLateCells(formWords) : null;
+    const late = disorder !== null ? putBackLateCells(formWords, slices[f + 1]) : null;
+    if (late && f + 1 < slices.length) slices[f + 1] = late.next;
     const reader = blockOrder ? new BlockOrderReader(formWords, f + 1, running) : new FlatFormReader(late?.words ?? formWords, f + 1, disorder === null, disorder);
     if (disorder !== null) {
       const w = formWords[0]!;

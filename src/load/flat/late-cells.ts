@@ -50,6 +50,8 @@ export interface LateCells {
   placed: PlacedCell[];
   /** Late texts two alignments place differently: left where they stand. */
   unsure: Word[][];
+  /** The next form's words, less the late cells of this form taken from among them. */
+  next: Word[];
 }
 
 /** The headers of the national template, in print order: a header line missing some of them has holes. */
@@ -340,8 +342,9 @@ function fundingPlaces(values: readonly string[], late: number): number[] {
  * into in-order rows with holes, the late words aligned with the holes.
  * Returns the words unchanged (and nothing placed) when nothing fits.
  */
-export function putBackLateCells(words: readonly Word[]): LateCells {
+export function putBackLateCells(words: readonly Word[], next: readonly Word[] = []): LateCells {
   const lines = byLine(words);
+  const unchanged = (unsure: Word[][] = []): LateCells => ({ words: [...words], placed: [], unsure, next: [...next] });
   const read = readLines(words, lines);
   const holes: Hole[] = [];
   const add = (line: Line, at: Line["holes"][number]["at"], h: Omit<Hole, "after">) => {
@@ -413,10 +416,14 @@ export function putBackLateCells(words: readonly Word[]): LateCells {
       default:
     }
   });
-  const late = read.filter((l) => l.kind === "late").flatMap((l) => l.words);
-  if (holes.length === 0 || late.length === 0) return { words: [...words], placed: [], unsure: [] };
+  // Calc draws a page's late cells after all the page's other cells, so a form's late cells may stand after the next form's title:
+  // the next form's late lines before its own first late cell (its year line, the first cell Calc draws late) are candidates too.
+  const nextRead = next.length ? readLines(next, byLine(next)) : [];
+  const year = nextRead.findIndex((l) => l.kind === "late" && l.words.some((w) => YEAR.test(w.text)));
+  const borrowed = (year < 0 ? [] : nextRead.slice(0, year)).filter((l) => l.kind === "late").flatMap((l) => l.words).map((w) => ({ ...w, index: words.length + w.index }));
+  const late = [...read.filter((l) => l.kind === "late").flatMap((l) => l.words), ...borrowed];
+  if (holes.length === 0 || late.length === 0) return unchanged();
   const a = align(holes, late, true);
-  if (process.env.LATE_DEBUG) holes.forEach((h, k) => console.log("H", k, h.kind, h.what, h.after, a.get(k)?.text));
   const b = align(holes, late, false);
   const sure = new Map<number, Piece>();
   const unsure: Word[][] = [];
@@ -425,7 +432,7 @@ export function putBackLateCells(words: readonly Word[]): LateCells {
     if (q && q.from === p.from && q.to === p.to) sure.set(h, p);
     else unsure.push(late.slice(p.from, p.to));
   }
-  if (sure.size === 0) return { words: [...words], placed: [], unsure };
+  if (sure.size === 0) return unchanged(unsure);
   const used = new Set<number>();
   for (const p of sure.values()) for (let k = p.from; k < p.to; k++) used.add(late[k]!.index);
   const placed: PlacedCell[] = [];
@@ -492,7 +499,8 @@ export function putBackLateCells(words: readonly Word[]): LateCells {
     const w = rebuilt.find((x) => x.offset === p.word.offset && x.text === p.word.text);
     if (w) p.word = w;
   }
-  return { words: rebuilt.map((w, index) => ({ ...w, index })), placed, unsure };
+  const rest = next.filter((w) => !used.has(words.length + w.index)).map((w, index) => ({ ...w, index }));
+  return { words: rebuilt.map((w, index) => ({ ...w, index })), placed, unsure, next: rest };
 }
 
 /**
