@@ -149,15 +149,27 @@ function fits(h: Hole, words: readonly Word[], text: string): number | null {
       return words.length <= 4 && isNumber(text) ? 0 : null;
     case "measure":
       if (words.length <= 4 && MEASURE.test(text) && !isNumber(text)) return 0;
-      return isText(text) && !/\d/u.test(text) ? 0.25 + wrapped() : null;
+      if (QUALITATIVE.includes(keyOf(text))) return 0;
+      return isText(text) && !/\d/u.test(text) ? 0.25 + wrapped() + runsInto(text) : null;
     case "text":
     case "name":
-      return isText(text) && !hasOperator(text) ? wrapped() : null;
+      return isText(text) && !hasOperator(text) ? wrapped() + runsInto(text) : null;
     case "goal":
       return isText(text) ? wrapped() : null;
     case "note":
-      return isText(text) ? 0.1 + wrapped() : null;
+      return isText(text) ? 0.1 + wrapped() + runsInto(text) : null;
   }
+}
+
+/**
+ * 1.5 when a short text holds a statement of the vocabulary (全年正常运营,
+ * 部分达成指标并具有一定效果) and more: two cells of equal width wrapped one
+ * after the other fill their lines alike, and only the statement tells where
+ * one ends.
+ */
+function runsInto(text: string): number {
+  const k = keyOf(text);
+  return QUALITATIVE.some((q) => q.length >= 4 && k !== q && k.includes(q)) ? 1.5 : 0;
 }
 
 /** How many of a wrapped text's pieces cannot be inside one cell: a line narrower than a later one or than the widest, or a figure, measure or label. */
