@@ -263,6 +263,11 @@ function align(holes: readonly Hole[], late: readonly Word[], early: boolean): M
 
 type LineKind = "title" | "field" | "fundingLabel" | "fundingHeader" | "fundingRow" | "goalsLabel" | "goalsHeader" | "header" | "levels" | "row" | "total" | "other" | "late";
 
+/** The order the parts of a form are printed in, by the kind of line each starts with. */
+const PRINT_RANK: Record<LineKind, number> = {
+  title: 0, field: 1, fundingLabel: 2, fundingHeader: 2, fundingRow: 2, goalsLabel: 3, goalsHeader: 3, header: 4, levels: 4, row: 4, total: 5, other: 5, late: 0,
+};
+
 interface Line {
   words: Word[];
   kind: LineKind;
@@ -431,8 +436,18 @@ export function putBackLateCells(words: readonly Word[], next: readonly Word[] =
   // Calc draws a page's late cells after all the page's other cells, so a form's late cells may stand after the next form's title:
   // the next form's late lines before its own first late cell (its year line, the first cell Calc draws late) are candidates too.
   const nextRead = next.length ? readLines(next, byLine(next)) : [];
+  // Its late lines, and all its lines from the first of a part printed above the one before it (drawn late, read as its own).
   const year = nextRead.findIndex((l) => l.kind === "late" && l.words.some((w) => YEAR.test(w.text)));
-  const borrowed = (year < 0 ? [] : nextRead.slice(0, year)).filter((l) => l.kind === "late").flatMap((l) => l.words).map((w) => ({ ...w, index: words.length + w.index }));
+  let highest = 0;
+  const from = nextRead.findIndex((l) => {
+    const rank = PRINT_RANK[l.kind];
+    if (l.kind === "late") return false;
+    if (rank < highest) return true;
+    highest = rank;
+    return false;
+  });
+  const borrowed = (year < 0 ? [] : nextRead.slice(0, year)).filter((l, k) => l.kind === "late" || (from >= 0 && k >= from))
+    .flatMap((l) => l.words).map((w) => ({ ...w, index: words.length + w.index }));
   const late = [...read.filter((l) => l.kind === "late").flatMap((l) => l.words), ...borrowed];
   if (holes.length === 0 || late.length === 0) return unchanged();
   const a = align(holes, late, true);
