@@ -9,6 +9,7 @@
  * each late text is put back into its row. Where two equally good
  * alignments place a text differently, it is left where it stands and said.
  */
+import { Decimal } from "decimal.js";
 import type { Diagnostic } from "../../model/document.js";
 import type { Row } from "../../model/sheet.js";
 import { matchAt, stripFundingKey } from "./match.js";
@@ -333,25 +334,31 @@ function readLines(words: readonly Word[], lines: Word[][]): Line[] {
   return out;
 }
 
-/** Where a funding row's late amounts go among its values: where 执行率 = 全年执行数 / 全年预算数 holds, else from 全年执行数 on. */
-function fundingPlaces(values: readonly string[], late: number): number[] {
-  const n = values.length + late;
+/**
+ * Where a funding row's late amounts go among its values (positions in the
+ * row of six): where 执行率 = 全年执行数 / 全年预算数 holds, else from 全年执行数
+ * on (the narrow column whose figures wrap).
+ */
+function fundingPlaces(values: readonly string[], late: readonly string[]): number[] {
+  const n = values.length + late.length;
+  const fallback = late.map((_, k) => Math.min(n - late.length + k, 2 + k));
+  if (n !== 6) return fallback;
   const tries: number[][] = [];
-  const choose = (from: number, left: number, acc: number[]) => {
-    if (left === 0) return void tries.push(acc);
-    for (let p = from; p < n; p++) choose(p + 1, left - 1, [...acc, p]);
+  const choose = (from: number, acc: number[]) => {
+    if (acc.length === late.length) return void tries.push(acc);
+    for (let p = from; p < n; p++) choose(p + 1, [...acc, p]);
   };
-  choose(0, late, []);
-  const fallback = Array.from({ length: late }, (_, k) => Math.min(n - late + k, 2 + k));
+  choose(0, []);
+  const amount = (t: string | undefined) => (t !== undefined && isNumber(t) ? new Decimal(t.replace(/,/g, "")) : null);
   const holds = (places: number[]) => {
     const row: string[] = [];
     let v = 0;
-    for (let p = 0; p < n; p++) row.push(places.includes(p) ? "?" : values[v++]!);
-    if (n !== 6 || row.includes("?")) return false;
-    return true;
+    let m = 0;
+    for (let p = 0; p < n; p++) row.push(places.includes(p) ? late[m++]! : values[v++]!);
+    const [adjusted, executed, rate] = [amount(row[1]), amount(row[2]), amount(row[4])];
+    return adjusted !== null && executed !== null && rate !== null && !adjusted.isZero() && executed.div(adjusted).mul(100).toDecimalPlaces(rate.decimalPlaces()).eq(rate);
   };
-  void holds;
-  return tries.find((t) => t.every((p, k) => p === fallback[k])) ?? fallback;
+  return holds(fallback) ? fallback : tries.find(holds) ?? fallback;
 }
 
 /**
@@ -499,7 +506,7 @@ export function putBackLateCells(words: readonly Word[], next: readonly Word[] =
       const head = labelled ? line.words.slice(0, labelled.to - labelled.from) : got("start");
       const values = line.words.slice(labelled ? labelled.to - labelled.from : 0);
       const more = got("value");
-      const places = fundingPlaces(values.map((w) => w.text), more.length);
+      const places = fundingPlaces(values.map((w) => w.text), more.map((w) => w.text));
       const row: Word[] = [];
       let v = 0;
       let m = 0;
