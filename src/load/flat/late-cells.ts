@@ -262,17 +262,19 @@ function align(holes: readonly Hole[], late: readonly Word[], early: boolean): M
   return out;
 }
 
-type LineKind = "title" | "field" | "fundingLabel" | "fundingHeader" | "fundingRow" | "goalsLabel" | "goalsHeader" | "header" | "levels" | "row" | "total" | "other" | "late";
+type LineKind = "title" | "field" | "fundingLabel" | "fundingHeader" | "fundingRow" | "goalsLabel" | "goalsHeader" | "header" | "levels" | "row" | "total" | "other" | "goalText" | "late";
 
 /** The order the parts of a form are printed in, by the kind of line each starts with. */
 const PRINT_RANK: Record<LineKind, number> = {
-  title: 0, field: 1, fundingLabel: 2, fundingHeader: 2, fundingRow: 2, goalsLabel: 3, goalsHeader: 3, header: 4, levels: 4, row: 4, total: 5, other: 5, late: 0,
+  title: 0, field: 1, fundingLabel: 2, fundingHeader: 2, fundingRow: 2, goalsLabel: 3, goalsHeader: 3, goalText: 3, header: 4, levels: 4, row: 4, total: 5, other: 5, late: 0,
 };
 
 interface Line {
   words: Word[];
   kind: LineKind;
   row?: RowParts;
+  /** A goals header line's two texts as drawn in order (expected, actual), where they were. */
+  goals?: Array<Word | undefined>;
   /** The holes of the line, in print order, each with where its text goes in the rebuilt line. */
   holes: Array<{ hole: number; at: "start" | "end" | number | string }>;
 }
@@ -409,8 +411,17 @@ export function putBackLateCells(words: readonly Word[], next: readonly Word[] =
       case "goalsHeader":
         if (read[k - 1]?.kind !== "goalsLabel" && !keys.includes("年度总体目标")) add(line, "start", { kind: "fixed", optional: false, labels: GOALS_LABEL, what: "the 年度总体目标 label" });
         for (const h of GOALS_HEADERS) if (!keys.includes(h)) add(line, h, { kind: "fixed", optional: false, labels: [h], what: `the goal header ${h}` });
-        add(line, "goal", { kind: "goal", optional: false, what: "the 预期目标 text" });
-        add(line, "goal", { kind: "goal", optional: false, what: "the 实际完成情况 text" });
+        {
+          // A goal text on the line right before the indicator header was drawn in order: a single-line cell. Alone, it is
+          // 实际完成情况's, the wider column; the other, wrapped, was drawn late.
+          const text = read[k + 1];
+          if (text?.kind === "late" && read[k + 2]?.kind === "header" && text.words.length <= 2 && text.words.every((w) => isText(w.text))) {
+            text.kind = "goalText";
+            line.goals = text.words.length === 2 ? text.words : [undefined, text.words[0]];
+          }
+          if (!line.goals?.[0]) add(line, "goal", { kind: "goal", optional: false, what: "the 预期目标 text" });
+          if (!line.goals?.[1]) add(line, "goal", { kind: "goal", optional: false, what: "the 实际完成情况 text" });
+        }
         break;
       case "header":
         // Only a header every word of which the template prints: another template's columns are not guessed.
@@ -482,8 +493,8 @@ export function putBackLateCells(words: readonly Word[], next: readonly Word[] =
   };
   const rebuilt: Word[] = [];
   for (const line of read) {
-    // A levels line's labels stand in the row they start.
-    if (line.kind === "levels") continue;
+    // A levels line's labels stand in the row they start, a goal text line's texts on the goals' line.
+    if (line.kind === "levels" || line.kind === "goalText") continue;
     if (line.kind === "late") {
       rebuilt.push(...line.words.filter((w) => !used.has(w.index)));
       continue;
@@ -515,7 +526,8 @@ export function putBackLateCells(words: readonly Word[], next: readonly Word[] =
     } else if (line.kind === "goalsHeader") {
       const byKey = new Map(line.words.map((w) => [keyOf(w.text), w] as const));
       for (const f of filled) if (f.word && typeof f.at === "string" && f.at !== "goal") byKey.set(f.at, f.word);
-      const goals = got("goal");
+      const late = got("goal");
+      const goals = (line.goals ?? [undefined, undefined]).map((w) => w ?? late.shift()).filter((w): w is Word => w !== undefined);
       out = [...got("start"), ...GOALS_HEADERS.flatMap((h) => (byKey.has(h) ? [byKey.get(h)!] : []))];
       rebuilt.push(...out.map((w, k) => ({ ...w, before: k === 0 ? line.words[0]!.before : ("space" as const) })));
       // The goal texts a line of their own, the two side by side as a row prints them.
