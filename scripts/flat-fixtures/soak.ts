@@ -10,6 +10,10 @@
  * content-stream order, as a viewer's select-all-copy gives it) instead of
  * its `pdftotext` (without -layout) text, the default.
  *
+ * --kind browser reads each case's HTML page as Chromium's select-all-copy
+ * gives it (browser-copy.ts: tabs between cells, no PDF rendered);
+ * browser-spaces the same copy with its tabs turned into spaces.
+ *
  * --reuse reads the PDFs already rendered in DIR (--out) instead of rendering them again.
  * Renders into DIR (a temporary folder unless --out, removed unless --keep),
  * then prints per case the share of fields right, how many of the wrong
@@ -28,6 +32,7 @@ import { caseName, drawCase } from "../corpus/case.js";
 import { compareForms } from "../corpus/compare.js";
 import { renderCases } from "../corpus/render.js";
 import { wrongAndFlagged } from "./flags.js";
+import { browserCopies, withoutTabs } from "./browser-copy.js";
 import { viewerCopy } from "./viewer-copy.js";
 
 const args = process.argv.slice(2);
@@ -38,20 +43,23 @@ const opt = (name: string, dflt: string): string => {
 const out = args.includes("--out") ? resolve(opt("--out", "")) : await mkdtemp(join(tmpdir(), "jixiao-flat-soak-"));
 await mkdir(out, { recursive: true });
 const kind = opt("--kind", "pdftotext");
-if (kind !== "pdftotext" && kind !== "viewer") throw new Error(`--kind ${kind}: expected pdftotext or viewer`);
+if (!["pdftotext", "viewer", "browser", "browser-spaces"].includes(kind)) throw new Error(`--kind ${kind}: expected pdftotext, viewer, browser or browser-spaces`);
+const browser = kind.startsWith("browser");
 const cases = parseSeeds(opt("--seeds", "5001-5040")).map(drawCase);
 try {
-  if (!args.includes("--reuse")) await renderCases(cases, out);
+  if (!args.includes("--reuse") && !browser) await renderCases(cases, out);
+  const copies = browser ? await browserCopies(cases) : [];
   let fields = 0;
   let matched = 0;
   let valued = 0;
   let flaggedTotal = 0;
   let cellless = 0;
   const byProducer = new Map<string, { fields: number; matched: number; wrong: number; flagged: number }>();
-  for (const c of cases) {
+  for (const [k, c] of cases.entries()) {
     const pdf = join(out, `${caseName(c.seed)}.pdf`);
     const txt = pdf.replace(/\.pdf$/, `.${kind}.txt`);
-    if (kind === "viewer") await writeFile(txt, await viewerCopy(pdf));
+    if (browser) await writeFile(txt, kind === "browser" ? copies[k]! : withoutTabs(copies[k]!));
+    else if (kind === "viewer") await writeFile(txt, await viewerCopy(pdf));
     else execFileSync("pdftotext", ["-enc", "UTF-8", pdf, txt]);
     const doc = await parseText(new Uint8Array(await readFile(txt)), { source: txt, verify: false });
     const r = compareForms(c.forms, doc.forms);
@@ -65,7 +73,8 @@ try {
     // Fields no cell holds (a form's completeness, the unit its amounts default to) cannot be flagged at a cell: counted apart, never as flagged.
     const own = unflagged.filter((d) => /^forms\[\d+\]\.(?:complete|fundingUnit):/.test(d)).length;
     cellless += own;
-    const producer = c.rendering.renderer;
+    // A browser copy is of the HTML page, whichever producer the case would print with.
+    const producer = browser ? "html" : c.rendering.renderer;
     const p = byProducer.get(producer) ?? { fields: 0, matched: 0, wrong: 0, flagged: 0 };
     byProducer.set(producer, { fields: p.fields + r.fields, matched: p.matched + r.matched, wrong: p.wrong + wrong.length, flagged: p.flagged + flagged });
     console.log(`${caseName(c.seed)}: ${r.matched}/${r.fields} = ${((100 * r.matched) / r.fields).toFixed(2)} %, ${wrong.length} wrong values, ${flagged} of them flagged at the field${own ? ` (${own} of the others have no cell of their own: complete, fundingUnit)` : ""}${warned ? " (forms flagged layout.reading-order)" : ""}`);

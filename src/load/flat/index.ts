@@ -23,6 +23,7 @@ import { FlatFormReader } from "./form.js";
 import { byLine } from "./lines.js";
 import { matchAt } from "./match.js";
 import { outOfOrder } from "./order.js";
+import { putBackLateCells, restoreLateCells } from "./late-cells.js";
 import { isMeasure, isNumber, MEASURE, PAGE_NUMBER, UNIT_PIECE, WORD_UNITS } from "./shapes.js";
 import { GRADE, HEADER_LABELS, NOTES, QUALITATIVE, TITLES, TOTAL } from "./vocabulary.js";
 import { joinWords, keyOf, wordsOf, type Word } from "./words.js";
@@ -73,12 +74,16 @@ export function flatTextToSheet(text: string, source: string): FlatSheet {
   }
   // Block order repeats the document's heading on every page, among the form's own words.
   const running = new Set(byLine(preamble).map((l) => l.map((w) => w.text).join(" ")));
-  starts.forEach((s, f) => {
-    // Each form's words numbered from 0: the reader keeps positions in its own slice.
-    const formWords = words.slice(s, starts[f + 1] ?? words.length).map((w, index) => ({ ...w, index }));
+  // Each form's words numbered from 0: the reader keeps positions in its own slice.
+  const slices = starts.map((s, f) => words.slice(s, starts[f + 1] ?? words.length).map((w, index) => ({ ...w, index })));
+  starts.forEach((_, f) => {
+    const formWords = slices[f]!;
     // A viewer's copy of a page drawn out of reading order (Calc draws wrapped and mixed-script cells last): read as far as it goes, every value doubted.
     const disorder = blockOrder ? null : outOfOrder(formWords);
-    const reader = blockOrder ? new BlockOrderReader(formWords, f + 1, running) : new FlatFormReader(formWords, f + 1, disorder === null, disorder);
+    // Calc's late cells put back into the rows they were drawn for, each said where it stands in the text.
+    const late = disorder !== null ? putBackLateCells(formWords, slices[f + 1]) : null;
+    if (late && f + 1 < slices.length) slices[f + 1] = late.next;
+    const reader = blockOrder ? new BlockOrderReader(formWords, f + 1, running) : new FlatFormReader(late?.words ?? formWords, f + 1, disorder === null, disorder);
     if (disorder !== null) {
       const w = formWords[0]!;
       diagnostics.push({
@@ -86,7 +91,8 @@ export function flatTextToSheet(text: string, source: string): FlatSheet {
         message: `this form's text is out of the table's reading order (${disorder}), as a PDF viewer copies a page whose producer drew some cells after the others (LibreOffice Calc draws wrapped and mixed-script cells last): values may be misplaced or missing, and every value read is flagged; read the PDF itself, or pdftotext -layout text, instead`,
       });
     }
-    const { rows: r, diagnostics: d, furniture: dropped } = reader.read();
+    const read = reader.read();
+    const { rows: r, diagnostics: d, furniture: dropped } = late ? restoreLateCells(read, late, f + 1) : read;
     furniture.push(...dropped);
     rows.push(...r);
     diagnostics.push(...d);

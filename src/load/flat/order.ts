@@ -46,6 +46,12 @@ export function outOfOrder(words: readonly Word[]): string | null {
     const year = words.findIndex((w) => YEAR.test(w.text) && /^[(（]/u.test(w.text));
     if (year > funding) return `the year line "${words[year]!.text}" stands after 项目资金`;
   }
+  // The year line, printed under the title, standing after 项目名称: Calc draws it (mixed script) after the cells of its block.
+  const named = first[0];
+  if (named !== undefined) {
+    const year = words.findIndex((w) => YEAR.test(w.text) && /^[(（]/u.test(w.text));
+    if (year > named) return `the year line "${words[year]!.text}" stands after 项目名称`;
+  }
   // Figures after the grade: cells of rows above, drawn last.
   const grade = first[5];
   if (grade !== undefined) {
