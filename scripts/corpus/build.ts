@@ -2,17 +2,23 @@
  * Renders the corpus's fixed seeds into fixtures/corpus/ (see fixtures/README.md,
  * "Generated rendering corpus"), or any seeds into any folder:
  *
- *   npx tsx scripts/corpus/build.ts [--seeds 1-48] [--out fixtures/corpus] [--source]
+ *   npx tsx scripts/corpus/build.ts [--seeds 1-48] [--producer writer] [--out fixtures/corpus] [--source]
  *
- * --source also writes each case's .html or .fods, to open in the producer.
+ * --producer prints the seeds by that producer instead of their own (the
+ * committed Writer cases: --seeds 49-53,55-56 --producer writer).
+ * --source also writes each case's .html, .fods or .fodt, to open in the producer.
  */
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
-import { drawCase } from "./case.js";
+import { drawCase, drawCaseBy } from "./case.js";
+import { RENDERERS, type Renderer } from "./rendering.js";
 import { renderCases, writeSource } from "./render.js";
 
 /** The committed set: seeds 1..48, odd ones printed by Chromium, even ones by Calc. */
 export const FIXED_SEEDS = "1-48";
+
+/** The committed Writer cases: seeds printed by Writer instead of their own producer. */
+export const WRITER_SEEDS = "49-53,55-56";
 
 /** Parses "1-48" or "3,7,9-12" into seeds. */
 export function parseSeeds(spec: string): number[] {
@@ -33,7 +39,10 @@ async function main(): Promise<void> {
   };
   const out = resolve(opt("--out", "fixtures/corpus"));
   await mkdir(out, { recursive: true });
-  const cases = parseSeeds(opt("--seeds", FIXED_SEEDS)).map(drawCase);
+  const producer = opt("--producer", "own");
+  if (producer !== "own" && !(RENDERERS as readonly string[]).includes(producer)) throw new Error(`--producer: one of ${RENDERERS.join(", ")}, got ${producer}`);
+  const seeds = parseSeeds(opt("--seeds", FIXED_SEEDS));
+  const cases = seeds.map((s) => (producer === "own" ? drawCase(s) : drawCaseBy(s, producer as Renderer)));
   await renderCases(cases, out);
   if (args.includes("--source")) for (const c of cases) await writeSource(c, out);
   console.log(`rendered ${cases.length} case(s) into ${out}`);

@@ -5,9 +5,10 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { InputError } from "../../src/load/errors.js";
 import { parseBytes, parseText } from "../../src/parse.js";
 import type { CorpusCase } from "./case.js";
-import { caseName } from "./case.js";
+import { nameOf } from "./case.js";
 import { compareForms, type Comparison } from "./compare.js";
 import { wrongAndFlagged } from "../flat-fixtures/flags.js";
 
@@ -34,11 +35,19 @@ export async function readCase(dir: string, name: string): Promise<CorpusCase> {
 
 /** Parses one rendering of a case and compares it with the case's forms. */
 export async function checkRendering(dir: string, c: CorpusCase, kind: RenderingKind): Promise<RenderingResult> {
-  const file = `${caseName(c.seed)}.${kind}`;
+  const file = `${nameOf(c)}.${kind}`;
   const path = join(dir, file);
   const bytes = new Uint8Array(await readFile(path));
   // Fields are compared, not findings: the verifier's verdict is no part of the comparison.
-  const doc = kind === "pdf" ? await parseBytes(bytes, { source: path, verify: false }) : await parseText(bytes, { source: path, verify: false });
+  const read = () => (kind === "pdf" ? parseBytes(bytes, { source: path, verify: false }) : parseText(bytes, { source: path, verify: false }));
+  let doc;
+  try {
+    doc = await read();
+  } catch (e) {
+    // A rendering read to no form at all fails every field, with the reason as its one diagnostic; other errors stop the run.
+    if (!(e instanceof InputError && e.code === "input.no-form")) throw e;
+    return { file, ...compareForms(c.forms, []), diagnostics: [`${e.code}: ${e.message}`], wrong: 0, unflagged: [], inferred: 0 };
+  }
   const comparison = compareForms(c.forms, doc.forms);
   const { wrong, unflagged } = wrongAndFlagged(doc, comparison.differences);
   return {

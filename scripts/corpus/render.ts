@@ -1,8 +1,9 @@
 /**
  * Prints corpus cases to PDF, and each PDF to its `pdftotext -layout` text:
  * Chromium (playwright-core driving Debian's /usr/bin/chromium) for the HTML
- * cases, LibreOffice Calc (`soffice --headless --convert-to pdf`, one call for
- * all the .fods of a batch) for the spreadsheet cases.
+ * cases, LibreOffice (`soffice --headless --convert-to pdf`, one call for
+ * all the .fods and .fodt of a batch) for the spreadsheet cases (Calc) and
+ * the word-processor cases (Writer).
  *
  * Writes, per case, <name>.json (seed, rendering, generating forms),
  * <name>.pdf and <name>.layout.txt into the output folder.
@@ -14,8 +15,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { chromium, type Browser } from "playwright-core";
-import { caseName, type CorpusCase } from "./case.js";
+import { nameOf, type CorpusCase } from "./case.js";
 import { caseFods } from "./fods.js";
+import { caseFodt } from "./fodt.js";
 import { caseHtml } from "./html.js";
 import { MARGIN } from "./page.js";
 
@@ -77,49 +79,55 @@ async function layoutText(pdf: string): Promise<void> {
   await run("pdftotext", ["-layout", pdf, pdf.replace(/\.pdf$/, ".layout.txt")]);
 }
 
-/** Renders the cases into `outDir`. Chromium and Calc cases may be mixed; Calc runs once for all of its cases. */
+/** A LibreOffice case's source: .fods for Calc, .fodt for Writer. */
+function officeSource(c: CorpusCase): [ext: string, text: string] {
+  return c.rendering.renderer === "writer" ? ["fodt", caseFodt(c.forms, c.rendering)] : ["fods", caseFods(c.forms, c.rendering)];
+}
+
+/** Renders the cases into `outDir`. Producers may be mixed; LibreOffice runs once for all of its cases. */
 export async function renderCases(cases: CorpusCase[], outDir: string): Promise<void> {
   const web = cases.filter((c) => c.rendering.renderer === "chromium");
-  const calc = cases.filter((c) => c.rendering.renderer === "calc");
+  const office = cases.filter((c) => c.rendering.renderer !== "chromium");
   for (const c of cases) {
-    await writeFile(join(outDir, `${caseName(c.seed)}.json`), JSON.stringify(c, null, 1) + "\n");
+    await writeFile(join(outDir, `${nameOf(c)}.json`), JSON.stringify(c, null, 1) + "\n");
   }
   if (web.length > 0) {
     const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
     try {
-      for (const c of web) await printChromium(browser, c, join(outDir, `${caseName(c.seed)}.pdf`));
+      for (const c of web) await printChromium(browser, c, join(outDir, `${nameOf(c)}.pdf`));
     } finally {
       await browser.close();
     }
   }
-  if (calc.length > 0) {
-    const tmp = await mkdtemp(join(tmpdir(), "jixiao-corpus-calc-"));
+  if (office.length > 0) {
+    const tmp = await mkdtemp(join(tmpdir(), "jixiao-corpus-office-"));
     try {
       const files: string[] = [];
-      for (const c of calc) {
-        const f = join(tmp, `${caseName(c.seed)}.fods`);
-        await writeFile(f, caseFods(c.forms, c.rendering));
+      for (const c of office) {
+        const [ext, text] = officeSource(c);
+        const f = join(tmp, `${nameOf(c)}.${ext}`);
+        await writeFile(f, text);
         files.push(f);
       }
       // A profile of its own, so this soffice never meets another user's running instance.
       await run("soffice", [`-env:UserInstallation=file://${join(tmp, "profile")}`, "--headless", "--convert-to", "pdf", "--outdir", tmp, ...files], {
         timeout: 600_000,
       });
-      for (const c of calc) {
-        const name = caseName(c.seed);
+      for (const c of office) {
+        const name = nameOf(c);
         await writeFile(join(outDir, `${name}.pdf`), pinDates(await readFile(join(tmp, `${name}.pdf`))));
       }
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }
   }
-  for (const c of cases) await layoutText(join(outDir, `${caseName(c.seed)}.pdf`));
+  for (const c of cases) await layoutText(join(outDir, `${nameOf(c)}.pdf`));
 }
 
-/** Also writes a case's .fods or .html source, for looking at a failing seed in the producer itself. */
+/** Also writes a case's .fods, .fodt or .html source, for looking at a failing seed in the producer itself. */
 export async function writeSource(c: CorpusCase, outDir: string): Promise<string> {
-  const name = caseName(c.seed);
-  const [ext, text] = c.rendering.renderer === "calc" ? ["fods", caseFods(c.forms, c.rendering)] : ["html", caseHtml(c.forms, c.rendering)];
+  const name = nameOf(c);
+  const [ext, text] = c.rendering.renderer === "chromium" ? ["html", caseHtml(c.forms, c.rendering)] : officeSource(c);
   const f = join(outDir, `${name}.${ext}`);
   await writeFile(f, text);
   return f;

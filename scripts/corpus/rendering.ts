@@ -1,11 +1,13 @@
 /**
  * How one corpus case is printed: renderer, face, paper, columns, page breaks
  * and the spelling choices (punctuation, null marks, thousands separators).
- * Drawn from the case's seed before its forms, so a seed fixes both.
+ * Drawn from the case's seed before its forms, so a seed fixes both; the
+ * producer is not drawn (it is the seed's own or the one asked for), so a
+ * seed's forms are the same whichever producer prints them.
  */
 import type { Random } from "./random.js";
 
-export const RENDERERS = ["chromium", "calc"] as const;
+export const RENDERERS = ["chromium", "calc", "writer"] as const;
 export type Renderer = (typeof RENDERERS)[number];
 
 /** The faces of the issue's axes; Noto is CFF, which Chromium embeds as Type 3 fonts. */
@@ -39,6 +41,11 @@ export interface Rendering {
   furniture: boolean;
   /** Forced page breaks: before grid row `row` (0-based, of the form's own rows) of form `form`, which is a `before` row. */
   breaks: Array<{ form: number; row: number; before: string }>;
+  /**
+   * Writer only: "none" prints the tables with no rules at all (a word-processor
+   * table whose borders were turned off); absent, every cell is ruled.
+   */
+  tableRules?: "none";
 }
 
 /** Draws the rendering of a case; the page breaks are drawn later, once the forms' row counts are known. */

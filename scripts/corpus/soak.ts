@@ -1,15 +1,18 @@
 /**
- * The soak: random seeds rendered fresh (Chromium for odd seeds, Calc for even
- * ones) into a temporary folder, parsed from the PDF and from its
+ * The soak: random seeds rendered fresh (by each seed's own producer, Chromium
+ * for odd seeds and Calc for even ones, or by every producer --producers
+ * names) into a temporary folder, parsed from the PDF and from its
  * `pdftotext -layout` text, and compared field for field with their forms.
  *
- *   npm run soak -- --seeds N [--from S] [--only pdf|layout.txt] [--keep DIR [--reuse]]
- *                   [--report FILE.md|FILE.json] [--json FILE]
+ *   npm run soak -- --seeds N [--from S] [--only pdf|layout.txt] [--producers own|chromium,calc,writer]
+ *                   [--keep DIR [--reuse]] [--report FILE.md|FILE.json] [--json FILE]
  *
  * Prints field accuracy (by producer and by input kind), the failing seeds
  * with their failure kinds, and the command that reproduces the first failing
  * seed. With --seeds 1 it also prints every differing field.
  * - --only checks one input kind (the renderings are made all the same).
+ * - --producers renders every seed by each producer listed (its forms are the
+ *   same for each); "own" (the default) is the seed's own producer only.
  * - --keep renders into DIR (kept, with the .html/.fods sources) instead of a
  *   temporary folder; with --reuse a seed whose files DIR already holds is
  *   not rendered again (for re-checking a soak after a loader change).
@@ -29,16 +32,18 @@
 import { access, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { caseName, drawCase, type CorpusCase } from "./case.js";
+import { drawCase, drawCaseBy, nameOf, ownRenderer, type CorpusCase } from "./case.js";
 import { checkRendering, KINDS, type RenderingKind, type RenderingResult } from "./check.js";
 import { classify, FAILURE_KINDS, type FailureKind } from "./classify.js";
 import { proposeCause } from "./known-gaps.js";
 import { renderCases, writeSource } from "./render.js";
+import { RENDERERS, type Renderer } from "./rendering.js";
 
 /** Seeds rendered per producer run: bounds a batch's temporary files and a Calc call's length. */
 const BATCH = 10;
 
-const USAGE = "usage: npm run soak -- --seeds N [--from S] [--only pdf|layout.txt] [--keep DIR [--reuse]] [--report FILE.md|FILE.json] [--json FILE]";
+const USAGE =
+  "usage: npm run soak -- --seeds N [--from S] [--only pdf|layout.txt] [--producers own|chromium,calc,writer] [--keep DIR [--reuse]] [--report FILE.md|FILE.json] [--json FILE]";
 
 function usage(message: string): never {
   console.error(`soak: ${message}\n${USAGE}`);
@@ -65,13 +70,13 @@ const pct = (m: number, n: number): string => (n === 0 ? "-" : `${((100 * m) / n
 
 type Result = RenderingResult & { seed: number; renderer: string; kinds: FailureKind[] };
 
-/** The command that renders one seed again and prints its differences. */
-const reproduce = (seed: number, only: RenderingKind | null) =>
-  `npm run soak -- --seeds 1 --from ${seed}${only ? ` --only ${only}` : ""} --keep /tmp/jixiao-seed-${seed}`;
+/** The command that renders one seed again (by the producer that failed) and prints its differences. */
+const reproduce = (seed: number, only: RenderingKind | null, renderer: Renderer) =>
+  `npm run soak -- --seeds 1 --from ${seed}${only ? ` --only ${only}` : ""}${renderer === ownRenderer(seed) ? "" : ` --producers ${renderer}`} --keep /tmp/jixiao-seed-${seed}`;
 
 /** True when DIR already holds a seed's case, PDF and layout text, made from the same case. */
 async function rendered(dir: string, c: CorpusCase): Promise<boolean> {
-  const name = caseName(c.seed);
+  const name = nameOf(c);
   try {
     await Promise.all([access(join(dir, `${name}.pdf`)), access(join(dir, `${name}.layout.txt`))]);
     return (await readFile(join(dir, `${name}.json`), "utf8")) === JSON.stringify(c, null, 1) + "\n";
@@ -93,6 +98,10 @@ async function main(): Promise<void> {
   const keep = keepArg ? resolve(keepArg) : null;
   const reuse = args.includes("--reuse");
   if (reuse && !keep) usage("--reuse needs --keep DIR");
+  const producersArg = strOption(args, "--producers") ?? "own";
+  const producers = producersArg === "own" ? null : producersArg.split(",");
+  for (const p of producers ?? []) if (!(RENDERERS as readonly string[]).includes(p)) usage(`--producers takes own or a list of ${RENDERERS.join(", ")}, got ${p}`);
+  const cases = (seed: number): CorpusCase[] => (producers ? producers.map((p) => drawCaseBy(seed, p as Renderer)) : [drawCase(seed)]);
   const jsonArg = strOption(args, "--json");
   const reportArg = strOption(args, "--report");
   const dir = keep ?? (await mkdtemp(join(tmpdir(), "jixiao-soak-")));
@@ -100,7 +109,7 @@ async function main(): Promise<void> {
 
   const batches: CorpusCase[][] = [];
   for (let start = from; start < from + n; start += BATCH) {
-    batches.push(Array.from({ length: Math.min(BATCH, from + n - start) }, (_, i) => drawCase(start + i)));
+    batches.push(Array.from({ length: Math.min(BATCH, from + n - start) }, (_, i) => cases(start + i)).flat());
   }
   const render = async (cases: CorpusCase[]) => {
     const todo = reuse ? (await Promise.all(cases.map(async (c) => ((await rendered(dir, c)) ? null : c)))).filter((c): c is CorpusCase => c !== null) : cases;
@@ -125,7 +134,7 @@ async function main(): Promise<void> {
           results.push({ ...r, seed: c.seed, renderer: c.rendering.renderer, kinds: classify(r) });
         }
       }
-      done += batches[b]!.length;
+      done += new Set(batches[b]!.map((c) => c.seed)).size;
       console.error(`soak: ${done}/${n} seeds`);
     }
   } finally {
@@ -138,7 +147,7 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   lines.push(`seeds ${from}..${from + n - 1}: ${results.length} renderings, field accuracy ${pct(all.m, all.f)} (${all.m}/${all.f})`);
   const rows: { renderer: string; kind: string; accuracy: string; exact: string }[] = [];
-  for (const renderer of ["chromium", "calc"]) {
+  for (const renderer of RENDERERS) {
     for (const kind of kinds) {
       const rs = results.filter((r) => r.renderer === renderer && r.file.endsWith(`.${kind}`));
       if (rs.length === 0) continue;
@@ -162,12 +171,12 @@ async function main(): Promise<void> {
   const first = failing[0];
   if (first) {
     lines.push(`first failing seed: ${first.seed} (${first.file}, ${first.differences.length} differing field(s))`);
-    lines.push(`  reproduce: ${reproduce(first.seed, only)}`);
+    lines.push(`  reproduce: ${reproduce(first.seed, only, first.renderer as Renderer)}`);
   }
   const firstPdf = failing.find((r) => r.file.endsWith(".pdf"));
   if (firstPdf && firstPdf !== first) {
     lines.push(`first failing PDF: seed ${firstPdf.seed} (${firstPdf.file}, ${firstPdf.differences.length} differing field(s))`);
-    lines.push(`  reproduce: ${reproduce(firstPdf.seed, "pdf")}`);
+    lines.push(`  reproduce: ${reproduce(firstPdf.seed, "pdf", firstPdf.renderer as Renderer)}`);
   }
   console.log(lines.join("\n"));
   if (n === 1) {
@@ -185,13 +194,13 @@ async function main(): Promise<void> {
       file: r.file,
       seed: r.seed,
       kinds: r.kinds,
-      cause: proposeCause(r.kinds, r.renderer as "chromium" | "calc", r.file.endsWith(".pdf") ? "pdf" : "layout.txt", r.differences),
+      cause: proposeCause(r.kinds, r.renderer as Renderer, r.file.endsWith(".pdf") ? "pdf" : "layout.txt", r.differences),
       fields: `${r.matched}/${r.fields}`,
       wrong: r.wrong,
       flagged: r.wrong - r.unflagged.length,
       differences: r.differences.slice(0, 12),
       ...(r.differences.length > 12 ? { more: r.differences.length - 12 } : {}),
-      reproduce: reproduce(r.seed, r.file.endsWith(".pdf") ? "pdf" : "layout.txt"),
+      reproduce: reproduce(r.seed, r.file.endsWith(".pdf") ? "pdf" : "layout.txt", r.renderer as Renderer),
     }));
     const path = resolve(reportArg);
     if (path.endsWith(".json")) {

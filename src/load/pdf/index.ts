@@ -19,6 +19,7 @@ import type { Row, Sheet } from "../../model/sheet.js";
 import { UsageError } from "../../model/usage-error.js";
 import { boundMessage, InputError } from "../errors.js";
 import { assemblePages } from "./cells.js";
+import { markAutospace } from "./autospace.js";
 import type { PageRow } from "./rows.js";
 import { dropRepeatedHeaders } from "./continuation.js";
 import { openEngine } from "./engines/open.js";
@@ -133,7 +134,8 @@ export async function loadPdf(bytes: Uint8Array, source: string, options: PdfOpt
         throw new InputError("pdf.too-large", source, boundMessage("memory", opts.maxMemoryBytes), { page: p, bound: "memory" });
       }
     }
-    const pages = assemblePages(read, bottoms, heights);
+    const spacedRuns = markAutospace(read.map((p) => p.runs));
+    const pages = assemblePages(read.map((p, i) => ({ ...p, runs: spacedRuns[i]! })), bottoms, heights);
     const kept = stitchPages(dropRepeatedHeaders(joinSpills(dropFurniture(pages, bottoms, heights, furniture)), furniture), furniture);
     const sheet = toSheet(kept, source, doc.numPages);
     sheet.furniture = furniture;

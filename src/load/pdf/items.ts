@@ -22,6 +22,8 @@ export interface Run {
   size: number;
   /** The text layer had a space right before this run (it was split off an item at a space). */
   spaceBefore?: boolean;
+  /** The gap before this run is the producer's spacing between Asian and Latin text, not a space (autospace.ts). */
+  tight?: boolean;
 }
 
 /** The subset of pdf.js TextItem this module reads. */

@@ -5,7 +5,9 @@
  * sorted by position: lines top to bottom (baselines clustered), runs left to
  * right within a line. Spaces come from geometry, never from the stream:
  * - within a line, a gap wider than a fifth of an em is a space, except
- *   between two Han characters (justified CJK text is spaced by layout);
+ *   between two Han characters (justified CJK text is spaced by layout),
+ *   and before a run marked `tight` (a word processor's Asian–Latin
+ *   spacing, autospace.ts);
  * - between lines, a wrap inside Han text or CJK punctuation joins without a
  *   space (满意/度指/标 → 满意度指标); a wrap between two Latin words or
  *   numbers gets one space;
@@ -62,7 +64,7 @@ export function lineText(line: readonly Run[]): string {
     if (prev) {
       const gap = r.x0 - prev.x1;
       const size = Math.max(prev.size, r.size);
-      const spaced = r.spaceBefore || gap > SPACE_GAP * size;
+      const spaced = r.spaceBefore || (!r.tight && gap > SPACE_GAP * size);
       if (spaced && !(isCjk(lastChar(out)) && isCjk(firstChar(r.text)))) out += " ";
     }
     out += r.text;

@@ -26,6 +26,7 @@
  */
 import type { DroppedText } from "../../model/ledger.js";
 import type { CellLine, PageCell, PageRow } from "./rows.js";
+import { closedCut } from "./closedcut.js";
 import { roundBox } from "./furniture.js";
 import { endsParagraph, joinLines } from "./join.js";
 import { openAtFoot, textOf } from "./spill.js";
@@ -111,32 +112,12 @@ export function stitchPages(pages: PageRow[][], dropped?: DroppedText[]): PageRo
   // Taken before any piece leaves its row: a piece that goes on again is open at its own page's foot.
   const opens = pages.map(openAtFoot);
   for (let p = 0; p + 1 < pages.length; p++) {
-    const open = opens[p]!;
-    if (open.length === 0) continue;
-    // The pieces on the next page: the columns that page does not rule, and the first row of its first
-    // table when nothing but those columns stands above it.
-    const next = pages[p + 1]!;
-    const pieces = next.filter((r) => r.through).flatMap((r) => r.cells);
-    const first = next.find((r) => !r.through);
-    // A cell there goes on from this page when no rule closes its top, or when the only rule is that of
-    // a repeated header; a cell under a rule of its own (总分 under a level column left open) starts anew.
-    if (first && first.table >= 0) pieces.push(...first.cells.filter((c) => c.continuesAbove || first.afterRepeat));
-    const byCell = new Map<PageCell, PageCell[]>();
-    const taken = new Set<PageCell>();
-    for (const piece of pieces) {
-      let best: PageCell | undefined;
-      for (const c of open) if (overlap(c, piece) > 0 && (!best || overlap(c, piece) > overlap(best, piece))) best = c;
-      if (!best) continue;
-      byCell.set(best, [...(byCell.get(best) ?? []), piece]);
-      taken.add(piece);
-    }
-    for (const [c, ps] of byCell) {
-      const cell = target(c);
-      const piece = gather(ps);
-      addPiece(cell, piece, p + 2, dropped);
-      for (const x of ps) if (x.continuesBelow) into.set(x, cell);
-    }
-    for (const r of next) if (r.through || r === first) r.cells = r.cells.filter((c) => !taken.has(c));
+    stitchOpen(pages, p, opens[p]!, target, into, dropped);
+    // A row closed by rules at the cut (a word processor's split row): its rest stands in the next page's first row.
+    const cut = closedCut(pages[p]!, pages[p + 1]!);
+    const first = pages[p + 1]!.find((r) => !r.through);
+    for (const [c, piece] of cut) addPiece(target(c), piece, p + 2, dropped);
+    if (first && cut.length > 0) first.cells = first.cells.filter((c) => !cut.some(([, piece]) => piece === c));
   }
   return pages.map((rows) =>
     rows.flatMap((r) => {
@@ -144,4 +125,40 @@ export function stitchPages(pages: PageRow[][], dropped?: DroppedText[]): PageRo
       return cells.length > 0 ? [{ ...r, cells }] : [];
     }),
   );
+}
+
+/** Joins into the cells open at the foot of page `p` their pieces on the next page (see stitchPages). */
+function stitchOpen(
+  pages: PageRow[][],
+  p: number,
+  open: readonly PageCell[],
+  target: (c: PageCell) => PageCell,
+  into: Map<PageCell, PageCell>,
+  dropped?: DroppedText[],
+): void {
+  if (open.length === 0) return;
+  // The pieces on the next page: the columns that page does not rule, and the first row of its first
+  // table when nothing but those columns stands above it.
+  const next = pages[p + 1]!;
+  const pieces = next.filter((r) => r.through).flatMap((r) => r.cells);
+  const first = next.find((r) => !r.through);
+  // A cell there goes on from this page when no rule closes its top, or when the only rule is that of
+  // a repeated header; a cell under a rule of its own (总分 under a level column left open) starts anew.
+  if (first && first.table >= 0) pieces.push(...first.cells.filter((c) => c.continuesAbove || first.afterRepeat));
+  const byCell = new Map<PageCell, PageCell[]>();
+  const taken = new Set<PageCell>();
+  for (const piece of pieces) {
+    let best: PageCell | undefined;
+    for (const c of open) if (overlap(c, piece) > 0 && (!best || overlap(c, piece) > overlap(best, piece))) best = c;
+    if (!best) continue;
+    byCell.set(best, [...(byCell.get(best) ?? []), piece]);
+    taken.add(piece);
+  }
+  for (const [c, ps] of byCell) {
+    const cell = target(c);
+    const piece = gather(ps);
+    addPiece(cell, piece, p + 2, dropped);
+    for (const x of ps) if (x.continuesBelow) into.set(x, cell);
+  }
+  for (const r of next) if (r.through || r === first) r.cells = r.cells.filter((c) => !taken.has(c));
 }
