@@ -102,7 +102,8 @@ function formRows(f: GeneratingForm, index: number, o: Rendering, widths: number
   });
 }
 
-const NS = [
+/** The ODF namespaces a flat document declares (the Writer documents of fodt.ts too). */
+export const ODF_NAMESPACES = [
   'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
   'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"',
   'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
@@ -142,7 +143,7 @@ export function caseFods(forms: GeneratingForm[], o: Rendering): string {
       `<style:footer><text:p>- <text:page-number>1</text:page-number> -</text:p></style:footer>`
     : `<style:header style:display="false"/><style:footer style:display="false"/>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
-<office:document ${NS} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+<office:document ${ODF_NAMESPACES} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
 <office:font-face-decls><style:font-face style:name="F" svg:font-family="'${o.font}'"/></office:font-face-decls>
 <office:styles>
 <style:style style:name="Default" style:family="table-cell">${text}</style:style>

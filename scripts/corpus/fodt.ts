@@ -15,6 +15,7 @@ import type { GeneratingForm } from "./form.js";
 import { formGrid, COLUMNS, type GridCell, type GridRow } from "./grid.js";
 import type { Rendering } from "./rendering.js";
 import { columnWidths, MARGIN } from "./page.js";
+import { ODF_NAMESPACES } from "./fods.js";
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
@@ -121,15 +122,6 @@ function formXml(f: GeneratingForm, index: number, o: Rendering, widths: number[
   return out.join("\n");
 }
 
-const NS = [
-  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
-  'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"',
-  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
-  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
-  'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"',
-  'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"',
-].join(" ");
-
 /** The .fodt document for a case's forms. */
 export function caseFodt(forms: GeneratingForm[], o: Rendering): string {
   const widths = columnWidths(o);
@@ -150,7 +142,7 @@ export function caseFodt(forms: GeneratingForm[], o: Rendering): string {
     : "";
   const tableNo = { n: 0 };
   return `<?xml version="1.0" encoding="UTF-8"?>
-<office:document ${NS} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:document ${ODF_NAMESPACES} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:font-face-decls><style:font-face style:name="F" svg:font-family="'${o.font}'"/><style:font-face style:name="FF" svg:font-family="'WenQuanYi Zen Hei'"/></office:font-face-decls>
 <office:styles>
 <style:style style:name="Standard" style:family="paragraph">${font(size)}</style:style>
